@@ -1,0 +1,48 @@
+/**
+ * The task pane: shows the add-in's name, version and Office's display language, switches between English and
+ * Simplified Chinese, and hosts the scorecard builder and the sharing tools. No maths here.
+ */
+import css from "./taskpane.css";
+import { Lang, STRINGS, langFromDisplayLanguage } from "./i18n";
+
+let lang: Lang = "en";
+
+/** Applies the current language to every element marked with data-i18n. */
+function render(): void {
+  const s = STRINGS[lang];
+  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  document.title = s.appName;
+  const name = document.getElementById("app-name");
+  if (name) name.textContent = s.appName;
+  document.querySelectorAll<HTMLElement>("[data-i18n]").forEach((el) => {
+    const key = el.dataset.i18n as keyof typeof s;
+    if (key in s) el.textContent = s[key];
+  });
+  const toggle = document.getElementById("switch-language");
+  if (toggle) toggle.textContent = s.switchLanguage;
+}
+
+function start(displayLanguage: string | null): void {
+  const style = document.createElement("style");
+  style.textContent = css;
+  document.head.appendChild(style);
+  lang = langFromDisplayLanguage(displayLanguage);
+  const shown = document.getElementById("office-language");
+  if (shown) shown.textContent = displayLanguage ?? "—";
+  document.getElementById("switch-language")?.addEventListener("click", () => {
+    lang = lang === "en" ? "zh" : "en";
+    render();
+  });
+  render();
+}
+
+if (typeof Office !== "undefined") {
+  void Office.onReady(() => start(Office.context?.displayLanguage ?? null));
+} else {
+  start(null);
+  const status = document.getElementById("host-status");
+  if (status) {
+    status.textContent = STRINGS[lang].notInExcel;
+    status.hidden = false;
+  }
+}
