@@ -1,0 +1,106 @@
+/**
+ * A1-style cell addresses, the small vocabulary the scorecard plan is written in: column letters,
+ * 0-based positions, ranges and sheet-qualified references (`'Sheet 1'!D7`).
+ */
+import { valueError } from "../errors";
+
+/** A 0-based cell position on a sheet: row 0 is Excel row 1, column 0 is column A. */
+export interface CellPosition {
+  row: number;
+  column: number;
+}
+
+/** Excel's last column (XFD) and row, 0-based. */
+export const MAX_COLUMN = 16383;
+export const MAX_ROW = 1048575;
+
+/** Column letters of a 0-based column index: 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetters(column: number): string {
+  let n = column + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The 0-based index of column letters: "A" → 0, "AA" → 26. Case-insensitive. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "D7" for row 6, column 3 (0-based); with `absolute`, "$D$7". */
+export function cellAddress(row: number, column: number, absolute = false): string {
+  return absolute ? `$${columnLetters(column)}$${row + 1}` : `${columnLetters(column)}${row + 1}`;
+}
+
+/** "D7:F9" (or "D7" when the range is one cell); with `absolute`, "$D$7:$F$9". */
+export function rangeAddress(top: number, left: number, bottom: number, right: number, absolute = false): string {
+  const a = cellAddress(top, left, absolute);
+  return top === bottom && left === right ? a : `${a}:${cellAddress(bottom, right, absolute)}`;
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
+
+/**
+ * Parses "D7" or "$D$7" into a 0-based position.
+ * @throws CrmError `#VALUE!` when the text is not a cell address inside Excel's grid.
+ */
+export function parseCell(address: string): CellPosition {
+  const m = CELL.exec(address.trim());
+  const column = m ? columnIndex(m[1]!) : -1;
+  const row = m ? Number(m[2]) - 1 : -1;
+  if (!m || column > MAX_COLUMN || row < 0 || row > MAX_ROW) {
+    throw valueError(`"${address}" is not a cell address like A1`);
+  }
+  return { row, column };
+}
+
+/** A rectangular range, 0-based and inclusive. */
+export interface RangeBounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Parses "A1:G20" (or a single cell "A1") into bounds, corners in either order.
+ * @throws CrmError `#VALUE!` for anything else.
+ */
+export function parseRange(address: string): RangeBounds {
+  const parts = address.trim().split(":");
+  if (parts.length > 2 || parts[0] === "") throw valueError(`"${address}" is not a range like A1:G20`);
+  const a = parseCell(parts[0]!);
+  const b = parts.length === 2 ? parseCell(parts[1]!) : a;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
+}
+
+/** A sheet name quoted for a formula: always `'…'`, inner quotes doubled (`'Bob''s'`). */
+export function quotedSheet(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A sheet name as Excel displays it in a reference: bare when it is a plain word that cannot be read as
+ * a cell address or number (`Sheet1`), quoted otherwise (`'My data'`). Used in messages.
+ */
+export function displaySheet(sheet: string): string {
+  const plain = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(sheet);
+  const looksLikeCell = /^[A-Za-z]{1,3}[0-9]+$/.test(sheet) || /^[Rr]([0-9]+)?([Cc]([0-9]+)?)?$/.test(sheet);
+  return plain && !looksLikeCell ? sheet : quotedSheet(sheet);
+}
+
+/** `Sheet1!D7` (as shown in messages). */
+export function sheetAddress(sheet: string, address: string): string {
+  return `${displaySheet(sheet)}!${address}`;
+}

@@ -1,0 +1,184 @@
+/**
+ * The scorecard sheet's fixed texts in English and Simplified Chinese. They are part of the product's
+ * contract: people and other sheets rely on them (the KPI table's headers, `Overall score` / `综合得分` with
+ * its value in the cell to its right), so change them only deliberately.
+ */
+
+/** The sheet languages. */
+export type ScorecardLanguage = "en" | "zh";
+
+/** The KPI table's eleven visible columns, in sheet order. */
+export const KPI_COLUMNS = [
+  "perspective",
+  "metric",
+  "direction",
+  "actual",
+  "target",
+  "threshold",
+  "weight",
+  "achievement",
+  "score",
+  "points",
+  "status",
+] as const;
+export type KpiColumn = (typeof KPI_COLUMNS)[number];
+
+/** The helper columns to the right of the KPI table (inputs and ranking keys for the live formulas). */
+export const HELPER_COLUMNS = ["inputWeight", "pointsLost", "strengthRank", "weaknessRank", "group"] as const;
+export type HelperColumn = (typeof HELPER_COLUMNS)[number];
+
+/** A rating band: scores at or above `min` (and below the next band up) get `label`. */
+export interface RatingBand {
+  min: number;
+  label: string;
+}
+
+/** Every fixed text of one language. */
+export interface ScorecardLabels {
+  /** Base name of a new scorecard sheet; a number is appended when taken: `CRM Scorecard (2)`. */
+  sheetName: string;
+  title: string;
+  asOf: string;
+  source: string;
+  overallScore: string;
+  rating: string;
+  headers: Readonly<Record<KpiColumn, string>>;
+  helpers: Readonly<Record<HelperColumn, string>>;
+  perspectivesTitle: string;
+  strengthsTitle: string;
+  weaknessesTitle: string;
+  pointsLost: string;
+  settingsTitle: string;
+  cap: string;
+  onTargetFrom: string;
+  nearFrom: string;
+  fromScore: string;
+  mode: string;
+  live: string;
+  snapshot: string;
+  storedSettings: string;
+  higher: string;
+  lower: string;
+  onTarget: string;
+  near: string;
+  offTarget: string;
+  /** Perspective name used when the input has no perspective column. */
+  allKpis: string;
+  chartTitle: string;
+  ratingBands: readonly RatingBand[];
+}
+
+const EN: ScorecardLabels = {
+  sheetName: "CRM Scorecard",
+  title: "CRM Balanced Scorecard",
+  asOf: "As of",
+  source: "Source",
+  overallScore: "Overall score",
+  rating: "Rating",
+  headers: {
+    perspective: "Perspective",
+    metric: "Metric",
+    direction: "Direction",
+    actual: "Actual",
+    target: "Target",
+    threshold: "Threshold",
+    weight: "Weight",
+    achievement: "Achievement",
+    score: "Score",
+    points: "Points",
+    status: "Status",
+  },
+  helpers: {
+    inputWeight: "Input weight",
+    pointsLost: "Points lost",
+    strengthRank: "Strength rank",
+    weaknessRank: "Weakness rank",
+    group: "Perspective no.",
+  },
+  perspectivesTitle: "Perspectives",
+  strengthsTitle: "Strengths (top 5)",
+  weaknessesTitle: "Weaknesses (top 5)",
+  pointsLost: "Points lost",
+  settingsTitle: "Settings",
+  cap: "Achievement cap",
+  onTargetFrom: "On target from score",
+  nearFrom: "Near target from score",
+  fromScore: "From score",
+  mode: "Mode",
+  live: "Live link",
+  snapshot: "Snapshot",
+  storedSettings: "Stored settings (for Refresh)",
+  higher: "Higher",
+  lower: "Lower",
+  onTarget: "On target",
+  near: "Near target",
+  offTarget: "Off target",
+  allKpis: "All KPIs",
+  chartTitle: "Perspective scores",
+  ratingBands: [
+    { min: 90, label: "A Excellent" },
+    { min: 75, label: "B Good" },
+    { min: 60, label: "C Satisfactory" },
+    { min: 0, label: "D Needs improvement" },
+  ],
+};
+
+const ZH: ScorecardLabels = {
+  sheetName: "CRM 计分卡",
+  title: "CRM 平衡计分卡",
+  asOf: "截至日期",
+  source: "数据来源",
+  overallScore: "综合得分",
+  rating: "评级",
+  headers: {
+    perspective: "维度",
+    metric: "指标",
+    direction: "方向",
+    actual: "实际值",
+    target: "目标值",
+    threshold: "底线",
+    weight: "权重",
+    achievement: "达成率",
+    score: "得分",
+    points: "加权得分",
+    status: "状态",
+  },
+  helpers: {
+    inputWeight: "原始权重",
+    pointsLost: "失分",
+    strengthRank: "优势排名",
+    weaknessRank: "劣势排名",
+    group: "维度序号",
+  },
+  perspectivesTitle: "维度汇总",
+  strengthsTitle: "优势（前 5 项）",
+  weaknessesTitle: "劣势（前 5 项）",
+  pointsLost: "失分",
+  settingsTitle: "设置",
+  cap: "达成率上限",
+  onTargetFrom: "达标分数线",
+  nearFrom: "接近目标分数线",
+  fromScore: "起始分数",
+  mode: "模式",
+  live: "链接源数据",
+  snapshot: "快照",
+  storedSettings: "已保存的设置（用于刷新）",
+  higher: "越高越好",
+  lower: "越低越好",
+  onTarget: "达标",
+  near: "接近目标",
+  offTarget: "未达标",
+  allKpis: "全部指标",
+  chartTitle: "各维度得分",
+  ratingBands: [
+    { min: 90, label: "A 优秀" },
+    { min: 75, label: "B 良好" },
+    { min: 60, label: "C 合格" },
+    { min: 0, label: "D 待改进" },
+  ],
+};
+
+/** The fixed texts of a sheet language. */
+export function scorecardLabels(language: ScorecardLanguage): ScorecardLabels {
+  return language === "zh" ? ZH : EN;
+}

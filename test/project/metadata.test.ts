@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, functionsJson } from "../support/dist";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { localizeMetadata, readMetaTables } = require("../../scripts/localize-metadata.js") as {
+  localizeMetadata: (m: unknown, t: unknown, l: string) => unknown;
+  readMetaTables: (dir: string) => Record<string, unknown>;
+};
+
+const en = functionsJson();
+const zh = functionsJson("zh-CN");
+const HAN = /[\u4e00-\u9fff]/;
+
+describe("functions.json (generated from the adapters' JSDoc)", () => {
+  it("describes every function and every parameter", () => {
+    expect(en.functions.length).toBeGreaterThan(0);
+    for (const f of en.functions) {
+      expect(f.description.trim().length, f.id).toBeGreaterThan(10);
+      for (const p of f.parameters) expect((p.description ?? "").trim().length, `${f.id}(${p.name})`).toBeGreaterThan(3);
+    }
+  });
+
+  it("has upper-case ids that cannot be read as cell references", () => {
+    for (const f of en.functions) {
+      expect(f.id).toMatch(/^[A-Z][A-Z0-9]*(\.[A-Z][A-Z0-9]*)*$/);
+      expect(f.id).not.toMatch(/^[A-Z]{1,3}[0-9]+$/);
+    }
+  });
+
+  it("keeps every description on one line", () => {
+    for (const f of en.functions) expect(f.description).not.toMatch(/\n/);
+  });
+
+  it("includes the NPS function that is the pipeline's first end-to-end function", () => {
+    const f = en.functions.find((x) => x.id === "NPS");
+    expect(f?.parameters.map((p) => p.name)).toEqual(["scores"]);
+    expect(f?.options?.requiresParameterAddresses).toBe(true);
+  });
+});
+
+describe("functions.zh-CN.json (built from functions.json and the translation tables)", () => {
+  it("has the same ids, names and parameters as functions.json", () => {
+    expect(zh.functions.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)])).toEqual(
+      en.functions.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)]),
+    );
+  });
+
+  it("describes every function and parameter in Chinese", () => {
+    for (const f of zh.functions) {
+      expect(f.description, f.id).toMatch(HAN);
+      for (const p of f.parameters) expect(p.description, `${f.id}(${p.name})`).toMatch(HAN);
+    }
+  });
+
+  it("refuses to build when a translation is missing", () => {
+    const table = readMetaTables(path.join(ROOT, "src/functions"));
+    const first = en.functions[0]!;
+    const broken = { ...table, [first.id]: { zh: { description: "", parameters: {} } } };
+    expect(() => localizeMetadata(en, broken, "zh-CN")).toThrow(/Missing zh-CN translations:[\s\S]*description/);
+  });
+});
+
+describe("README.md function reference", () => {
+  it("is the one generated from functions.json (run `npm run docs` after changing a function)", async () => {
+    const mod = (await import("../../scripts/function-reference.mjs")) as { currentReference: () => string };
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    expect(readme).toContain(mod.currentReference());
+  });
+
+  it("gives a worked example for every function", () => {
+    const table = readMetaTables(path.join(ROOT, "src/functions")) as Record<string, { example?: { formula?: string } }>;
+    for (const f of en.functions) expect(table[f.id]?.example?.formula, f.id).toMatch(new RegExp(`^=CRM\\.${f.name.replace(/\./g, "\\.")}\\(`));
+  });
+});
