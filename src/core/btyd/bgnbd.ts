@@ -1,0 +1,385 @@
+/**
+ * BG/NBD ("beta-geometric / negative binomial distribution") model of repeat purchasing, Fader, Hardie &
+ * Lee (2005), "Counting Your Customers the Easy Way: An Alternative to the Pareto/NBD Model", Marketing
+ * Science 24(2), 275–284. Equation numbers below are the paper's.
+ *
+ * A customer buys at Poisson rate λ while alive, λ ~ Gamma(r, α) across customers; after each purchase
+ * they drop out with probability p, p ~ Beta(a, b). Data per customer: x repeat purchases (frequency),
+ * t_x the time of the last one (recency) and T the time since the first purchase (age), all measured
+ * from the first purchase in the same time unit (weeks for CDNOW).
+ *
+ * - Likelihood (6): L = B(a, b + x)/B(a, b) · Γ(r + x)αʳ/(Γ(r)(α + T)^(r+x))
+ *                     + δ(x>0) · B(a + 1, b + x − 1)/B(a, b) · Γ(r + x)αʳ/(Γ(r)(α + t_x)^(r+x)),
+ *   evaluated in logs as ln L = A₁ + A₂ + ln(e^A₃ + δ·e^A₄) (the paper's note 004 layout), with its
+ *   analytic gradient.
+ * - P(alive | x, t_x, T) (note 021) = 1/(1 + δ(x>0) · a/(b + x − 1) · ((α + T)/(α + t_x))^(r+x)).
+ * - E[Y(t) | x, t_x, T] (10) = (a + b + x − 1)/(a − 1) ·
+ *       [1 − ((α + T)/(α + T + t))^(r+x) · ₂F₁(r + x, b + x; a + b + x − 1; t/(α + T + t))] / D,
+ *   D = 1 + δ(x>0) · a/(b + x − 1) · ((α + T)/(α + t_x))^(r+x).
+ *   By Pfaff's transformation the bracket equals 1 − ₂F₁(r + x, a − 1; a + b + x − 1; −t/(α + T)), so
+ *   E·D = −(a + b + x − 1) · (₂F₁(r + x, a − 1; c; −t/(α + T)) − 1)/(a − 1): the same number, computed by
+ *   {@link hyp2f1Excess} without the 0/0 of the paper's form at a = 1 and without cancellation for short
+ *   horizons.
+ */
+import { finite, naError, numError } from "../errors";
+import { distinctRows } from "./grouping";
+import { hyp2f1Excess } from "./hyp2f1";
+import { minimizeBfgs, MinimizeResult } from "./optimize";
+import { digamma, logGamma } from "./special";
+
+/** BG/NBD parameters: purchase-rate shape r and scale α, dropout Beta(a, b). */
+export interface BgnbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+/** A fitted BG/NBD model. */
+export interface BgnbdFit {
+  readonly params: BgnbdParams;
+  /** Σ ln L over the customers at the estimates (without the penalty). */
+  readonly logLikelihood: number;
+  /** BFGS iterations and objective evaluations, for benchmarks. */
+  readonly iterations: number;
+  readonly evaluations: number;
+}
+
+/** Options of {@link bgnbdFit}. */
+export interface BgnbdFitOptions {
+  /**
+   * L2 penalty on the parameters, as in `lifetimes`: the fit minimises −(mean ln L) + penalizer·(r² + α² +
+   * a² + b²). Default 0 (maximum likelihood).
+   */
+  readonly penalizer?: number;
+  /** Describes customer i (0-based) in messages; default "customer i+1". */
+  readonly describe?: (i: number) => string;
+}
+
+const PARAM_NAMES = ["r", "alpha", "a", "b"] as const;
+
+/**
+ * Checks fitted parameters: all must be positive and finite.
+ * @throws CrmError `#NUM!` naming the first bad parameter.
+ */
+export function checkBgnbdParams(params: BgnbdParams): void {
+  for (const name of PARAM_NAMES) {
+    const v = params[name];
+    if (!(v > 0) || !Number.isFinite(v)) throw numError(`params: BG/NBD ${name} must be a positive number, got ${v}`);
+  }
+}
+
+/**
+ * Checks one customer's summary: frequency x a whole number ≥ 0, 0 ≤ recency t_x ≤ T, and t_x = 0
+ * when x = 0 (recency is the time of the last repeat purchase, not the time since it).
+ * @throws CrmError `#NUM!` naming the customer and the rule broken.
+ */
+export function checkCustomer(x: number, tx: number, T: number, where: string): void {
+  if (!(x >= 0) || !Number.isInteger(x)) throw numError(`${where}: frequency ${x} is not a whole number ≥ 0`);
+  if (!(tx >= 0)) throw numError(`${where}: recency ${tx} is negative`);
+  if (!(T >= tx)) throw numError(`${where}: T ${T} is less than recency ${tx} (both count from the first purchase)`);
+  if (x === 0 && tx !== 0) {
+    throw numError(`${where}: recency is ${tx} with frequency 0; recency is the time of the last repeat purchase, 0 without one`);
+  }
+}
+
+function lnLCustomer(p: BgnbdParams, x: number, tx: number, T: number): number {
+  const { r, alpha, a, b } = p;
+  const A1 = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
+  const A2 = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
+  const A3 = -(r + x) * Math.log(alpha + T);
+  if (x === 0) return A1 + A2 + A3;
+  const A4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+  const hi = Math.max(A3, A4);
+  return A1 + A2 + hi + Math.log1p(Math.exp(Math.min(A3, A4) - hi));
+}
+
+/**
+ * Σ ln L(r, α, a, b | xᵢ, t_xᵢ, Tᵢ), the paper's equation (6) summed over customers. O(n).
+ * Inputs are assumed valid ({@link checkCustomer}, {@link checkBgnbdParams}).
+ * @example bgnbdLogLikelihood({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, [0], [0], [38.86]) // ≈ −0.7875
+ */
+export function bgnbdLogLikelihood(
+  params: BgnbdParams,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+): number {
+  let s = 0;
+  for (let i = 0; i < frequency.length; i++) s += lnLCustomer(params, frequency[i]!, recency[i]!, T[i]!);
+  return s;
+}
+
+/** Customers grouped by profile, with the distinct x, T and t_x values indexed for one log each. */
+interface GroupedSummary {
+  readonly n: number;
+  readonly xs: Float64Array; // distinct frequencies
+  readonly xCount: Float64Array; // customers per distinct frequency
+  readonly Ts: Float64Array; // distinct T values
+  readonly zeroCountByT: Float64Array; // customers with x = 0 per distinct T
+  readonly txs: Float64Array; // distinct t_x values of repeat buyers
+  // repeat-buyer profiles (x > 0)
+  readonly gx: Int32Array; // index into xs
+  readonly gT: Int32Array; // index into Ts
+  readonly gtx: Int32Array; // index into txs
+  readonly gCount: Float64Array;
+  readonly profiles: number;
+}
+
+function groupSummary(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): GroupedSummary {
+  const groups = distinctRows([x, tx, T]);
+  const [gxv, gtxv, gTv] = groups.columns as [Float64Array, Float64Array, Float64Array];
+  const m = groups.counts.length;
+  const xd = distinctRows([gxv]);
+  const Td = distinctRows([gTv]);
+  const xs = xd.columns[0]!;
+  const Ts = Td.columns[0]!;
+  const xCount = new Float64Array(xs.length);
+  const zeroCountByT = new Float64Array(Ts.length);
+  let repeat = 0;
+  for (let g = 0; g < m; g++) {
+    xCount[xd.index[g]!]! += groups.counts[g]!;
+    if (gxv[g] === 0) zeroCountByT[Td.index[g]!]! += groups.counts[g]!;
+    else repeat++;
+  }
+  const rx = new Float64Array(repeat);
+  const rtx = new Float64Array(repeat);
+  const gx = new Int32Array(repeat);
+  const gT = new Int32Array(repeat);
+  const gCount = new Float64Array(repeat);
+  let k = 0;
+  for (let g = 0; g < m; g++) {
+    if (gxv[g] === 0) continue;
+    rx[k] = gxv[g]!;
+    rtx[k] = gtxv[g]!;
+    gx[k] = xd.index[g]!;
+    gT[k] = Td.index[g]!;
+    gCount[k] = groups.counts[g]!;
+    k++;
+  }
+  const txd = distinctRows([rtx]);
+  return {
+    n: x.length,
+    xs,
+    xCount,
+    Ts,
+    zeroCountByT,
+    txs: txd.columns[0]!,
+    gx,
+    gT,
+    gtx: txd.index,
+    gCount,
+    profiles: m,
+  };
+}
+
+/**
+ * The fit's objective on θ = ln(r, α, a, b): −(Σ ln L)/n + penalizer·Σ params², and its gradient.
+ * Cost per evaluation: ln Γ and ψ per distinct x, one log per distinct T and t_x, one exp and one log1p
+ * per repeat-buyer profile.
+ */
+function objective(d: GroupedSummary, penalizer: number): (theta: Float64Array, grad: Float64Array) => number {
+  const lT = new Float64Array(d.Ts.length);
+  const iT = new Float64Array(d.Ts.length);
+  const ltx = new Float64Array(d.txs.length);
+  const itx = new Float64Array(d.txs.length);
+  const lbx = new Float64Array(d.xs.length);
+  const ibx = new Float64Array(d.xs.length);
+  return (theta, grad) => {
+    const r = Math.exp(theta[0]!);
+    const alpha = Math.exp(theta[1]!);
+    const a = Math.exp(theta[2]!);
+    const b = Math.exp(theta[3]!);
+    const lnAlpha = theta[1]!;
+    const lnA = theta[2]!;
+    let ll = 0;
+    let gr = 0;
+    let gal = 0;
+    let ga = 0;
+    let gb = 0;
+    // A₁ + A₂ and their derivatives depend on x only
+    const lgR = logGamma(r);
+    const psiR = digamma(r);
+    const lgAB = logGamma(a + b);
+    const psiAB = digamma(a + b);
+    const lgB = logGamma(b);
+    const psiB = digamma(b);
+    for (let k = 0; k < d.xs.length; k++) {
+      const x = d.xs[k]!;
+      const c = d.xCount[k]!;
+      if (x === 0) {
+        ll += c * r * lnAlpha;
+        gr += c * lnAlpha;
+        gal += (c * r) / alpha;
+        continue;
+      }
+      ll += c * (logGamma(r + x) - lgR + r * lnAlpha + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x));
+      const psiABX = digamma(a + b + x);
+      gr += c * (digamma(r + x) - psiR + lnAlpha);
+      gal += (c * r) / alpha;
+      ga += c * (psiAB - psiABX);
+      gb += c * (psiAB + digamma(b + x) - psiB - psiABX);
+      lbx[k] = Math.log(b + x - 1);
+      ibx[k] = 1 / (b + x - 1);
+    }
+    for (let j = 0; j < d.Ts.length; j++) {
+      const v = alpha + d.Ts[j]!;
+      lT[j] = Math.log(v);
+      iT[j] = 1 / v;
+      const c = d.zeroCountByT[j]!;
+      if (c > 0) {
+        // x = 0: A₃ = −r·ln(α + T)
+        ll -= c * r * lT[j]!;
+        gr -= c * lT[j]!;
+        gal -= c * r * iT[j]!;
+      }
+    }
+    for (let j = 0; j < d.txs.length; j++) {
+      const v = alpha + d.txs[j]!;
+      ltx[j] = Math.log(v);
+      itx[j] = 1 / v;
+    }
+    // x > 0: ln(e^A₃ + e^A₄) with weights w₃, w₄ of the two terms
+    const { gx, gT, gtx, gCount, xs } = d;
+    for (let g = 0; g < gCount.length; g++) {
+      const k = gx[g]!;
+      const m = r + xs[k]!;
+      const lt = lT[gT[g]!]!;
+      const lx = ltx[gtx[g]!]!;
+      const A3 = -m * lt;
+      const A4 = lnA - lbx[k]! - m * lx;
+      const diff = A4 - A3;
+      let L: number;
+      let w4: number;
+      if (diff > 0) {
+        const e = Math.exp(-diff);
+        L = A4 + Math.log1p(e);
+        w4 = 1 / (1 + e);
+      } else {
+        const e = Math.exp(diff);
+        L = A3 + Math.log1p(e);
+        w4 = e / (1 + e);
+      }
+      const w3 = 1 - w4;
+      const c = gCount[g]!;
+      ll += c * L;
+      gr -= c * (w3 * lt + w4 * lx);
+      gal -= c * m * (w3 * iT[gT[g]!]! + w4 * itx[gtx[g]!]!);
+      ga += (c * w4) / a;
+      gb -= c * w4 * ibx[k]!;
+    }
+    const n = d.n;
+    grad[0] = (-gr * r) / n + 2 * penalizer * r * r;
+    grad[1] = (-gal * alpha) / n + 2 * penalizer * alpha * alpha;
+    grad[2] = (-ga * a) / n + 2 * penalizer * a * a;
+    grad[3] = (-gb * b) / n + 2 * penalizer * b * b;
+    return -ll / n + penalizer * (r * r + alpha * alpha + a * a + b * b);
+  };
+}
+
+/** Turns an unsuccessful minimisation into the `#N/A` the user sees. */
+export function fitFailure(model: string, names: readonly string[], result: MinimizeResult): Error {
+  if (result.status === "diverged" && result.divergedIndex !== undefined) {
+    const name = names[result.divergedIndex] ?? "a parameter";
+    const toward = result.x[result.divergedIndex]! > 0 ? "infinity" : "zero";
+    return naError(
+      `${model} fit is impossible on this data: ${name} runs off to ${toward} (the data do not identify the model; a penalizer, more customers or a longer history may help)`,
+    );
+  }
+  return naError(
+    `${model} fit did not converge (${result.status} after ${result.iterations} iterations); the data may not identify the model`,
+  );
+}
+
+/**
+ * Maximum-likelihood BG/NBD fit (optionally L2-penalised), by BFGS on ln(r, α, a, b) from r = a = b = 1,
+ * α = ΣT/Σx, with identical customers grouped. Converged when every component of the gradient of the mean
+ * negative log-likelihood with respect to the log-parameters is ≤ 1e-8 (see optimize.ts).
+ * O(n) to group, then O(profiles) per evaluation.
+ * @throws CrmError `#NUM!` for an invalid customer or penalizer; `#N/A` when the fit is impossible: no
+ * customers, no repeat buyers, all customers identical, or a parameter running off to 0 or ∞.
+ * @example bgnbdFit(cdnow.x, cdnow.tx, cdnow.T).params // { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }
+ */
+export function bgnbdFit(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+  options: BgnbdFitOptions = {},
+): BgnbdFit {
+  const penalizer = options.penalizer ?? 0;
+  if (!(penalizer >= 0) || !Number.isFinite(penalizer)) throw numError(`penalizer must be ≥ 0, got ${penalizer}`);
+  const describe = options.describe ?? ((i: number) => `customer ${i + 1}`);
+  const n = frequency.length;
+  if (recency.length !== n || T.length !== n) {
+    throw numError(`frequency, recency and T must have one value per customer (got ${n}, ${recency.length}, ${T.length})`);
+  }
+  if (n === 0) throw naError("BG/NBD fit needs customers; the ranges hold none");
+  let sumX = 0;
+  let sumT = 0;
+  for (let i = 0; i < n; i++) {
+    checkCustomer(frequency[i]!, recency[i]!, T[i]!, describe(i));
+    sumX += frequency[i]!;
+    sumT += T[i]!;
+  }
+  if (sumX === 0) throw naError("BG/NBD fit is impossible: no customer has a repeat purchase (every frequency is 0)");
+  const data = groupSummary(frequency, recency, T);
+  if (data.profiles === 1) {
+    throw naError("BG/NBD fit is impossible: all customers have the same frequency, recency and T");
+  }
+  const alpha0 = sumT > 0 ? sumT / sumX : 1;
+  const result = minimizeBfgs(objective(data, penalizer), [0, Math.log(alpha0), 0, 0]);
+  if (result.status !== "converged") throw fitFailure("BG/NBD", PARAM_NAMES, result);
+  const [r, alpha, a, b] = Array.from(result.x, Math.exp) as [number, number, number, number];
+  const params = { r, alpha, a, b };
+  return {
+    params,
+    logLikelihood: finite(bgnbdLogLikelihood(params, frequency, recency, T), "the log-likelihood"),
+    iterations: result.iterations,
+    evaluations: result.evaluations,
+  };
+}
+
+/** ln of D − 1 = a/(b + x − 1)·((α + T)/(α + t_x))^(r+x) for x > 0. */
+function logDeathOdds(p: BgnbdParams, x: number, tx: number, T: number): number {
+  return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+}
+
+/**
+ * P(alive | x, t_x, T): the probability that the customer has not dropped out at T — the churn early
+ * warning. 1 for a customer without repeat purchases (the model lets dropout happen only after a
+ * purchase). O(1).
+ * @throws CrmError `#NUM!` for invalid parameters or customer.
+ * @example bgnbdPAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86) // ≈ 0.7719
+ */
+export function bgnbdPAlive(params: BgnbdParams, x: number, tx: number, T: number, where = "customer"): number {
+  checkBgnbdParams(params);
+  checkCustomer(x, tx, T, where);
+  if (x === 0) return 1;
+  return 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T)));
+}
+
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in the next t periods, equation (10) (computed as in the module
+ * comment). 0 at t = 0, non-negative and increasing in t. O(terms of ₂F₁): a few dozen.
+ * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
+ * @example bgnbdExpected({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
+ */
+export function bgnbdExpected(
+  params: BgnbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+  where = "customer",
+): number {
+  checkBgnbdParams(params);
+  checkCustomer(x, tx, T, where);
+  if (!(t >= 0) || !Number.isFinite(t)) throw numError(`t must be a number of periods ≥ 0, got ${t}`);
+  if (t === 0) return 0;
+  const { r, alpha, a, b } = params;
+  let c = a + b + x - 1;
+  if (c === 0) c = 2 ** -40; // a + b = 1 and x = 0: E is continuous in c, the formula's 0·∞ is not
+  const numerator = -c * hyp2f1Excess(r + x, a - 1, c, -t / (alpha + T));
+  const odds = x === 0 ? 0 : Math.exp(logDeathOdds(params, x, tx, T));
+  return finite(numerator / (1 + odds), "expected purchases");
+}

@@ -1,0 +1,128 @@
+/**
+ * Column roles of a KPI table, recognised from its header row in English or Chinese (DESIGN.md
+ * "Scorecard semantics"), case- and space-insensitive; the pane can override any role.
+ */
+import type { ScorecardLanguage } from "./labels";
+
+/** What a column of the input table means. */
+export const COLUMN_ROLES = ["metric", "perspective", "actual", "target", "weight", "direction", "threshold"] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/** Roles a table must have. */
+export const REQUIRED_ROLES: readonly ColumnRole[] = ["metric", "actual", "target"];
+
+/** Each role's column, as a 0-based index into the table's columns, or null when the table lacks it. */
+export type ColumnMapping = { readonly [R in ColumnRole]: number | null };
+
+/** A change to a detected mapping: a role → its column (0-based) or null to leave the role unmapped. */
+export type MappingOverride = { readonly [R in ColumnRole]?: number | null };
+
+/** Role names as the pane and messages show them. */
+export const ROLE_NAMES: Readonly<Record<ScorecardLanguage, Readonly<Record<ColumnRole, string>>>> = {
+  en: {
+    metric: "Metric",
+    perspective: "Perspective",
+    actual: "Actual",
+    target: "Target",
+    weight: "Weight",
+    direction: "Direction",
+    threshold: "Threshold",
+  },
+  zh: {
+    metric: "指标",
+    perspective: "维度",
+    actual: "实际值",
+    target: "目标值",
+    weight: "权重",
+    direction: "方向",
+    threshold: "底线",
+  },
+};
+
+/**
+ * Recognised header words per role, already normalised (lower case, no spaces). The first English and
+ * the first Chinese entry are DESIGN.md's names; the rest are common variants.
+ */
+const ALIASES: Readonly<Record<ColumnRole, { en: readonly string[]; zh: readonly string[] }>> = {
+  metric: {
+    en: ["metric", "kpi", "kpiname", "metricname", "measure", "indicator", "name"],
+    zh: ["指标", "指标名称", "关键指标", "考核指标", "kpi名称"],
+  },
+  perspective: {
+    en: ["perspective", "dimension", "category", "group"],
+    zh: ["维度", "层面", "视角", "类别"],
+  },
+  actual: { en: ["actual", "actualvalue", "actuals", "result"], zh: ["实际值", "实际", "完成值", "实际完成值"] },
+  target: { en: ["target", "targetvalue", "goal"], zh: ["目标值", "目标"] },
+  weight: { en: ["weight", "weighting"], zh: ["权重", "比重"] },
+  direction: { en: ["direction", "polarity", "better"], zh: ["方向", "指标方向", "极性"] },
+  threshold: { en: ["threshold", "floor", "minimum"], zh: ["底线", "底线值", "阈值", "门槛值"] },
+};
+
+const LOOKUP: ReadonlyMap<string, { role: ColumnRole; language: ScorecardLanguage }> = (() => {
+  const m = new Map<string, { role: ColumnRole; language: ScorecardLanguage }>();
+  for (const role of COLUMN_ROLES) {
+    for (const w of ALIASES[role].en) m.set(w, { role, language: "en" });
+    for (const w of ALIASES[role].zh) m.set(w, { role, language: "zh" });
+  }
+  return m;
+})();
+
+/** A header cell's text normalised for matching: lower case, every kind of space removed. */
+export function normaliseHeader(text: unknown): string {
+  if (text === null || text === undefined) return "";
+  return String(text).toLowerCase().replace(/[\s\u00a0\u3000]+/g, "");
+}
+
+/** The role a header names, trying it as written, then without a trailing unit such as "(%)" or "%". */
+function roleOf(header: unknown): { role: ColumnRole; language: ScorecardLanguage } | undefined {
+  const h = normaliseHeader(header);
+  if (h === "") return undefined;
+  return LOOKUP.get(h) ?? LOOKUP.get(h.replace(/([(（][^()（）]*[)）]|%)+$/u, ""));
+}
+
+/** The outcome of reading a header row. */
+export interface HeaderDetection {
+  /** Each role's column (the first column naming it), or null. */
+  mapping: ColumnMapping;
+  /** "zh" when more of the recognised headers are Chinese than English, else "en". */
+  language: ScorecardLanguage;
+}
+
+/**
+ * Detects column roles from a header row. A role named by two columns takes the first; unrecognised
+ * columns are left unmapped. O(columns).
+ * @example detectColumns(["指标", "实际值", "目标值"]).mapping.actual // 1
+ */
+export function detectColumns(headers: readonly unknown[]): HeaderDetection {
+  const mapping: Record<ColumnRole, number | null> = {
+    metric: null,
+    perspective: null,
+    actual: null,
+    target: null,
+    weight: null,
+    direction: null,
+    threshold: null,
+  };
+  let en = 0;
+  let zh = 0;
+  headers.forEach((h, i) => {
+    const hit = roleOf(h);
+    if (hit === undefined || mapping[hit.role] !== null) return;
+    mapping[hit.role] = i;
+    if (hit.language === "zh") zh++;
+    else en++;
+  });
+  return { mapping, language: zh > en ? "zh" : "en" };
+}
+
+/** The detected mapping with the pane's overrides applied (an override of null unmaps a role). */
+export function applyMapping(detected: ColumnMapping, override: MappingOverride | undefined): ColumnMapping {
+  if (override === undefined) return detected;
+  const out = { ...detected } as Record<ColumnRole, number | null>;
+  for (const role of COLUMN_ROLES) {
+    const v = override[role];
+    if (v !== undefined) out[role] = v;
+  }
+  return out;
+}
