@@ -20,6 +20,8 @@ function portIsFree(p) {
 function run(cmd, args) {
   const child = spawn(cmd, args, { stdio: "inherit", shell: process.platform === "win32" });
   child.on("exit", (code) => process.exit(code ?? 1));
+  // Ctrl+C or a kill of `npm start` also ends the server it started.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
   return child;
 }
 

@@ -3,17 +3,15 @@
  * (x, t_x, T) instead of once per customer: CDNOW's 2,357 customers are 1,016 profiles, and a transaction
  * log recorded by the day has few distinct profiles however many customers it holds.
  *
- * An open-addressing hash table on the bit patterns of the values: O(n) expected, first-seen order (so
+ * An open-addressing hash table (linear probing) on the values: O(n) expected, first-seen order (so
  * results are deterministic), no strings built.
  */
 
-const scratch = new Float64Array(1);
-const scratchBits = new Uint32Array(scratch.buffer);
-
+/** Hash step for one value: equal values hash alike (collisions are resolved by comparing values). */
 function mixValue(h: number, v: number): number {
-  scratch[0] = v + 0; // −0 and +0 hash alike
-  h = Math.imul(h ^ scratchBits[0]!, 0x9e3779b1);
-  h = Math.imul(h ^ (h >>> 15) ^ scratchBits[1]!, 0x85ebca77);
+  const q = v * 1048576; // 2²⁰: values differing by more than 1e-6 usually differ in the low 32 bits
+  h = Math.imul(h ^ (q | 0), 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 15) ^ ((q / 4294967296) | 0), 0x85ebca77);
   return h ^ (h >>> 13);
 }
 
@@ -32,7 +30,9 @@ export interface DistinctRows {
  * O(n·k) expected for n rows of k columns.
  * @example distinctRows([[1, 1, 2], [5, 5, 5]]) // columns [[1, 2], [5, 5]], counts [2, 1], index [0, 0, 1]
  */
-export function distinctRows(columns: readonly ArrayLike<number>[]): DistinctRows {
+export function distinctRows(input: readonly ArrayLike<number>[]): DistinctRows {
+  // one array type inside the loops keeps them monomorphic
+  const columns = input.map((col) => (col instanceof Float64Array ? col : Float64Array.from(col)));
   const k = columns.length;
   const n = k === 0 ? 0 : columns[0]!.length;
   let size = 16;

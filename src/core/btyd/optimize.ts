@@ -1,30 +1,38 @@
 /**
- * A small deterministic minimiser for the models' fits: BFGS (Nocedal & Wright, "Numerical
- * Optimization", 2nd ed., algorithm 6.1) with a strong-Wolfe line search (algorithms 3.5 and 3.6,
- * safeguarded cubic interpolation). The fits run it on log-parameters, so every parameter stays positive
- * and no bounds are needed.
+ * The deterministic minimiser behind the model fits: Newton's method with exact (analytic) second
+ * derivatives, made robust by a Levenberg–Marquardt shift and a backtracking line search (Nocedal &
+ * Wright, "Numerical Optimization", 2nd ed., §3.4 "Newton's method with Hessian modification" and
+ * algorithm 3.1). The fits run it on log-parameters, so every parameter stays positive without bounds.
  *
- * Convergence test: the largest component of the gradient is at most `gradientTolerance` (the fits
- * minimise a *mean* negative log-likelihood per customer, so the test does not depend on how many
- * customers there are). When the line search can no longer decrease f (rounding floor) but the gradient
- * is already below `stallTolerance`, the point is accepted too; anything else is a failure the caller
- * reports — never a silent answer.
+ * Each iteration: if H is not positive definite (its Cholesky factorisation fails), use H + μI with μ
+ * raised tenfold until it is; cap the step so no coordinate moves by more than `maxStep` (a factor e⁴ on
+ * a log-parameter); backtrack (halving, or the safeguarded quadratic interpolation of N&W (3.57)) until
+ * the Armijo condition f(x + αp) ≤ f(x) + 10⁻⁴·α·∇fᵀp holds. If it cannot, raise μ (a shorter step,
+ * turning towards steepest descent) and try again; after a success μ falls back towards 0, where the
+ * iteration is plain Newton and converges quadratically.
  *
- * Deterministic: no randomness, the same input always takes the same path.
+ * Convergence test: max |∂f/∂xᵢ| ≤ `gradientTolerance` (1e-8 by default; the fits minimise a *mean*
+ * negative log-likelihood per customer, so the test does not depend on the number of customers). When
+ * no step can decrease f any more (the rounding floor) while the gradient is below `stallTolerance`, the
+ * point is accepted too. Anything else — a coordinate beyond ±`bound` (the optimum lies at 0 or ∞ of a
+ * parameter), too many iterations — is returned as a failure for the caller to report, never as a result.
+ *
+ * Deterministic: no randomness; the same input always takes the same path. On CDNOW's BG/NBD it takes
+ * about 8 iterations (SciPy's BFGS: 27).
  */
 
-/** f(x), writing ∇f(x) into `gradient`. May return a non-finite value where f overflows. */
-export type Objective = (x: Float64Array, gradient: Float64Array) => number;
+/** f(x), writing ∇f(x) into `gradient` and the Hessian ∇²f(x) (n×n, row-major) into `hessian`. */
+export type Objective = (x: Float64Array, gradient: Float64Array, hessian: Float64Array) => number;
 
-/** Options of {@link minimizeBfgs}. */
+/** Options of {@link minimizeNewton}. */
 export interface MinimizeOptions {
   /** Converged when max |∂f/∂xᵢ| ≤ this. Default 1e-8. */
   readonly gradientTolerance?: number;
-  /** Accept a point where the line search stalls if max |∂f/∂xᵢ| ≤ this. Default 1e-6. */
+  /** Accept a point where no step decreases f if max |∂f/∂xᵢ| ≤ this. Default 1e-6. */
   readonly stallTolerance?: number;
-  /** Default 200. */
+  /** Default 100. */
   readonly maxIterations?: number;
-  /** Largest change of any coordinate in one step (on log-parameters: a factor e^4 ≈ 55). Default 4. */
+  /** Largest change of any coordinate in one step. Default 4. */
   readonly maxStep?: number;
   /** A coordinate beyond ±bound means the minimum lies at infinity (the fit diverges). Default 30. */
   readonly bound?: number;
@@ -33,15 +41,15 @@ export interface MinimizeOptions {
 /** Why the minimiser stopped. */
 export type MinimizeStatus = "converged" | "maxIterations" | "diverged" | "lineSearchFailed";
 
-/** Outcome of {@link minimizeBfgs}. */
+/** Outcome of {@link minimizeNewton}. */
 export interface MinimizeResult {
   readonly x: Float64Array;
   readonly value: number;
   readonly gradient: Float64Array;
   readonly status: MinimizeStatus;
-  /** BFGS iterations (accepted steps). */
+  /** Accepted steps. */
   readonly iterations: number;
-  /** Evaluations of f and ∇f together. */
+  /** Evaluations of f (each with its gradient and Hessian). */
   readonly evaluations: number;
   /** For "diverged": the coordinate that left ±bound. */
   readonly divergedIndex?: number;
@@ -53,59 +61,68 @@ function maxAbs(v: Float64Array): number {
   return m;
 }
 
-function dot(u: Float64Array, v: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < u.length; i++) s += u[i]! * v[i]!;
-  return s;
-}
-
-/** Minimiser of the cubic through (a, fa, da) and (b, fb, db), or NaN when it does not exist. */
-function cubicMinimizer(a: number, fa: number, da: number, b: number, fb: number, db: number): number {
-  const d1 = da + db - (3 * (fa - fb)) / (a - b);
-  const disc = d1 * d1 - da * db;
-  if (!(disc >= 0)) return NaN;
-  const d2 = Math.sign(b - a) * Math.sqrt(disc);
-  return b - ((b - a) * (db + d2 - d1)) / (db - da + 2 * d2);
+/**
+ * Solves (H + μI)·p = −g by Cholesky factorisation; returns false when H + μI is not positive definite.
+ * `L` is scratch space of n·n.
+ */
+function solveShifted(H: Float64Array, mu: number, g: Float64Array, p: Float64Array, L: Float64Array): boolean {
+  const n = g.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = H[i * n + j]! + (i === j ? mu : 0);
+      for (let k = 0; k < j; k++) s -= L[i * n + k]! * L[j * n + k]!;
+      if (i === j) {
+        if (!(s > 0)) return false;
+        L[i * n + i] = Math.sqrt(s);
+      } else {
+        L[i * n + j] = s / L[j * n + j]!;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    let s = -g[i]!;
+    for (let k = 0; k < i; k++) s -= L[i * n + k]! * p[k]!;
+    p[i] = s / L[i * n + i]!;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let s = p[i]!;
+    for (let k = i + 1; k < n; k++) s -= L[k * n + i]! * p[k]!;
+    p[i] = s / L[i * n + i]!;
+  }
+  return true;
 }
 
 /**
- * Minimises a smooth function of a few variables by BFGS. O(iterations · (cost of f + n²)).
- * @param f the objective, returning f(x) and filling ∇f(x)
+ * Minimises a smooth function of a few variables by damped Newton (method above).
+ * O(iterations · (cost of f + n³)).
+ * @param f the objective, returning f(x) and filling its gradient and Hessian
  * @param x0 the starting point (not modified)
  * @returns the last point, its value and gradient, why it stopped, and the iteration counts
- * @example minimizeBfgs((x, g) => { g[0] = 2 * (x[0]! - 3); return (x[0]! - 3) ** 2; }, new Float64Array([0])) // x ≈ [3]
+ * @example minimizeNewton((x, g, h) => { g[0] = 2 * (x[0]! - 3); h[0] = 2; return (x[0]! - 3) ** 2; }, [0]).x // [3]
  */
-export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+export function minimizeNewton(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
   const gtol = options.gradientTolerance ?? 1e-8;
   const stallTol = options.stallTolerance ?? 1e-6;
-  const maxIter = options.maxIterations ?? 200;
+  const maxIter = options.maxIterations ?? 100;
   const maxStep = options.maxStep ?? 4;
   const bound = options.bound ?? 30;
   const c1 = 1e-4;
-  const c2 = 0.9;
   const n = x0.length;
 
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
-  let fx = f(x, g);
+  let H = new Float64Array(n * n);
+  let fx = f(x, g, H);
   let evaluations = 1;
-  const H = new Float64Array(n * n); // inverse Hessian approximation, row-major
-  const resetH = (scale: number): void => {
-    H.fill(0);
-    for (let i = 0; i < n; i++) H[i * n + i] = scale;
-  };
-  resetH(1);
-  let freshH = true;
-  let firstUpdate = true;
-
+  let xt = new Float64Array(n);
+  let gt = new Float64Array(n);
+  let Ht = new Float64Array(n * n);
   const p = new Float64Array(n);
-  const xt = new Float64Array(n);
-  const gt = new Float64Array(n);
-  const s = new Float64Array(n);
-  const y = new Float64Array(n);
-  const Hy = new Float64Array(n);
+  const L = new Float64Array(n * n);
+  let mu = 0;
+  let iterations = 0;
 
-  const result = (status: MinimizeStatus, iterations: number, divergedIndex?: number): MinimizeResult => ({
+  const result = (status: MinimizeStatus, divergedIndex?: number): MinimizeResult => ({
     x,
     value: fx,
     gradient: g,
@@ -114,148 +131,52 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
     evaluations,
     ...(divergedIndex === undefined ? {} : { divergedIndex }),
   });
+  if (!Number.isFinite(fx) || !Number.isFinite(maxAbs(g))) return result("lineSearchFailed");
 
-  if (!Number.isFinite(fx)) return result("lineSearchFailed", 0);
-
-  for (let iter = 0; iter < maxIter; iter++) {
-    if (maxAbs(g) <= gtol) return result("converged", iter);
-
-    // search direction p = −H·g
-    for (let i = 0; i < n; i++) {
-      let v = 0;
-      for (let j = 0; j < n; j++) v -= H[i * n + j]! * g[j]!;
-      p[i] = v;
-    }
-    let d0 = dot(p, g);
-    if (!(d0 < 0)) {
-      resetH(1);
-      freshH = true;
-      for (let i = 0; i < n; i++) p[i] = -g[i]!;
-      d0 = dot(p, g);
+  let attempts = 0;
+  while (iterations < maxIter) {
+    if (maxAbs(g) <= gtol) return result("converged");
+    if (++attempts > 4 * maxIter) break;
+    let scale = 1;
+    for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(H[i * n + i]!));
+    while (!solveShifted(H, mu, g, p, L)) {
+      mu = mu === 0 ? 1e-3 * scale : mu * 10;
+      if (!(mu < 1e12 * scale)) return result("lineSearchFailed");
     }
     const pMax = maxAbs(p);
-    const alphaMax = maxStep / pMax;
-    let alpha = Math.min(1, alphaMax);
+    if (pMax > maxStep) for (let i = 0; i < n; i++) p[i] = (p[i]! * maxStep) / pMax;
+    let d0 = 0;
+    for (let i = 0; i < n; i++) d0 += g[i]! * p[i]!;
 
-    // strong-Wolfe line search on φ(α) = f(x + α·p)
-    let ft = NaN;
-    let dt = NaN;
-    const trial = (a: number): void => {
-      for (let i = 0; i < n; i++) xt[i] = x[i]! + a * p[i]!;
-      ft = f(xt, gt);
+    let step = 1;
+    let accepted = false;
+    for (let ls = 0; ls < 40 && step * maxAbs(p) > 1e-15; ls++) {
+      for (let i = 0; i < n; i++) xt[i] = x[i]! + step * p[i]!;
+      const ft = f(xt, gt, Ht);
       evaluations++;
-      dt = dot(gt, p);
-      if (!Number.isFinite(ft) || !Number.isFinite(dt)) {
-        ft = Infinity;
-        dt = NaN;
-      }
-    };
-    let found = false;
-    let aPrev = 0;
-    let fPrev = fx;
-    let dPrev = d0;
-    let lo = 0;
-    let flo = 0;
-    let dlo = 0;
-    let hi = 0;
-    let fhi = 0;
-    let dhi = 0;
-    let zoom = false;
-    for (let ls = 0; ls < 30; ls++) {
-      trial(alpha);
-      if (ft > fx + c1 * alpha * d0 || (ls > 0 && ft >= fPrev)) {
-        [lo, flo, dlo, hi, fhi, dhi] = [aPrev, fPrev, dPrev, alpha, ft, dt];
-        zoom = true;
+      if (Number.isFinite(ft) && ft <= fx + c1 * step * d0 && Number.isFinite(maxAbs(gt))) {
+        accepted = true;
+        [x, xt] = [xt, x];
+        [g, gt] = [gt, g];
+        [H, Ht] = [Ht, H];
+        fx = ft;
         break;
       }
-      if (Math.abs(dt) <= -c2 * d0) {
-        found = true;
-        break;
-      }
-      if (dt >= 0) {
-        [lo, flo, dlo, hi, fhi, dhi] = [alpha, ft, dt, aPrev, fPrev, dPrev];
-        zoom = true;
-        break;
-      }
-      if (alpha >= alphaMax) {
-        found = true; // longest allowed step still descending: take it
-        break;
-      }
-      aPrev = alpha;
-      fPrev = ft;
-      dPrev = dt;
-      alpha = Math.min(2 * alpha, alphaMax);
+      // safeguarded quadratic interpolation of φ(α) = f(x + αp) from φ(0), φ′(0) and φ(step)
+      const q = Number.isFinite(ft) ? (-d0 * step * step) / (2 * (ft - fx - d0 * step)) : 0;
+      step = Math.min(0.5 * step, Math.max(0.1 * step, q));
     }
-    if (zoom) {
-      for (let z = 0; z < 40; z++) {
-        const width = hi - lo;
-        let a = Number.isFinite(fhi) && Number.isFinite(dhi) ? cubicMinimizer(lo, flo, dlo, hi, fhi, dhi) : NaN;
-        const left = Math.min(lo, hi) + 0.1 * Math.abs(width);
-        const right = Math.max(lo, hi) - 0.1 * Math.abs(width);
-        if (!(a >= left && a <= right)) a = lo + 0.5 * width;
-        trial(a);
-        if (ft > fx + c1 * a * d0 || ft >= flo) {
-          [hi, fhi, dhi] = [a, ft, dt];
-        } else {
-          if (Math.abs(dt) <= -c2 * d0) {
-            found = true;
-            break;
-          }
-          if (dt * (hi - lo) >= 0) [hi, fhi, dhi] = [lo, flo, dlo];
-          [lo, flo, dlo] = [a, ft, dt];
-        }
-        if (Math.abs(hi - lo) * pMax < 1e-14) break;
-      }
-      if (!found && lo > 0 && flo < fx) {
-        // no curvature point, but a decrease: accept the best point (rounding-limited region)
-        trial(lo);
-        found = ft < fx;
-      }
+    if (!accepted) {
+      if (maxAbs(g) <= stallTol) return result("converged");
+      mu = mu === 0 ? 1e-3 * scale : mu * 10;
+      if (!(mu < 1e12 * scale)) return result("lineSearchFailed");
+      continue;
     }
-    if (!found) {
-      if (maxAbs(g) <= stallTol) return result("converged", iter);
-      if (!freshH) {
-        resetH(1);
-        freshH = true;
-        firstUpdate = true;
-        continue;
-      }
-      return result("lineSearchFailed", iter);
-    }
-
+    iterations++;
     for (let i = 0; i < n; i++) {
-      s[i] = xt[i]! - x[i]!;
-      y[i] = gt[i]! - g[i]!;
+      if (Math.abs(x[i]!) > bound) return result("diverged", i);
     }
-    x = Float64Array.from(xt);
-    g = Float64Array.from(gt);
-    fx = ft;
-    for (let i = 0; i < n; i++) {
-      if (Math.abs(x[i]!) > bound) return result("diverged", iter + 1, i);
-    }
-
-    const sy = dot(s, y);
-    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
-      if (firstUpdate) {
-        resetH(sy / dot(y, y)); // Nocedal & Wright (6.20)
-        firstUpdate = false;
-      }
-      // H ← (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ, ρ = 1/sᵀy
-      const rho = 1 / sy;
-      for (let i = 0; i < n; i++) {
-        let v = 0;
-        for (let j = 0; j < n; j++) v += H[i * n + j]! * y[j]!;
-        Hy[i] = v;
-      }
-      const yHy = dot(y, Hy);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          H[i * n + j] =
-            H[i * n + j]! - rho * (Hy[i]! * s[j]! + s[i]! * Hy[j]!) + (rho * rho * yHy + rho) * s[i]! * s[j]!;
-        }
-      }
-      freshH = false;
-    }
+    mu = mu < 1e-9 * scale ? 0 : mu / 10;
   }
-  return maxAbs(g) <= gtol ? result("converged", maxIter) : result("maxIterations", maxIter);
+  return maxAbs(g) <= gtol ? result("converged") : result("maxIterations");
 }

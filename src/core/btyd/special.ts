@@ -57,3 +57,27 @@ export function digamma(x: number): number {
         (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 * (1 / 12)))))));
   return shift + Math.log(shifted) - 0.5 * inv - series;
 }
+
+/**
+ * Trigamma ψ′(x) = d²ln Γ(x)/dx² for x > 0 (A&S 6.4.12), by the same shift-and-series method. O(1).
+ * @example trigamma(1) // π²/6 ≈ 1.6449340668482264
+ */
+export function trigamma(x: number): number {
+  let shifted = x;
+  let shift = 0;
+  while (shifted < SHIFT) {
+    shift += 1 / (shifted * shifted);
+    shifted += 1;
+  }
+  const inv = 1 / shifted;
+  const inv2 = inv * inv;
+  // ψ′(x) ~ 1/x + 1/(2x²) + Σ B₂ₖ/x^(2k+1), k = 1..7
+  const series =
+    inv *
+    (1 +
+      inv * 0.5 +
+      inv2 *
+        (1 / 6 -
+          inv2 * (1 / 30 - inv2 * (1 / 42 - inv2 * (1 / 30 - inv2 * (5 / 66 - inv2 * (691 / 2730 - inv2 * (7 / 6))))))));
+  return shift + series;
+}

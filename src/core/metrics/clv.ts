@@ -42,7 +42,9 @@ export function clv(
   timing = 0,
 ): number {
   if (!(retention >= 0 && retention <= 1)) throw numError(`retention: ${retention} must lie from 0 to 1`);
-  if (!(discountRate > -1)) throw numError(`discountRate: ${discountRate} must be greater than −1`);
+  if (!(discountRate > -1 && discountRate < Infinity)) {
+    throw numError(`discountRate: ${discountRate} must be a finite number greater than −1`);
+  }
   if (timing !== 0 && timing !== 1 && timing !== 2) throw numError(`timing: ${String(timing)} must be 0, 1 or 2`);
   if (!Number.isFinite(margin)) throw numError("margin is not a finite number");
   const growth = 1 + discountRate;

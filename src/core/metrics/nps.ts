@@ -36,12 +36,24 @@ export function npsCounts(scores: readonly number[]): NpsCounts {
   return { promoters, passives, detractors, responses: scores.length };
 }
 
+/** Rejects counts that no survey could produce (npsCounts never does); NaN fails every comparison. */
+function checkCounts(c: NpsCounts): void {
+  const parts = [c.promoters, c.passives, c.detractors, c.responses];
+  if (!parts.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+    throw numError("NPS counts must be whole numbers of responses, 0 or more");
+  }
+  if (c.promoters + c.passives + c.detractors !== c.responses) {
+    throw numError("NPS counts: promoters + passives + detractors must equal responses");
+  }
+}
+
 /**
  * NPS = 100·(P − D)/n from counts.
- * @throws CrmError `#DIV/0!` when there are no responses.
+ * @throws CrmError `#DIV/0!` when there are no responses, `#NUM!` for counts no survey could produce.
  * @example npsFromCounts({ promoters: 3, passives: 2, detractors: 2, responses: 7 }) // 100·(3−2)/7 ≈ 14.29
  */
 export function npsFromCounts(c: NpsCounts): number {
+  checkCounts(c);
   if (c.responses === 0) throw div0Error("scores: there are no responses");
   return (100 * (c.promoters - c.detractors)) / c.responses;
 }
@@ -53,17 +65,6 @@ export function npsFromCounts(c: NpsCounts): number {
  */
 export function nps(scores: readonly number[]): number {
   return npsFromCounts(npsCounts(scores));
-}
-
-/** Rejects counts that no survey could produce (npsCounts never does); NaN fails every comparison. */
-function checkCounts(c: NpsCounts): void {
-  const parts = [c.promoters, c.passives, c.detractors, c.responses];
-  if (!parts.every((x) => Number.isSafeInteger(x) && x >= 0)) {
-    throw numError("NPS counts must be whole numbers of responses, 0 or more");
-  }
-  if (c.promoters + c.passives + c.detractors !== c.responses) {
-    throw numError("NPS counts: promoters + passives + detractors must equal responses");
-  }
 }
 
 /**

@@ -37,6 +37,10 @@ describe("nps and npsCounts", () => {
     expect(codeOf(() => nps([]))).toBe("DIV0");
     expect(codeOf(() => npsFromCounts(counts(0, 0, 0)))).toBe("DIV0");
   });
+  it("npsFromCounts rejects counts no survey could produce (parts not summing to responses, fractions) with #NUM!", () => {
+    expect(codeOf(() => npsFromCounts({ promoters: 0, passives: 0, detractors: 1, responses: 5e-324 }))).toBe("NUM");
+    expect(codeOf(() => npsFromCounts({ promoters: 2, passives: 0, detractors: 0, responses: 1 }))).toBe("NUM");
+  });
 });
 
 describe("npsMarginOfError (Wald)", () => {

@@ -1,0 +1,209 @@
+/**
+ * The freeze record: which formulas Freeze replaced by values, kept inside the workbook (a custom XML part)
+ * so that it travels with the file and Restore can put the formulas back, on any machine with the add-in.
+ *
+ * Format, version 1 (short attribute names: 100,000 entries must stay a few megabytes):
+ * ```xml
+ * <frozenFormulas xmlns="urn:crm-metrics:frozen-formulas" version="1">
+ *   <sheet name="Data">
+ *     <c a="B2" f="=CRM.NPS(A2:A9)" v="14.285714285714286"/>            number (t omitted)
+ *     <c a="B3" f="=CRM.RATING(B2)" t="s" v="A"/>                        text
+ *     <c a="B4" f="=CRM.CAC(C2:C9,D2:D9)" t="e" v="#DIV/0!"/>            error
+ *     <c a="D2" f="=CRM.NPS.CI(A2:A9)" rows="1" cols="2">                spill: values row by row
+ *       <v>-12.5</v><v>40.1</v>
+ *     </c>
+ *   </sheet>
+ * </frozenFormulas>
+ * ```
+ * `a` is the formula's cell (A1, no `$`), `f` the formula exactly as Excel gave it, `t` the value's type
+ * (`n` number, `s` text, `b` logical `1`/`0`, `e` error text), `v` the value it showed; a spilled formula
+ * has `rows`/`cols` (its spill size) and one `<v t=…>` per cell of the spill range instead of `t`/`v`.
+ * Numbers are written in JavaScript's shortest round-trip form, so they read back bit for bit.
+ * A reader refuses a record whose `version` it does not know rather than guess.
+ */
+import { valueError } from "../errors";
+import { cellKey, parseCell, Rect } from "./a1";
+import { CellValue } from "./cellValues";
+import { childElements, escapeAttribute, escapeText, parseXml, textOf, XmlElement } from "./xml";
+
+/** The custom XML part's namespace: how the add-in finds its record among a workbook's parts. */
+export const RECORD_NAMESPACE = "urn:crm-metrics:frozen-formulas";
+export const RECORD_VERSION = 1;
+
+/** One frozen formula: where it was, what it was, and what it showed (its whole spill range for a spill). */
+export interface FrozenCell {
+  sheet: string;
+  /** The formula's cell, A1 without `$` (`B2`). */
+  address: string;
+  formula: string;
+  /** Spill size; 1 × 1 for an ordinary cell. */
+  rows: number;
+  columns: number;
+  /** The values shown, rows × columns (the formula cell first). */
+  values: CellValue[][];
+}
+
+/** Everything frozen in a workbook and not yet restored. */
+export interface FreezeRecord {
+  version: number;
+  cells: FrozenCell[];
+}
+
+/** The cells an entry covers (its anchor and, for a spill, the whole spill range). */
+export function entryRect(e: FrozenCell): Rect {
+  const c = parseCell(e.address);
+  if (!c) throw valueError(`freeze record: "${e.address}" is not a cell address`);
+  return { top: c.row, left: c.column, rows: e.rows, columns: e.columns };
+}
+
+function typed(v: CellValue): { t: string | null; v: string } {
+  if (typeof v === "number") return { t: null, v: String(v) };
+  if (typeof v === "boolean") return { t: "b", v: v ? "1" : "0" };
+  return { t: v.startsWith("#") && /^#[A-Z0-9/_]+[!?]?$/.test(v) && v !== "#" ? "e" : "s", v };
+}
+
+function fromTyped(t: string | undefined, v: string, where: string): CellValue {
+  switch (t ?? "n") {
+    case "n": {
+      const x = Number(v);
+      if (v.trim() === "" || !Number.isFinite(x)) throw valueError(`freeze record: ${where} has the number "${v}"`);
+      return x;
+    }
+    case "b":
+      if (v !== "1" && v !== "0") throw valueError(`freeze record: ${where} has the logical value "${v}"`);
+      return v === "1";
+    case "s":
+    case "e":
+      return v;
+    default:
+      throw valueError(`freeze record: ${where} has an unknown value type "${t}"`);
+  }
+}
+
+/**
+ * The record as XML for a custom XML part, entries grouped by sheet in the order given. O(size).
+ * @example recordToXml({ version: 1, cells: [] }) // '<?xml …?><frozenFormulas xmlns="…" version="1"/>'
+ */
+export function recordToXml(record: FreezeRecord): string {
+  const parts: string[] = [
+    `<?xml version="1.0" encoding="UTF-8"?>\n<frozenFormulas xmlns="${RECORD_NAMESPACE}" version="${RECORD_VERSION}">`,
+  ];
+  let sheet: string | null = null;
+  for (const e of record.cells) {
+    if (e.sheet !== sheet) {
+      if (sheet !== null) parts.push("</sheet>");
+      parts.push(`\n<sheet name="${escapeAttribute(e.sheet)}">`);
+      sheet = e.sheet;
+    }
+    const head = `\n<c a="${e.address}" f="${escapeAttribute(e.formula)}"`;
+    if (e.rows === 1 && e.columns === 1) {
+      const tv = typed(e.values[0]?.[0] ?? "");
+      parts.push(`${head}${tv.t ? ` t="${tv.t}"` : ""} v="${escapeAttribute(tv.v)}"/>`);
+    } else {
+      const vs = e.values.flat().map((x) => {
+        const tv = typed(x);
+        return `<v${tv.t ? ` t="${tv.t}"` : ""}>${escapeText(tv.v)}</v>`;
+      });
+      parts.push(`${head} rows="${e.rows}" cols="${e.columns}">${vs.join("")}</c>`);
+    }
+  }
+  if (sheet !== null) parts.push("</sheet>");
+  parts.push("\n</frozenFormulas>\n");
+  return parts.join("");
+}
+
+function positiveInt(text: string | undefined, where: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw valueError(`freeze record: ${where} has the size "${text}"`);
+  return n;
+}
+
+/**
+ * Reads a record written by `recordToXml`. O(size).
+ * @throws CrmError `#VALUE!` when the XML is malformed, is not a freeze record, has a version this reader does
+ * not know, or has an entry with a bad address, size or value (the message names the entry).
+ */
+export function recordFromXml(xml: string): FreezeRecord {
+  const root = parseXml(xml);
+  if (root.name !== "frozenFormulas" || root.attributes.xmlns !== RECORD_NAMESPACE) {
+    throw valueError(`freeze record: the part is <${root.name}>, not a freeze record`);
+  }
+  const version = Number(root.attributes.version);
+  if (version !== RECORD_VERSION) {
+    throw valueError(`freeze record: version "${root.attributes.version}" is not known to this add-in (it reads ${RECORD_VERSION})`);
+  }
+  const cells: FrozenCell[] = [];
+  for (const s of childElements(root, "sheet")) {
+    const sheet = s.attributes.name;
+    if (sheet === undefined || sheet === "") throw valueError("freeze record: a <sheet> has no name");
+    for (const c of childElements(s, "c")) cells.push(readEntry(sheet, c));
+  }
+  return { version, cells };
+}
+
+function readEntry(sheet: string, c: XmlElement): FrozenCell {
+  const address = c.attributes.a ?? "";
+  const where = `${sheet}!${address}`;
+  if (!parseCell(address)) throw valueError(`freeze record: "${where}" is not a cell address`);
+  const formula = c.attributes.f;
+  if (formula === undefined || !formula.startsWith("=")) throw valueError(`freeze record: ${where} has no formula`);
+  if (c.attributes.rows === undefined && c.attributes.cols === undefined) {
+    const v = c.attributes.v;
+    if (v === undefined) throw valueError(`freeze record: ${where} has no value`);
+    return { sheet, address: address.toUpperCase(), formula, rows: 1, columns: 1, values: [[fromTyped(c.attributes.t, v, where)]] };
+  }
+  const rows = positiveInt(c.attributes.rows, where);
+  const columns = positiveInt(c.attributes.cols, where);
+  const vs = childElements(c, "v");
+  if (vs.length !== rows * columns) {
+    throw valueError(`freeze record: ${where} spills ${rows}×${columns} but records ${vs.length} values`);
+  }
+  const values: CellValue[][] = [];
+  for (let r = 0; r < rows; r++) {
+    values.push(vs.slice(r * columns, (r + 1) * columns).map((v) => fromTyped(v.attributes.t, textOf(v), where)));
+  }
+  return { sheet, address: address.toUpperCase(), formula, rows, columns, values };
+}
+
+/**
+ * Reads every record part of a workbook (normally one) into one record, later parts taking precedence.
+ * Parts that are not freeze records are an error (they share our namespace, so something is wrong).
+ */
+export function recordFromParts(xmls: readonly string[]): FreezeRecord {
+  return xmls.reduce<FreezeRecord>((acc, xml) => mergeRecords(acc, recordFromXml(xml).cells), { version: RECORD_VERSION, cells: [] });
+}
+
+/**
+ * The record after a freeze: the earlier entries plus the new ones. An earlier entry that overlaps a new one
+ * on the same sheet is dropped: its cells held a CRM formula again (the user re-entered it), so what it
+ * recorded is no longer there to restore. O(cells of the entries).
+ */
+export function mergeRecords(earlier: FreezeRecord, added: readonly FrozenCell[]): FreezeRecord {
+  const covered = new Map<string, Set<number>>();
+  for (const e of added) {
+    const r = entryRect(e);
+    let set = covered.get(e.sheet);
+    if (!set) covered.set(e.sheet, (set = new Set()));
+    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) set.add(cellKey(r.top + i, r.left + j));
+  }
+  const kept = earlier.cells.filter((e) => {
+    const set = covered.get(e.sheet);
+    if (!set) return true;
+    const r = entryRect(e);
+    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) if (set.has(cellKey(r.top + i, r.left + j))) return false;
+    return true;
+  });
+  return { version: RECORD_VERSION, cells: sortEntries([...kept, ...added]) };
+}
+
+/** Entries grouped by sheet (first appearance order), then row-major by address. */
+export function sortEntries(cells: readonly FrozenCell[]): FrozenCell[] {
+  const sheetOrder = new Map<string, number>();
+  for (const e of cells) if (!sheetOrder.has(e.sheet)) sheetOrder.set(e.sheet, sheetOrder.size);
+  const keyed = cells.map((e) => {
+    const c = parseCell(e.address);
+    return { e, sheet: sheetOrder.get(e.sheet)!, pos: c ? cellKey(c.row, c.column) : -1 };
+  });
+  keyed.sort((a, b) => a.sheet - b.sheet || a.pos - b.pos);
+  return keyed.map((k) => k.e);
+}
