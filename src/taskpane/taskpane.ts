@@ -3,12 +3,12 @@
  * Simplified Chinese, and hosts the scorecard builder and the sharing tools. No maths here.
  */
 import css from "./taskpane.css";
-import { Lang, STRINGS, langFromDisplayLanguage } from "./i18n";
-
-let lang: Lang = "en";
+import { STRINGS, langFromDisplayLanguage } from "./i18n";
+import { currentLang, onLangChange, setLang } from "./language";
 
 /** Applies the current language to every element marked with data-i18n. */
 function render(): void {
+  const lang = currentLang();
   const s = STRINGS[lang];
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   document.title = s.appName;
@@ -26,14 +26,13 @@ function start(displayLanguage: string | null): void {
   const style = document.createElement("style");
   style.textContent = css;
   document.head.appendChild(style);
-  lang = langFromDisplayLanguage(displayLanguage);
+  onLangChange(render);
+  setLang(langFromDisplayLanguage(displayLanguage));
   const shown = document.getElementById("office-language");
   if (shown) shown.textContent = displayLanguage ?? "—";
   document.getElementById("switch-language")?.addEventListener("click", () => {
-    lang = lang === "en" ? "zh" : "en";
-    render();
+    setLang(currentLang() === "en" ? "zh" : "en");
   });
-  render();
 }
 
 if (typeof Office !== "undefined") {
@@ -42,7 +41,7 @@ if (typeof Office !== "undefined") {
   start(null);
   const status = document.getElementById("host-status");
   if (status) {
-    status.textContent = STRINGS[lang].notInExcel;
+    status.textContent = STRINGS[currentLang()].notInExcel;
     status.hidden = false;
   }
 }

@@ -21,7 +21,7 @@
  *   {@link hyp2f1Excess} without the 0/0 of the paper's form at a = 1 and without cancellation for short
  *   horizons.
  */
-import { finite, naError, numError } from "../errors";
+import { finite, naError, numError, valueError } from "../errors";
 import { distinctRows } from "./grouping";
 import { hyp2f1Excess } from "./hyp2f1";
 import { minimizeNewton, MinimizeResult, Objective } from "./optimize";
@@ -404,7 +404,7 @@ export function bgnbdFit(
   const describe = options.describe ?? ((i: number) => `customer ${i + 1}`);
   const n = frequency.length;
   if (recency.length !== n || T.length !== n) {
-    throw numError(`frequency, recency and T must have one value per customer (got ${n}, ${recency.length}, ${T.length})`);
+    throw valueError(`frequency, recency and T must have one value per customer (got ${n}, ${recency.length}, ${T.length})`);
   }
   if (n === 0) throw naError("BG/NBD fit needs customers; the ranges hold none");
   let sumX = 0;

@@ -30,9 +30,7 @@ export interface DistinctRows {
  * O(n·k) expected for n rows of k columns.
  * @example distinctRows([[1, 1, 2], [5, 5, 5]]) // columns [[1, 2], [5, 5]], counts [2, 1], index [0, 0, 1]
  */
-export function distinctRows(input: readonly ArrayLike<number>[]): DistinctRows {
-  // one array type inside the loops keeps them monomorphic
-  const columns = input.map((col) => (col instanceof Float64Array ? col : Float64Array.from(col)));
+export function distinctRows(columns: readonly ArrayLike<number>[]): DistinctRows {
   const k = columns.length;
   const n = k === 0 ? 0 : columns[0]!.length;
   let size = 16;

@@ -55,21 +55,45 @@ export type CustomerId = string | number | null;
  * @example repeatRate(["A", "B", "a", "C", "B", "B"]) // A and B ordered twice or more, of A, B, C → 2/3
  */
 export function repeatRate(customerIds: readonly CustomerId[]): number {
-  // seen: id → whether it has been seen at least twice.
-  const seen = new Map<string, boolean>();
-  let repeaters = 0;
+  // Pass 1: orders per distinct raw id, capped at 2 — exact-match lookups, with numbers in their own map
+  // (much faster than strings).
+  const perNumber = new Map<number, number>();
+  const perText = new Map<string, number>();
   for (let i = 0; i < customerIds.length; i++) {
     const id = customerIds[i];
     if (id === null || id === undefined) continue;
-    const key = typeof id === "number" ? String(id) : id.trim().toLowerCase();
-    if (key === "") continue;
-    const twice = seen.get(key);
-    if (twice === undefined) seen.set(key, false);
-    else if (!twice) {
-      seen.set(key, true);
-      repeaters++;
-    }
+    if (typeof id === "number") addOrders(perNumber, id, 1);
+    else addOrders(perText, id, 1);
   }
-  if (seen.size === 0) throw div0Error("customerIds: there are no customer ids");
-  return repeaters / seen.size;
+  // Pass 2: fold the distinct texts like COUNTIF (trim, ignore case, "1001" joins 1001) — once per
+  // distinct text rather than once per order.
+  const perFolded = new Map<string, number>();
+  for (const [text, orders] of perText) {
+    const key = text.trim().toLowerCase();
+    if (key === "") continue;
+    const n = asCanonicalNumber(key);
+    if (n === undefined) addOrders(perFolded, key, orders);
+    else addOrders(perNumber, n, orders);
+  }
+  const customers = perNumber.size + perFolded.size;
+  let repeaters = 0;
+  for (const orders of perNumber.values()) if (orders >= 2) repeaters++;
+  for (const orders of perFolded.values()) if (orders >= 2) repeaters++;
+  if (customers === 0) throw div0Error("customerIds: there are no customer ids");
+  return repeaters / customers;
+}
+
+/** Adds orders to key's count, which saturates at 2 (all that matters is once or repeat). */
+function addOrders<K>(counts: Map<K, number>, key: K, orders: number): void {
+  const before = counts.get(key);
+  if (before === undefined) counts.set(key, Math.min(orders, 2));
+  else if (before < 2) counts.set(key, 2);
+}
+
+/** The number a text spells exactly as JavaScript would print it ("1001", "-2.5"), else undefined. */
+function asCanonicalNumber(text: string): number | undefined {
+  const c = text.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45)) return undefined; // cheap exit: not a digit or "-"
+  const n = Number(text);
+  return String(n) === text ? n : undefined;
 }

@@ -431,7 +431,7 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
   /** Nested IF over the band cells: the first band whose minimum the score reaches, else the last. */
   const ratingFormula = (scoreRef: string): string => {
     let f = abs(bandLast, 0);
-    for (let i = B - 2; i >= 0; i--) f = `IF(${scoreRef}>=${abs(bandFirst + i, 1)},${abs(bandFirst + i, 0)},${f})`;
+    for (let i = B - 2; i >= 0; i--) f = `IF(ROUND(${scoreRef},9)>=${abs(bandFirst + i, 1)},${abs(bandFirst + i, 0)},${f})`;
     return `=${f}`;
   };
   const src = quotedSheet(table.sheet);
@@ -478,7 +478,7 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
           ? `=MAX(0,MIN(${capRef},${act}/${tgt}))`
           : `=IF(${act}<=0,${capRef},MAX(0,MIN(${capRef},${tgt}/${act})))`;
     g.set(r, COL.achievement, formula(ach, res.achievement));
-    g.set(r, COL.score, formula(`=${a(COL.achievement)}*100`, res.score));
+    g.set(r, COL.score, formula(`=ROUND(${a(COL.achievement)}*100,9)`, res.score));
     g.set(r, COL.points, formula(`=${a(COL.weight)}*${a(COL.score)}`, res.points));
     const sc = a(COL.score);
     g.set(
@@ -490,7 +490,7 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
       ),
     );
     g.set(r, COL.inputWeight, table.hasWeights ? input(k.weight, k.cells.weight) : num(1));
-    g.set(r, COL.pointsLost, formula(`=${a(COL.weight)}*(100-${sc})`, res.pointsLost));
+    g.set(r, COL.pointsLost, formula(`=ROUND(${a(COL.weight)}*(100-${sc}),9)`, res.pointsLost));
     const scores = colRange(COL.score);
     const scoresToHere = `${abs(first, COL.score)}:${sc}`;
     g.set(

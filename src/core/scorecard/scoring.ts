@@ -4,7 +4,10 @@
  *
  * The arithmetic follows the scorecard sheet's formulas operation by operation (weight share = w/Σw,
  * points = share·score, perspective score = Σpoints/Σshare), so the numbers here are the ones Excel and
- * LibreOffice show, not merely equal in exact arithmetic.
+ * LibreOffice show, not merely equal in exact arithmetic. Scores and points lost are rounded to 9 decimals
+ * (`ROUND(x, 9)` in the sheet), and ratings compare scores rounded the same way: a score that is 80 in
+ * decimal arithmetic but 79.99999999999999 in binary is then "near target" in every engine, and KPIs
+ * that tie in decimal arithmetic tie in the rankings too.
  */
 import { div0Error, numError, valueError } from "../errors";
 import type { RatingBand } from "./labels";
@@ -16,6 +19,15 @@ export interface AchievementInput {
   target: number;
   threshold: number | null;
   direction: Direction;
+}
+
+/**
+ * x rounded to 9 decimals, half away from zero, as the sheet's `ROUND(x, 9)`.
+ * @example round9(79.99999999999999) // 80
+ */
+export function round9(x: number): number {
+  const r = Math.round(Math.abs(x) * 1e9) / 1e9;
+  return x < 0 ? -r : r;
 }
 
 /** Default cap on achievement: 120 %. */
@@ -59,10 +71,11 @@ export function statusOf(score: number, t: StatusThresholds): Status {
 
 /**
  * The index of a score's rating band: the first band (bands run from the highest minimum down) whose
- * minimum the score reaches; the last band takes every lower score.
+ * minimum the score, rounded to 9 decimals, reaches; the last band takes every lower score.
  */
 export function ratingIndex(score: number, bands: readonly RatingBand[]): number {
-  for (let i = 0; i < bands.length - 1; i++) if (score >= bands[i]!.min) return i;
+  const s = round9(score);
+  for (let i = 0; i < bands.length - 1; i++) if (s >= bands[i]!.min) return i;
   return bands.length - 1;
 }
 
@@ -90,11 +103,11 @@ export interface KpiResult {
   /** Weight share of the whole scorecard, wᵢ/Σw. */
   weight: number;
   achievement: number;
-  /** 100·achievement, on the 0–(100·cap) scale. */
+  /** 100·achievement rounded to 9 decimals, on the 0–(100·cap) scale. */
   score: number;
   /** weight·score; the points sum to the overall score. */
   points: number;
-  /** weight·(100 − score), the weaknesses' order. */
+  /** weight·(100 − score) rounded to 9 decimals, the weaknesses' order. */
   pointsLost: number;
   status: Status;
   /** 1-based perspective number (order of first appearance). */
@@ -174,13 +187,13 @@ export function scoreScorecard(kpis: readonly ScoredKpi[], o: ScoringOptions): S
     }
     const weight = shares[i]!;
     const a = achievement(k, o.cap);
-    const score = a * 100;
+    const score = round9(a * 100);
     return {
       weight,
       achievement: a,
       score,
       points: weight * score,
-      pointsLost: weight * (100 - score),
+      pointsLost: round9(weight * (100 - score)),
       status: statusOf(score, o.status),
       group: g,
     };

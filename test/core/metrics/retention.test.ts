@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CrmError } from "../../../src/core/errors";
 import { churnRate, repeatRate, retentionRate } from "../../../src/core/metrics/retention";
@@ -61,6 +62,30 @@ describe("repeatRate", () => {
   it("all distinct is 0, one customer ordering twice is 1", () => {
     expect(repeatRate([1, 2, 3])).toBe(0);
     expect(repeatRate([7, 7])).toBe(1);
+  });
+  it("agrees with a naive count over keys String(number) / trimmed lower-case text (random order lists)", () => {
+    const naive = (ids: (string | number | null)[]): number => {
+      const orders = new Map<string, number>();
+      for (const id of ids) {
+        if (id === null) continue;
+        const key = typeof id === "number" ? String(id) : id.trim().toLowerCase();
+        if (key !== "") orders.set(key, (orders.get(key) ?? 0) + 1);
+      }
+      return [...orders.values()].filter((n) => n >= 2).length / orders.size;
+    };
+    const id = fc.oneof(
+      fc.integer({ min: -3, max: 30 }),
+      fc.constantFrom("7", " 7", "07", "-2", "2.5", "A", "a", " B ", "b", "É", "é", "", " ", "x y"),
+      fc.constantFrom(2.5, 1e21, "1E+21", null),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 60 }), (ids) => {
+        const expected = naive(ids);
+        if (Number.isNaN(expected)) expect(() => repeatRate(ids)).toThrow(CrmError);
+        else expect(repeatRate(ids)).toBe(expected);
+      }),
+      { seed: 31, numRuns: 500 },
+    );
   });
   it("no ids is #DIV/0!", () => {
     expect(codeOf(() => repeatRate([]))).toBe("DIV0");

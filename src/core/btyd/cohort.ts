@@ -1,0 +1,132 @@
+/**
+ * Acquisition-cohort retention table ("triangle") from a transaction log: customers are grouped by the
+ * calendar period of their first purchase; for each cohort, its size and the share of its customers who
+ * bought in period 0, 1, 2, … after it (period 0 is the cohort's own period, so its share is 1).
+ *
+ * Periods are calendar months (default), quarters, or weeks starting on Monday (ISO 8601). Dates are
+ * Excel serials: serial 61 is 1900-03-01 and later serials count days from 1899-12-30; serials 1–59 are
+ * January and February 1900 and serial 60 is Excel's fictitious 1900-02-29, taken as 1900-02-28.
+ * The table covers periods up to the latest in the log; a cohort's periods after that are not observed
+ * (null), not zero.
+ */
+import { naError, numError, valueError } from "../errors";
+import { distinctRows } from "./grouping";
+import type { CustomerId } from "./rfm";
+
+/** Length of a cohort period. */
+export type CohortGrain = "month" | "week" | "quarter";
+
+/** One cohort: its start, size and active shares by period since acquisition. */
+export interface CohortRow {
+  /** Excel serial of the first day of the cohort's period. */
+  readonly start: number;
+  readonly size: number;
+  /** Share active in periods 0, 1, 2, …; null where the period lies after the end of the log. */
+  readonly active: (number | null)[];
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const EXCEL_EPOCH = daysFromCivil(1899, 12, 30);
+
+/** Calendar year and month (1–12) of an Excel serial day. */
+export function excelYearMonth(serialDay: number): { year: number; month: number } {
+  const s = serialDay >= 61 ? serialDay : serialDay === 60 ? 59 : serialDay;
+  const days = (s >= 61 ? s : s + 1) + EXCEL_EPOCH; // before March 1900 serials count from 1899-12-31
+  // H. Hinnant's civil_from_days
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month };
+}
+
+/** Excel serial of a calendar date. */
+export function excelSerial(year: number, month: number, day: number): number {
+  const s = daysFromCivil(year, month, day) - EXCEL_EPOCH;
+  return s >= 61 ? s : s - 1;
+}
+
+/** Period number of a day (consecutive periods have consecutive numbers). */
+function periodOf(serialDay: number, grain: CohortGrain): number {
+  if (grain === "week") return Math.floor((serialDay - 2) / 7); // serial 65 (1900-03-05) is a Monday
+  const { year, month } = excelYearMonth(serialDay);
+  return grain === "month" ? year * 12 + month - 1 : year * 4 + Math.floor((month - 1) / 3);
+}
+
+/** Excel serial of the first day of a period. */
+function periodStart(period: number, grain: CohortGrain): number {
+  if (grain === "week") return period * 7 + 2;
+  if (grain === "month") return excelSerial(Math.floor(period / 12), (period % 12) + 1, 1);
+  return excelSerial(Math.floor(period / 4), (period % 4) * 3 + 1, 1);
+}
+
+/**
+ * Cohort retention table (definitions above), cohorts in chronological order. O(n) expected.
+ * @param customerIds one id per transaction
+ * @param dates Excel date serials ≥ 1, one per transaction
+ * @throws CrmError `#VALUE!` for inputs of different lengths, `#NUM!` for a date < 1, `#N/A` for an
+ * empty log.
+ * @example cohortTable(["a", "b", "a"], [45658, 45670, 45700], "month")
+ * // [{ start: 45658 (2025-01-01), size: 2, active: [1, 0.5] }]
+ */
+export function cohortTable(
+  customerIds: readonly CustomerId[],
+  dates: ArrayLike<number>,
+  grain: CohortGrain = "month",
+  describe: (i: number) => string = (i) => `transaction ${i + 1}`,
+): CohortRow[] {
+  const n = customerIds.length;
+  if (dates.length !== n) throw valueError(`customerIds and dates must have one value per transaction (got ${n}, ${dates.length})`);
+  if (n === 0) throw naError("the transaction log is empty");
+  const index = new Map<CustomerId, number>();
+  const firstPeriod: number[] = [];
+  const cust = new Float64Array(n);
+  const period = new Float64Array(n);
+  let lastPeriod = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = dates[i]!;
+    if (!(d >= 1) || !Number.isFinite(d)) throw numError(`dates: ${describe(i)} has the date ${d}; Excel dates are serials ≥ 1`);
+    const p = periodOf(Math.floor(d), grain);
+    const id = customerIds[i]!;
+    let c = index.get(id);
+    if (c === undefined) {
+      c = firstPeriod.length;
+      index.set(id, c);
+      firstPeriod.push(p);
+    } else if (p < firstPeriod[c]!) firstPeriod[c] = p;
+    cust[i] = c;
+    period[i] = p;
+    if (p > lastPeriod) lastPeriod = p;
+  }
+  // cohorts: distinct first periods, chronological
+  const cohortPeriods = Array.from(new Set(firstPeriod)).sort((a, b) => a - b);
+  const cohortOf = new Map(cohortPeriods.map((p, k) => [p, k]));
+  const sizes = new Float64Array(cohortPeriods.length);
+  for (const p of firstPeriod) sizes[cohortOf.get(p)!]! += 1;
+  const active = cohortPeriods.map((p) => new Float64Array(lastPeriod - p + 1));
+  const pairs = distinctRows([cust, period]);
+  const [pc, pp] = pairs.columns as [Float64Array, Float64Array];
+  for (let g = 0; g < pc.length; g++) {
+    const fp = firstPeriod[pc[g]!]!;
+    active[cohortOf.get(fp)!]![pp[g]! - fp]! += 1;
+  }
+  const width = lastPeriod - cohortPeriods[0]! + 1;
+  return cohortPeriods.map((p, k) => {
+    const counts = active[k]!;
+    const shares: (number | null)[] = [];
+    for (let j = 0; j < width; j++) shares.push(j < counts.length ? counts[j]! / sizes[k]! : null);
+    return { start: periodStart(p, grain), size: sizes[k]!, active: shares };
+  });
+}

@@ -1,0 +1,463 @@
+/**
+ * Predictive CLV and churn warning ("Buy Till You Die"): from a transaction log to per-customer CLV, all
+ * spilling. RFM summarises the log; BGNBD.FIT and GG.FIT estimate the models; BGNBD.PALIVE (the churn early
+ * warning), BGNBD.EXPECTED, GG.SPEND and CLV.BTYD predict per customer; COHORT tabulates retention by
+ * acquisition cohort. The maths is in src/core/btyd; these adapters coerce and shape.
+ *
+ * Ranges: blank rows are skipped (per-customer results show "" there); a row blank in one range but not in
+ * another is `#N/A` naming the cell. Excel desktop passes blank cells as 0, and 0 is a real frequency,
+ * recency or amount, so every function asks for its arguments' addresses and tells real zeros from blanks
+ * (blanks.ts). `params` arguments are any range whose first (non-blank) cells hold the fitted numbers, so a
+ * FIT's spill can be passed as it is. Dates are Excel date serials.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by core/input.ts */
+import { bgnbdExpected, bgnbdFit, BgnbdParams, bgnbdPAlive, checkBgnbdParams } from "../core/btyd/bgnbd";
+import { clvBtyd, clvOptions } from "../core/btyd/clvBtyd";
+import { CohortGrain, cohortTable } from "../core/btyd/cohort";
+import { checkGammaGammaParams, GammaGammaParams, ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
+import { CustomerId, rfmSummary } from "../core/btyd/rfm";
+import { CrmError, naError, valueError } from "../core/errors";
+import {
+  asCells,
+  cellError,
+  cellPosition,
+  isBlankCell,
+  keysIn,
+  numberArg,
+  numbersOrBlanksIn,
+  optionArg,
+} from "../core/input";
+import { blankMaskFor } from "./blanks";
+import { excelCallAsync } from "./excel";
+
+/** One range argument read cell by cell (reading order): a value or null for a blank, and its shape. */
+interface Column<T> {
+  readonly name: string;
+  readonly values: (T | null)[];
+  readonly rows: number;
+  readonly columns: number;
+}
+
+function shape(values: unknown): { rows: number; columns: number } {
+  const cells = asCells(values);
+  return { rows: cells.length, columns: cells[0]?.length ?? 0 };
+}
+
+/** Turns zeros that are really blank cells (Excel desktop) into null. */
+async function unmaskBlanks<T>(column: Column<T>, raw: unknown, address: string | undefined): Promise<Column<T>> {
+  const mask = await blankMaskFor(raw, address);
+  if (mask === undefined) return column;
+  const values = column.values;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === 0 && mask.isBlank(Math.floor(i / column.columns), i % column.columns)) values[i] = null;
+  }
+  return column;
+}
+
+/** A numeric range, blank-safely: numbers and nulls. @throws CrmError as numbersOrBlanksIn. */
+function numberColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
+  return unmaskBlanks({ name, values: numbersOrBlanksIn(raw, name), ...shape(raw) }, raw, address);
+}
+
+/** Dates: as numberColumn, with a hint when a date was typed as text. */
+function dateColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
+  try {
+    return numberColumn(raw, name, address);
+  } catch (e) {
+    if (e instanceof CrmError && e.code === "VALUE" && e.message.includes(" is text ")) {
+      throw valueError(`${e.message}; dates must be Excel dates (numbers), not text — convert with DATEVALUE`);
+    }
+    throw e;
+  }
+}
+
+/** Customer ids: numbers or trimmed text, null for blanks. */
+function idColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<CustomerId>> {
+  return unmaskBlanks({ name, values: keysIn(raw, name), ...shape(raw) }, raw, address);
+}
+
+/** Where cell i of a column is, for messages: "row 5 of the range". */
+function position(column: Column<unknown>, i: number): string {
+  return cellPosition(Math.floor(i / column.columns), i % column.columns, column.columns);
+}
+
+/**
+ * The rows (cell indices) where every column has a value; rows blank in all columns are skipped.
+ * @throws CrmError `#VALUE!` when the ranges differ in size, `#N/A` naming the first cell that is blank
+ * while another column of its row has a value.
+ */
+function filledRows(columns: readonly Column<unknown>[]): number[] {
+  const first = columns[0]!;
+  const n = first.values.length;
+  if (columns.some((c) => c.values.length !== n)) {
+    const sizes = columns.map((c) => `${c.name} ${c.rows}×${c.columns}`).join(", ");
+    throw valueError(`${columns.map((c) => c.name).join(", ")} must be ranges with the same number of cells (${sizes})`);
+  }
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let filled = 0;
+    for (const c of columns) if (c.values[i] !== null) filled++;
+    if (filled === columns.length) rows.push(i);
+    else if (filled > 0) {
+      const blank = columns.find((c) => c.values[i] === null)!;
+      const given = columns.find((c) => c.values[i] !== null)!;
+      throw naError(`${blank.name}: ${position(blank, i)} is blank but ${given.name} has a value there`);
+    }
+  }
+  return rows;
+}
+
+function pick(column: Column<number>, rows: readonly number[]): Float64Array {
+  return Float64Array.from(rows, (i) => column.values[i]!);
+}
+
+/**
+ * The first `names.length` non-blank cells of a params range, as numbers.
+ * @throws CrmError `#VALUE!` for text, the cell's error for an error value, `#N/A` when too few.
+ */
+function paramsIn(raw: unknown, argument: string, names: readonly string[]): number[] {
+  const cells = asCells(raw);
+  const out: number[] = [];
+  for (let r = 0; r < cells.length && out.length < names.length; r++) {
+    const row = cells[r]!;
+    for (let c = 0; c < row.length && out.length < names.length; c++) {
+      const v = row[c];
+      if (isBlankCell(v)) continue;
+      const where = `${argument}: ${cellPosition(r, c, row.length)}`;
+      const err = cellError(v, where);
+      if (err) throw err;
+      if (typeof v !== "number") {
+        throw valueError(`${where} holds ${JSON.stringify(v)}, not the fitted ${names[out.length]}`);
+      }
+      out.push(v);
+    }
+  }
+  if (out.length < names.length) {
+    throw naError(`${argument}: needs ${names.join(", ")} in its first ${names.length} cells (found ${out.length} numbers)`);
+  }
+  return out;
+}
+
+function bgParamsIn(raw: unknown, argument: string): BgnbdParams {
+  const [r, alpha, a, b] = paramsIn(raw, argument, ["r", "alpha", "a", "b"]) as [number, number, number, number];
+  const params = { r, alpha, a, b };
+  checkBgnbdParams(params);
+  return params;
+}
+
+function ggParamsIn(raw: unknown, argument: string): GammaGammaParams {
+  const [p, q, gamma] = paramsIn(raw, argument, ["p", "q", "gamma"]) as [number, number, number];
+  const params = { p, q, gamma };
+  checkGammaGammaParams(params);
+  return params;
+}
+
+/** An optional scalar: undefined when omitted or blank (also as a 1×1 range), else as numberArg. */
+function optionalNumberArg(v: unknown, argument: string): number | undefined {
+  const cells = Array.isArray(v) ? asCells(v) : undefined;
+  const single = cells !== undefined && cells.length === 1 && cells[0]!.length === 1 ? cells[0]![0] : v;
+  return isBlankCell(single) ? undefined : numberArg(v, argument);
+}
+
+/** A per-customer result in the shape of `like`: f(i) at the filled rows, "" elsewhere. */
+function sameShape(like: Column<unknown>, rows: readonly number[], f: (i: number) => number): (number | string)[][] {
+  const out: (number | string)[][] = [];
+  for (let r = 0; r < like.rows; r++) out.push(new Array<number | string>(like.columns).fill(""));
+  for (const i of rows) out[Math.floor(i / like.columns)]![i % like.columns] = f(i);
+  return out;
+}
+
+/** The three columns of a BG/NBD customer summary, read in parallel. */
+async function summaryColumns(
+  frequency: unknown,
+  recency: unknown,
+  T: unknown,
+  addresses: readonly (string | undefined)[],
+): Promise<[Column<number>, Column<number>, Column<number>]> {
+  return Promise.all([
+    numberColumn(frequency, "frequency", addresses[0]),
+    numberColumn(recency, "recency", addresses[1]),
+    numberColumn(T, "T", addresses[2]),
+  ]);
+}
+
+/**
+ * RFM summary of a transaction log, one row per customer in order of first appearance, under a header row.
+ * Per customer, transactions are grouped by calendar day: frequency = purchase days − 1, recency = (last day −
+ * first day)/periodDays, T = (asOfDate − first day)/periodDays, monetary = mean daily total after the first day
+ * (0 without repeat purchases). Transactions after asOfDate are left out.
+ * @customfunction RFM
+ * @requiresParameterAddresses
+ * @param {any[][]} customerIds Customer id of each transaction (a range or a whole column).
+ * @param {any[][]} dates Date of each transaction (Excel dates).
+ * @param {any[][]} amounts Amount of each transaction.
+ * @param {any} [asOfDate] End of the observation period (an Excel date). Default: the latest date in the log.
+ * @param {any} [periodDays] Days per period for recency and T. Default 7 (weeks).
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} A header row (customer, frequency, recency, T, monetary), then one row per customer.
+ */
+export function RFM(
+  customerIds: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  asOfDate: any,
+  periodDays: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<(number | string)[][]> {
+  return excelCallAsync(async () => {
+    const at = invocation?.parameterAddresses ?? [];
+    const [ids, ds, am] = await Promise.all([
+      idColumn(customerIds, "customerIds", at[0]),
+      dateColumn(dates, "dates", at[1]),
+      numberColumn(amounts, "amounts", at[2]),
+    ]);
+    const rows = filledRows([ids, ds, am]);
+    const asOf = optionalNumberArg(asOfDate, "asOfDate");
+    const days = optionalNumberArg(periodDays, "periodDays");
+    const s = rfmSummary(
+      rows.map((i) => ids.values[i]!),
+      pick(ds, rows),
+      pick(am, rows),
+      {
+        ...(asOf === undefined ? {} : { asOf }),
+        ...(days === undefined ? {} : { periodDays: days }),
+        describe: (k) => position(ds, rows[k]!),
+      },
+    );
+    const out: (number | string)[][] = [["customer", "frequency", "recency", "T", "monetary"]];
+    for (let c = 0; c < s.customers.length; c++) {
+      out.push([s.customers[c]!, s.frequency[c]!, s.recency[c]!, s.T[c]!, s.monetary[c]!]);
+    }
+    return out;
+  });
+}
+
+/**
+ * Fits the BG/NBD model (Fader, Hardie & Lee 2005) to a customer summary by maximum likelihood.
+ * Spills one row: r, alpha, a, b, log-likelihood. #N/A when the data cannot identify the model.
+ * @customfunction BGNBD.FIT
+ * @requiresParameterAddresses
+ * @param {any[][]} frequency Repeat purchases of each customer (whole numbers ≥ 0), e.g. from CRM.RFM.
+ * @param {any[][]} recency Time of each customer's last purchase, from their first (0 without repeat purchases).
+ * @param {any[][]} T Each customer's age: time from first purchase to the end of the period.
+ * @param {any} [penalizer] L2 penalty on the parameters (as in Python's lifetimes). Default 0.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<number[][]>} One row: r, alpha, a, b, log-likelihood.
+ */
+export function BGNBD_FIT(
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  penalizer: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<number[][]> {
+  return excelCallAsync(async () => {
+    const [x, tx, age] = await summaryColumns(frequency, recency, T, invocation?.parameterAddresses ?? []);
+    const rows = filledRows([x, tx, age]);
+    const fit = bgnbdFit(pick(x, rows), pick(tx, rows), pick(age, rows), {
+      penalizer: numberArg(penalizer, "penalizer", { default: 0 }),
+      describe: (k) => position(x, rows[k]!),
+    });
+    const { r, alpha, a, b } = fit.params;
+    return [[r, alpha, a, b, fit.logLikelihood]];
+  });
+}
+
+/**
+ * Probability that each customer is still active ("alive") under a fitted BG/NBD model — the churn early
+ * warning. 1 for customers without repeat purchases. Same shape as frequency.
+ * @customfunction BGNBD.PALIVE
+ * @requiresParameterAddresses
+ * @param {any[][]} params The fitted r, alpha, a, b (e.g. the spill of CRM.BGNBD.FIT).
+ * @param {any[][]} frequency Repeat purchases of each customer.
+ * @param {any[][]} recency Time of each customer's last purchase, from their first.
+ * @param {any[][]} T Each customer's age, in the same time unit.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} P(alive) from 0 to 1 per customer; blank rows stay blank.
+ */
+export function BGNBD_PALIVE(
+  params: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): Promise<(number | string)[][]> {
+  return excelCallAsync(async () => {
+    const p = bgParamsIn(params, "params");
+    const [x, tx, age] = await summaryColumns(frequency, recency, T, (invocation?.parameterAddresses ?? []).slice(1));
+    const rows = filledRows([x, tx, age]);
+    return sameShape(x, rows, (i) => bgnbdPAlive(p, x.values[i]!, tx.values[i]!, age.values[i]!, position(x, i)));
+  });
+}
+
+/**
+ * Expected number of purchases of each customer in the next t periods under a fitted BG/NBD model,
+ * E[Y(t) | frequency, recency, T]. Same shape as frequency.
+ * @customfunction BGNBD.EXPECTED
+ * @requiresParameterAddresses
+ * @param {any[][]} params The fitted r, alpha, a, b (e.g. the spill of CRM.BGNBD.FIT).
+ * @param {any} t Length of the forecast horizon, in periods (≥ 0).
+ * @param {any[][]} frequency Repeat purchases of each customer.
+ * @param {any[][]} recency Time of each customer's last purchase, from their first.
+ * @param {any[][]} T Each customer's age, in the same time unit.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} Expected purchases per customer; blank rows stay blank.
+ */
+export function BGNBD_EXPECTED(
+  params: unknown[][],
+  t: any,
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): Promise<(number | string)[][]> {
+  return excelCallAsync(async () => {
+    const p = bgParamsIn(params, "params");
+    const horizon = numberArg(t, "t");
+    const [x, tx, age] = await summaryColumns(frequency, recency, T, (invocation?.parameterAddresses ?? []).slice(2));
+    const rows = filledRows([x, tx, age]);
+    return sameShape(x, rows, (i) =>
+      bgnbdExpected(p, horizon, x.values[i]!, tx.values[i]!, age.values[i]!, position(x, i)),
+    );
+  });
+}
+
+/**
+ * Fits the Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005) on the customers with
+ * repeat purchases. Spills one row: p, q, gamma, log-likelihood.
+ * @customfunction GG.FIT
+ * @requiresParameterAddresses
+ * @param {any[][]} frequency Repeat purchases of each customer (customers with 0 are left out).
+ * @param {any[][]} monetary Each customer's mean spend per repeat purchase (e.g. from CRM.RFM).
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<number[][]>} One row: p, q, gamma, log-likelihood.
+ */
+export function GG_FIT(
+  frequency: unknown[][],
+  monetary: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): Promise<number[][]> {
+  return excelCallAsync(async () => {
+    const at = invocation?.parameterAddresses ?? [];
+    const [x, m] = await Promise.all([
+      numberColumn(frequency, "frequency", at[0]),
+      numberColumn(monetary, "monetary", at[1]),
+    ]);
+    const rows = filledRows([x, m]);
+    const fit = ggFit(pick(x, rows), pick(m, rows), { describe: (k) => position(x, rows[k]!) });
+    const { p, q, gamma } = fit.params;
+    return [[p, q, gamma, fit.logLikelihood]];
+  });
+}
+
+/**
+ * Expected average spend per transaction of each customer under a fitted Gamma-Gamma model; the
+ * population mean p·gamma/(q − 1) for customers without repeat purchases. Same shape as frequency.
+ * @customfunction GG.SPEND
+ * @requiresParameterAddresses
+ * @param {any[][]} params The fitted p, q, gamma (e.g. the spill of CRM.GG.FIT).
+ * @param {any[][]} frequency Repeat purchases of each customer.
+ * @param {any[][]} monetary Each customer's mean spend per repeat purchase.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} Expected spend per transaction per customer; blank rows stay blank.
+ */
+export function GG_SPEND(
+  params: unknown[][],
+  frequency: unknown[][],
+  monetary: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): Promise<(number | string)[][]> {
+  return excelCallAsync(async () => {
+    const p = ggParamsIn(params, "params");
+    const at = invocation?.parameterAddresses ?? [];
+    const [x, m] = await Promise.all([
+      numberColumn(frequency, "frequency", at[1]),
+      numberColumn(monetary, "monetary", at[2]),
+    ]);
+    const rows = filledRows([x, m]);
+    return sameShape(x, rows, (i) => ggExpectedSpend(p, x.values[i]!, m.values[i]!, position(x, i)));
+  });
+}
+
+/**
+ * Predictive customer lifetime value: expected purchases month by month (BG/NBD) × expected spend
+ * (Gamma-Gamma), discounted monthly. Revenue per customer; multiply by a margin for profit. Same shape as
+ * frequency.
+ * @customfunction CLV.BTYD
+ * @requiresParameterAddresses
+ * @param {any[][]} bgParams The fitted BG/NBD r, alpha, a, b (e.g. the spill of CRM.BGNBD.FIT).
+ * @param {any[][]} ggParams The fitted Gamma-Gamma p, q, gamma (e.g. the spill of CRM.GG.FIT).
+ * @param {any[][]} frequency Repeat purchases of each customer.
+ * @param {any[][]} recency Time of each customer's last purchase, from their first.
+ * @param {any[][]} T Each customer's age, in the same time unit.
+ * @param {any[][]} monetary Each customer's mean spend per repeat purchase.
+ * @param {any} [months] Horizon in whole months. Default 12.
+ * @param {any} [monthlyDiscount] Discount rate per month (e.g. 0.01). Default 0.01.
+ * @param {any} [periodDays] Days per period of recency and T (the unit of the fit). Default 7 (weeks).
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} Discounted expected revenue per customer; blank rows stay blank.
+ */
+export function CLV_BTYD(
+  bgParams: unknown[][],
+  ggParams: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  monetary: unknown[][],
+  months: any,
+  monthlyDiscount: any,
+  periodDays: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<(number | string)[][]> {
+  return excelCallAsync(async () => {
+    const bg = bgParamsIn(bgParams, "bgParams");
+    const gg = ggParamsIn(ggParams, "ggParams");
+    const options = clvOptions({
+      months: numberArg(months, "months", { default: 12 }),
+      monthlyDiscount: numberArg(monthlyDiscount, "monthlyDiscount", { default: 0.01 }),
+      periodDays: numberArg(periodDays, "periodDays", { default: 7 }),
+    });
+    const at = invocation?.parameterAddresses ?? [];
+    const [[x, tx, age], m] = await Promise.all([
+      summaryColumns(frequency, recency, T, at.slice(2)),
+      numberColumn(monetary, "monetary", at[5]),
+    ]);
+    const rows = filledRows([x, tx, age, m]);
+    return sameShape(x, rows, (i) =>
+      clvBtyd(bg, gg, x.values[i]!, tx.values[i]!, age.values[i]!, m.values[i]!, options, position(x, i)),
+    );
+  });
+}
+
+/**
+ * Retention by acquisition cohort: customers grouped by the period of their first purchase; one row per
+ * cohort with its start date, its size, then the share of it that bought in period 0, 1, 2, … after
+ * acquisition (periods after the end of the log stay blank).
+ * @customfunction COHORT
+ * @requiresParameterAddresses
+ * @param {any[][]} customerIds Customer id of each transaction (a range or a whole column).
+ * @param {any[][]} dates Date of each transaction (Excel dates).
+ * @param {any} [grain] Period length: "month" (default), "week" (starting Monday) or "quarter".
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} Per cohort: start date (an Excel date), size, share active in period 0, 1, 2, …
+ */
+export function COHORT(
+  customerIds: unknown[][],
+  dates: unknown[][],
+  grain: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<(number | string)[][]> {
+  return excelCallAsync(async () => {
+    const g: CohortGrain = optionArg(grain, "grain", ["month", "week", "quarter"] as const, "month");
+    const at = invocation?.parameterAddresses ?? [];
+    const [ids, ds] = await Promise.all([idColumn(customerIds, "customerIds", at[0]), dateColumn(dates, "dates", at[1])]);
+    const rows = filledRows([ids, ds]);
+    const table = cohortTable(
+      rows.map((i) => ids.values[i]!),
+      pick(ds, rows),
+      g,
+      (k) => position(ds, rows[k]!),
+    );
+    return table.map((c) => [c.start, c.size, ...c.active.map((s) => (s === null ? "" : s))]);
+  });
+}

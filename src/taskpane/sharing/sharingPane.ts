@@ -1,0 +1,261 @@
+/**
+ * The "Prepare for sharing" section of the task pane: Check / Freeze all / Freeze selection / Restore, a progress
+ * line with Cancel, the results and the conflicts. Renders into the given root, in the pane's language, and
+ * re-renders when the pane switches language (it watches `<html lang>`, which the pane sets). No maths here:
+ * the numbers shown come from the core's plans and summaries.
+ */
+import type { Lang } from "../i18n";
+import type { CheckSummary } from "../../core/sharing/check";
+import type { SkippedCell } from "../../core/sharing/freeze";
+import type { RestorePlan } from "../../core/sharing/restore";
+import {
+  checkSharing,
+  ExcelRun,
+  freezeSharing,
+  FreezeResult,
+  messageOf,
+  restoreSharing,
+  RollbackFailed,
+  SharingCancelled,
+  SharingProgress,
+  shownValue,
+} from "./excelSharing";
+import { SHARING_STRINGS, SharingStrings } from "./strings";
+
+type Action = "check" | "freezeAll" | "freezeSelection" | "restore";
+
+type View =
+  | { kind: "idle" }
+  | { kind: "check"; summary: CheckSummary }
+  | { kind: "freeze"; result: FreezeResult; selectionOnly: boolean }
+  | { kind: "restore"; plan: RestorePlan }
+  | { kind: "cancelled" }
+  | { kind: "error"; message: string; rollbackFailed: boolean };
+
+export interface SharingPane {
+  /** Re-renders the texts (called automatically when `<html lang>` changes). */
+  render(): void;
+  /** Syncs made by the last finished operation (for diagnostics and tests). */
+  lastSyncs(): number | null;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/**
+ * Mounts the section into `root`. `getLang` returns the pane's current language; `run` defaults to `Excel.run`.
+ * One line in taskpane.ts: `mountSharing(document.getElementById("sharing-root")!, () => lang);`
+ */
+export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: ExcelRun): SharingPane {
+  const available = run !== undefined || typeof Excel !== "undefined";
+  let view: View = { kind: "idle" };
+  let busy: { progress: SharingProgress | null; cancelling: boolean; controller: AbortController } | null = null;
+  let syncs: number | null = null;
+
+  root.replaceChildren();
+  const box = el("div", "sharing");
+  const help = el("p", "sharing-help");
+  const actions = el("div", "sharing-actions");
+  const buttons: Record<Action, HTMLButtonElement> = {
+    check: el("button"),
+    freezeAll: el("button"),
+    freezeSelection: el("button"),
+    restore: el("button"),
+  };
+  for (const [action, b] of Object.entries(buttons) as [Action, HTMLButtonElement][]) {
+    b.type = "button";
+    b.dataset.action = action;
+    b.addEventListener("click", () => void start(action));
+    actions.appendChild(b);
+  }
+  const progressLine = el("div", "sharing-progress");
+  const bar = el("progress");
+  const step = el("span", "sharing-step");
+  const cancel = el("button");
+  cancel.type = "button";
+  cancel.dataset.action = "cancel";
+  cancel.addEventListener("click", () => {
+    if (!busy) return;
+    busy.cancelling = true;
+    busy.controller.abort();
+    render();
+  });
+  progressLine.append(bar, step, cancel);
+  const status = el("p", "sharing-status");
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  const results = el("div", "sharing-results");
+  const conflicts = el("div", "sharing-conflicts");
+  box.append(help, actions, progressLine, status, results, conflicts);
+  root.appendChild(box);
+
+  async function start(action: Action): Promise<void> {
+    if (busy) return;
+    const controller = new AbortController();
+    busy = { progress: null, cancelling: false, controller };
+    render();
+    const options = {
+      run,
+      signal: controller.signal,
+      onProgress: (p: SharingProgress) => {
+        if (busy) busy.progress = p;
+        render();
+      },
+    };
+    try {
+      if (action === "check") {
+        const r = await checkSharing(options);
+        syncs = r.syncs;
+        view = { kind: "check", summary: r.summary };
+      } else if (action === "restore") {
+        const r = await restoreSharing(options);
+        syncs = r.syncs;
+        view = { kind: "restore", plan: r.plan };
+      } else {
+        const selectionOnly = action === "freezeSelection";
+        const r = await freezeSharing({ ...options, selectionOnly });
+        syncs = r.syncs;
+        view = { kind: "freeze", result: r, selectionOnly };
+      }
+    } catch (e) {
+      if (e instanceof SharingCancelled) view = { kind: "cancelled" };
+      else if (e instanceof RollbackFailed) view = { kind: "error", message: messageOf(e.cause), rollbackFailed: true };
+      else view = { kind: "error", message: messageOf(e), rollbackFailed: false };
+    } finally {
+      busy = null;
+      render();
+    }
+  }
+
+  function skippedList(s: SharingStrings, skipped: readonly SkippedCell[]): HTMLElement[] {
+    if (skipped.length === 0) return [];
+    const list = el("ul", "sharing-skipped");
+    for (const k of skipped) {
+      const li = el("li", undefined, `${k.sheet}!${k.address} (${shownValue(k.value)}): ${k.reason === "notCalculated" ? s.notCalculated : s.resultOnlyError}`);
+      li.dataset.cell = `${k.sheet}!${k.address}`;
+      list.appendChild(li);
+    }
+    return [el("p", undefined, s.skippedTitle), list];
+  }
+
+  function addressList(s: SharingStrings, lang: Lang, first: readonly string[], total: number): string {
+    const shown = first.join(", ");
+    return total > first.length ? `${shown} ${s.more(total - first.length, lang)}` : shown;
+  }
+
+  function renderCheck(s: SharingStrings, lang: Lang, summary: CheckSummary): void {
+    status.textContent = summary.formulas === 0 ? s.noCrm : s.found(summary.formulas, summary.sheets.length, lang);
+    const parts: HTMLElement[] = [];
+    if (summary.sheets.length > 0) {
+      const list = el("ul", "sharing-sheets");
+      for (const sh of summary.sheets) {
+        const li = el("li");
+        li.dataset.sheet = sh.sheet;
+        li.dataset.formulas = String(sh.formulas);
+        li.append(el("strong", undefined, sh.sheet), `: ${s.sheetLine(sh.formulas, sh.spills, lang)} — ${addressList(s, lang, sh.first, sh.formulas)}`);
+        list.appendChild(li);
+      }
+      parts.push(list);
+      if (summary.dependents.length > 0) {
+        parts.push(el("p", undefined, s.dependents));
+        const deps = el("ul", "sharing-dependents");
+        for (const d of summary.dependents) {
+          const li = el("li");
+          li.dataset.sheet = d.sheet;
+          li.append(el("strong", undefined, d.sheet), `: ${s.dependentLine(d.formulas, lang)} — ${addressList(s, lang, d.first, d.formulas)}`);
+          deps.appendChild(li);
+        }
+        parts.push(deps);
+      } else {
+        parts.push(el("p", undefined, s.noDependents));
+      }
+    }
+    parts.push(...skippedList(s, summary.skipped));
+    parts.push(el("p", "sharing-recorded", s.recorded(summary.recorded, lang)));
+    results.replaceChildren(...parts);
+  }
+
+  function renderRestore(s: SharingStrings, lang: Lang, plan: RestorePlan): void {
+    const lines: string[] = [];
+    if (plan.restored.length + plan.alreadyRestored.length + plan.conflicts.length === 0) lines.push(s.nothingToRestore);
+    else lines.push(s.restored(plan.restored.length, lang));
+    if (plan.alreadyRestored.length > 0) lines.push(s.alreadyRestored(plan.alreadyRestored.length, lang));
+    status.textContent = lines.join(" ");
+    if (plan.conflicts.length === 0) return;
+    const list = el("ul", "sharing-conflict-list");
+    for (const c of plan.conflicts) {
+      const where = `${c.entry.sheet}!${c.cell}`;
+      const what = c.reason === "sheetMissing" ? `${c.entry.sheet}!${c.entry.address}: ${s.sheetMissing}` : s.edited(where, shownValue(c.now), shownValue(c.frozen));
+      const li = el("li", undefined, `${what} — ${s.formula} `);
+      li.dataset.cell = `${c.entry.sheet}!${c.entry.address}`;
+      li.appendChild(el("code", undefined, c.entry.formula));
+      list.appendChild(li);
+    }
+    conflicts.replaceChildren(el("p", undefined, s.conflictsTitle(plan.conflicts.length, lang)), list);
+  }
+
+  function render(): void {
+    const lang = getLang();
+    const s = SHARING_STRINGS[lang];
+    help.textContent = available ? s.help : s.notInExcel;
+    buttons.check.textContent = s.check;
+    buttons.freezeAll.textContent = s.freezeAll;
+    buttons.freezeSelection.textContent = s.freezeSelection;
+    buttons.restore.textContent = s.restore;
+    cancel.textContent = s.cancel;
+    for (const b of Object.values(buttons)) b.disabled = !available || busy !== null;
+    progressLine.hidden = busy === null;
+    box.dataset.state = busy ? "busy" : view.kind;
+    if (busy) {
+      const p = busy.progress;
+      bar.max = p?.total ?? 1;
+      bar.value = p?.done ?? 0;
+      bar.setAttribute("aria-label", s.progressLabel);
+      cancel.disabled = busy.cancelling || p?.step === "rollback";
+      const stepText: Record<SharingProgress["step"], string> = {
+        sheets: s.stepSheets,
+        cells: s.stepCells,
+        spills: s.stepSpills,
+        write: s.stepWrite,
+        rollback: s.stepRollback,
+        done: "",
+      };
+      step.textContent = busy.cancelling && p?.step !== "rollback" ? s.cancelling : stepText[p?.step ?? "sheets"];
+      return;
+    }
+    results.replaceChildren();
+    conflicts.replaceChildren();
+    status.textContent = "";
+    switch (view.kind) {
+      case "idle":
+        break;
+      case "cancelled":
+        status.textContent = s.cancelled;
+        break;
+      case "error":
+        status.textContent = view.rollbackFailed ? s.rollbackFailed(view.message) : s.failed(view.message);
+        break;
+      case "check":
+        renderCheck(s, lang, view.summary);
+        break;
+      case "freeze": {
+        const { plan } = view.result;
+        status.textContent =
+          plan.entries.length > 0 ? s.frozen(plan.entries.length, plan.cells, lang) : view.selectionOnly ? s.nothingInSelection : s.nothingToFreeze;
+        results.replaceChildren(...skippedList(s, plan.skipped), el("p", "sharing-recorded", s.recorded(view.result.recorded, lang)));
+        break;
+      }
+      case "restore":
+        renderRestore(s, lang, view.plan);
+        break;
+    }
+  }
+
+  new MutationObserver(() => render()).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+  render();
+  return { render, lastSyncs: () => syncs };
+}
