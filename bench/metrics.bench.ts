@@ -29,9 +29,17 @@ function allClv(): number {
 }
 
 void (async () => {
-  report("REPEATRATE, 1,000,000 numeric ids (250,000 customers)", await medianMs(() => REPEATRATE(numericIds), 9, 2), "ms");
-  report("REPEATRATE, 1,000,000 text ids \"C-123456\"", await medianMs(() => REPEATRATE(textIds), 9, 2), "ms");
-  report("REPEATRATE, whole column 1,048,576 cells (numeric + blanks)", await medianMs(() => REPEATRATE(wholeColumn), 9, 2), "ms");
+  report(
+    "REPEATRATE, 1,000,000 numeric ids (250,000 customers)",
+    await medianMs(() => REPEATRATE(numericIds), 9, 2),
+    "ms",
+  );
+  report('REPEATRATE, 1,000,000 text ids "C-123456"', await medianMs(() => REPEATRATE(textIds), 9, 2), "ms");
+  report(
+    "REPEATRATE, whole column 1,048,576 cells (numeric + blanks)",
+    await medianMs(() => REPEATRATE(wholeColumn), 9, 2),
+    "ms",
+  );
   const ms = await medianMs(allClv, 9, 2);
   report("CLV, 100,000 adapter calls", ms, "ms");
   report("CLV, per call", (ms * 1e6) / CALLS, "ns");

@@ -9,7 +9,7 @@
  * Exit codes: 0 written; 1 bad input (every problem printed with its cell address, as in the pane), an
  * unreadable input or an existing output file without --force; 2 a usage error.
  */
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -48,8 +48,9 @@ class InputError extends Error {
 
 /**
  * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is dropped) into rows
- * of cells, converting the way a spreadsheet opening the file does: "" → null, numbers ("1,200.5", "-3e2")
- * → numbers, percentages ("85%") → fractions; everything else stays text.
+ * of cells, converting the way a spreadsheet opening the file does, quoted or not: "" → null, numbers
+ * ("1,200.5", "-3e2") → numbers, percentages ("85%") → fractions; everything else stays text (a text
+ * starting with "=" stays text too: it is never written as a formula).
  */
 export function parseCsv(textIn: string): (string | number | null)[][] {
   const text = textIn.replace(/^\uFEFF/, "");
@@ -59,7 +60,7 @@ export function parseCsv(textIn: string): (string | number | null)[][] {
   let quoted = false;
   let wasQuoted = false;
   const endField = (): void => {
-    row.push(wasQuoted ? field : csvValue(field));
+    row.push(csvValue(field));
     field = "";
     wasQuoted = false;
   };
@@ -113,7 +114,7 @@ export function plainValue(v: ExcelJS.CellValue): unknown {
     if ("error" in v) return v.error;
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("formula" in v || "sharedFormula" in v) return plainValue((v as ExcelJS.CellFormulaValue).result ?? null);
-    if ("text" in v) return plainValue((v as ExcelJS.CellHyperlinkValue).text);
+    if ("text" in v) return plainValue(v.text);
   }
   return String(v);
 }
@@ -139,7 +140,10 @@ function usedBounds(ws: ExcelJS.Worksheet): RangeBounds | null {
 
 /** A valid sheet name from a file name: no []:*?/\ characters, at most 31 characters. */
 function sheetNameFrom(file: string): string {
-  const base = path.basename(file, path.extname(file)).replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
+  const base = path
+    .basename(file, path.extname(file))
+    .replace(/[[\]:*?/\\]/g, "_")
+    .slice(0, 31);
   return base === "" ? "Input" : base;
 }
 
@@ -181,14 +185,16 @@ function parseOptions(argv: readonly string[]): Options {
   if (positionals.length !== 1) throw new UsageError("give exactly one input file (.xlsx or .csv)");
   const input = positionals[0]!;
   const ext = path.extname(input).toLowerCase();
-  if (ext !== ".xlsx" && ext !== ".csv") throw new UsageError(`the input must be an .xlsx or .csv file, not "${input}"`);
+  if (ext !== ".xlsx" && ext !== ".csv")
+    throw new UsageError(`the input must be an .xlsx or .csv file, not "${input}"`);
   if (values.lang !== undefined && values.lang !== "en" && values.lang !== "zh") {
     throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
   }
   let cap: number | undefined;
   if (values.cap !== undefined) {
     cap = Number(values.cap);
-    if (values.cap.trim() === "" || !Number.isFinite(cap)) throw new UsageError(`--cap must be a number like 1.2, not "${values.cap}"`);
+    if (values.cap.trim() === "" || !Number.isFinite(cap))
+      throw new UsageError(`--cap must be a number like 1.2, not "${values.cap}"`);
   }
   if (values.range !== undefined) {
     try {
@@ -205,7 +211,7 @@ function parseOptions(argv: readonly string[]): Options {
     ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
     ...(values.range === undefined ? {} : { range: values.range }),
     out,
-    ...(values.lang === undefined ? {} : { lang: values.lang as ScorecardLanguage }),
+    ...(values.lang === undefined ? {} : { lang: values.lang }),
     ...(cap === undefined ? {} : { cap }),
     snapshot: values.snapshot === true,
     force: values.force === true,
@@ -214,7 +220,9 @@ function parseOptions(argv: readonly string[]): Options {
 }
 
 /** Loads the input into a workbook (a .csv becomes a new sheet at A1) and picks the table's cells. */
-async function loadInput(o: Options): Promise<{ workbook: ExcelJS.Workbook; sheet: string; topLeft: string; values: unknown[][] }> {
+async function loadInput(
+  o: Options,
+): Promise<{ workbook: ExcelJS.Workbook; sheet: string; topLeft: string; values: unknown[][] }> {
   if (!existsSync(o.input)) throw new InputError([`${o.input}: no such file`]);
   const workbook = new ExcelJS.Workbook();
   let ws: ExcelJS.Worksheet;
@@ -256,9 +264,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     o = parseOptions(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      if (e.message !== "") io.stderr(`crm-scorecard: ${e.message}`);
+      if (e.message === "") {
+        io.stdout(USAGE);
+        return 0;
+      }
+      io.stderr(`crm-scorecard: ${e.message}`);
       io.stderr(USAGE);
-      return e.message === "" ? 0 : 2;
+      return 2;
     }
     throw e;
   }
@@ -307,8 +319,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
+/** True when this file is the program being run (also through an npm bin symlink), not an import. */
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
   main(process.argv.slice(2), {
     stdout: (l) => process.stdout.write(`${l}\n`),
     stderr: (l) => process.stderr.write(`${l}\n`),
@@ -317,7 +339,9 @@ if (invokedDirectly) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`crm-scorecard: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `crm-scorecard: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
       process.exitCode = 1;
     },
   );

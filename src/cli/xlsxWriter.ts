@@ -70,7 +70,7 @@ export function writePlanToXlsx(plan: Plan, workbook: ExcelJS.Workbook): XlsxWri
     const target = ws.getCell(row + 1, column + 1);
     if (cell.kind === "number") target.value = cell.value;
     else if (cell.kind === "text") target.value = cell.value;
-    else target.value = { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue;
+    else target.value = { formula: cell.formula.slice(1) };
   }
 
   for (const f of plan.formats) {
@@ -126,7 +126,8 @@ export function writePlanToXlsx(plan: Plan, workbook: ExcelJS.Workbook): XlsxWri
   ws.pageSetup.fitToPage = true;
   ws.pageSetup.fitToWidth = plan.print.fitToPagesWide;
   ws.pageSetup.fitToHeight = plan.print.fitToPagesTall;
-  ws.pageSetup.printArea = plan.print.area;
+  // exceljs writes "$" + each corner; "A$1:K$72" so becomes the absolute $A$1:$K$72 Excel expects.
+  ws.pageSetup.printArea = plan.print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2");
   ws.pageSetup.printTitlesRow = plan.print.titleRows.replace(/\$/g, "");
 
   for (const name of plan.names) workbook.definedNames.add(name.refersTo.replace(/^=/, ""), name.name);

@@ -38,7 +38,7 @@ export function isBlankCell(v: unknown): boolean {
 /**
  * Recognises an Excel error value passed into a function (a `CustomFunctions.Error`-like object with a
  * `code`, or the error's display text such as `"#N/A"`) and returns it as a CrmError, else null.
- * Errors without a CRM equivalent (`#REF!`, `#NAME?`, `#NULL!`) propagate as `#N/A`... with their text.
+ * Errors without a CRM equivalent (`#REF!`, `#NAME?`, `#NULL!`) become `#N/A`, their text kept in the message.
  */
 export function cellError(v: unknown, where: string): CrmError | null {
   let text: string | undefined;
@@ -75,6 +75,52 @@ export function asCells(v: unknown): Cells {
 }
 
 /**
+ * The numbers of a range argument, visited in place without copying them out (a whole column is a
+ * million cells): `forEach` calls `visit(x, row, column)` for each number in reading order, skipping blanks,
+ * and throws for a bad cell; `where(row, column)` names a cell for messages (`scores: row 5 of the range`).
+ */
+export interface NumberCells {
+  forEach(visit: (x: number, row: number, column: number) => void): void;
+  where(row: number, column: number): string;
+}
+
+/**
+ * Wraps a range argument as {@link NumberCells}. Validation happens as `forEach` runs: text or booleans →
+ * `#VALUE!`, NaN/±Infinity → `#NUM!`, an error value → its own error, each naming the argument and cell.
+ * @param values the range as Excel passed it (a scalar is accepted as a 1×1 range)
+ * @param argument the argument's name, for messages
+ * @param blanks optional mask of really-blank cells (Excel desktop passes blanks as 0)
+ */
+export function numberCells(values: unknown, argument: string, blanks?: BlankMask): NumberCells {
+  const cells = asCells(values);
+  const columns = cells[0]?.length ?? 1;
+  const where = (r: number, c: number): string => `${argument}: ${cellPosition(r, c, columns)}`;
+  return {
+    where,
+    forEach(visit: (x: number, row: number, column: number) => void): void {
+      for (let r = 0; r < cells.length; r++) {
+        const row = cells[r]!;
+        for (let c = 0; c < row.length; c++) {
+          const v = row[c];
+          if (typeof v === "number") {
+            if (v === 0 && blanks !== undefined && blanks.isBlank(r, c)) continue;
+            if (v - v === 0) {
+              visit(v, r, c); // finite: NaN and ±Infinity fail v − v === 0
+              continue;
+            }
+            throw numError(`${where(r, c)} is not a finite number`);
+          }
+          if (v === null || v === undefined || v === "") continue;
+          const err = cellError(v, where(r, c));
+          if (err) throw err;
+          throw valueError(`${where(r, c)} is ${describeValue(v)}`);
+        }
+      }
+    },
+  };
+}
+
+/**
  * Every number in a range, row by row, skipping blanks.
  * @param values the range as Excel passed it (a scalar is accepted as a 1×1 range)
  * @param argument the argument's name, for messages
@@ -84,26 +130,8 @@ export function asCells(v: unknown): Cells {
  * error value — each message names the argument and the first offending cell.
  */
 export function numbersIn(values: unknown, argument: string, blanks?: BlankMask): number[] {
-  const cells = asCells(values);
   const out: number[] = [];
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r]!;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v === "number") {
-        if (Number.isFinite(v)) {
-          if (v === 0 && blanks !== undefined && blanks.isBlank(r, c)) continue;
-          out.push(v);
-          continue;
-        }
-        throw numError(`${argument}: ${cellPosition(r, c, row.length)} is not a finite number`);
-      }
-      if (isBlankCell(v)) continue;
-      const err = cellError(v, `${argument}: ${cellPosition(r, c, row.length)}`);
-      if (err) throw err;
-      throw valueError(`${argument}: ${cellPosition(r, c, row.length)} is ${describeValue(v)}`);
-    }
-  }
+  numberCells(values, argument, blanks).forEach((x) => out.push(x));
   return out;
 }
 

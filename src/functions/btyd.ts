@@ -203,7 +203,7 @@ export function RFM(
   asOfDate: any,
   periodDays: any,
   invocation: CustomFunctions.Invocation,
-): Promise<(number | string)[][]> {
+): Promise<any[][]> {
   return excelCallAsync(async () => {
     const at = invocation?.parameterAddresses ?? [];
     const [ids, ds, am] = await Promise.all([
@@ -281,7 +281,7 @@ export function BGNBD_PALIVE(
   recency: unknown[][],
   T: unknown[][],
   invocation: CustomFunctions.Invocation,
-): Promise<(number | string)[][]> {
+): Promise<any[][]> {
   return excelCallAsync(async () => {
     const p = bgParamsIn(params, "params");
     const [x, tx, age] = await summaryColumns(frequency, recency, T, (invocation?.parameterAddresses ?? []).slice(1));
@@ -310,7 +310,7 @@ export function BGNBD_EXPECTED(
   recency: unknown[][],
   T: unknown[][],
   invocation: CustomFunctions.Invocation,
-): Promise<(number | string)[][]> {
+): Promise<any[][]> {
   return excelCallAsync(async () => {
     const p = bgParamsIn(params, "params");
     const horizon = numberArg(t, "t");
@@ -366,7 +366,7 @@ export function GG_SPEND(
   frequency: unknown[][],
   monetary: unknown[][],
   invocation: CustomFunctions.Invocation,
-): Promise<(number | string)[][]> {
+): Promise<any[][]> {
   return excelCallAsync(async () => {
     const p = ggParamsIn(params, "params");
     const at = invocation?.parameterAddresses ?? [];
@@ -408,7 +408,7 @@ export function CLV_BTYD(
   monthlyDiscount: any,
   periodDays: any,
   invocation: CustomFunctions.Invocation,
-): Promise<(number | string)[][]> {
+): Promise<any[][]> {
   return excelCallAsync(async () => {
     const bg = bgParamsIn(bgParams, "bgParams");
     const gg = ggParamsIn(ggParams, "ggParams");
@@ -446,7 +446,7 @@ export function COHORT(
   dates: unknown[][],
   grain: any,
   invocation: CustomFunctions.Invocation,
-): Promise<(number | string)[][]> {
+): Promise<any[][]> {
   return excelCallAsync(async () => {
     const g: CohortGrain = optionArg(grain, "grain", ["month", "week", "quarter"] as const, "month");
     const at = invocation?.parameterAddresses ?? [];

@@ -52,19 +52,6 @@ export function csatOf(scores: readonly number[], threshold: unknown, scaleMax: 
 }
 
 /**
- * Customer satisfaction (CSAT): the share of responses scoring at or above the threshold, as a fraction.
- * Blank cells are skipped.
- * @customfunction CSAT
- * @param {any[][]} scores Survey scores from 0 to scaleMax (a range or a whole column).
- * @param {any} [threshold] Lowest score that counts as satisfied. Default: scaleMax − 1, i.e. the top two boxes (4 on a 1–5 scale).
- * @param {any} [scaleMax] Highest score of the scale. Default 5.
- * @returns {number} The share of satisfied responses, from 0 to 1.
- */
-export function CSAT(scores: unknown[][], threshold?: any, scaleMax?: any): number {
-  return excelCall(() => csatOf(numbersIn(scores, "scores"), threshold, scaleMax));
-}
-
-/**
  * Customer acquisition cost: total sales and marketing cost divided by total new customers.
  * @customfunction CAC
  * @param {any[][]} costs Sales and marketing costs: a number or a range, summed (blanks skipped).
@@ -134,7 +121,9 @@ export function RETENTION(startCustomers: any, endCustomers: any, newCustomers: 
  * @returns {number} The churn rate, from 0 to 1.
  */
 export function CHURN(startCustomers: any, lostCustomers: any): number {
-  return excelCall(() => churnRate(numberArg(startCustomers, "startCustomers"), numberArg(lostCustomers, "lostCustomers")));
+  return excelCall(() =>
+    churnRate(numberArg(startCustomers, "startCustomers"), numberArg(lostCustomers, "lostCustomers")),
+  );
 }
 
 /**
@@ -236,7 +225,9 @@ export function TCO(upfrontCost: any, runningCosts: unknown[][], discountRate?: 
  * @returns {number} NOPAT − WACC × invested capital.
  */
 export function EVA(nopat: any, investedCapital: any, wacc: any): number {
-  return excelCall(() => eva(numberArg(nopat, "nopat"), numberArg(investedCapital, "investedCapital"), numberArg(wacc, "wacc")));
+  return excelCall(() =>
+    eva(numberArg(nopat, "nopat"), numberArg(investedCapital, "investedCapital"), numberArg(wacc, "wacc")),
+  );
 }
 
 /**
@@ -252,7 +243,9 @@ export function RESPONSETIME(openedAt: unknown[][], respondedAt: unknown[][], st
   return excelCall(() => {
     const which = optionArg(statistic, "statistic", RESPONSE_STATISTICS, "mean");
     if (shapeOf(openedAt) !== shapeOf(respondedAt)) {
-      throw valueError(`respondedAt: a ${shapeOf(respondedAt)} range must have the same shape as openedAt (${shapeOf(openedAt)})`);
+      throw valueError(
+        `respondedAt: a ${shapeOf(respondedAt)} range must have the same shape as openedAt (${shapeOf(openedAt)})`,
+      );
     }
     return responseHours(dateTimesIn(openedAt, "openedAt"), dateTimesIn(respondedAt, "respondedAt"), which);
   });

@@ -1,17 +1,27 @@
 /**
- * Survey score functions: NPS and its counts and intervals. Blank-safe on every platform: blanks arrive as
- * null/"" on the web and as 0 on Excel desktop, so these functions ask for their arguments' addresses and,
- * when a range holds zeros, check which of them are really blank (see blanks.ts).
+ * Survey score functions: NPS, its counts and intervals, and CSAT. Blank-safe on every platform: blanks
+ * arrive as null/"" on the web and as 0 on Excel desktop, and 0 is a real score, so these functions ask for
+ * their arguments' addresses and, when a range holds zeros, check which of them are really blank (blanks.ts).
  */
-import { numbersIn } from "../core/input";
-import { nps, npsCounts } from "../core/metrics/nps";
+import { numberArg, numberCells, numbersIn, NumberCells } from "../core/input";
+import { npsCounts, npsFromCounts, npsInterval, npsMarginOfError, NpsCounts } from "../core/metrics/nps";
 import { blankMaskFor } from "./blanks";
 import { excelCallAsync } from "./excel";
+import { csatOf } from "./metrics";
 
-/** Reads the scores argument blank-safely. */
-async function scoresOf(scores: unknown, invocation: CustomFunctions.Invocation | undefined): Promise<number[]> {
+/** The scores argument (always the first) as cells, blank-safely. */
+async function scoreCells(scores: unknown, invocation: CustomFunctions.Invocation | undefined): Promise<NumberCells> {
   const mask = await blankMaskFor(scores, invocation?.parameterAddresses?.[0]);
-  return numbersIn(scores, "scores", mask);
+  return numberCells(scores, "scores", mask);
+}
+
+async function countsOf(scores: unknown, invocation: CustomFunctions.Invocation | undefined): Promise<NpsCounts> {
+  return npsCounts(await scoreCells(scores, invocation));
+}
+
+/** The optional confidence argument: blank or omitted → 0.95. */
+function confidenceArg(confidence: unknown): number {
+  return numberArg(confidence, "confidence", { default: 0.95 });
 }
 
 /**
@@ -24,7 +34,41 @@ async function scoresOf(scores: unknown, invocation: CustomFunctions.Invocation 
  * @returns {Promise<number[][]>} The NPS, from −100 to 100.
  */
 export function NPS(scores: unknown[][], invocation: CustomFunctions.Invocation): Promise<number[][]> {
-  return excelCallAsync(async () => [[nps(await scoresOf(scores, invocation))]]);
+  return excelCallAsync(async () => [[npsFromCounts(await countsOf(scores, invocation))]]);
+}
+
+/**
+ * Margin of error of the NPS in points (Wald): z × 100 × √((p + d − (p − d)²) / n), p and d the promoter and
+ * detractor shares. Blank cells are skipped.
+ * @customfunction NPS.MOE
+ * @requiresParameterAddresses
+ * @param {any[][]} scores Survey scores, whole numbers from 0 to 10 (a range or a whole column).
+ * @param {any} [confidence] Confidence level as a fraction, e.g. 0.9 or 0.99. Default 0.95.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<number[][]>} The margin of error in NPS points (NPS ± this).
+ */
+export function NPS_MOE(scores: unknown[][], confidence: unknown, invocation: CustomFunctions.Invocation): Promise<number[][]> {
+  return excelCallAsync(async () => {
+    const level = confidenceArg(confidence);
+    return [[npsMarginOfError(await countsOf(scores, invocation), level)]];
+  });
+}
+
+/**
+ * Confidence interval of the NPS (adjusted Wald: 0.75 added to the promoter and detractor counts, n + 3),
+ * clipped to −100..100, as one row: lower, upper. Blank cells are skipped.
+ * @customfunction NPS.CI
+ * @requiresParameterAddresses
+ * @param {any[][]} scores Survey scores, whole numbers from 0 to 10 (a range or a whole column).
+ * @param {any} [confidence] Confidence level as a fraction, e.g. 0.9 or 0.99. Default 0.95.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<number[][]>} A 1×2 row: lower and upper bound in NPS points.
+ */
+export function NPS_CI(scores: unknown[][], confidence: unknown, invocation: CustomFunctions.Invocation): Promise<number[][]> {
+  return excelCallAsync(async () => {
+    const level = confidenceArg(confidence);
+    return [npsInterval(await countsOf(scores, invocation), level)];
+  });
 }
 
 /**
@@ -38,7 +82,30 @@ export function NPS(scores: unknown[][], invocation: CustomFunctions.Invocation)
  */
 export function NPS_COUNTS(scores: unknown[][], invocation: CustomFunctions.Invocation): Promise<number[][]> {
   return excelCallAsync(async () => {
-    const c = npsCounts(await scoresOf(scores, invocation));
+    const c = await countsOf(scores, invocation);
     return [[c.promoters, c.passives, c.detractors, c.responses]];
+  });
+}
+
+/**
+ * Customer satisfaction (CSAT): the share of responses scoring at or above the threshold, as a fraction.
+ * Blank cells are skipped.
+ * @customfunction CSAT
+ * @requiresParameterAddresses
+ * @param {any[][]} scores Survey scores from 0 to scaleMax (a range or a whole column).
+ * @param {any} [threshold] Lowest score that counts as satisfied. Default: scaleMax − 1, i.e. the top two boxes (4 on a 1–5 scale).
+ * @param {any} [scaleMax] Highest score of the scale. Default 5.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<number[][]>} The share of satisfied responses, from 0 to 1.
+ */
+export function CSAT(
+  scores: unknown[][],
+  threshold: unknown,
+  scaleMax: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<number[][]> {
+  return excelCallAsync(async () => {
+    const mask = await blankMaskFor(scores, invocation?.parameterAddresses?.[0]);
+    return [[csatOf(numbersIn(scores, "scores", mask), threshold, scaleMax)]];
   });
 }

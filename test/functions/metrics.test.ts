@@ -4,6 +4,8 @@
  * CustomFunctions.Error (the fake global of test/support) with the right code and a message naming the
  * argument and the cell.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,7 +14,6 @@ import {
   CLV,
   CLV_SIMPLE,
   CONVERSION,
-  CSAT,
   csatOf,
   EVA,
   LTVCAC,
@@ -38,34 +39,7 @@ function excelError(f: () => unknown): { code: string; message: string } | undef
 const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 const NA = { code: "#N/A" };
 
-describe("CSAT", () => {
-  it("share of scores ≥ 4 on 1–5 by default: {5,4,3,5,2} → 3/5 = 0.6", () => {
-    expect(CSAT(col(5, 4, 3, 5, 2), null, null)).toBe(0.6);
-  });
-  it("blank cells (null, \"\") are skipped: {5, blank, 3, \"\"} → 1/2", () => {
-    expect(CSAT(col(5, null, 3, ""), null, null)).toBe(0.5);
-  });
-  it("threshold and scaleMax given, also as 1×1 ranges: ≥ 9 on 0–10 of {10, 8, 9, 0} → 2/4", () => {
-    expect(CSAT(col(10, 8, 9, 0), 9, 10)).toBe(0.5);
-    expect(CSAT(col(10, 8, 9, 0), [[9]], [[10]])).toBe(0.5);
-    expect(CSAT(col(10, 8, 9, 0), [[null]], [[10]])).toBe(0.5); // blank threshold → default 9
-  });
-  it("text in scores is #VALUE! naming the argument and the cell", () => {
-    const e = excelError(() => CSAT(col(5, 4, "n/a"), null, null));
-    expect(e?.code).toBe("#VALUE!");
-    expect(e?.message).toBe('scores: row 3 of the range is text "n/a"');
-  });
-  it("an error value in scores propagates: #N/A in row 2", () => {
-    const e = excelError(() => CSAT(col(5, NA), null, null));
-    expect(e?.code).toBe("#N/A");
-    expect(e?.message).toContain("scores: row 2 of the range");
-  });
-  it("text threshold is #VALUE!; a score of 6 on 1–5 or threshold 0 is #NUM!; no scores #DIV/0!", () => {
-    expect(excelError(() => CSAT(col(5), "high", null))?.code).toBe("#VALUE!");
-    expect(excelError(() => CSAT(col(6), null, null))?.code).toBe("#NUM!");
-    expect(excelError(() => CSAT(col(5), 0, null))?.code).toBe("#NUM!");
-    expect(excelError(() => CSAT(col(null, ""), null, null))?.code).toBe("#DIV/0!");
-  });
+describe("csatOf", () => {
   it("csatOf (for the blank-safe wiring) takes read scores and raw optional arguments", () => {
     expect(csatOf([5, 4, 3, 5, 2], null, null)).toBe(0.6);
   });
@@ -83,7 +57,12 @@ describe("CAC and CONVERSION", () => {
     expect(excelError(() => CAC(col(1000), col(0, null)))?.code).toBe("#DIV/0!");
   });
   it("CAC text in a 2-column range names row and column; a negative cost is #NUM!", () => {
-    const e = excelError(() => CAC(col(1000), [[1, 2], [3, "x"]]));
+    const e = excelError(() =>
+      CAC(col(1000), [
+        [1, 2],
+        [3, "x"],
+      ]),
+    );
     expect(e?.code).toBe("#VALUE!");
     expect(e?.message).toBe('newCustomers: row 2, column 2 of the range is text "x"');
     expect(excelError(() => CAC(col(-5), col(1)))?.code).toBe("#NUM!");
@@ -141,7 +120,7 @@ describe("REPEATRATE", () => {
   it("orders A, B, A, C, B, B → A and B of three customers: 2/3", () => {
     expect(REPEATRATE(col("A", "B", "A", "C", "B", "B"))).toBeCloseTo(2 / 3, 15);
   });
-  it("blanks, and 0 (Excel desktop's blank), are skipped; ids match case-insensitively and 7 = \"7\"", () => {
+  it('blanks, and 0 (Excel desktop\'s blank), are skipped; ids match case-insensitively and 7 = "7"', () => {
     expect(REPEATRATE(col("a", null, "A", "", 0, 0, 7, "7 ", "z"))).toBeCloseTo(2 / 3, 15);
   });
   it("a boolean is #VALUE! naming the cell; an error value propagates; no ids #DIV/0!", () => {
@@ -189,7 +168,9 @@ describe("TCO", () => {
     expect(TCO(0, col(0, 1210), 0.1)).toBeCloseTo(1000, 10); // desktop passes the blank as 0: same answer
   });
   it("text in runningCosts is #VALUE! naming the cell; a negative cost #NUM!", () => {
-    expect(excelError(() => TCO(0, col(1, "tbd"), null))?.message).toBe('runningCosts: row 2 of the range is text "tbd"');
+    expect(excelError(() => TCO(0, col(1, "tbd"), null))?.message).toBe(
+      'runningCosts: row 2 of the range is text "tbd"',
+    );
     expect(excelError(() => TCO(0, col(1, -1), null))?.code).toBe("#NUM!");
   });
 });
@@ -199,14 +180,17 @@ describe("RESPONSETIME", () => {
   it("mean of 6 h and 12 h is 9 h", () => {
     expect(RESPONSETIME(col(45000, 45000.5), col(45000.25, 45001), null)).toBe(9);
   });
-  it("pairs with a blank (null, \"\" or desktop's 0) on either side are skipped", () => {
+  it('pairs with a blank (null, "" or desktop\'s 0) on either side are skipped', () => {
     expect(RESPONSETIME(col(45000, null, 45001, 0, 45002), col(45000.25, 45003, "", 45004, 45002.5), null)).toBe(9);
   });
   it("statistic words ignore case: MEDIAN of 1, 2, 4, 8 h is 3 h; p90 of 1..10 h is 9.1 h", () => {
     const open = col(45000, 45000, 45000, 45000);
     expect(RESPONSETIME(open, col(...[1, 2, 4, 8].map((h) => 45000 + h / 24)), "MEDIAN")).toBeCloseTo(3, 9);
     const hours = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    expect(RESPONSETIME(col(...hours.map(() => 45000)), col(...hours.map((h) => 45000 + h / 24)), "p90")).toBeCloseTo(9.1, 9);
+    expect(RESPONSETIME(col(...hours.map(() => 45000)), col(...hours.map((h) => 45000 + h / 24)), "p90")).toBeCloseTo(
+      9.1,
+      9,
+    );
   });
   it("an unknown statistic is #VALUE! listing the allowed words", () => {
     const e = excelError(() => RESPONSETIME(col(45000), col(45001), "avg"));
@@ -240,13 +224,24 @@ describe("every adapter returns a finite number or throws a CustomFunctions.Erro
     { arbitrary: fc.string({ maxLength: 4 }), weight: 1 },
     { arbitrary: fc.boolean(), weight: 1 },
     { arbitrary: fc.constantFrom(null, ""), weight: 2 },
-    { arbitrary: fc.constantFrom({ code: "#N/A" }, { code: "#DIV/0!" }, { code: "#REF!" }, { code: "invalidValue" }, new CustomFunctions.Error("#NUM!" as CustomFunctions.ErrorCode)), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(
+        { code: "#N/A" },
+        { code: "#DIV/0!" },
+        { code: "#REF!" },
+        { code: "invalidValue" },
+        new CustomFunctions.Error("#NUM!" as CustomFunctions.ErrorCode),
+      ),
+      weight: 1,
+    },
   );
   /** A range: rectangular m×n (including 0×0), or a bare scalar as Excel passes a typed-in value. */
   const range = fc.oneof(
     fc
       .tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 3 }))
-      .chain(([rows, cols]) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })),
+      .chain(([rows, cols]) =>
+        fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+      ),
     cell,
   ) as fc.Arbitrary<unknown[][]>;
   /** A scalar argument: usually a cell, sometimes a range (1×1 or larger). */
@@ -277,7 +272,11 @@ describe("every adapter returns a finite number or throws a CustomFunctions.Erro
   }
 
   /** Asserts the property with a fixed seed and that at least some calls returned a number. */
-  function holds<Ts extends [unknown, ...unknown[]]>(seed: number, arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> }, f: (...args: Ts) => number): void {
+  function holds<Ts extends [unknown, ...unknown[]]>(
+    seed: number,
+    arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
+    f: (...args: Ts) => number,
+  ): void {
     let numbers = 0;
     fc.assert(
       fc.property(...arbs, (...args: Ts) => {
@@ -288,7 +287,6 @@ describe("every adapter returns a finite number or throws a CustomFunctions.Erro
     expect(numbers).toBeGreaterThan(0);
   }
 
-  it("CSAT", () => holds(201, [range, scalar, scalar], CSAT));
   it("CAC", () => holds(202, [range, range], CAC));
   it("CONVERSION", () => holds(203, [range, range], CONVERSION));
   it("LTVCAC", () => holds(204, [scalar, scalar], LTVCAC));
@@ -314,7 +312,71 @@ describe("every adapter returns a finite number or throws a CustomFunctions.Erro
   it("EVA", () => holds(213, [scalar, scalar, scalar], EVA));
   it("RESPONSETIME", () => holds(214, [range, range, scalar], RESPONSETIME));
   it("RESPONSETIME with same-shaped ranges (reaching the maths)", () =>
-    holds(215, [fc.array(mostly(plausiblePair, fc.tuple(cell, cell)), { maxLength: 12 }), mostly(fc.constantFrom(null, "mean", "Median", "p90"), scalar)], (pairs, s) =>
-      RESPONSETIME(col(...pairs.map((p) => p[0])), col(...pairs.map((p) => p[1])), s),
+    holds(
+      215,
+      [
+        fc.array(mostly(plausiblePair, fc.tuple(cell, cell)), { maxLength: 12 }),
+        mostly(fc.constantFrom(null, "mean", "Median", "p90"), scalar),
+      ],
+      (pairs, s) => RESPONSETIME(col(...pairs.map((p) => p[0])), col(...pairs.map((p) => p[1])), s),
     ));
+});
+
+describe("metrics.meta.json (translations and worked examples)", () => {
+  type Meta = Record<
+    string,
+    { zh: { description: string; parameters: Record<string, string> }; example: { formula: string; result: string } }
+  >;
+  const meta = JSON.parse(readFileSync(path.join(__dirname, "../../src/functions/metrics.meta.json"), "utf8")) as Meta;
+
+  it("translates every function and parameter the JSDoc declares, and gives each a =CRM.<NAME>( example", async () => {
+    const { generateCustomFunctionsMetadata } =
+      (await import("custom-functions-metadata/lib/generate.js")) as unknown as {
+        generateCustomFunctionsMetadata: (
+          files: string[],
+          wantsJson: boolean,
+        ) => Promise<{ metadataJson: string; errors: string[] }>;
+      };
+    const generated = await generateCustomFunctionsMetadata(
+      [path.join(__dirname, "../../src/functions/metrics.ts")],
+      true,
+    );
+    expect(generated.errors).toEqual([]);
+    const functions = (
+      JSON.parse(generated.metadataJson) as { functions: { id: string; parameters: { name: string }[] }[] }
+    ).functions;
+    expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(meta).sort());
+    for (const f of functions) {
+      const entry = meta[f.id]!;
+      expect(entry.zh.description, f.id).toMatch(/[\u4e00-\u9fff]/);
+      for (const p of f.parameters)
+        expect(entry.zh.parameters[p.name], `${f.id}(${p.name})`).toMatch(/[\u4e00-\u9fff]/);
+      expect(Object.keys(entry.zh.parameters).sort()).toEqual(f.parameters.map((p) => p.name).sort());
+      expect(entry.example.formula.startsWith(`=CRM.${f.id}(`), f.id).toBe(true);
+    }
+  }, 30_000);
+
+  it("each worked example's result is what the function returns (array constants as Excel passes them)", () => {
+    const calls: Record<string, () => number> = {
+      CAC: () => CAC([[30000, 20000]], [[40, 60]]),
+      CONVERSION: () => CONVERSION([[12, 8]], [[150, 250]]),
+      LTVCAC: () => LTVCAC(1500, 500),
+      PAYBACK: () => PAYBACK(500, 60),
+      RETENTION: () => RETENTION(1000, 1100, 200),
+      CHURN: () => CHURN(1000, 100),
+      REPEATRATE: () => REPEATRATE(col("A", "B", "A", "C", "B", "B")),
+      CLV: () => CLV(100, 0.8, 0.1, null, null),
+      "CLV.SIMPLE": () => CLV_SIMPLE(50, 4, 0.3, 5),
+      ROI: () => ROI(125000, 100000),
+      TCO: () => TCO(10000, [[2000, 2000, 2000]], 0.1),
+      EVA: () => EVA(150000, 1000000, 0.1),
+      RESPONSETIME: () => RESPONSETIME(col(45000, 45000.5), col(45000.25, 45001), null),
+    };
+    expect(Object.keys(calls).sort()).toEqual(Object.keys(meta).sort());
+    for (const [id, call] of Object.entries(calls)) {
+      const shown = meta[id]!.example.result;
+      const decimals = shown.split(".")[1]?.length ?? 0;
+      expect(call().toFixed(decimals), id).toBe(Number(shown).toFixed(decimals));
+    }
+  });
 });

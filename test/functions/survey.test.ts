@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { NPS, NPS_COUNTS } from "../../src/functions/survey";
+import fc from "fast-check";
+import { CSAT, NPS, NPS_CI, NPS_COUNTS, NPS_MOE } from "../../src/functions/survey";
 
 const web = { parameterAddresses: ["Sheet1!C2:C8"] } as unknown as CustomFunctions.Invocation;
 const col = (...xs: unknown[]) => xs.map((x) => [x]);
@@ -32,6 +33,11 @@ describe("CRM.NPS adapter", () => {
     expect(e.message).toBe('scores: row 3 of the range is text "n/a"');
   });
 
+  it("a score of 11 is #NUM! naming its cell", async () => {
+    const e = await excelErrorOf(NPS([[10, 9], [11, 3]], web));
+    expect([e.code, e.message]).toEqual(["#NUM!", "scores: row 2, column 1 of the range is 11; NPS scores are whole numbers from 0 to 10"]);
+  });
+
   it("a boolean is #VALUE! naming row and column in a 2-D range", async () => {
     const e = await excelErrorOf(NPS([[10, 9], [true, 3]], web));
     expect(e.code).toBe("#VALUE!");
@@ -57,6 +63,86 @@ describe("CRM.NPS adapter", () => {
 describe("CRM.NPS.COUNTS adapter", () => {
   it("spills promoters, passives, detractors, responses: 10,9,8,7,6,3,10 → 3, 2, 2, 7", async () => {
     expect(await NPS_COUNTS(col(10, 9, 8, 7, 6, 3, 10), web)).toEqual([[3, 2, 2, 7]]);
+  });
+});
+
+describe("CRM.NPS.MOE and CRM.NPS.CI adapters", () => {
+  const scores = col(10, 9, 8, 7, 6, 3, 10);
+
+  it("Wald margin at 95 %: p = 3/7, d = 2/7, n = 7 → 1.959964·100·√((5/7 − (1/7)²)/7) = 61.7079 (scipy z)", async () => {
+    expect((await NPS_MOE(scores, null, web))[0]![0]).toBeCloseTo(61.707860564911414, 9);
+  });
+
+  it("confidence 0.99 widens the margin by z(0.995)/z(0.975) = 2.575829/1.959964", async () => {
+    expect((await NPS_MOE(scores, 0.99, web))[0]![0]).toBeCloseTo((61.707860564911414 * 2.5758293035489) / 1.959963984540054, 9);
+  });
+
+  it("adjusted-Wald interval spills [lower, upper]: P = 3.75, D = 2.75, n = 10 → 10 ± 1.959964·25.2982", async () => {
+    const [[lo, hi]] = (await NPS_CI(scores, null, web)) as [[number, number]];
+    expect(lo).toBeCloseTo(-39.583602584364925, 9);
+    expect(hi).toBeCloseTo(59.583602584364925, 9);
+  });
+
+  it("an all-promoter survey's interval is clipped at 100", async () => {
+    const [[, hi]] = (await NPS_CI(col(10, 10, 10), null, web)) as [[number, number]];
+    expect(hi).toBe(100);
+  });
+
+  it("confidence outside (0, 1) is #NUM!; text confidence is #VALUE!", async () => {
+    expect((await excelErrorOf(NPS_MOE(scores, 1.5, web))).code).toBe("#NUM!");
+    expect((await excelErrorOf(NPS_CI(scores, "high", web))).code).toBe("#VALUE!");
+  });
+});
+
+describe("CRM.CSAT adapter", () => {
+  it("share of scores ≥ 4 on 1–5 by default: {5,4,3,5,2} → 3/5 = 0.6", async () => {
+    expect(await CSAT(col(5, 4, 3, 5, 2), null, null, web)).toEqual([[0.6]]);
+  });
+  it('blank cells (null, "") are skipped: {5, blank, 3, ""} → 1/2', async () => {
+    expect(await CSAT(col(5, null, 3, ""), null, null, web)).toEqual([[0.5]]);
+  });
+  it("threshold and scaleMax given, also as 1×1 ranges: ≥ 9 on 0–10 of {10, 8, 9, 0} → 2/4", async () => {
+    expect(await CSAT(col(10, 8, 9, 0), 9, 10, web)).toEqual([[0.5]]);
+    expect(await CSAT(col(10, 8, 9, 0), [[9]], [[10]], web)).toEqual([[0.5]]);
+  });
+  it("text in scores is #VALUE! naming the cell; a score of 6 on 1–5 is #NUM!; no scores is #DIV/0!", async () => {
+    const e = await excelErrorOf(CSAT(col(5, 4, "n/a"), null, null, web));
+    expect([e.code, e.message]).toEqual(["#VALUE!", 'scores: row 3 of the range is text "n/a"']);
+    expect((await excelErrorOf(CSAT(col(6), null, null, web))).code).toBe("#NUM!");
+    expect((await excelErrorOf(CSAT(col(null, ""), null, null, web))).code).toBe("#DIV/0!");
+  });
+});
+
+describe("survey functions never throw anything but an Excel error (fast-check, fixed seed)", () => {
+  const cell = fc.oneof(
+    fc.integer({ min: -2, max: 12 }),
+    fc.double(),
+    fc.constantFrom(Number.NaN, Infinity, -Infinity, 1e308, null, "", "n/a", true, false, { code: "#N/A" }),
+  );
+  const range = fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 });
+  const scalar = fc.oneof(cell, fc.constant(null));
+
+  async function finiteOrExcelError(p: Promise<number[][]>): Promise<void> {
+    try {
+      const r = await p;
+      for (const row of r) for (const x of row) expect(Number.isFinite(x)).toBe(true);
+    } catch (e) {
+      expect(e).toBeInstanceOf(CustomFunctions.Error);
+      expect(["#VALUE!", "#NUM!", "#DIV/0!", "#N/A"]).toContain((e as { code: string }).code);
+    }
+  }
+
+  it("NPS, NPS.COUNTS, NPS.MOE, NPS.CI and CSAT", async () => {
+    await fc.assert(
+      fc.asyncProperty(range, scalar, scalar, async (r, a, b) => {
+        await finiteOrExcelError(NPS(r, web));
+        await finiteOrExcelError(NPS_COUNTS(r, web));
+        await finiteOrExcelError(NPS_MOE(r, a, web));
+        await finiteOrExcelError(NPS_CI(r, a, web));
+        await finiteOrExcelError(CSAT(r, a, b, web));
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 });
 
@@ -100,6 +186,13 @@ describe("desktop blank-safety (Excel desktop passes blanks as 0)", () => {
     expect(await NPS(values, web)).toEqual([[0]]);
     expect(await NPS_COUNTS(values, web)).toEqual([[2, 1, 2, 5]]);
     expect(syncs.count).toBe(2);
+  });
+
+  it("CSAT on C2:C8 = 5, 4, blank, 0, 3, blank, 5 (blanks passed as 0) → 3 of 5 responses ≥ 4 = 0.6", async () => {
+    const syncs = { count: 0 };
+    installExcel(["Double", "Double", "Empty", "Double", "Double", "Empty", "Double"], syncs);
+    expect(await CSAT(col(5, 4, 0, 0, 3, 0, 5), null, null, web)).toEqual([[0.6]]);
+    expect(syncs.count).toBe(1);
   });
 
   it("without zeros in the range the workbook is not read", async () => {

@@ -27,7 +27,7 @@ describe.skipIf(!systemToolsAvailable("soffice"))("LibreOffice recalculates nati
     [3, 5, 8, 13, 21].forEach((v, i) => (ws.getCell(i + 1, 1).value = v));
     ["a", "b", "c", "d", "e"].forEach((v, i) => (ws.getCell(i + 1, 2).value = v));
     const f = (address: string, formula: string): void => {
-      ws.getCell(address).value = { formula } as ExcelJS.CellFormulaValue;
+      ws.getCell(address).value = { formula };
     };
     f("D1", "SUM(A1:A5)");
     f("D2", "AVERAGE(A1:A5)");
@@ -43,10 +43,10 @@ describe.skipIf(!systemToolsAvailable("soffice"))("LibreOffice recalculates nati
     ws.getCell("F1").numFmt = "0.0%";
     // A second sheet refers to the first by its quoted name, as live scorecards do.
     const ws2 = wb.addWorksheet("计分卡 (2)");
-    ws2.getCell("A1").value = { formula: "'Data sheet'!D1*2" } as ExcelJS.CellFormulaValue;
+    ws2.getCell("A1").value = { formula: "'Data sheet'!D1*2" };
 
     const wb2 = new ExcelJS.Workbook();
-    wb2.addWorksheet("Only").getCell("A1").value = { formula: "ROUND(2/3,9)" } as ExcelJS.CellFormulaValue;
+    wb2.addWorksheet("Only").getCell("A1").value = { formula: "ROUND(2/3,9)" };
 
     [sheets, other] = (await recalculateWorkbooks([wb, wb2])) as [RecalculatedSheets, RecalculatedSheets];
   });

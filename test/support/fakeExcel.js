@@ -88,12 +88,21 @@
  *   path may end with "*" (prefix) or be a RegExp; pathPattern takes a RegExp source string (browser configs
  *   are JSON). Optional code (default "GeneralException") and message.
  *
- * INSPECTION (not recorded): host.sheetNames(), host.cell("Sheet1!A1") → { value, formula, numberFormat,
- * quotePrefix, spilledFrom }, host.values/formulas/numberFormats("Sheet1!A1:B2"), host.setCell(address,
- * value | { formula, value }) (a user typing), host.select(areas), host.snapshot() (the whole workbook as
- * plain data, for "unchanged" assertions), host.invoke(id, args, invocation) / host.invokeSettled(...)
- * (call an associated custom function), host.argumentValues(address) (a range as the platform passes it to
- * a custom function), host.holdSyncs()/releaseSyncs() (pause syncs to observe progress or cancel).
+ * INSPECTION (not recorded): host.sheetNames(), host.activeSheetName(), host.selectionAddresses(),
+ * host.cell("Sheet1!A1") → { value, formula, numberFormat, quotePrefix, spilledFrom },
+ * host.values/formulas/numberFormats("Sheet1!A1:B2"), host.usedAddress(sheet), host.setCell(address,
+ * value | { formula, value }) and host.setValues(address, rows) (a user typing), host.select(areas),
+ * host.snapshot() (the whole workbook as plain data, for "unchanged" assertions), host.invoke(id, args,
+ * invocation) / host.invokeSettled(...) (call an associated custom function; host.setMetadata(functionsJson)
+ * pads omitted optional arguments with null), host.argumentValues(address) (a range as the platform passes
+ * it to a custom function), host.holdSyncs()/releaseSyncs() (pause syncs to observe progress or cancel).
+ *
+ * KNOWN LIMITS (deliberate; extend when a test needs more): no formula calculation (see "Formula results");
+ * insert/delete of cells and copyFrom do not move or adjust references; RangeAreas.address joins areas with
+ * "," (no space); formulas of spilled (non-anchor) cells read back as their values; writes to a null object
+ * are ignored; findAll matches formula text for formula cells; Range.text knows only General, 0, 0.0…, 0%
+ * and 0.0…%; getSpecialCells knows Formulas, Constants and Blanks; `batch` numbers are global, so with two
+ * contexts syncing concurrently (a custom function while the pane writes) they are approximate.
  */
 (function (root) {
   "use strict";
@@ -101,8 +110,21 @@
   const MAX_ROWS = 1048576;
   const MAX_COLS = 16384;
   const ERROR_VALUES = new Set([
-    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
-    "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+    "#NULL!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#N/A",
+    "#GETTING_DATA",
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
   ]);
 
   // ------------------------------------------------------------------------------------------------------
@@ -117,7 +139,14 @@
       this.code = code;
       this.traceMessages = [];
       this.innerError = null;
-      this.debugInfo = { code, message, errorLocation: location || "", statement: "", surroundingStatements: [], fullStatements: [] };
+      this.debugInfo = {
+        code,
+        message,
+        errorLocation: location || "",
+        statement: "",
+        surroundingStatements: [],
+        fullStatements: [],
+      };
     }
     toString() {
       return `${this.name}: ${this.message}`;
@@ -125,7 +154,11 @@
   }
   const err = (code, message, location) => new OfficeError(code, message, location);
   const invalidArgument = (what, location) =>
-    err("InvalidArgument", `The argument is invalid or missing or has an incorrect format.${what ? " (" + what + ")" : ""}`, location);
+    err(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format.${what ? " (" + what + ")" : ""}`,
+      location,
+    );
   const itemNotFound = (what, location) =>
     err("ItemNotFound", `The requested resource doesn't exist.${what ? " (" + what + ")" : ""}`, location);
   const notLoaded = (prop, type) =>
@@ -173,7 +206,12 @@
     return normRect(rect);
   }
   function normRect(r) {
-    const n = { r0: Math.min(r.r0, r.r1), c0: Math.min(r.c0, r.c1), r1: Math.max(r.r0, r.r1), c1: Math.max(r.c0, r.c1) };
+    const n = {
+      r0: Math.min(r.r0, r.r1),
+      c0: Math.min(r.c0, r.c1),
+      r1: Math.max(r.r0, r.r1),
+      c1: Math.max(r.c0, r.c1),
+    };
     if (n.r0 < 0 || n.c0 < 0 || n.r1 >= MAX_ROWS || n.c1 >= MAX_COLS) return null;
     return n;
   }
@@ -208,7 +246,12 @@
   const rectRows = (r) => r.r1 - r.r0 + 1;
   const rectCols = (r) => r.c1 - r.c0 + 1;
   function intersect(a, b) {
-    const r = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+    const r = {
+      r0: Math.max(a.r0, b.r0),
+      c0: Math.max(a.c0, b.c0),
+      r1: Math.min(a.r1, b.r1),
+      c1: Math.min(a.c1, b.c1),
+    };
     return r.r0 <= r.r1 && r.c0 <= r.c1 ? r : null;
   }
   const inRect = (rect, r, c) => r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1;
@@ -355,7 +398,14 @@
       return liveSheets().find((s) => s.name.toLowerCase() === k || s.id.toLowerCase() === k);
     }
     function checkSheetName(name, except) {
-      if (typeof name !== "string" || name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      if (
+        typeof name !== "string" ||
+        name.length === 0 ||
+        name.length > 31 ||
+        /[\\/?*[\]:]/.test(name) ||
+        name.startsWith("'") ||
+        name.endsWith("'")
+      ) {
         throw invalidArgument(`invalid sheet name ${JSON.stringify(name)}`);
       }
       const clash = findSheet(name);
@@ -377,7 +427,11 @@
     }
     function evaluate(sheet, r, c, f) {
       if (evaluator) {
-        const res = evaluator(f, { sheet: sheet.name, address: qualified(sheet.name, { r0: r, c0: c, r1: r, c1: c }), host });
+        const res = evaluator(f, {
+          sheet: sheet.name,
+          address: qualified(sheet.name, { r0: r, c0: c, r1: r, c1: c }),
+          host,
+        });
         if (res !== undefined) return res;
       }
       const m = book.memo.get(memoKey(sheet, sheet.key(r, c), f));
@@ -402,7 +456,8 @@
       }
     }
     function tidy(sheet, key, cell) {
-      if (cell.v === null && cell.f === null && cell.nf === null && !cell.arr && cell.parent === null) sheet.cells.delete(key);
+      if (cell.v === null && cell.f === null && cell.nf === null && !cell.arr && cell.parent === null)
+        sheet.cells.delete(key);
     }
     function cellFor(sheet, key) {
       let cell = sheet.cells.get(key);
@@ -507,7 +562,10 @@
     }
 
     function usedRect(sheet, valuesOnly) {
-      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      let r0 = Infinity,
+        c0 = Infinity,
+        r1 = -1,
+        c1 = -1;
       for (const [key, cell] of sheet.cells) {
         const has = cell.v !== null || cell.f !== null || cell.parent !== null || (!valuesOnly && cell.nf !== null);
         if (!has) continue;
@@ -608,16 +666,26 @@
         if (vt === "All") return true;
         const t = valueType(cell.v, cell.f !== null);
         const want = {
-          Errors: ["Error"], Logical: ["Boolean"], Numbers: ["Double"], Text: ["String"],
-          ErrorsLogical: ["Error", "Boolean"], ErrorsNumbers: ["Error", "Double"], ErrorsText: ["Error", "String"],
-          LogicalNumbers: ["Boolean", "Double"], LogicalText: ["Boolean", "String"], NumbersText: ["Double", "String"],
-          ErrorsLogicalNumber: ["Error", "Boolean", "Double"], ErrorsLogicalText: ["Error", "Boolean", "String"],
-          ErrorsNumberText: ["Error", "Double", "String"], LogicalNumbersText: ["Boolean", "Double", "String"],
+          Errors: ["Error"],
+          Logical: ["Boolean"],
+          Numbers: ["Double"],
+          Text: ["String"],
+          ErrorsLogical: ["Error", "Boolean"],
+          ErrorsNumbers: ["Error", "Double"],
+          ErrorsText: ["Error", "String"],
+          LogicalNumbers: ["Boolean", "Double"],
+          LogicalText: ["Boolean", "String"],
+          NumbersText: ["Double", "String"],
+          ErrorsLogicalNumber: ["Error", "Boolean", "Double"],
+          ErrorsLogicalText: ["Error", "Boolean", "String"],
+          ErrorsNumberText: ["Error", "Double", "String"],
+          LogicalNumbersText: ["Boolean", "Double", "String"],
         }[vt];
         return !want || want.includes(t);
       };
       if (type === "Formulas") return cellsWhere(sheet, rect, (cell) => cell.f !== null && typeOk(cell));
-      if (type === "Constants") return cellsWhere(sheet, rect, (cell) => cell.f === null && cell.v !== null && typeOk(cell));
+      if (type === "Constants")
+        return cellsWhere(sheet, rect, (cell) => cell.f === null && cell.v !== null && typeOk(cell));
       if (type === "Blanks") {
         const used = usedRect(sheet, false);
         const area = used && intersect(rect, used);
@@ -653,7 +721,9 @@
     // ---------------------------------------------------------------- names, settings, xml
     function findName(name, scope) {
       const k = String(name).toLowerCase();
-      return book.names.find((n) => n.name.toLowerCase() === k && (n.scope || null) === (scope || null) && !(n.scope && n.scope.deleted));
+      return book.names.find(
+        (n) => n.name.toLowerCase() === k && (n.scope || null) === (scope || null) && !(n.scope && n.scope.deleted),
+      );
     }
     function nameTarget(n) {
       const m = /^=\s*(.+)$/.exec(n.formula);
@@ -690,18 +760,23 @@
     }
     function xmlNamespace(xml) {
       const s = String(xml);
-      const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^>]*?)?)\/?>/.exec(s.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ""));
+      const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^>]*?)?)\/?>/.exec(
+        s.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ""),
+      );
       if (!m) throw invalidArgument("the custom XML part is not XML");
       const prefix = m[1] ? m[1].slice(0, -1) : "";
       const attrs = m[3] || "";
-      const re = prefix ? new RegExp(`xmlns:${prefix}\\s*=\\s*("([^"]*)"|'([^']*)')`) : /xmlns\s*=\s*("([^"]*)"|'([^']*)')/;
+      const re = prefix
+        ? new RegExp(`xmlns:${prefix}\\s*=\\s*("([^"]*)"|'([^']*)')`)
+        : /xmlns\s*=\s*("([^"]*)"|'([^']*)')/;
       const a = re.exec(attrs);
       return a ? (a[2] !== undefined ? a[2] : a[3]) : "";
     }
 
     // ---------------------------------------------------------------- the log
     function describe(a, depth) {
-      if (a === null || a === undefined || typeof a === "number" || typeof a === "string" || typeof a === "boolean") return a;
+      if (a === null || a === undefined || typeof a === "number" || typeof a === "string" || typeof a === "boolean")
+        return a;
       if (typeof a === "function" || typeof a === "object") {
         const d = objects.get(a);
         if (d) return d();
@@ -801,9 +876,14 @@
           if (whole) {
             whole.fired = true;
             for (const op of ops) op.rec.status = "dropped";
-            throw err(whole.code || "GeneralException", whole.message || `Injected fault: sync ${n} failed`, "context.sync");
+            throw err(
+              whole.code || "GeneralException",
+              whole.message || `Injected fault: sync ${n} failed`,
+              "context.sync",
+            );
           }
-          if (closed && ops.length) throw err("InvalidObjectPath", "The object path isn't working for what you're trying to do.", ops[0].path);
+          if (closed && ops.length)
+            throw err("InvalidObjectPath", "The object path isn't working for what you're trying to do.", ops[0].path);
           for (let i = 0; i < ops.length; i++) {
             const op = ops[i];
             try {
@@ -820,8 +900,7 @@
           }
         };
         const delay = config.syncDelayMs || 0;
-        const wait = () =>
-          delay > 0 ? new Promise((res) => setTimeout(res, delay)) : Promise.resolve();
+        const wait = () => (delay > 0 ? new Promise((res) => setTimeout(res, delay)) : Promise.resolve());
         const gate = () => (syncGate ? syncGate.p.then(gate) : Promise.resolve());
         return wait().then(gate).then(run);
       }
@@ -832,7 +911,17 @@
     }
 
     // ---------------------------------------------------------------- proxy objects
-    const SKIP = new Set(["then", "catch", "asymmetricMatch", "nodeType", "tagName", "$$typeof", "constructor", "inspect", "toPrimitive"]);
+    const SKIP = new Set([
+      "then",
+      "catch",
+      "asymmetricMatch",
+      "nodeType",
+      "tagName",
+      "$$typeof",
+      "constructor",
+      "inspect",
+      "toPrimitive",
+    ]);
     function makeObject(Cls, ctx, type, hint) {
       const obj = new Cls(ctx, type, hint);
       const proxy = new Proxy(obj, {
@@ -879,13 +968,29 @@
               return () => proxy;
             case "load":
               return (...args) => {
-                const rec = record({ path: `${path}.load`, kind: "load", args, sheet: hint.sheet, address: hint.address, batch: host.syncCount + 1, write: false });
+                const rec = record({
+                  path: `${path}.load`,
+                  kind: "load",
+                  args,
+                  sheet: hint.sheet,
+                  address: hint.address,
+                  batch: host.syncCount + 1,
+                  write: false,
+                });
                 if (ctx) enqueue(ctx, rec, `${path}.load`, null, () => {});
                 return proxy;
               };
             case "set":
               return (props) => {
-                const rec = record({ path: `${path}.set`, kind: "call", args: [props], sheet: hint.sheet, address: hint.address, batch: host.syncCount + 1, write: true });
+                const rec = record({
+                  path: `${path}.set`,
+                  kind: "call",
+                  args: [props],
+                  sheet: hint.sheet,
+                  address: hint.address,
+                  batch: host.syncCount + 1,
+                  write: true,
+                });
                 if (ctx) enqueue(ctx, rec, `${path}.set`, null, () => {});
               };
           }
@@ -896,14 +1001,30 @@
           if (typeof prop === "symbol") return true;
           values.set(prop, value);
           const p = `${path}.${prop}`;
-          const rec = record({ path: p, kind: "set", args: [value], sheet: hint.sheet, address: hint.address, batch: host.syncCount + 1, write: true });
+          const rec = record({
+            path: p,
+            kind: "set",
+            args: [value],
+            sheet: hint.sheet,
+            address: hint.address,
+            batch: host.syncCount + 1,
+            write: true,
+          });
           if (ctx) enqueue(ctx, rec, p, null, () => {});
           return true;
         },
         apply(_t, _this, args) {
           const member = path.slice(path.lastIndexOf(".") + 1);
           const write = !/^(get|load|track|untrack|toJSON|activate|select)/.test(member);
-          const rec = record({ path, kind: "call", args, sheet: hint.sheet, address: hint.address, batch: host.syncCount + 1, write });
+          const rec = record({
+            path,
+            kind: "call",
+            args,
+            sheet: hint.sheet,
+            address: hint.address,
+            batch: host.syncCount + 1,
+            write,
+          });
           if (ctx) enqueue(ctx, rec, path, null, () => {});
           const last = args[args.length - 1];
           if (/Async$/.test(member) && typeof last === "function") {
@@ -923,7 +1044,12 @@
         this._value = undefined;
       }
       get value() {
-        if (!this._ready) throw err("ValueNotLoaded", 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.', "ClientResult.value");
+        if (!this._ready)
+          throw err(
+            "ValueNotLoaded",
+            'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+            "ClientResult.value",
+          );
         return this._value;
       }
       _set(v) {
@@ -960,7 +1086,8 @@
         this._t = target;
       }
       _target() {
-        if (!this._resolved) throw err("InvalidObjectPath", "The object path isn't working for what you're trying to do.", this._type);
+        if (!this._resolved)
+          throw err("InvalidObjectPath", "The object path isn't working for what you're trying to do.", this._type);
         return this._t;
       }
       _rec(kind, member, args, write) {
@@ -977,7 +1104,14 @@
       }
       _checkArgs(args) {
         for (const a of args) {
-          if (a && (typeof a === "object" || typeof a === "function") && objects.has(a) && a.context && a.context !== this._ctx && a.context._id !== undefined) {
+          if (
+            a &&
+            (typeof a === "object" || typeof a === "function") &&
+            objects.has(a) &&
+            a.context &&
+            a.context !== this._ctx &&
+            a.context._id !== undefined
+          ) {
             throw err("InvalidRequestContext", "Cannot use the object across different request contexts.", this._type);
           }
         }
@@ -1080,10 +1214,15 @@
     }
     function loadPaths(props) {
       if (props === undefined || props === null) return [];
-      if (typeof props === "string") return props.split(",").map((s) => s.trim()).filter(Boolean);
+      if (typeof props === "string")
+        return props
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
       if (Array.isArray(props)) return props.flatMap((p) => loadPaths(p));
       if (typeof props === "object") {
-        if (props.select !== undefined || props.expand !== undefined) return loadPaths(props.select).concat(loadPaths(props.expand));
+        if (props.select !== undefined || props.expand !== undefined)
+          return loadPaths(props.select).concat(loadPaths(props.expand));
         const out = [];
         const walk = (o, prefix) => {
           for (const [k, v] of Object.entries(o)) {
@@ -1168,23 +1307,42 @@
       _selectionHint() {
         const s = book.selection;
         if (!s) return {};
-        return { sheet: s.sheet.name, address: s.rects.map((r) => rectAddress(r)).join(","), rect: s.rects.length === 1 ? s.rects[0] : undefined };
+        return {
+          sheet: s.sheet.name,
+          address: s.rects.map((r) => rectAddress(r)).join(","),
+          rect: s.rects.length === 1 ? s.rects[0] : undefined,
+        };
       }
       getSelectedRange() {
         return this._child(Range, "range", "getSelectedRange", [], this._selectionHint(), () => {
           const s = book.selection;
-          if (s.rects.length !== 1) throw err("InvalidSelection", "The current selection is invalid for this operation (several areas are selected).", "workbook.getSelectedRange");
+          if (s.rects.length !== 1)
+            throw err(
+              "InvalidSelection",
+              "The current selection is invalid for this operation (several areas are selected).",
+              "workbook.getSelectedRange",
+            );
           return { sheet: s.sheet, rect: s.rects[0] };
         });
       }
       getSelectedRanges() {
-        return this._child(RangeAreas, "rangeAreas", "getSelectedRanges", [], this._selectionHint(), () => ({ sheet: book.selection.sheet, rects: book.selection.rects.slice() }));
+        return this._child(RangeAreas, "rangeAreas", "getSelectedRanges", [], this._selectionHint(), () => ({
+          sheet: book.selection.sheet,
+          rects: book.selection.rects.slice(),
+        }));
       }
       getActiveCell() {
-        return this._child(Range, "range", "getActiveCell", [], { sheet: book.selection && book.selection.sheet.name }, () => {
-          const s = book.selection;
-          return { sheet: s.sheet, rect: { r0: s.active.r, c0: s.active.c, r1: s.active.r, c1: s.active.c } };
-        });
+        return this._child(
+          Range,
+          "range",
+          "getActiveCell",
+          [],
+          { sheet: book.selection && book.selection.sheet.name },
+          () => {
+            const s = book.selection;
+            return { sheet: s.sheet, rect: { r0: s.active.r, c0: s.active.c, r1: s.active.r, c1: s.active.c } };
+          },
+        );
       }
     }
 
@@ -1225,23 +1383,51 @@
         });
       }
       getItemOrNullObject(key) {
-        return this._child(Worksheet, "worksheet", "getItemOrNullObject", [key], { sheet: key }, () => findSheet(key) || null);
+        return this._child(
+          Worksheet,
+          "worksheet",
+          "getItemOrNullObject",
+          [key],
+          { sheet: key },
+          () => findSheet(key) || null,
+        );
       }
       getActiveWorksheet() {
-        return this._child(Worksheet, "worksheet", "getActiveWorksheet", [], { sheet: book.active && book.active.name }, () => liveSheet(book.active));
+        return this._child(
+          Worksheet,
+          "worksheet",
+          "getActiveWorksheet",
+          [],
+          { sheet: book.active && book.active.name },
+          () => liveSheet(book.active),
+        );
       }
       getFirst(visibleOnly) {
         const pick = () => liveSheets().filter((s) => !visibleOnly || s.visibility === "Visible");
         const first = pick()[0];
-        return this._child(Worksheet, "worksheet", "getFirst", visibleOnly === undefined ? [] : [visibleOnly], { sheet: first && first.name }, () => pick()[0]);
+        return this._child(
+          Worksheet,
+          "worksheet",
+          "getFirst",
+          visibleOnly === undefined ? [] : [visibleOnly],
+          { sheet: first && first.name },
+          () => pick()[0],
+        );
       }
       getLast(visibleOnly) {
         const pick = () => liveSheets().filter((s) => !visibleOnly || s.visibility === "Visible");
         const all = pick();
-        return this._child(Worksheet, "worksheet", "getLast", visibleOnly === undefined ? [] : [visibleOnly], { sheet: all.length ? all[all.length - 1].name : undefined }, () => {
-          const list = pick();
-          return list[list.length - 1];
-        });
+        return this._child(
+          Worksheet,
+          "worksheet",
+          "getLast",
+          visibleOnly === undefined ? [] : [visibleOnly],
+          { sheet: all.length ? all[all.length - 1].name : undefined },
+          () => {
+            const list = pick();
+            return list[list.length - 1];
+          },
+        );
       }
     }
 
@@ -1300,7 +1486,11 @@
       set visibility(v) {
         this._setProp("visibility", v, (s) => {
           if (v !== "Visible" && liveSheets().filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
-            throw err("InvalidOperation", "A workbook must contain at least one visible worksheet.", "worksheet.visibility");
+            throw err(
+              "InvalidOperation",
+              "A workbook must contain at least one visible worksheet.",
+              "worksheet.visibility",
+            );
           }
           s.visibility = v;
         });
@@ -1330,7 +1520,8 @@
       }
       activate() {
         this._op("call", "activate", [], false, (s) => {
-          if (s.visibility !== "Visible") throw err("InvalidOperation", "A hidden worksheet cannot be activated.", "worksheet.activate");
+          if (s.visibility !== "Visible")
+            throw err("InvalidOperation", "A hidden worksheet cannot be activated.", "worksheet.activate");
           book.active = s;
           book.selection = { sheet: s, rects: [{ r0: 0, c0: 0, r1: 0, c1: 0 }], active: { r: 0, c: 0 } };
         });
@@ -1338,7 +1529,12 @@
       delete() {
         this._op("call", "delete", [], true, (s) => {
           const visible = liveSheets().filter((x) => x.visibility === "Visible");
-          if (visible.length === 1 && visible[0] === s) throw err("InvalidOperation", "A workbook must contain at least one visible worksheet.", "worksheet.delete");
+          if (visible.length === 1 && visible[0] === s)
+            throw err(
+              "InvalidOperation",
+              "A workbook must contain at least one visible worksheet.",
+              "worksheet.delete",
+            );
           const live = liveSheets();
           const idx = live.indexOf(s);
           s.deleted = true;
@@ -1356,17 +1552,26 @@
       }
       getRange(address) {
         let rect = null;
-        if (address === undefined || address === null || address === "") rect = { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
+        if (address === undefined || address === null || address === "")
+          rect = { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
         else {
           const sp = splitSheet(address);
           rect = parseRect(sp.ref);
         }
-        return this._child(Range, "range", "getRange", address === undefined ? [] : [address], this._rangeHint(rect), (s) => {
-          if (address === undefined || address === null || address === "") return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
-          const t = resolveRef(address, s, "worksheet.getRange");
-          if (t.sheet !== s) throw invalidArgument(`"${address}" is on another sheet`, "worksheet.getRange");
-          return t;
-        });
+        return this._child(
+          Range,
+          "range",
+          "getRange",
+          address === undefined ? [] : [address],
+          this._rangeHint(rect),
+          (s) => {
+            if (address === undefined || address === null || address === "")
+              return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
+            const t = resolveRef(address, s, "worksheet.getRange");
+            if (t.sheet !== s) throw invalidArgument(`"${address}" is on another sheet`, "worksheet.getRange");
+            return t;
+          },
+        );
       }
       getRangeByIndexes(row, col, rows, cols) {
         const rect = normRect({ r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 });
@@ -1383,50 +1588,96 @@
         });
       }
       getRanges(address) {
-        return this._child(RangeAreas, "rangeAreas", "getRanges", [address], { sheet: this._hint.sheet, address }, (s) => {
-          const rects = String(address)
-            .split(/\s*[,;]\s*/)
-            .filter(Boolean)
-            .map((a) => {
-              const t = resolveRef(a, s, "worksheet.getRanges");
-              if (t.sheet !== s) throw invalidArgument(`"${a}" is on another sheet`, "worksheet.getRanges");
-              return t.rect;
-            });
-          return { sheet: s, rects };
-        });
+        return this._child(
+          RangeAreas,
+          "rangeAreas",
+          "getRanges",
+          [address],
+          { sheet: this._hint.sheet, address },
+          (s) => {
+            const rects = String(address)
+              .split(/\s*[,;]\s*/)
+              .filter(Boolean)
+              .map((a) => {
+                const t = resolveRef(a, s, "worksheet.getRanges");
+                if (t.sheet !== s) throw invalidArgument(`"${a}" is on another sheet`, "worksheet.getRanges");
+                return t.rect;
+              });
+            return { sheet: s, rects };
+          },
+        );
       }
       getUsedRange(valuesOnly) {
-        return this._child(Range, "range", "getUsedRange", valuesOnly === undefined ? [] : [valuesOnly], this._rangeHint(null), (s) => ({
-          sheet: s,
-          rect: usedRect(s, !!valuesOnly) || { r0: 0, c0: 0, r1: 0, c1: 0 },
-        }));
+        return this._child(
+          Range,
+          "range",
+          "getUsedRange",
+          valuesOnly === undefined ? [] : [valuesOnly],
+          this._rangeHint(null),
+          (s) => ({
+            sheet: s,
+            rect: usedRect(s, !!valuesOnly) || { r0: 0, c0: 0, r1: 0, c1: 0 },
+          }),
+        );
       }
       getUsedRangeOrNullObject(valuesOnly) {
-        return this._child(Range, "range", "getUsedRangeOrNullObject", valuesOnly === undefined ? [] : [valuesOnly], this._rangeHint(null), (s) => {
-          const rect = usedRect(s, !!valuesOnly);
-          return rect ? { sheet: s, rect } : null;
-        });
+        return this._child(
+          Range,
+          "range",
+          "getUsedRangeOrNullObject",
+          valuesOnly === undefined ? [] : [valuesOnly],
+          this._rangeHint(null),
+          (s) => {
+            const rect = usedRect(s, !!valuesOnly);
+            return rect ? { sheet: s, rect } : null;
+          },
+        );
       }
       findAll(text, criteria) {
         return this._child(RangeAreas, "rangeAreas", "findAll", [text, criteria], { sheet: this._hint.sheet }, (s) => {
-          const hits = cellsWhere(s, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }, (cell) => matchText(cell, text, criteria));
+          const hits = cellsWhere(s, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }, (cell) =>
+            matchText(cell, text, criteria),
+          );
           if (!hits.length) throw itemNotFound(`"${text}" was not found`, "worksheet.findAll");
           return { sheet: s, rects: cellsToRects(hits) };
         });
       }
       findAllOrNullObject(text, criteria) {
-        return this._child(RangeAreas, "rangeAreas", "findAllOrNullObject", [text, criteria], { sheet: this._hint.sheet }, (s) => {
-          const hits = cellsWhere(s, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }, (cell) => matchText(cell, text, criteria));
-          return hits.length ? { sheet: s, rects: cellsToRects(hits) } : null;
-        });
+        return this._child(
+          RangeAreas,
+          "rangeAreas",
+          "findAllOrNullObject",
+          [text, criteria],
+          { sheet: this._hint.sheet },
+          (s) => {
+            const hits = cellsWhere(s, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }, (cell) =>
+              matchText(cell, text, criteria),
+            );
+            return hits.length ? { sheet: s, rects: cellsToRects(hits) } : null;
+          },
+        );
       }
     }
 
     // ---------------------------------------------------------------- Range
     const RANGE_SCALARS = [
-      "address", "addressLocal", "cellCount", "columnCount", "columnIndex", "rowCount", "rowIndex", "values",
-      "formulas", "formulasLocal", "numberFormat", "numberFormatLocal", "text", "valueTypes", "isEntireColumn",
-      "isEntireRow", "hasSpill",
+      "address",
+      "addressLocal",
+      "cellCount",
+      "columnCount",
+      "columnIndex",
+      "rowCount",
+      "rowIndex",
+      "values",
+      "formulas",
+      "formulasLocal",
+      "numberFormat",
+      "numberFormatLocal",
+      "text",
+      "valueTypes",
+      "isEntireColumn",
+      "isEntireRow",
+      "hasSpill",
     ];
     class Range extends ClientObject {
       _scalars() {
@@ -1590,17 +1841,28 @@
         } catch (e) {
           rect = null;
         }
-        return this._child(Range, "range", member, args, { sheet: this._hint.sheet, rect, address: rect ? rectAddress(rect) : undefined }, (t) => {
-          const r = f(t.rect);
-          if (!r) throw invalidArgument(`${member}(${args.join(", ")}) is outside the sheet`, `range.${member}`);
-          return { sheet: t.sheet, rect: r };
-        });
+        return this._child(
+          Range,
+          "range",
+          member,
+          args,
+          { sheet: this._hint.sheet, rect, address: rect ? rectAddress(rect) : undefined },
+          (t) => {
+            const r = f(t.rect);
+            if (!r) throw invalidArgument(`${member}(${args.join(", ")}) is outside the sheet`, `range.${member}`);
+            return { sheet: t.sheet, rect: r };
+          },
+        );
       }
       getCell(row, col) {
-        return this._geo("getCell", [row, col], (r) => normRect({ r0: r.r0 + row, c0: r.c0 + col, r1: r.r0 + row, c1: r.c0 + col }));
+        return this._geo("getCell", [row, col], (r) =>
+          normRect({ r0: r.r0 + row, c0: r.c0 + col, r1: r.r0 + row, c1: r.c0 + col }),
+        );
       }
       getOffsetRange(dr, dc) {
-        return this._geo("getOffsetRange", [dr, dc], (r) => normRect({ r0: r.r0 + dr, c0: r.c0 + dc, r1: r.r1 + dr, c1: r.c1 + dc }));
+        return this._geo("getOffsetRange", [dr, dc], (r) =>
+          normRect({ r0: r.r0 + dr, c0: r.c0 + dc, r1: r.r1 + dr, c1: r.c1 + dc }),
+        );
       }
       getResizedRange(dr, dc) {
         return this._geo("getResizedRange", [dr, dc], (r) =>
@@ -1635,19 +1897,27 @@
       }
       getRowsAbove(n) {
         const k = n === undefined ? 1 : n;
-        return this._geo("getRowsAbove", n === undefined ? [] : [n], (r) => normRect({ r0: r.r0 - k, c0: r.c0, r1: r.r0 - 1, c1: r.c1 }));
+        return this._geo("getRowsAbove", n === undefined ? [] : [n], (r) =>
+          normRect({ r0: r.r0 - k, c0: r.c0, r1: r.r0 - 1, c1: r.c1 }),
+        );
       }
       getRowsBelow(n) {
         const k = n === undefined ? 1 : n;
-        return this._geo("getRowsBelow", n === undefined ? [] : [n], (r) => normRect({ r0: r.r1 + 1, c0: r.c0, r1: r.r1 + k, c1: r.c1 }));
+        return this._geo("getRowsBelow", n === undefined ? [] : [n], (r) =>
+          normRect({ r0: r.r1 + 1, c0: r.c0, r1: r.r1 + k, c1: r.c1 }),
+        );
       }
       getColumnsBefore(n) {
         const k = n === undefined ? 1 : n;
-        return this._geo("getColumnsBefore", n === undefined ? [] : [n], (r) => normRect({ r0: r.r0, c0: r.c0 - k, r1: r.r1, c1: r.c0 - 1 }));
+        return this._geo("getColumnsBefore", n === undefined ? [] : [n], (r) =>
+          normRect({ r0: r.r0, c0: r.c0 - k, r1: r.r1, c1: r.c0 - 1 }),
+        );
       }
       getColumnsAfter(n) {
         const k = n === undefined ? 1 : n;
-        return this._geo("getColumnsAfter", n === undefined ? [] : [n], (r) => normRect({ r0: r.r0, c0: r.c1 + 1, r1: r.r1, c1: r.c1 + k }));
+        return this._geo("getColumnsAfter", n === undefined ? [] : [n], (r) =>
+          normRect({ r0: r.r0, c0: r.c1 + 1, r1: r.r1, c1: r.c1 + k }),
+        );
       }
       /** The other range of getIntersection/getBoundingRect, resolved at sync (a Range or an address). */
       _otherRect(other, t, member) {
@@ -1684,23 +1954,45 @@
       getBoundingRect(other) {
         return this._child(Range, "range", "getBoundingRect", [other], { sheet: this._hint.sheet }, (t) => {
           const o = this._otherRect(other, t, "getBoundingRect");
-          return { sheet: t.sheet, rect: { r0: Math.min(t.rect.r0, o.r0), c0: Math.min(t.rect.c0, o.c0), r1: Math.max(t.rect.r1, o.r1), c1: Math.max(t.rect.c1, o.c1) } };
+          return {
+            sheet: t.sheet,
+            rect: {
+              r0: Math.min(t.rect.r0, o.r0),
+              c0: Math.min(t.rect.c0, o.c0),
+              r1: Math.max(t.rect.r1, o.r1),
+              c1: Math.max(t.rect.c1, o.c1),
+            },
+          };
         });
       }
       getUsedRange(valuesOnly) {
-        return this._child(Range, "range", "getUsedRange", valuesOnly === undefined ? [] : [valuesOnly], { sheet: this._hint.sheet }, (t) => {
-          const used = usedRect(t.sheet, !!valuesOnly);
-          const r = used && intersect(t.rect, used);
-          if (!r) throw itemNotFound("the range has no used cells", "range.getUsedRange");
-          return { sheet: t.sheet, rect: r };
-        });
+        return this._child(
+          Range,
+          "range",
+          "getUsedRange",
+          valuesOnly === undefined ? [] : [valuesOnly],
+          { sheet: this._hint.sheet },
+          (t) => {
+            const used = usedRect(t.sheet, !!valuesOnly);
+            const r = used && intersect(t.rect, used);
+            if (!r) throw itemNotFound("the range has no used cells", "range.getUsedRange");
+            return { sheet: t.sheet, rect: r };
+          },
+        );
       }
       getUsedRangeOrNullObject(valuesOnly) {
-        return this._child(Range, "range", "getUsedRangeOrNullObject", valuesOnly === undefined ? [] : [valuesOnly], { sheet: this._hint.sheet }, (t) => {
-          const used = usedRect(t.sheet, !!valuesOnly);
-          const r = used && intersect(t.rect, used);
-          return r ? { sheet: t.sheet, rect: r } : null;
-        });
+        return this._child(
+          Range,
+          "range",
+          "getUsedRangeOrNullObject",
+          valuesOnly === undefined ? [] : [valuesOnly],
+          { sheet: this._hint.sheet },
+          (t) => {
+            const used = usedRect(t.sheet, !!valuesOnly);
+            const r = used && intersect(t.rect, used);
+            return r ? { sheet: t.sheet, rect: r } : null;
+          },
+        );
       }
       _spillTo(t) {
         const key = spillAnchorOf(t.sheet, t.rect.r0, t.rect.c0);
@@ -1723,31 +2015,50 @@
         });
       }
       getSpillingToRangeOrNullObject() {
-        return this._child(Range, "range", "getSpillingToRangeOrNullObject", [], { sheet: this._hint.sheet }, (t) => this._spillTo(t));
+        return this._child(Range, "range", "getSpillingToRangeOrNullObject", [], { sheet: this._hint.sheet }, (t) =>
+          this._spillTo(t),
+        );
       }
       getSpillParent() {
         return this._child(Range, "range", "getSpillParent", [], { sheet: this._hint.sheet }, (t) => {
-          if (rectRows(t.rect) * rectCols(t.rect) !== 1) throw invalidArgument("getSpillParent needs a single cell", "range.getSpillParent");
+          if (rectRows(t.rect) * rectCols(t.rect) !== 1)
+            throw invalidArgument("getSpillParent needs a single cell", "range.getSpillParent");
           const r = this._spillParent(t);
           if (!r) throw itemNotFound("the cell is not part of a spill", "range.getSpillParent");
           return r;
         });
       }
       getSpillParentOrNullObject() {
-        return this._child(Range, "range", "getSpillParentOrNullObject", [], { sheet: this._hint.sheet }, (t) => this._spillParent(t));
+        return this._child(Range, "range", "getSpillParentOrNullObject", [], { sheet: this._hint.sheet }, (t) =>
+          this._spillParent(t),
+        );
       }
       getSpecialCells(type, valueType_) {
-        return this._child(RangeAreas, "rangeAreas", "getSpecialCells", valueType_ === undefined ? [type] : [type, valueType_], { sheet: this._hint.sheet }, (t) => {
-          const hits = specialCells(t.sheet, t.rect, type, valueType_);
-          if (!hits.length) throw itemNotFound("No cells were found.", "range.getSpecialCells");
-          return { sheet: t.sheet, rects: cellsToRects(hits) };
-        });
+        return this._child(
+          RangeAreas,
+          "rangeAreas",
+          "getSpecialCells",
+          valueType_ === undefined ? [type] : [type, valueType_],
+          { sheet: this._hint.sheet },
+          (t) => {
+            const hits = specialCells(t.sheet, t.rect, type, valueType_);
+            if (!hits.length) throw itemNotFound("No cells were found.", "range.getSpecialCells");
+            return { sheet: t.sheet, rects: cellsToRects(hits) };
+          },
+        );
       }
       getSpecialCellsOrNullObject(type, valueType_) {
-        return this._child(RangeAreas, "rangeAreas", "getSpecialCellsOrNullObject", valueType_ === undefined ? [type] : [type, valueType_], { sheet: this._hint.sheet }, (t) => {
-          const hits = specialCells(t.sheet, t.rect, type, valueType_);
-          return hits.length ? { sheet: t.sheet, rects: cellsToRects(hits) } : null;
-        });
+        return this._child(
+          RangeAreas,
+          "rangeAreas",
+          "getSpecialCellsOrNullObject",
+          valueType_ === undefined ? [type] : [type, valueType_],
+          { sheet: this._hint.sheet },
+          (t) => {
+            const hits = specialCells(t.sheet, t.rect, type, valueType_);
+            return hits.length ? { sheet: t.sheet, rects: cellsToRects(hits) } : null;
+          },
+        );
       }
       find(text, criteria) {
         return this._child(Range, "range", "find", [text, criteria], { sheet: this._hint.sheet }, (t) => {
@@ -1759,11 +2070,15 @@
       findOrNullObject(text, criteria) {
         return this._child(Range, "range", "findOrNullObject", [text, criteria], { sheet: this._hint.sheet }, (t) => {
           const hits = cellsWhere(t.sheet, t.rect, (cell) => matchText(cell, text, criteria));
-          return hits.length ? { sheet: t.sheet, rect: { r0: hits[0][0], c0: hits[0][1], r1: hits[0][0], c1: hits[0][1] } } : null;
+          return hits.length
+            ? { sheet: t.sheet, rect: { r0: hits[0][0], c0: hits[0][1], r1: hits[0][0], c1: hits[0][1] } }
+            : null;
         });
       }
       clear(applyTo) {
-        this._op("call", "clear", applyTo === undefined ? [] : [applyTo], true, (t) => clearRect(t.sheet, t.rect, applyTo));
+        this._op("call", "clear", applyTo === undefined ? [] : [applyTo], true, (t) =>
+          clearRect(t.sheet, t.rect, applyTo),
+        );
       }
       select() {
         this._op("call", "select", [], false, (t) => {
@@ -1881,14 +2196,23 @@
         return this._navs.areas;
       }
       getOffsetRangeAreas(dr, dc) {
-        return this._child(RangeAreas, "rangeAreas", "getOffsetRangeAreas", [dr, dc], { sheet: this._hint.sheet }, (t) => {
-          const rects = t.rects.map((r) => normRect({ r0: r.r0 + dr, c0: r.c0 + dc, r1: r.r1 + dr, c1: r.c1 + dc }));
-          if (rects.some((r) => !r)) throw invalidArgument("outside the sheet", "rangeAreas.getOffsetRangeAreas");
-          return { sheet: t.sheet, rects };
-        });
+        return this._child(
+          RangeAreas,
+          "rangeAreas",
+          "getOffsetRangeAreas",
+          [dr, dc],
+          { sheet: this._hint.sheet },
+          (t) => {
+            const rects = t.rects.map((r) => normRect({ r0: r.r0 + dr, c0: r.c0 + dc, r1: r.r1 + dr, c1: r.c1 + dc }));
+            if (rects.some((r) => !r)) throw invalidArgument("outside the sheet", "rangeAreas.getOffsetRangeAreas");
+            return { sheet: t.sheet, rects };
+          },
+        );
       }
       clear(applyTo) {
-        this._op("call", "clear", applyTo === undefined ? [] : [applyTo], true, (t) => t.rects.forEach((r) => clearRect(t.sheet, r, applyTo)));
+        this._op("call", "clear", applyTo === undefined ? [] : [applyTo], true, (t) =>
+          t.rects.forEach((r) => clearRect(t.sheet, r, applyTo)),
+        );
       }
       select() {
         this._op("call", "select", [], false, (t) => {
@@ -1902,7 +2226,11 @@
         return t ? t.rects.map((rect) => ({ sheet: t.sheet, rect })) : [];
       }
       _makeItem(x) {
-        return makeObject(Range, this._ctx, "range", { sheet: x.sheet.name, rect: x.rect, address: rectAddress(x.rect) });
+        return makeObject(Range, this._ctx, "range", {
+          sheet: x.sheet.name,
+          rect: x.rect,
+          address: rectAddress(x.rect),
+        });
       }
       getItemAt(i) {
         return this._child(Range, "range", "getItemAt", [i], { sheet: this._hint.sheet }, (t) => {
@@ -1923,7 +2251,10 @@
         return book.names.filter((n) => (n.scope || null) === scope && !(n.scope && n.scope.deleted));
       }
       _makeItem(n) {
-        return makeObject(NamedItem, this._ctx, "namedItem", { sheet: n.scope ? n.scope.name : undefined, address: n.name });
+        return makeObject(NamedItem, this._ctx, "namedItem", {
+          sheet: n.scope ? n.scope.name : undefined,
+          address: n.name,
+        });
       }
       add(name, reference, comment) {
         const item = makeObject(NamedItem, this._ctx, "namedItem", { sheet: this._hint.sheet, address: name });
@@ -1951,14 +2282,28 @@
         return this.add(name, formula, comment);
       }
       getItem(name) {
-        return this._child(NamedItem, "namedItem", "getItem", [name], { sheet: this._hint.sheet, address: name }, () => {
-          const n = findName(name, this._scope());
-          if (!n) throw itemNotFound(`no name "${name}"`, "names.getItem");
-          return n;
-        });
+        return this._child(
+          NamedItem,
+          "namedItem",
+          "getItem",
+          [name],
+          { sheet: this._hint.sheet, address: name },
+          () => {
+            const n = findName(name, this._scope());
+            if (!n) throw itemNotFound(`no name "${name}"`, "names.getItem");
+            return n;
+          },
+        );
       }
       getItemOrNullObject(name) {
-        return this._child(NamedItem, "namedItem", "getItemOrNullObject", [name], { sheet: this._hint.sheet, address: name }, () => findName(name, this._scope()) || null);
+        return this._child(
+          NamedItem,
+          "namedItem",
+          "getItemOrNullObject",
+          [name],
+          { sheet: this._hint.sheet, address: name },
+          () => findName(name, this._scope()) || null,
+        );
       }
     }
     class NamedItem extends ClientObject {
@@ -2068,7 +2413,9 @@
         });
       }
       getItemOrNullObject(key) {
-        return this._child(Setting, "setting", "getItemOrNullObject", [key], { address: key }, () => (book.settings.has(key) ? key : null));
+        return this._child(Setting, "setting", "getItemOrNullObject", [key], { address: key }, () =>
+          book.settings.has(key) ? key : null,
+        );
       }
     }
     class Setting extends ClientObject {
@@ -2096,7 +2443,11 @@
 
     // ---------------------------------------------------------------- Custom XML parts
     function addXmlPart(xml) {
-      const part = { id: `{00000000-0000-0000-0000-${String(nextXmlId++).padStart(12, "0")}}`, xml: String(xml), namespaceUri: xmlNamespace(xml) };
+      const part = {
+        id: `{00000000-0000-0000-0000-${String(nextXmlId++).padStart(12, "0")}}`,
+        xml: String(xml),
+        namespaceUri: xmlNamespace(xml),
+      };
       book.xmlParts.push(part);
       return part;
     }
@@ -2121,10 +2472,24 @@
         });
       }
       getItemOrNullObject(id) {
-        return this._child(CustomXmlPart, "customXmlPart", "getItemOrNullObject", [id], { address: id }, () => book.xmlParts.find((x) => x.id === id) || null);
+        return this._child(
+          CustomXmlPart,
+          "customXmlPart",
+          "getItemOrNullObject",
+          [id],
+          { address: id },
+          () => book.xmlParts.find((x) => x.id === id) || null,
+        );
       }
       getByNamespace(ns) {
-        return this._child(CustomXmlPartScopedCollection, "customXmlPartsScoped", "getByNamespace", [ns], { address: ns }, () => ns);
+        return this._child(
+          CustomXmlPartScopedCollection,
+          "customXmlPartsScoped",
+          "getByNamespace",
+          [ns],
+          { address: ns },
+          () => ns,
+        );
       }
     }
     class CustomXmlPartScopedCollection extends Collection {
@@ -2142,19 +2507,36 @@
         });
       }
       getItemOrNullObject(id) {
-        return this._child(CustomXmlPart, "customXmlPart", "getItemOrNullObject", [id], { address: id }, (ns) => this._targets(ns).find((x) => x.id === id) || null);
+        return this._child(
+          CustomXmlPart,
+          "customXmlPart",
+          "getItemOrNullObject",
+          [id],
+          { address: id },
+          (ns) => this._targets(ns).find((x) => x.id === id) || null,
+        );
       }
       getOnlyItem() {
         return this._child(CustomXmlPart, "customXmlPart", "getOnlyItem", [], {}, (ns) => {
           const list = this._targets(ns);
-          if (list.length !== 1) throw err(list.length ? "InvalidOperation" : "ItemNotFound", `${list.length} parts in the namespace, expected exactly one`, "customXmlPartsScoped.getOnlyItem");
+          if (list.length !== 1)
+            throw err(
+              list.length ? "InvalidOperation" : "ItemNotFound",
+              `${list.length} parts in the namespace, expected exactly one`,
+              "customXmlPartsScoped.getOnlyItem",
+            );
           return list[0];
         });
       }
       getOnlyItemOrNullObject() {
         return this._child(CustomXmlPart, "customXmlPart", "getOnlyItemOrNullObject", [], {}, (ns) => {
           const list = this._targets(ns);
-          if (list.length > 1) throw err("InvalidOperation", `${list.length} parts in the namespace, expected at most one`, "customXmlPartsScoped.getOnlyItemOrNullObject");
+          if (list.length > 1)
+            throw err(
+              "InvalidOperation",
+              `${list.length} parts in the namespace, expected at most one`,
+              "customXmlPartsScoped.getOnlyItemOrNullObject",
+            );
           return list[0] || null;
         });
       }
@@ -2213,7 +2595,9 @@
         const batch = args[args.length - 1];
         if (typeof batch !== "function") return Promise.reject(invalidArgument("Excel.run needs a batch function"));
         const first = args.length > 1 ? args[0] : null;
-        const reuse = first && (first instanceof RequestContext ? first : first.context instanceof RequestContext ? first.context : null);
+        const reuse =
+          first &&
+          (first instanceof RequestContext ? first : first.context instanceof RequestContext ? first.context : null);
         const ctx = reuse || new RequestContext();
         record({ path: "Excel.run", kind: "run", ctx: ctx._id, batch: host.syncCount + 1 });
         return Promise.resolve()
@@ -2279,7 +2663,7 @@
         const pairs = typeof id === "object" && id !== null ? Object.entries(id) : [[id, fn]];
         for (const [k, f] of pairs) {
           record({ path: "CustomFunctions.associate", kind: "associate", args: [k], write: false });
-          host.associated[String(k).toUpperCase()] = f;
+          host.associated[String(k)] = f;
         }
       },
     };
@@ -2332,14 +2716,38 @@
       host: "Excel",
       diagnostics: { host: "Excel", platform, version: "16.0.0.0" },
       requirements: { isSetSupported },
-      document: { settings: documentSettings, url: config.documentUrl || "https://example.invalid/Book1.xlsx", mode: "readWrite" },
-      officeTheme: { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000" },
+      document: {
+        settings: documentSettings,
+        url: config.documentUrl || "https://example.invalid/Book1.xlsx",
+        mode: "readWrite",
+      },
+      officeTheme: {
+        bodyBackgroundColor: "#ffffff",
+        bodyForegroundColor: "#000000",
+        controlBackgroundColor: "#ffffff",
+        controlForegroundColor: "#000000",
+      },
     };
     const readyInfo = platformInfo();
     const officeKnown = {
       context: officeContext,
-      HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
-      PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+      HostType: {
+        Excel: "Excel",
+        Word: "Word",
+        PowerPoint: "PowerPoint",
+        Outlook: "Outlook",
+        OneNote: "OneNote",
+        Project: "Project",
+        Access: "Access",
+      },
+      PlatformType: {
+        PC: "PC",
+        OfficeOnline: "OfficeOnline",
+        Mac: "Mac",
+        iOS: "iOS",
+        Android: "Android",
+        Universal: "Universal",
+      },
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
       onReady(cb) {
         record({ path: "Office.onReady", kind: "call" });
@@ -2388,7 +2796,8 @@
         getItem: (k) => Promise.resolve(book.storage.has(k) ? book.storage.get(k) : null),
         setItem: (k, v) => Promise.resolve(void book.storage.set(k, String(v))),
         removeItem: (k) => Promise.resolve(void book.storage.delete(k)),
-        getItems: (ks) => Promise.resolve(Object.fromEntries(ks.map((k) => [k, book.storage.has(k) ? book.storage.get(k) : null]))),
+        getItems: (ks) =>
+          Promise.resolve(Object.fromEntries(ks.map((k) => [k, book.storage.has(k) ? book.storage.get(k) : null]))),
         setItems: (o) => Promise.resolve(void Object.entries(o).forEach(([k, v]) => book.storage.set(k, String(v)))),
         removeItems: (ks) => Promise.resolve(void ks.forEach((k) => book.storage.delete(k))),
         getKeys: () => Promise.resolve(Array.from(book.storage.keys())),
@@ -2407,7 +2816,8 @@
     host.install = (target) => {
       const g = target || root;
       saved = { g, values: GLOBALS.map((k) => [k, Object.getOwnPropertyDescriptor(g, k)]) };
-      for (const k of GLOBALS) Object.defineProperty(g, k, { value: host[k], configurable: true, writable: true, enumerable: false });
+      for (const k of GLOBALS)
+        Object.defineProperty(g, k, { value: host[k], configurable: true, writable: true, enumerable: false });
       return host;
     };
     host.uninstall = () => {
@@ -2430,7 +2840,8 @@
     }
     host.sheetNames = () => liveSheets().map((s) => s.name);
     host.activeSheetName = () => (book.active ? book.active.name : null);
-    host.selectionAddresses = () => (book.selection ? book.selection.rects.map((r) => qualified(book.selection.sheet.name, r)) : []);
+    host.selectionAddresses = () =>
+      book.selection ? book.selection.rects.map((r) => qualified(book.selection.sheet.name, r)) : [];
     host.cell = (address) => {
       const { sheet, rect } = at(address);
       const cell = sheet.get(rect.r0, rect.c0);
@@ -2439,7 +2850,15 @@
         formula: cell && cell.f !== null ? cell.f : null,
         numberFormat: cellFormat(cell),
         quotePrefix: !!(cell && cell.q),
-        spilledFrom: cell && cell.parent !== null ? qualified(sheet.name, { r0: Math.floor(cell.parent / MAX_COLS), c0: cell.parent % MAX_COLS, r1: Math.floor(cell.parent / MAX_COLS), c1: cell.parent % MAX_COLS }) : null,
+        spilledFrom:
+          cell && cell.parent !== null
+            ? qualified(sheet.name, {
+                r0: Math.floor(cell.parent / MAX_COLS),
+                c0: cell.parent % MAX_COLS,
+                r1: Math.floor(cell.parent / MAX_COLS),
+                c1: cell.parent % MAX_COLS,
+              })
+            : null,
       };
     };
     host.values = (address) => {
@@ -2478,7 +2897,11 @@
       const sheet = parsed[0].sheet;
       if (parsed.some((p) => p.sheet !== sheet)) throw new Error("fake host: a selection lies on one sheet");
       book.active = sheet;
-      book.selection = { sheet, rects: parsed.map((p) => p.rect), active: { r: parsed[0].rect.r0, c: parsed[0].rect.c0 } };
+      book.selection = {
+        sheet,
+        rects: parsed.map((p) => p.rect),
+        active: { r: parsed[0].rect.r0, c: parsed[0].rect.c0 },
+      };
     };
     host.snapshot = () => ({
       activeSheet: book.active ? book.active.name : null,
@@ -2491,11 +2914,24 @@
           if (cell.f !== null) out.formula = cell.f;
           if (cell.nf !== null) out.numberFormat = cell.nf;
           if (cell.q) out.quotePrefix = true;
-          cells[rectAddress({ r0: Math.floor(key / MAX_COLS), c0: key % MAX_COLS, r1: Math.floor(key / MAX_COLS), c1: key % MAX_COLS })] = out;
+          cells[
+            rectAddress({
+              r0: Math.floor(key / MAX_COLS),
+              c0: key % MAX_COLS,
+              r1: Math.floor(key / MAX_COLS),
+              c1: key % MAX_COLS,
+            })
+          ] = out;
         }
         return { name: s.name, visibility: s.visibility, props: clone(s.props), cells };
       }),
-      names: book.names.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment, visible: n.visible, scope: n.scope ? n.scope.name : null })),
+      names: book.names.map((n) => ({
+        name: n.name,
+        formula: n.formula,
+        comment: n.comment,
+        visible: n.visible,
+        scope: n.scope ? n.scope.name : null,
+      })),
       settings: Object.fromEntries(Array.from(book.settings.entries()).map(([k, v]) => [k, clone(v)])),
       customXmlParts: book.xmlParts.map((p) => ({ id: p.id, namespaceUri: p.namespaceUri, xml: p.xml })),
     });
@@ -2509,13 +2945,20 @@
       return list ? list.find((f) => f.id.toUpperCase() === String(id).toUpperCase()) : undefined;
     }
     host.invoke = (id, args, invocation) => {
-      const fn = host.associated[String(id).toUpperCase()];
+      const key = Object.keys(host.associated).find((k) => k.toUpperCase() === String(id).toUpperCase());
+      const fn = key === undefined ? undefined : host.associated[key];
       if (typeof fn !== "function") return Promise.reject(new Error(`fake host: no function associated with "${id}"`));
       const list = (args || []).slice();
       const meta = metadataOf(id);
       if (meta) while (list.length < meta.parameters.length) list.push(null);
       const inv = Object.assign(
-        { functionName: String(id).toUpperCase(), address: "Sheet1!A1", parameterAddresses: undefined, isInValuePreview: false, onCanceled: undefined },
+        {
+          functionName: String(id).toUpperCase(),
+          address: "Sheet1!A1",
+          parameterAddresses: undefined,
+          isInValuePreview: false,
+          onCanceled: undefined,
+        },
         invocation || {},
       );
       const results = [];
@@ -2546,7 +2989,12 @@
           const res = content.value !== undefined ? content.value : undefined;
           writeCell(sheet, r, c, { formula: String(content.formula), result: res });
         } else if (content.value !== undefined && content.value !== null) {
-          writeCell(sheet, r, c, parseInput(content.value, content.numberFormat === "@" ? "@" : cellFormat(sheet.get(r, c))));
+          writeCell(
+            sheet,
+            r,
+            c,
+            parseInput(content.value, content.numberFormat === "@" ? "@" : cellFormat(sheet.get(r, c))),
+          );
         } else if (content.value === null) {
           writeCell(sheet, r, c, { clear: true });
         }
@@ -2569,7 +3017,8 @@
         if (Array.isArray(content)) {
           eachInput(rect, content, `config ${name}!${addr}`, (r, c, v) => applyConfigCell(sheet, r, c, v));
         } else {
-          for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) applyConfigCell(sheet, r, c, content);
+          for (let r = rect.r0; r <= rect.r1; r++)
+            for (let c = rect.c0; c <= rect.c1; c++) applyConfigCell(sheet, r, c, content);
         }
       }
       resolveSpills(sheet);
@@ -2584,7 +3033,13 @@
     for (const n of config.names || []) {
       const scope = n.scope ? findSheet(n.scope) : null;
       checkName(n.name);
-      book.names.push({ name: n.name, formula: n.formula.startsWith("=") ? n.formula : "=" + n.formula, comment: n.comment || "", visible: n.visible !== false, scope });
+      book.names.push({
+        name: n.name,
+        formula: n.formula.startsWith("=") ? n.formula : "=" + n.formula,
+        comment: n.comment || "",
+        visible: n.visible !== false,
+        scope,
+      });
     }
     for (const [k, v] of Object.entries(config.settings || {})) book.settings.set(k, clone(v));
     for (const xml of config.customXmlParts || []) addXmlPart(xml);
@@ -2592,8 +3047,19 @@
     return host;
   }
 
-  const api = { createFakeHost, parseRect, rectAddress, colLetters, colIndex, splitSheet, quoteSheet, MAX_ROWS, MAX_COLS };
-  const isNode = typeof process !== "undefined" && !!(process.versions && process.versions.node) && typeof window === "undefined";
+  const api = {
+    createFakeHost,
+    parseRect,
+    rectAddress,
+    colLetters,
+    colIndex,
+    splitSheet,
+    quoteSheet,
+    MAX_ROWS,
+    MAX_COLS,
+  };
+  const isNode =
+    typeof process !== "undefined" && !!(process.versions && process.versions.node) && typeof window === "undefined";
   if (typeof module === "object" && module && module.exports) {
     module.exports = api;
   } else if (isNode) {

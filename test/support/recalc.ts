@@ -112,7 +112,16 @@ export async function recalculateFiles(files: readonly string[], timeoutMs = 120
     const profile = pathToFileURL(path.join(work, "profile")).href;
     const { stdout, stderr } = await run(
       soffice,
-      [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", CSV_FILTER, "--outdir", outDir, ...copies],
+      [
+        `-env:UserInstallation=${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        CSV_FILTER,
+        "--outdir",
+        outDir,
+        ...copies,
+      ],
       timeoutMs,
     );
     const outputs = readdirSync(outDir);

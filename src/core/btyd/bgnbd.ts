@@ -370,18 +370,22 @@ export function bgnbdObjective(
   return objective(groupSummary(frequency, recency, T), penalizer);
 }
 
-/** Turns an unsuccessful minimisation into the `#N/A` the user sees. */
-export function fitFailure(model: string, names: readonly string[], result: MinimizeResult): Error {
-  if (result.status === "diverged" && result.divergedIndex !== undefined) {
-    const name = names[result.divergedIndex] ?? "a parameter";
-    const toward = result.x[result.divergedIndex]! > 0 ? "infinity" : "zero";
+/**
+ * Turns an unsuccessful minimisation on log-parameters into the `#N/A` the user sees, naming the
+ * parameters that ran off towards 0 or ∞ (|ln p| > 10) — the usual reason: the data cannot tell the
+ * model's parameters apart (e.g. no sign of dropout, or no heterogeneity between customers).
+ */
+export function fitFailure(model: string, names: readonly string[], result: MinimizeResult, hint: string): Error {
+  const drifting: string[] = [];
+  result.x.forEach((v, i) => {
+    if (Math.abs(v) > 10 || i === result.divergedIndex) drifting.push(`${names[i]} → ${v > 0 ? "∞" : "0"}`);
+  });
+  if (drifting.length > 0) {
     return naError(
-      `${model} fit is impossible on this data: ${name} runs off to ${toward} (the data do not identify the model; a penalizer, more customers or a longer history may help)`,
+      `${model} fit is impossible on this data: ${drifting.join(", ")} (the data do not identify the model; ${hint})`,
     );
   }
-  return naError(
-    `${model} fit did not converge (${result.status} after ${result.iterations} iterations); the data may not identify the model`,
-  );
+  return naError(`${model} fit did not converge (${result.status} after ${result.iterations} iterations)`);
 }
 
 /**
@@ -422,7 +426,7 @@ export function bgnbdFit(
   }
   const alpha0 = sumT > 0 ? sumT / sumX : 1;
   const result = minimizeNewton(objective(data, penalizer), [0, Math.log(alpha0), 0, 0]);
-  if (result.status !== "converged") throw fitFailure("BG/NBD", PARAM_NAMES, result);
+  if (result.status !== "converged") throw fitFailure("BG/NBD", PARAM_NAMES, result, "more customers, a longer history or a penalizer may help");
   const [r, alpha, a, b] = Array.from(result.x, Math.exp) as [number, number, number, number];
   const penalty = penalizer * (r * r + alpha * alpha + a * a + b * b);
   return {

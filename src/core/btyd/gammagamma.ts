@@ -57,7 +57,7 @@ export function spendProblem(x: number, monetary: number): string | null {
 /**
  * Σ ln L(p, q, γ | xᵢ, m_xᵢ) over customers with xᵢ > 0 (others contribute nothing). O(n).
  * Inputs are assumed valid.
- * @example ggLogLikelihood({ p: 6.25, q: 3.74, gamma: 15.44 }, [1], [11.77]) // ≈ −3.44
+ * @example ggLogLikelihood({ p: 6.25, q: 3.74, gamma: 15.44 }, [1], [11.77]) // ≈ −3.7377
  */
 export function ggLogLikelihood(params: GammaGammaParams, frequency: ArrayLike<number>, monetary: ArrayLike<number>): number {
   const { p, q, gamma } = params;
@@ -214,7 +214,7 @@ export function ggFit(frequency: ArrayLike<number>, monetary: ArrayLike<number>,
     throw naError("Gamma-Gamma fit is impossible: all repeat buyers have the same frequency and monetary value");
   }
   const result = minimizeNewton(objective(g.x, g.m, g.count), [0, Math.log(2), Math.log(sumM / repeat)]);
-  if (result.status !== "converged") throw fitFailure("Gamma-Gamma", PARAM_NAMES, result);
+  if (result.status !== "converged") throw fitFailure("Gamma-Gamma", PARAM_NAMES, result, "more repeat buyers with varied spend may help");
   const [p, q, gamma] = Array.from(result.x, Math.exp) as [number, number, number];
   return {
     params: { p, q, gamma },

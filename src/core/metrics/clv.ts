@@ -34,13 +34,7 @@ function geometricSum(x: number, periods: number): number {
  * unlimited horizon with r ≥ 1 + d (the sum diverges), or a result too large to represent.
  * @example clv(100, 0.8, 0.1) // Gupta–Lehmann: 100·0.8/(1.1 − 0.8) ≈ 266.67
  */
-export function clv(
-  margin: number,
-  retention: number,
-  discountRate: number,
-  periods?: number,
-  timing = 0,
-): number {
+export function clv(margin: number, retention: number, discountRate: number, periods?: number, timing = 0): number {
   if (!(retention >= 0 && retention <= 1)) throw numError(`retention: ${retention} must lie from 0 to 1`);
   if (!(discountRate > -1 && discountRate < Infinity)) {
     throw numError(`discountRate: ${discountRate} must be a finite number greater than −1`);
@@ -58,7 +52,8 @@ export function clv(
     const value = timing === 0 ? (margin * retention) / gap : timing === 1 ? (margin * growth) / gap : margin / gap;
     return finite(value, "CLV");
   }
-  if (!(Number.isInteger(periods) && periods >= 1)) throw numError(`periods: ${periods} must be a whole number, 1 or more`);
+  if (!(Number.isInteger(periods) && periods >= 1))
+    throw numError(`periods: ${periods} must be a whole number, 1 or more`);
   const x = (retention - growth) / growth; // q − 1
   return finite(margin * first * geometricSum(x, periods), "CLV");
 }

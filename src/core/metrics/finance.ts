@@ -19,6 +19,8 @@ export function roi(gain: number, cost: number): number {
  * TCO = up-front cost + Σ_{t=1..years} running cost_t /(1 + d)^t: running costs are given year by year
  * in order, the first one discounted one year. A null entry is a year without running cost, so a blank
  * cell keeps the years after it in place (and means the same on Excel desktop, which passes it as 0). O(n).
+ * @param upfrontCost the one-off cost at the start, ≥ 0
+ * @param runningCosts the running cost of year 1, 2, …, each ≥ 0; null for a year without cost
  * @param discountRate d per year, > −1; 0 (the default) adds the costs undiscounted
  * @throws CrmError `#NUM!` for a negative cost, d ≤ −1, or a total too large to represent.
  * @example tco(10000, [2000, 2000, 2000], 0.1) // 10000 + 2000/1.1 + 2000/1.21 + 2000/1.331 ≈ 14973.70
@@ -41,6 +43,8 @@ export function tco(upfrontCost: number, runningCosts: readonly (number | null)[
 
 /**
  * EVA = NOPAT − WACC × invested capital: profit after charging for the capital it ties up. O(1).
+ * @param nopat net operating profit after tax
+ * @param investedCapital the capital invested, ≥ 0
  * @param wacc the weighted average cost of capital as a fraction, > −1
  * @throws CrmError `#NUM!` for negative invested capital, a WACC of −1 or less, or a result too large.
  * @example eva(150000, 1000000, 0.1) // 150000 − 0.1·1000000 = 50000

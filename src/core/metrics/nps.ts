@@ -5,6 +5,7 @@
  * Statistician 70(4), 2016), which adds 3/4 of a response to promoters and to detractors (n + 3 in all).
  */
 import { div0Error, numError } from "../errors";
+import type { NumberCells } from "../input";
 import { criticalValue } from "../stats/normal";
 
 /** Counts of an NPS survey. */
@@ -16,24 +17,44 @@ export interface NpsCounts {
 }
 
 /**
- * Counts promoters (9–10), passives (7–8) and detractors (0–6). O(n).
- * @throws CrmError `#NUM!` for a score that is not an integer in 0..10 (naming its index among the scores).
+ * Counts promoters (9–10), passives (7–8) and detractors (0–6). O(n), without copying a range's cells.
+ * @param scores the scores, as a list or as a range's {@link NumberCells} (then messages name the cell)
+ * @throws CrmError `#NUM!` for a score that is not an integer in 0..10, naming where it is.
  * @example npsCounts([10, 9, 8, 3]) // { promoters: 2, passives: 1, detractors: 1, responses: 4 }
  */
-export function npsCounts(scores: readonly number[]): NpsCounts {
+export function npsCounts(scores: readonly number[] | NumberCells): NpsCounts {
+  const cells: NumberCells = Array.isArray(scores) ? listCells(scores as readonly number[]) : (scores as NumberCells);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i]!;
-    if (!Number.isInteger(s) || s < 0 || s > 10) {
-      throw numError(`scores: response ${i + 1} is ${s}; NPS scores are whole numbers from 0 to 10`);
+  cells.forEach((s, r, c) => {
+    if (s >= 9) {
+      if (s === 9 || s === 10) {
+        promoters++;
+        return;
+      }
+    } else if (s >= 7) {
+      if (s === 7 || s === 8) {
+        passives++;
+        return;
+      }
+    } else if (s >= 0 && Number.isInteger(s)) {
+      detractors++;
+      return;
     }
-    if (s >= 9) promoters++;
-    else if (s >= 7) passives++;
-    else detractors++;
-  }
-  return { promoters, passives, detractors, responses: scores.length };
+    throw numError(`${cells.where(r, c)} is ${s}; NPS scores are whole numbers from 0 to 10`);
+  });
+  return { promoters, passives, detractors, responses: promoters + passives + detractors };
+}
+
+/** A plain list of scores seen as cells, naming each by its place in the list ("scores: response 3"). */
+function listCells(xs: readonly number[]): NumberCells {
+  return {
+    forEach(visit) {
+      for (let i = 0; i < xs.length; i++) visit(xs[i]!, i, 0);
+    },
+    where: (i) => `scores: response ${i + 1}`,
+  };
 }
 
 /** Rejects counts that no survey could produce (npsCounts never does); NaN fails every comparison. */
@@ -79,6 +100,7 @@ function npsStandardError(p: number, d: number, n: number): number {
 /**
  * Wald margin of error of an NPS, in NPS points, at a two-sided confidence level c:
  * z_c · 100 · √((p + d − (p − d)²)/n), p and d the promoter and detractor shares. O(1).
+ * @param c the survey's counts (from npsCounts)
  * @param confidence the confidence level, a fraction in (0, 1); 0.95 gives z = 1.959964
  * @throws CrmError `#NUM!` for a confidence outside (0, 1) or impossible counts, `#DIV/0!` for no responses.
  * @example npsMarginOfError({ promoters: 3, passives: 2, detractors: 2, responses: 7 }) // ≈ 61.71
@@ -95,6 +117,8 @@ export function npsMarginOfError(c: NpsCounts, confidence = 0.95): number {
  * the detractor counts and use n + 3, so p̃ = (P + 0.75)/(n + 3) and d̃ = (D + 0.75)/(n + 3); the interval is
  * 100·(p̃ − d̃) ± z_c · 100 · √((p̃ + d̃ − (p̃ − d̃)²)/(n + 3)), clipped to −100..100. Unlike the plain Wald
  * interval it does not collapse to a point when every response is a promoter. O(1).
+ * @param c the survey's counts (from npsCounts)
+ * @param confidence the confidence level, a fraction in (0, 1); default 0.95
  * @returns [lower, upper]
  * @throws CrmError `#NUM!` for a confidence outside (0, 1) or impossible counts, `#DIV/0!` for no responses.
  * @example npsInterval({ promoters: 3, passives: 2, detractors: 2, responses: 7 }) // 10 ± 1.96·25.30 ≈ [−39.58, 59.58]

@@ -29,6 +29,7 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
  * a ticket not yet answered, or a row not yet filled. O(n) for the mean, O(n log n) otherwise.
  * @param openedAt date-times (Excel serial days, ≥ 0) when each request arrived
  * @param respondedAt date-times of the responses, paired by position with openedAt
+ * @param statistic "mean" (default), "median" or "p90"
  * @throws CrmError `#VALUE!` when the lists differ in length; `#NUM!` for a negative date-time or a
  * response earlier than its request; `#DIV/0!` when no pair is complete.
  * @example responseHours([45000, 45000.5], [45000.25, 45001]) // 6 h and 12 h → mean 9
@@ -39,7 +40,9 @@ export function responseHours(
   statistic: ResponseStatistic = "mean",
 ): number {
   if (openedAt.length !== respondedAt.length) {
-    throw valueError(`openedAt and respondedAt must be the same size (${openedAt.length} and ${respondedAt.length} cells)`);
+    throw valueError(
+      `openedAt and respondedAt must be the same size (${openedAt.length} and ${respondedAt.length} cells)`,
+    );
   }
   const hours: number[] = [];
   let sum = 0;

@@ -70,8 +70,10 @@ const LOOKUP: ReadonlyMap<string, { role: ColumnRole; language: ScorecardLanguag
 
 /** A header cell's text normalised for matching: lower case, every kind of space removed. */
 export function normaliseHeader(text: unknown): string {
-  if (text === null || text === undefined) return "";
-  return String(text).toLowerCase().replace(/[\s\u00a0\u3000]+/g, "");
+  if (typeof text !== "string" && typeof text !== "number") return "";
+  return String(text)
+    .toLowerCase()
+    .replace(/[\s\u00a0\u3000]+/g, "");
 }
 
 /** The role a header names, trying it as written, then without a trailing unit such as "(%)" or "%". */

@@ -22,10 +22,17 @@
  * 6. Add `plan.names` as workbook-scoped names (`workbook.names.add(name, refersTo)`).
  * 7. Add `plan.chart` (clustered column chart; series values and category labels given as ranges on the
  *    plan's sheet; placed from `from` to `to` cells). exceljs cannot write charts, so files from the
- *    command line carry the spec only in the stored settings.
+ *    command line have no chart (their writer reports it in its notes).
  * 8. `plan.settings` is also written in the sheet (the cell `plan.anchors.settings`, JSON); a writer may
  *    additionally keep it elsewhere (e.g. a custom XML part) to list scorecards without reading sheets.
  * Nothing else in the workbook is touched. If a step fails, the writer deletes the half-built sheet.
+ *
+ * ## Refresh
+ * Read the old sheet's stored settings (JSON in the cell its `…_Settings` name points to), read the source
+ * range again, apply `settings.mapping` as the override, and build with `settings.options`, passing every
+ * current sheet name and every workbook name except the old scorecard's (`settings.names`). Write the new
+ * sheet without its names; only after success delete the old sheet and its names, then add `plan.names`
+ * (and, if wanted, rename the new sheet to the old name — Excel updates the references).
  *
  * ## What the sheet computes
  * Inputs (actual, target, threshold, weight) either link to the source cells (`='Sheet1'!D7`, live mode,
@@ -34,7 +41,19 @@
  * Excel 2016+ and LibreOffice (no CRM.*, FILTER, SORT, LET, XLOOKUP): cap, status thresholds and rating
  * bands live in the settings block and the formulas refer to those cells, so editing them recalculates.
  * Strengths and weaknesses are ranked in helper columns with SUMPRODUCT (exact comparisons, ties broken
- * by table order) and listed with INDEX/MATCH.
+ * by table order) and listed with INDEX/MATCH. Scores and points lost are `ROUND(…, 9)` and ratings compare
+ * rounded scores, exactly as src/core/scorecard/scoring.ts does, so the sheet and the core agree at
+ * every boundary (see `expected`).
+ *
+ * ## Layout (rows for n KPIs, P perspectives, B rating bands)
+ * - 1 title · 2 as-of date · 3 source address · 4 `Overall score` | value | `Rating` | value (named).
+ * - 6 the KPI table's header (frozen), 7…6+n its rows: A perspective, B metric, C direction, D actual,
+ *   E target, F threshold, G weight %, H achievement %, I score, J points, K status; L empty; helper
+ *   columns M input weight, N points lost, O strength rank, P weakness rank, Q perspective number.
+ * - then the perspective summary (A perspective, B rating, C weight %, D score) with the chart beside it
+ *   (F…K), strengths (top 5: perspective, metric, score), weaknesses (top 5: …, points lost), and the
+ *   settings block (cap, status thresholds, rating bands, mode, stored settings JSON). `plan.anchors`
+ *   gives the exact addresses.
  */
 import { numError, valueError } from "../errors";
 import { cellAddress, columnLetters, parseCell, quotedSheet, rangeAddress, sheetAddress } from "./address";
@@ -50,6 +69,12 @@ import {
   TOP_N,
 } from "./scoring";
 import type { ScorecardTable } from "./table";
+
+/**
+ * Most KPIs a scorecard takes: the rank formulas compare every KPI with every other (O(n²)), about
+ * 2·10⁸ comparisons per recalculation at this size.
+ */
+export const MAX_KPIS = 10_000;
 
 /** Version of the plan and of the stored settings. */
 export const PLAN_VERSION = 1;
@@ -344,7 +369,10 @@ function today(): string {
 /** Display width of a text in default-font characters (CJK characters count double). */
 function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -388,7 +416,7 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
   const asOf = options.asOf ?? today();
   const asOfSerial = excelDate(asOf);
   if (table.kpis.length === 0) throw valueError("the table has no KPI rows");
-  if (table.kpis.length > 100_000) throw numError("a scorecard holds at most 100,000 KPIs");
+  if (table.kpis.length > MAX_KPIS) throw numError(`a scorecard holds at most ${MAX_KPIS.toLocaleString("en")} KPIs`);
 
   const kpis = table.kpis.map((k) => ({ ...k, perspective: k.perspective === "" ? L.allKpis : k.perspective }));
   const result = scoreScorecard(kpis, { cap, status, ratingBands: bands });
@@ -431,7 +459,8 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
   /** Nested IF over the band cells: the first band whose minimum the score reaches, else the last. */
   const ratingFormula = (scoreRef: string): string => {
     let f = abs(bandLast, 0);
-    for (let i = B - 2; i >= 0; i--) f = `IF(ROUND(${scoreRef},9)>=${abs(bandFirst + i, 1)},${abs(bandFirst + i, 0)},${f})`;
+    for (let i = B - 2; i >= 0; i--)
+      f = `IF(ROUND(${scoreRef},9)>=${abs(bandFirst + i, 1)},${abs(bandFirst + i, 0)},${f})`;
     return `=${f}`;
   };
   const src = quotedSheet(table.sheet);
@@ -516,14 +545,15 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
 
   // Perspective summary.
   g.set(persTitle, 0, text(L.perspectivesTitle));
-  [L.headers.perspective, L.headers.weight, L.headers.score, L.rating].forEach((h, c) => g.set(persHeader, c, text(h)));
+  // Columns: A perspective, B rating (text, in the wide metric column), C weight, D score.
+  [L.headers.perspective, L.rating, L.headers.weight, L.headers.score].forEach((h, c) => g.set(persHeader, c, text(h)));
   result.perspectives.forEach((p, j) => {
     const r = persFirst + j;
     const k = j + 1;
     g.set(r, 0, text(p.name));
-    g.set(r, 1, formula(`=SUMIF(${colRange(COL.group)},${k},${colRange(COL.weight)})`, p.weight));
-    g.set(r, 2, formula(`=SUMIF(${colRange(COL.group)},${k},${colRange(COL.points)})/${A(r, 1)}`, p.score));
-    g.set(r, 3, formula(ratingFormula(A(r, 2)), bands[p.rating]!.label));
+    g.set(r, 1, formula(ratingFormula(A(r, 3)), bands[p.rating]!.label));
+    g.set(r, 2, formula(`=SUMIF(${colRange(COL.group)},${k},${colRange(COL.weight)})`, p.weight));
+    g.set(r, 3, formula(`=SUMIF(${colRange(COL.group)},${k},${colRange(COL.points)})/${A(r, 2)}`, p.score));
   });
 
   // Strengths and weaknesses, top 5 each, looked up by rank.
@@ -532,18 +562,28 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
   g.set(strTitle, 0, text(L.strengthsTitle));
   [L.headers.perspective, L.headers.metric, L.headers.score].forEach((h, c) => g.set(strHeader, c, text(h)));
   g.set(weakTitle, 0, text(L.weaknessesTitle));
-  [L.headers.perspective, L.headers.metric, L.headers.score, L.pointsLost].forEach((h, c) => g.set(weakHeader, c, text(h)));
+  [L.headers.perspective, L.headers.metric, L.headers.score, L.pointsLost].forEach((h, c) =>
+    g.set(weakHeader, c, text(h)),
+  );
   for (let k = 1; k <= TOP_N; k++) {
     const s = result.strengths[k - 1];
     const sk = s === undefined ? null : kpis[s]!;
     g.set(strHeader + k, 0, formula(lookup(COL.strengthRank, COL.perspective, k), sk?.perspective ?? ""));
     g.set(strHeader + k, 1, formula(lookup(COL.strengthRank, COL.metric, k), sk?.metric ?? ""));
-    g.set(strHeader + k, 2, formula(lookup(COL.strengthRank, COL.score, k), s === undefined ? "" : result.kpis[s]!.score));
+    g.set(
+      strHeader + k,
+      2,
+      formula(lookup(COL.strengthRank, COL.score, k), s === undefined ? "" : result.kpis[s]!.score),
+    );
     const w = result.weaknesses[k - 1];
     const wk = w === undefined ? null : kpis[w]!;
     g.set(weakHeader + k, 0, formula(lookup(COL.weaknessRank, COL.perspective, k), wk?.perspective ?? ""));
     g.set(weakHeader + k, 1, formula(lookup(COL.weaknessRank, COL.metric, k), wk?.metric ?? ""));
-    g.set(weakHeader + k, 2, formula(lookup(COL.weaknessRank, COL.score, k), w === undefined ? "" : result.kpis[w]!.score));
+    g.set(
+      weakHeader + k,
+      2,
+      formula(lookup(COL.weaknessRank, COL.score, k), w === undefined ? "" : result.kpis[w]!.score),
+    );
     g.set(
       weakHeader + k,
       3,
@@ -626,14 +666,17 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
     { range: R(first, COL.score, last, COL.score), numberFormat: "0.0" },
     { range: R(first, COL.points, last, COL.points), numberFormat: "0.00" },
     { range: R(first, COL.status, last, COL.status), style: { horizontalAlignment: "center" } },
-    { range: R(last, 0, last, COL.status), style: { border: { edges: ["bottom"], style: "thin", color: COLORS.border } } },
+    {
+      range: R(last, 0, last, COL.status),
+      style: { border: { edges: ["bottom"], style: "thin", color: COLORS.border } },
+    },
     { range: R(first, COL.inputWeight, last, COL.group), style: helperStyle },
     { range: R(first, COL.pointsLost, last, COL.pointsLost), numberFormat: "0.00" },
     { range: R(first, COL.strengthRank, last, COL.group), numberFormat: "0" },
     { range: A(persTitle, 0), style: titleStyle },
     { range: R(persHeader, 0, persHeader, 3), style: subStyle },
-    { range: R(persFirst, 1, persLast, 1), numberFormat: "0.0%" },
-    { range: R(persFirst, 2, persLast, 2), numberFormat: "0.0" },
+    { range: R(persFirst, 2, persLast, 2), numberFormat: "0.0%" },
+    { range: R(persFirst, 3, persLast, 3), numberFormat: "0.0" },
     { range: A(strTitle, 0), style: titleStyle },
     { range: R(strHeader, 0, strHeader, 2), style: subStyle },
     { range: R(strHeader + 1, 2, strHeader + TOP_N, 2), numberFormat: "0.0" },
@@ -650,7 +693,8 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
     { range: A(settingsRow, 0), style: { fontColor: COLORS.helperFont } },
     { range: A(settingsRow, 1), style: { fontColor: COLORS.helperFont, fontSize: 8 } },
   ];
-  if (mode === "live") formats.push({ range: R(first, COL.actual, last, COL.threshold), style: { fontColor: "#0B5394" } });
+  if (mode === "live")
+    formats.push({ range: R(first, COL.actual, last, COL.threshold), style: { fontColor: "#0B5394" } });
 
   const statusRange = R(first, COL.status, last, COL.status);
   const scoreRel = `$${columnLetters(COL.score)}${first + 1}`;
@@ -674,12 +718,20 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
       format: { fill: COLORS.offFill, fontColor: COLORS.offFont },
     },
     { kind: "dataBar", range: R(first, COL.score, last, COL.score), color: COLORS.bar, min: 0, max: 100 * cap },
-    { kind: "dataBar", range: R(persFirst, 2, persLast, 2), color: COLORS.bar, min: 0, max: 100 * cap },
+    { kind: "dataBar", range: R(persFirst, 3, persLast, 3), color: COLORS.bar, min: 0, max: 100 * cap },
   ];
 
   // Columns: widths from the content, within limits.
   const longest = (xs: readonly string[]): number => xs.reduce((m, s) => Math.max(m, textWidth(s)), 0);
-  const settingsLabels = [L.cap, L.onTargetFrom, L.nearFrom, L.mode, L.storedSettings, L.strengthsTitle, L.weaknessesTitle];
+  const settingsLabels = [
+    L.cap,
+    L.onTargetFrom,
+    L.nearFrom,
+    L.mode,
+    L.storedSettings,
+    L.strengthsTitle,
+    L.weaknessesTitle,
+  ];
   const widths: Record<number, number> = {
     0: clamp(longest([...kpis.map((k) => k.perspective), ...bands.map((b) => b.label), ...settingsLabels]) + 2, 14, 34),
     1: clamp(longest(kpis.map((k) => k.metric)) + 2, 24, 60),
@@ -697,12 +749,25 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
   const columns: PlanColumn[] = [];
   for (let c = 0; c <= LAST_COL; c++) {
     const width = widths[c] ?? 12;
-    columns.push({ column: columnLetters(c), width, widthPoints: Math.round((width * 7 + 5) * 0.75 * 100) / 100, hidden: false });
+    columns.push({
+      column: columnLetters(c),
+      width,
+      widthPoints: Math.round((width * 7 + 5) * 0.75 * 100) / 100,
+      hidden: false,
+    });
   }
 
   const planNames: PlanName[] = [
-    { name: names.overallScore, refersTo: `=${quotedSheet(sheet.name)}!${abs(3, 1)}`, comment: `${L.overallScore} (${sheet.name})` },
-    { name: names.rating, refersTo: `=${quotedSheet(sheet.name)}!${abs(3, 3)}`, comment: `${L.rating} (${sheet.name})` },
+    {
+      name: names.overallScore,
+      refersTo: `=${quotedSheet(sheet.name)}!${abs(3, 1)}`,
+      comment: `${L.overallScore} (${sheet.name})`,
+    },
+    {
+      name: names.rating,
+      refersTo: `=${quotedSheet(sheet.name)}!${abs(3, 3)}`,
+      comment: `${L.rating} (${sheet.name})`,
+    },
     {
       name: names.settings,
       refersTo: `=${quotedSheet(sheet.name)}!${abs(settingsRow, 1)}`,
@@ -716,7 +781,7 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
     title: L.chartTitle,
     seriesName: L.headers.score,
     categories: R(persFirst, 0, persLast, 0),
-    values: R(persFirst, 2, persLast, 2),
+    values: R(persFirst, 3, persLast, 3),
     from: A(persTitle, 5),
     to: A(persHeader + CHART_ROWS, COL.status),
     valueAxis: { min: 0, max: 100 * cap, majorUnit: 20, numberFormat: "0" },
@@ -763,11 +828,14 @@ function clamp(x: number, lo: number, hi: number): number {
 }
 
 /** Each KPI's strength and weakness rank as the sheet's helper columns compute them (all, not just 5). */
-function rankAll(result: ScorecardResult, status: StatusThresholds): { strength: (number | undefined)[]; weakness: (number | undefined)[] } {
+function rankAll(
+  result: ScorecardResult,
+  status: StatusThresholds,
+): { strength: (number | undefined)[]; weakness: (number | undefined)[] } {
   const k = result.kpis;
   const idx = k.map((_, i) => i);
-  const strength: (number | undefined)[] = new Array(k.length);
-  const weakness: (number | undefined)[] = new Array(k.length);
+  const strength = new Array<number | undefined>(k.length);
+  const weakness = new Array<number | undefined>(k.length);
   idx
     .filter((i) => k[i]!.score >= status.onTarget)
     .sort((a, b) => k[b]!.score - k[a]!.score || a - b)

@@ -147,7 +147,8 @@ export const TOP_N = 5;
  * @throws CrmError `#VALUE!`/`#NUM!` naming the option.
  */
 export function checkScoringOptions(o: ScoringOptions): void {
-  if (!Number.isFinite(o.cap) || o.cap < 1 || o.cap > 100) throw numError(`cap must be between 1 (100%) and 100, not ${o.cap}`);
+  if (!Number.isFinite(o.cap) || o.cap < 1 || o.cap > 100)
+    throw numError(`cap must be between 1 (100%) and 100, not ${o.cap}`);
   const { onTarget, near } = o.status;
   if (!Number.isFinite(onTarget) || !Number.isFinite(near) || near < 0 || near > onTarget) {
     throw numError(`status thresholds must satisfy 0 ≤ near (${near}) ≤ on target (${onTarget})`);

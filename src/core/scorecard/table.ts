@@ -4,7 +4,7 @@
  * (`Sheet1!D7: Target is text "n/a"`). Nothing is built while a problem remains (DESIGN.md "Scorecard
  * semantics").
  */
-import { cellError, isBlankCell } from "../input";
+import { isBlankCell } from "../input";
 import { cellAddress, parseCell, rangeAddress, sheetAddress } from "./address";
 import {
   applyMapping,
@@ -129,8 +129,39 @@ interface Column {
   values: unknown[];
 }
 
-const HIGHER = new Set(["higher", "high", "higherisbetter", "up", "max", "maximise", "maximize", "+", "↑", "越高越好", "越大越好", "高", "正向", "正"]);
-const LOWER = new Set(["lower", "low", "lowerisbetter", "down", "min", "minimise", "minimize", "-", "↓", "越低越好", "越小越好", "低", "反向", "逆向", "负向"]);
+const HIGHER = new Set([
+  "higher",
+  "high",
+  "higherisbetter",
+  "up",
+  "max",
+  "maximise",
+  "maximize",
+  "+",
+  "↑",
+  "越高越好",
+  "越大越好",
+  "高",
+  "正向",
+  "正",
+]);
+const LOWER = new Set([
+  "lower",
+  "low",
+  "lowerisbetter",
+  "down",
+  "min",
+  "minimise",
+  "minimize",
+  "-",
+  "↓",
+  "越低越好",
+  "越小越好",
+  "低",
+  "反向",
+  "逆向",
+  "负向",
+]);
 
 /**
  * The direction a cell names: blank → higher; English or Chinese words (higher / lower, 越高越好 / 越低越好,
@@ -144,6 +175,46 @@ export function parseDirection(v: unknown): Direction | null {
   if (HIGHER.has(w)) return "higher";
   if (LOWER.has(w)) return "lower";
   return null;
+}
+
+/** Excel's error values, as Office.js reports them in `Range.values`. */
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
+/**
+ * The error text of an error cell (`"#N/A"`, or an error object with such a `code`), else null. Only
+ * Excel's own error texts count, so a KPI named "#1 product!" stays a name.
+ */
+function errorText(v: unknown): string | null {
+  if (typeof v === "string") return EXCEL_ERRORS.has(v.trim()) ? v.trim() : null;
+  if (typeof v === "object" && v !== null && "code" in v) {
+    const code = v.code;
+    return typeof code === "string" ? code : "an error";
+  }
+  return null;
+}
+
+/** A header cell as text: strings trimmed, numbers and logical values as Excel shows them, else "". */
+function headerText(v: unknown): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return errorText(v) ?? "";
 }
 
 function shown(v: unknown): string {
@@ -183,14 +254,19 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     const width = block.values.reduce((w, row) => Math.max(w, row.length), 0);
     heights.push(block.values.length);
     blockAddresses.push(
-      rangeAddress(tl.row, tl.column, tl.row + Math.max(block.values.length, 1) - 1, tl.column + Math.max(width, 1) - 1),
+      rangeAddress(
+        tl.row,
+        tl.column,
+        tl.row + Math.max(block.values.length, 1) - 1,
+        tl.column + Math.max(width, 1) - 1,
+      ),
     );
     for (let c = 0; c < width; c++) {
       columns.push({ sheetColumn: tl.column + c, topRow: tl.row, values: block.values.map((row) => row[c]) });
     }
   }
   const address = blockAddresses.join(",");
-  const headers = columns.map((col) => (isBlankCell(col.values[0]) ? "" : String(col.values[0]).trim()));
+  const headers = columns.map((col) => headerText(col.values[0]));
   const detection = detectColumns(headers);
   const mapping = applyMapping(detection.mapping, override);
   const language = detection.language;
@@ -280,9 +356,8 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
       at(addr(column, r), "blank", `${en} is blank`, `${zh} 为空`, role);
       return undefined;
     }
-    const err = cellError(v, en);
-    if (err) {
-      const text = typeof v === "string" ? v : String((v as { code?: unknown }).code);
+    const text = errorText(v);
+    if (text !== null) {
       at(addr(column, r), "errorValue", `${en} is the error ${text}`, `${zh} 是错误值 ${text}`, role);
     } else if (typeof v === "boolean") {
       const t = v ? "TRUE" : "FALSE";
@@ -301,10 +376,15 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
       at(addr(column, r), "blank", `${ROLE_NAMES.en[role]} is blank`, `${ROLE_NAMES.zh[role]} 为空`, role);
       return undefined;
     }
-    const err = cellError(v, ROLE_NAMES.en[role]);
-    if (err) {
-      const text = typeof v === "string" ? v : String((v as { code?: unknown }).code);
-      at(addr(column, r), "errorValue", `${ROLE_NAMES.en[role]} is the error ${text}`, `${ROLE_NAMES.zh[role]} 是错误值 ${text}`, role);
+    const text = errorText(v);
+    if (text !== null) {
+      at(
+        addr(column, r),
+        "errorValue",
+        `${ROLE_NAMES.en[role]} is the error ${text}`,
+        `${ROLE_NAMES.zh[role]} 是错误值 ${text}`,
+        role,
+      );
       return undefined;
     }
     if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
@@ -351,13 +431,25 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     if (weightCol !== null) {
       weight = numberAt(weightCol, r, "weight", false);
       if (typeof weight === "number" && weight < 0) {
-        at(addr(weightCol, r), "negativeWeight", `Weight is negative (${fmt(weight)})`, `权重 为负数（${fmt(weight)}）`, "weight");
+        at(
+          addr(weightCol, r),
+          "negativeWeight",
+          `Weight is negative (${fmt(weight)})`,
+          `权重 为负数（${fmt(weight)}）`,
+          "weight",
+        );
       }
     }
     if (typeof target === "number" && threshold !== undefined && direction !== null) {
       const tAddr = addr(targetCol, r);
       if (threshold !== null && target === threshold) {
-        at(tAddr, "targetEqualsThreshold", `target equals threshold (${fmt(target)})`, `目标值 等于 底线（${fmt(target)}）`, "target");
+        at(
+          tAddr,
+          "targetEqualsThreshold",
+          `target equals threshold (${fmt(target)})`,
+          `目标值 等于 底线（${fmt(target)}）`,
+          "target",
+        );
       } else if (threshold !== null && direction === "higher" && threshold > target) {
         at(
           addr(thresholdCol!, r),
@@ -406,7 +498,12 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     at(address, "noRows", "the table has no KPI rows below its header row", "表头下方没有指标行");
   }
   if (problems.length === 0 && weightCol !== null) {
-    const span = rangeAddress(weightCol.topRow + 1, weightCol.sheetColumn, weightCol.topRow + height - 1, weightCol.sheetColumn);
+    const span = rangeAddress(
+      weightCol.topRow + 1,
+      weightCol.sheetColumn,
+      weightCol.topRow + height - 1,
+      weightCol.sheetColumn,
+    );
     if (kpis.every((k) => k.weight === 0)) {
       at(span, "weightsAllZero", "weights are all zero", "权重全部为零", "weight");
     } else if (perspectiveCol !== null) {

@@ -52,7 +52,9 @@ export function cellAddress(row: number, column: number): string {
 /** `B3` for a 1×1 rectangle, `B3:D9` otherwise. */
 export function rectAddress(r: Rect): string {
   const first = cellAddress(r.top, r.left);
-  return r.rows === 1 && r.columns === 1 ? first : `${first}:${cellAddress(r.top + r.rows - 1, r.left + r.columns - 1)}`;
+  return r.rows === 1 && r.columns === 1
+    ? first
+    : `${first}:${cellAddress(r.top + r.rows - 1, r.left + r.columns - 1)}`;
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;

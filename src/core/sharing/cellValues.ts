@@ -7,11 +7,15 @@
 /** A cell's value: a number, text, a logical value; errors are their text (`"#N/A"`); empty is `""`. */
 export type CellValue = string | number | boolean;
 
-/** A value read from Excel, made a CellValue (`null`/`undefined` → `""`, anything else exotic → its text). */
+/**
+ * A value read from Excel, made a CellValue: `null`/`undefined` → `""`; an error object (`{ code: "#N/A" }`, as
+ * some hosts pass errors) → its text; anything else exotic → JSON text, so that it never equals a real value.
+ */
 export function cellValue(v: unknown): CellValue {
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   if (v === null || v === undefined) return "";
-  return String(v);
+  if (typeof v === "object" && "code" in v && typeof v.code === "string") return v.code;
+  return JSON.stringify(v) ?? "";
 }
 
 /** Errors that a user can type as a constant, so a frozen cell can hold them as they were. */
@@ -21,7 +25,16 @@ const CONSTANT_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NUM!
 const NOT_CALCULATED = new Set(["#BUSY!", "#GETTING_DATA", "#NAME?"]);
 
 /** Errors of newer Excel features that exist only as formula results and cannot be stored as a constant. */
-const RESULT_ONLY_ERRORS = new Set(["#SPILL!", "#CALC!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!", "#FIELD!", "#PYTHON!", "#EXTERNAL!"]);
+const RESULT_ONLY_ERRORS = new Set([
+  "#SPILL!",
+  "#CALC!",
+  "#CONNECT!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+  "#FIELD!",
+  "#PYTHON!",
+  "#EXTERNAL!",
+]);
 
 /** Why a CRM formula is left as it is by Freeze. */
 export type SkipReason = "notCalculated" | "resultOnlyError";

@@ -16,7 +16,7 @@ import { callsCrm, isFormula } from "./crmFormula";
 import { planFreeze, SkippedCell } from "./freeze";
 import { FreezeRecord } from "./record";
 import { formulaReferences } from "./references";
-import { crmCells, resultRect, SheetScan, Spill, spillIndex } from "./scan";
+import { crmCells, resultRect, SheetScan, Spill, spillsOn } from "./scan";
 
 /** How many first addresses a summary lists. */
 export const FIRST_ADDRESSES = 5;
@@ -61,7 +61,8 @@ interface ResultIndex {
 
 function meets(index: ResultIndex, r: Rect): boolean {
   if (r.rows * r.columns <= 64) {
-    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) if (index.keys.has(cellKey(r.top + i, r.left + j))) return true;
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.columns; j++) if (index.keys.has(cellKey(r.top + i, r.left + j))) return true;
     return false;
   }
   return index.areas.some((a) => intersects(a, r));
@@ -70,14 +71,18 @@ function meets(index: ResultIndex, r: Rect): boolean {
 /**
  * Summarises a workbook for Check (see the module comment). O(cells of the used ranges + length of formulas).
  */
-export function checkWorkbook(scans: readonly SheetScan[], spills: readonly Spill[] = [], record: FreezeRecord | null = null): CheckSummary {
-  const spillMap = spillIndex(spills);
+export function checkWorkbook(
+  scans: readonly SheetScan[],
+  spills: readonly Spill[] = [],
+  record: FreezeRecord | null = null,
+): CheckSummary {
   const plan = planFreeze(scans, { spills });
   const sheets: SheetSummary[] = [];
   const indexes = new Map<string, ResultIndex>();
   for (const scan of scans) {
     const found = crmCells(scan);
     if (found.length === 0) continue;
+    const spillMap = spillsOn(spills, scan.name);
     const keys = new Set<number>();
     const covered: { row: number; column: number }[] = [];
     let spilling = 0;
@@ -94,7 +99,14 @@ export function checkWorkbook(scans: readonly SheetScan[], spills: readonly Spil
     indexes.set(scan.name.toLocaleUpperCase(), { keys, areas: cellAreas(covered) });
     const addresses = found.map((c) => cellAddress(c.row, c.column));
     const cells = plan.areas.filter((a) => a.sheet === scan.name).reduce((n, a) => n + a.rect.rows * a.rect.columns, 0);
-    sheets.push({ sheet: scan.name, formulas: found.length, spills: spilling, cells, addresses, first: addresses.slice(0, FIRST_ADDRESSES) });
+    sheets.push({
+      sheet: scan.name,
+      formulas: found.length,
+      spills: spilling,
+      cells,
+      addresses,
+      first: addresses.slice(0, FIRST_ADDRESSES),
+    });
   }
   const dependents: DependentSheet[] = [];
   if (indexes.size > 0) {
@@ -112,7 +124,8 @@ export function checkWorkbook(scans: readonly SheetScan[], spills: readonly Spil
           if (hit) addresses.push(cellAddress(scan.top + r, scan.left + c));
         }
       }
-      if (addresses.length > 0) dependents.push({ sheet: scan.name, formulas: addresses.length, first: addresses.slice(0, FIRST_ADDRESSES) });
+      if (addresses.length > 0)
+        dependents.push({ sheet: scan.name, formulas: addresses.length, first: addresses.slice(0, FIRST_ADDRESSES) });
     }
   }
   return {

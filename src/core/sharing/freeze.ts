@@ -12,9 +12,10 @@
  */
 import { cellAddress, cellKey, intersects, Rect } from "./a1";
 import { cellAreas } from "./areas";
-import { CellValue, SkipReason, skipReason } from "./cellValues";
+import { CellValue, sameValue, SkipReason, skipReason } from "./cellValues";
+import { isFormula } from "./crmFormula";
 import { FrozenCell } from "./record";
-import { cellAt, CrmCell, crmCells, resultRect, sameSheet, SheetRect, SheetScan, Spill, spillIndex } from "./scan";
+import { cellAt, CrmCell, crmCells, resultRect, sameSheet, SheetRect, SheetScan, Spill, spillsOn } from "./scan";
 
 /**
  * One rectangle to write. Freeze writes `frozen` as values (and a rollback writes `formulas` back); Restore
@@ -85,7 +86,10 @@ export function writeAreas(sheet: string, cells: readonly PlannedCell[]): WriteA
       frozen.push(fr);
       formulas.push(fo);
     }
-    const last = rect.rows === 1 && rect.columns === 1 ? "" : `:${cellAddress(rect.top + rect.rows - 1, rect.left + rect.columns - 1)}`;
+    const last =
+      rect.rows === 1 && rect.columns === 1
+        ? ""
+        : `:${cellAddress(rect.top + rect.rows - 1, rect.left + rect.columns - 1)}`;
     return { sheet, rect, address: `${cellAddress(rect.top, rect.left)}${last}`, frozen, formulas };
   });
 }
@@ -96,7 +100,6 @@ export function writeAreas(sheet: string, cells: readonly PlannedCell[]): WriteA
  *   // entries: [{ sheet: "S", address: "A1", formula: "=CRM.NPS(B1:B3)", rows: 1, columns: 1, values: [[20]] }]
  */
 export function planFreeze(scans: readonly SheetScan[], options: FreezeOptions = {}): FreezePlan {
-  const spills = spillIndex(options.spills ?? []);
   const entries: FrozenCell[] = [];
   const areas: WriteArea[] = [];
   const skipped: SkippedCell[] = [];
@@ -104,13 +107,20 @@ export function planFreeze(scans: readonly SheetScan[], options: FreezeOptions =
   for (const scan of scans) {
     const selection = options.selection?.filter((s) => sameSheet(s.sheet, scan.name)).map((s) => s.rect);
     if (selection && selection.length === 0) continue;
+    const spills = spillsOn(options.spills ?? [], scan.name);
     const planned: PlannedCell[] = [];
     for (const cell of crmCells(scan)) {
       const rect = resultRect(cell, spills);
       if (selection && !selection.some((s) => intersects(s, rect))) continue;
       const reason = skipReason(cell.value);
       if (reason) {
-        skipped.push({ sheet: scan.name, address: cellAddress(cell.row, cell.column), formula: cell.formula, value: cell.value, reason });
+        skipped.push({
+          sheet: scan.name,
+          address: cellAddress(cell.row, cell.column),
+          formula: cell.formula,
+          value: cell.value,
+          reason,
+        });
         continue;
       }
       entries.push(entryOf(scan, cell, rect));
@@ -119,7 +129,12 @@ export function planFreeze(scans: readonly SheetScan[], options: FreezeOptions =
           const row = rect.top + i;
           const column = rect.left + j;
           const anchor = i === 0 && j === 0;
-          planned.push({ row, column, frozen: anchor ? cell.value : cellAt(scan, row, column).value, formula: anchor ? cell.formula : "" });
+          planned.push({
+            row,
+            column,
+            frozen: anchor ? cell.value : cellAt(scan, row, column).value,
+            formula: anchor ? cell.formula : "",
+          });
         }
       }
     }
@@ -133,8 +148,41 @@ function entryOf(scan: SheetScan, cell: CrmCell, rect: Rect): FrozenCell {
   const values: CellValue[][] = [];
   for (let i = 0; i < rect.rows; i++) {
     const row: CellValue[] = [];
-    for (let j = 0; j < rect.columns; j++) row.push(i === 0 && j === 0 ? cell.value : cellAt(scan, rect.top + i, rect.left + j).value);
+    for (let j = 0; j < rect.columns; j++)
+      row.push(i === 0 && j === 0 ? cell.value : cellAt(scan, rect.top + i, rect.left + j).value);
     values.push(row);
   }
-  return { sheet: scan.name, address: cellAddress(cell.row, cell.column), formula: cell.formula, rows: rect.rows, columns: rect.columns, values };
+  return {
+    sheet: scan.name,
+    address: cellAddress(cell.row, cell.column),
+    formula: cell.formula,
+    rows: rect.rows,
+    columns: rect.columns,
+    values,
+  };
+}
+
+/**
+ * Does a written rectangle hold its `formulas` side (`"formulas"`: each formula in its cell; the other cells of a
+ * spill range anything but a formula) or its `frozen` side (`"frozen"`: no formulas, every value as frozen),
+ * given what Excel reads there now? A rollback rewrites only the rectangles that are not yet back, so that a
+ * rectangle the failed batch never reached (a protected sheet, say) is not written at all.
+ */
+export function areaHolds(
+  area: WriteArea,
+  side: "formulas" | "frozen",
+  formulas: readonly (readonly unknown[])[],
+  values: readonly (readonly unknown[])[],
+): boolean {
+  for (let i = 0; i < area.rect.rows; i++) {
+    for (let j = 0; j < area.rect.columns; j++) {
+      const f = formulas[i]?.[j];
+      const v = values[i]?.[j];
+      if (side === "formulas") {
+        const want = area.formulas[i]![j]!;
+        if (want !== "" ? f !== want : isFormula(f, v)) return false;
+      } else if (isFormula(f, v) || !sameValue(v, area.frozen[i]![j]!)) return false;
+    }
+  }
+  return true;
 }

@@ -130,7 +130,9 @@ export function recordFromXml(xml: string): FreezeRecord {
   }
   const version = Number(root.attributes.version);
   if (version !== RECORD_VERSION) {
-    throw valueError(`freeze record: version "${root.attributes.version}" is not known to this add-in (it reads ${RECORD_VERSION})`);
+    throw valueError(
+      `freeze record: version "${root.attributes.version}" is not known to this add-in (it reads ${RECORD_VERSION})`,
+    );
   }
   const cells: FrozenCell[] = [];
   for (const s of childElements(root, "sheet")) {
@@ -150,7 +152,14 @@ function readEntry(sheet: string, c: XmlElement): FrozenCell {
   if (c.attributes.rows === undefined && c.attributes.cols === undefined) {
     const v = c.attributes.v;
     if (v === undefined) throw valueError(`freeze record: ${where} has no value`);
-    return { sheet, address: address.toUpperCase(), formula, rows: 1, columns: 1, values: [[fromTyped(c.attributes.t, v, where)]] };
+    return {
+      sheet,
+      address: address.toUpperCase(),
+      formula,
+      rows: 1,
+      columns: 1,
+      values: [[fromTyped(c.attributes.t, v, where)]],
+    };
   }
   const rows = positiveInt(c.attributes.rows, where);
   const columns = positiveInt(c.attributes.cols, where);
@@ -170,7 +179,10 @@ function readEntry(sheet: string, c: XmlElement): FrozenCell {
  * Parts that are not freeze records are an error (they share our namespace, so something is wrong).
  */
 export function recordFromParts(xmls: readonly string[]): FreezeRecord {
-  return xmls.reduce<FreezeRecord>((acc, xml) => mergeRecords(acc, recordFromXml(xml).cells), { version: RECORD_VERSION, cells: [] });
+  return xmls.reduce<FreezeRecord>((acc, xml) => mergeRecords(acc, recordFromXml(xml).cells), {
+    version: RECORD_VERSION,
+    cells: [],
+  });
 }
 
 /**
@@ -190,7 +202,8 @@ export function mergeRecords(earlier: FreezeRecord, added: readonly FrozenCell[]
     const set = covered.get(e.sheet);
     if (!set) return true;
     const r = entryRect(e);
-    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) if (set.has(cellKey(r.top + i, r.left + j))) return false;
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.columns; j++) if (set.has(cellKey(r.top + i, r.left + j))) return false;
     return true;
   });
   return { version: RECORD_VERSION, cells: sortEntries([...kept, ...added]) };

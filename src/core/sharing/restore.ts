@@ -45,7 +45,11 @@ export interface RestorePlan {
 }
 
 /** Where an entry differs from what the workbook holds now, or null when every cell still holds its frozen value. */
-function firstChange(scan: SheetScan, entry: FrozenCell, rect: Rect): { cell: string; now: CellValue; frozen: CellValue } | null {
+function firstChange(
+  scan: SheetScan,
+  entry: FrozenCell,
+  rect: Rect,
+): { cell: string; now: CellValue; frozen: CellValue } | null {
   for (let i = 0; i < rect.rows; i++) {
     for (let j = 0; j < rect.columns; j++) {
       const row = rect.top + i;
@@ -61,6 +65,7 @@ function firstChange(scan: SheetScan, entry: FrozenCell, rect: Rect): { cell: st
 
 /**
  * Plans the restore of every recorded formula (see the module comment). O(cells of the entries).
+ * @param record what the workbook's freeze record holds
  * @param scans the used ranges of the workbook's sheets now
  */
 export function planRestore(record: FreezeRecord, scans: readonly SheetScan[]): RestorePlan {
@@ -72,7 +77,13 @@ export function planRestore(record: FreezeRecord, scans: readonly SheetScan[]): 
     const scan = scans.find((s) => s.name === entry.sheet) ?? scans.find((s) => sameSheet(s.name, entry.sheet));
     const rect = entryRect(entry);
     if (!scan) {
-      conflicts.push({ entry, reason: "sheetMissing", cell: entry.address, now: "", frozen: entry.values[0]?.[0] ?? "" });
+      conflicts.push({
+        entry,
+        reason: "sheetMissing",
+        cell: entry.address,
+        now: "",
+        frozen: entry.values[0]?.[0] ?? "",
+      });
       continue;
     }
     const anchorNow = cellAt(scan, rect.top, rect.left);
@@ -91,7 +102,12 @@ export function planRestore(record: FreezeRecord, scans: readonly SheetScan[]): 
     for (let i = 0; i < rect.rows; i++) {
       for (let j = 0; j < rect.columns; j++) {
         const anchor = i === 0 && j === 0;
-        cells.push({ row: rect.top + i, column: rect.left + j, frozen: entry.values[i]?.[j] ?? "", formula: anchor ? entry.formula : "" });
+        cells.push({
+          row: rect.top + i,
+          column: rect.left + j,
+          frozen: entry.values[i]?.[j] ?? "",
+          formula: anchor ? entry.formula : "",
+        });
       }
     }
   }
@@ -103,5 +119,12 @@ export function planRestore(record: FreezeRecord, scans: readonly SheetScan[]): 
     cells += list.length;
     areas.push(...writeAreas(scan.name, list));
   }
-  return { areas, restored, alreadyRestored, conflicts, remaining: { version: RECORD_VERSION, cells: conflicts.map((c) => c.entry) }, cells };
+  return {
+    areas,
+    restored,
+    alreadyRestored,
+    conflicts,
+    remaining: { version: RECORD_VERSION, cells: conflicts.map((c) => c.entry) },
+    cells,
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { splitAddress } from "../address";
 import { valueError } from "../errors";
-import { cellAddress, parseRect, Rect } from "./a1";
+import { cellAddress, cellKey, parseRect, Rect } from "./a1";
 import { CellValue, cellValue, skipReason } from "./cellValues";
 import { callsCrm, isFormula } from "./crmFormula";
 
@@ -46,11 +46,18 @@ export interface SheetRect {
  * formulas and values.
  * @throws CrmError `#VALUE!` when the address is not a cell or rectangle, or the arrays do not match its size.
  */
-export function scanOf(name: string, address: string, formulas: readonly (readonly unknown[])[], values: readonly (readonly unknown[])[]): SheetScan {
+export function scanOf(
+  name: string,
+  address: string,
+  formulas: readonly (readonly unknown[])[],
+  values: readonly (readonly unknown[])[],
+): SheetScan {
   const rect = parseRect(splitAddress(address).range);
   if (!rect) throw valueError(`sheet "${name}": the used range "${address}" is not a range address`);
   if (formulas.length !== rect.rows || values.length !== rect.rows) {
-    throw valueError(`sheet "${name}": ${rect.rows} rows expected in the used range, got ${formulas.length} formulas and ${values.length} values`);
+    throw valueError(
+      `sheet "${name}": ${rect.rows} rows expected in the used range, got ${formulas.length} formulas and ${values.length} values`,
+    );
   }
   return { name, top: rect.top, left: rect.left, formulas, values };
 }
@@ -94,7 +101,9 @@ function holdsPlainValue(scan: SheetScan, row: number, column: number): boolean 
  */
 export function spillCandidates(scan: SheetScan, cells: readonly CrmCell[] = crmCells(scan)): CrmCell[] {
   return cells.filter(
-    (c) => skipReason(c.value) === null && (holdsPlainValue(scan, c.row, c.column + 1) || holdsPlainValue(scan, c.row + 1, c.column)),
+    (c) =>
+      skipReason(c.value) === null &&
+      (holdsPlainValue(scan, c.row, c.column + 1) || holdsPlainValue(scan, c.row + 1, c.column)),
   );
 }
 
@@ -108,16 +117,16 @@ export function sameSheet(a: string, b: string): boolean {
   return a === b || a.toLocaleUpperCase() === b.toLocaleUpperCase();
 }
 
-/** Spills keyed by sheet (upper-cased) and cell. */
-export function spillIndex(spills: readonly Spill[]): Map<string, Spill> {
-  const m = new Map<string, Spill>();
-  for (const s of spills) m.set(`${s.sheet.toLocaleUpperCase()}|${s.row}|${s.column}`, s);
+/** The spills on one sheet, keyed by their formula cell (`cellKey`). */
+export function spillsOn(spills: readonly Spill[], sheet: string): Map<number, Spill> {
+  const m = new Map<number, Spill>();
+  for (const s of spills) if (sameSheet(s.sheet, sheet)) m.set(cellKey(s.row, s.column), s);
   return m;
 }
 
 /** The cells a CRM formula's result occupies: its own cell, or its whole spill range. */
-export function resultRect(cell: CrmCell, spills: Map<string, Spill>): Rect {
-  const s = spills.get(`${cell.sheet.toLocaleUpperCase()}|${cell.row}|${cell.column}`);
+export function resultRect(cell: CrmCell, spills: Map<number, Spill>): Rect {
+  const s = spills.get(cellKey(cell.row, cell.column));
   return s && (s.rows > 1 || s.columns > 1)
     ? { top: cell.row, left: cell.column, rows: s.rows, columns: s.columns }
     : { top: cell.row, left: cell.column, rows: 1, columns: 1 };

@@ -24,7 +24,7 @@
  */
 import { cellValue, valueToWrite } from "../../core/sharing/cellValues";
 import { checkWorkbook, CheckSummary } from "../../core/sharing/check";
-import { FreezePlan, planFreeze, WriteArea } from "../../core/sharing/freeze";
+import { areaHolds, FreezePlan, planFreeze, WriteArea } from "../../core/sharing/freeze";
 import { FreezeRecord, mergeRecords, RECORD_NAMESPACE, recordFromParts, recordToXml } from "../../core/sharing/record";
 import { planRestore, RestorePlan } from "../../core/sharing/restore";
 import { crmCells, scanOf, SheetRect, sheetRects, SheetScan, Spill, spillCandidates } from "../../core/sharing/scan";
@@ -117,7 +117,8 @@ async function readWorkbook(
   o: SharingOptions,
   want: { spills: boolean; selection: boolean; total: number },
 ): Promise<WorkbookRead> {
-  const progress = (step: SharingProgress["step"], done: number): void => o.onProgress?.({ step, done, total: want.total });
+  const progress = (step: SharingProgress["step"], done: number): void =>
+    o.onProgress?.({ step, done, total: want.total });
   progress("sheets", 0);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -147,7 +148,9 @@ async function readWorkbook(
   const spills: Spill[] = [];
   if (want.spills) {
     const byName = new Map(sheets.items.map((ws) => [ws.name, ws]));
-    const onSheets = selection ? scans.filter((s) => selection.some((r) => r.sheet.toLocaleUpperCase() === s.name.toLocaleUpperCase())) : scans;
+    const onSheets = selection
+      ? scans.filter((s) => selection.some((r) => r.sheet.toLocaleUpperCase() === s.name.toLocaleUpperCase()))
+      : scans;
     const candidates = onSheets.flatMap((s) => spillCandidates(s, crmCells(s)));
     if (candidates.length > 0) {
       progress("spills", 2);
@@ -159,7 +162,8 @@ async function readWorkbook(
       await sync();
       checkCancelled(o.signal);
       for (const { c, r } of probes) {
-        if (!r.isNullObject) spills.push({ sheet: c.sheet, row: c.row, column: c.column, rows: r.rowCount, columns: r.columnCount });
+        if (!r.isNullObject)
+          spills.push({ sheet: c.sheet, row: c.row, column: c.column, rows: r.rowCount, columns: r.columnCount });
       }
     }
   }
@@ -212,17 +216,32 @@ function writeFormulas(context: Excel.RequestContext, areas: readonly WriteArea[
   });
 }
 
+/** How to undo a commit: the rectangles it wrote, and which of their sides they held before. */
+interface Undo {
+  areas: readonly WriteArea[];
+  back: "formulas" | "frozen";
+}
+
 /**
- * Puts the workbook back as it was before a failed or cancelled commit: the planned rectangles get their
- * earlier content again and the record parts are returned to the earlier set. 2 syncs.
+ * Puts the workbook back as it was before a failed or cancelled commit, in 2 syncs: reads the planned
+ * rectangles and the record parts, then rewrites only the rectangles not already back (so that those the failed
+ * batch never reached, e.g. on a protected sheet, are not written at all) and returns the record parts to the
+ * earlier set (deleting parts the commit added, re-adding those it deleted).
  */
-async function rollback(run: ExcelRun, undo: (context: Excel.RequestContext) => void, parts: readonly RecordPart[]): Promise<number> {
+async function rollback(run: ExcelRun, undo: Undo, parts: readonly RecordPart[]): Promise<number> {
   return run(async (context) => {
     const c = counter(context);
-    undo(context);
+    const ranges = areaRanges(context, undo.areas);
+    for (const r of ranges) r.load("formulas,values");
     const now = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
     now.load("items/id");
     await c.sync();
+    undo.areas.forEach((a, i) => {
+      const r = ranges[i]!;
+      if (areaHolds(a, undo.back, r.formulas as unknown[][], r.values as unknown[][])) return;
+      if (undo.back === "formulas") r.formulas = a.formulas;
+      else r.values = a.frozen.map((row) => row.map(valueToWrite));
+    });
     const before = new Set(parts.map((p) => p.id));
     const present = new Set(now.items.map((p) => p.id));
     for (const p of now.items) if (!before.has(p.id)) p.delete();
@@ -240,7 +259,7 @@ async function commitOrRollBack(
   run: ExcelRun,
   o: SharingOptions,
   commit: () => Promise<void>,
-  undo: (context: Excel.RequestContext) => void,
+  undo: Undo,
   parts: readonly RecordPart[],
   total: number,
 ): Promise<number> {
@@ -257,7 +276,8 @@ async function commitOrRollBack(
   } catch (e) {
     throw new RollbackFailed(failure ?? new SharingCancelled(), e);
   }
-  throw failure ?? new SharingCancelled();
+  if (failure === null) throw new SharingCancelled();
+  throw failure instanceof Error ? failure : new Error(messageOf(failure));
 }
 
 /**
@@ -286,8 +306,7 @@ export async function freezeSharing(o: SharingOptions & { selectionOnly?: boolea
       for (const p of read.parts) context.workbook.customXmlParts.getItem(p.id).delete();
       await c.sync();
     };
-    const undo = (ctx: Excel.RequestContext): void => writeFormulas(ctx, plan.areas);
-    const extra = await commitOrRollBack(run, o, commit, undo, read.parts, total);
+    const extra = await commitOrRollBack(run, o, commit, { areas: plan.areas, back: "formulas" }, read.parts, total);
     result = { plan, recorded: merged.cells.length, syncs: c.count() + extra };
   });
   o.onProgress?.({ step: "done", done: total, total });
@@ -320,8 +339,7 @@ export async function restoreSharing(o: SharingOptions = {}): Promise<RestoreRes
       if (plan.remaining.cells.length > 0) context.workbook.customXmlParts.add(recordToXml(plan.remaining));
       await c.sync();
     };
-    const undo = (ctx: Excel.RequestContext): void => writeValues(ctx, plan.areas);
-    const extra = await commitOrRollBack(run, o, commit, undo, read.parts, total);
+    const extra = await commitOrRollBack(run, o, commit, { areas: plan.areas, back: "frozen" }, read.parts, total);
     result = { plan, syncs: c.count() + extra };
   });
   o.onProgress?.({ step: "done", done: total, total });

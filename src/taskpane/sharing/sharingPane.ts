@@ -39,7 +39,11 @@ export interface SharingPane {
   lastSyncs(): number | null;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -60,6 +64,8 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
   const box = el("div", "sharing");
   const help = el("p", "sharing-help");
   const actions = el("div", "sharing-actions");
+  // Layout only (taskpane.css belongs to the pane): buttons wrap with a gap; the progress line is one row.
+  actions.style.cssText = "display:flex;flex-wrap:wrap;gap:6px";
   const buttons: Record<Action, HTMLButtonElement> = {
     check: el("button"),
     freezeAll: el("button"),
@@ -85,6 +91,7 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
     render();
   });
   progressLine.append(bar, step, cancel);
+  progressLine.style.cssText = "align-items:center;gap:8px;margin-top:8px";
   const status = el("p", "sharing-status");
   status.setAttribute("role", "status");
   status.setAttribute("aria-live", "polite");
@@ -135,7 +142,11 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
     if (skipped.length === 0) return [];
     const list = el("ul", "sharing-skipped");
     for (const k of skipped) {
-      const li = el("li", undefined, `${k.sheet}!${k.address} (${shownValue(k.value)}): ${k.reason === "notCalculated" ? s.notCalculated : s.resultOnlyError}`);
+      const li = el(
+        "li",
+        undefined,
+        `${k.sheet}!${k.address} (${shownValue(k.value)})${s.colon}${k.reason === "notCalculated" ? s.notCalculated : s.resultOnlyError}`,
+      );
       li.dataset.cell = `${k.sheet}!${k.address}`;
       list.appendChild(li);
     }
@@ -143,8 +154,8 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
   }
 
   function addressList(s: SharingStrings, lang: Lang, first: readonly string[], total: number): string {
-    const shown = first.join(", ");
-    return total > first.length ? `${shown} ${s.more(total - first.length, lang)}` : shown;
+    const shown = first.join(s.listSeparator);
+    return total > first.length ? `${shown}${s.more(total - first.length, lang)}` : shown;
   }
 
   function renderCheck(s: SharingStrings, lang: Lang, summary: CheckSummary): void {
@@ -156,7 +167,10 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
         const li = el("li");
         li.dataset.sheet = sh.sheet;
         li.dataset.formulas = String(sh.formulas);
-        li.append(el("strong", undefined, sh.sheet), `: ${s.sheetLine(sh.formulas, sh.spills, lang)} — ${addressList(s, lang, sh.first, sh.formulas)}`);
+        li.append(
+          el("strong", undefined, sh.sheet),
+          `${s.colon}${s.sheetLine(sh.formulas, sh.spills, lang)} — ${addressList(s, lang, sh.first, sh.formulas)}`,
+        );
         list.appendChild(li);
       }
       parts.push(list);
@@ -166,7 +180,10 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
         for (const d of summary.dependents) {
           const li = el("li");
           li.dataset.sheet = d.sheet;
-          li.append(el("strong", undefined, d.sheet), `: ${s.dependentLine(d.formulas, lang)} — ${addressList(s, lang, d.first, d.formulas)}`);
+          li.append(
+            el("strong", undefined, d.sheet),
+            `${s.colon}${s.dependentLine(d.formulas, lang)} — ${addressList(s, lang, d.first, d.formulas)}`,
+          );
           deps.appendChild(li);
         }
         parts.push(deps);
@@ -181,7 +198,8 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
 
   function renderRestore(s: SharingStrings, lang: Lang, plan: RestorePlan): void {
     const lines: string[] = [];
-    if (plan.restored.length + plan.alreadyRestored.length + plan.conflicts.length === 0) lines.push(s.nothingToRestore);
+    if (plan.restored.length + plan.alreadyRestored.length + plan.conflicts.length === 0)
+      lines.push(s.nothingToRestore);
     else lines.push(s.restored(plan.restored.length, lang));
     if (plan.alreadyRestored.length > 0) lines.push(s.alreadyRestored(plan.alreadyRestored.length, lang));
     status.textContent = lines.join(" ");
@@ -189,7 +207,10 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
     const list = el("ul", "sharing-conflict-list");
     for (const c of plan.conflicts) {
       const where = `${c.entry.sheet}!${c.cell}`;
-      const what = c.reason === "sheetMissing" ? `${c.entry.sheet}!${c.entry.address}: ${s.sheetMissing}` : s.edited(where, shownValue(c.now), shownValue(c.frozen));
+      const what =
+        c.reason === "sheetMissing"
+          ? `${c.entry.sheet}!${c.entry.address}${s.colon}${s.sheetMissing}`
+          : s.edited(where, shownValue(c.now), shownValue(c.frozen));
       const li = el("li", undefined, `${what} — ${s.formula} `);
       li.dataset.cell = `${c.entry.sheet}!${c.entry.address}`;
       li.appendChild(el("code", undefined, c.entry.formula));
@@ -209,6 +230,7 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
     cancel.textContent = s.cancel;
     for (const b of Object.values(buttons)) b.disabled = !available || busy !== null;
     progressLine.hidden = busy === null;
+    progressLine.style.display = busy === null ? "none" : "flex";
     box.dataset.state = busy ? "busy" : view.kind;
     if (busy) {
       const p = busy.progress;
@@ -245,8 +267,15 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
       case "freeze": {
         const { plan } = view.result;
         status.textContent =
-          plan.entries.length > 0 ? s.frozen(plan.entries.length, plan.cells, lang) : view.selectionOnly ? s.nothingInSelection : s.nothingToFreeze;
-        results.replaceChildren(...skippedList(s, plan.skipped), el("p", "sharing-recorded", s.recorded(view.result.recorded, lang)));
+          plan.entries.length > 0
+            ? s.frozen(plan.entries.length, plan.cells, lang)
+            : view.selectionOnly
+              ? s.nothingInSelection
+              : s.nothingToFreeze;
+        results.replaceChildren(
+          ...skippedList(s, plan.skipped),
+          el("p", "sharing-recorded", s.recorded(view.result.recorded, lang)),
+        );
         break;
       }
       case "restore":
@@ -255,7 +284,10 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
     }
   }
 
-  new MutationObserver(() => render()).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+  new MutationObserver(() => render()).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ["lang"],
+  });
   render();
   return { render, lastSyncs: () => syncs };
 }

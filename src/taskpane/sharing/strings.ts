@@ -31,15 +31,20 @@ const en = {
     `${n(formulas, lang)} CRM formula${formulas === 1 ? "" : "s"} on ${n(sheets, lang)} sheet${sheets === 1 ? "" : "s"}.`,
   sheetLine: (formulas: number, spills: number, lang: Lang) =>
     `${n(formulas, lang)} formula${formulas === 1 ? "" : "s"}` + (spills > 0 ? `, ${n(spills, lang)} spilling` : ""),
-  more: (count: number, lang: Lang) => `and ${n(count, lang)} more`,
+  more: (count: number, lang: Lang) => ` and ${n(count, lang)} more`,
+  listSeparator: ", ",
+  colon: ": ",
   dependents: "Sheets that use these results (a scorecard, for example) keep working on the frozen values:",
-  dependentLine: (formulas: number, lang: Lang) => `${n(formulas, lang)} formula${formulas === 1 ? "" : "s"} read CRM results`,
+  dependentLine: (formulas: number, lang: Lang) =>
+    `${n(formulas, lang)} formula${formulas === 1 ? "" : "s"} read CRM results`,
   noDependents: "No other formulas read these results.",
   skippedTitle: "Left as formulas (no result to keep):",
   notCalculated: "not calculated yet",
   resultOnlyError: "shows an error Excel cannot store as a value",
   recorded: (count: number, lang: Lang) =>
-    count === 0 ? "Nothing is frozen at the moment." : `${n(count, lang)} formula${count === 1 ? " is" : "s are"} frozen and can be restored.`,
+    count === 0
+      ? "Nothing is frozen at the moment."
+      : `${n(count, lang)} formula${count === 1 ? " is" : "s are"} frozen and can be restored.`,
   frozen: (formulas: number, cells: number, lang: Lang) =>
     `Froze ${n(formulas, lang)} formula${formulas === 1 ? "" : "s"} (${n(cells, lang)} cell${cells === 1 ? "" : "s"}). The workbook now shows values only; save it to share.`,
   nothingToFreeze: "There are no CRM formulas to freeze here.",
@@ -49,8 +54,11 @@ const en = {
     `${n(formulas, lang)} recorded formula${formulas === 1 ? " was" : "s were"} already back in place.`,
   nothingToRestore: "Nothing is frozen, so there is nothing to restore.",
   conflictsTitle: (count: number, lang: Lang) =>
-    `${n(count, lang)} cell${count === 1 ? " was" : "s were"} changed since the freeze and ${count === 1 ? "was" : "were"} left as ${count === 1 ? "it is" : "they are"}. Their formulas stay recorded:`,
-  edited: (cell: string, now: string, frozen: string) => `${cell} now holds ${now || "nothing"} (was ${frozen || "empty"})`,
+    count === 1
+      ? "1 cell was changed since the freeze and was left as it is. Its formula stays recorded:"
+      : `${n(count, lang)} cells were changed since the freeze and were left as they are. Their formulas stay recorded:`,
+  edited: (cell: string, now: string, frozen: string) =>
+    `${cell} now holds ${now || "nothing"} (was ${frozen || "empty"})`,
   sheetMissing: "the sheet is gone or was renamed",
   formula: "formula",
   progressLabel: "Progress",
@@ -74,19 +82,24 @@ const zh: SharingStrings = {
   cancelling: "正在取消…",
   cancelled: "已取消，工作簿未更改。",
   failed: (message: string) => `操作未成功：${message}。工作簿未更改。`,
-  rollbackFailed: (message: string) => `操作未成功，撤销也失败了：${message}。所有已冻结的公式仍有记录，请按“恢复”将其放回。`,
+  rollbackFailed: (message: string) =>
+    `操作未成功，撤销也失败了：${message}。所有已冻结的公式仍有记录，请按“恢复”将其放回。`,
   noCrm: "此工作簿中没有 CRM 公式。",
-  found: (formulas: number, sheets: number, lang: Lang) => `${n(sheets, lang)} 个工作表中共有 ${n(formulas, lang)} 个 CRM 公式。`,
+  found: (formulas: number, sheets: number, lang: Lang) =>
+    `${n(sheets, lang)} 个工作表中共有 ${n(formulas, lang)} 个 CRM 公式。`,
   sheetLine: (formulas: number, spills: number, lang: Lang) =>
     `${n(formulas, lang)} 个公式` + (spills > 0 ? `，其中 ${n(spills, lang)} 个溢出` : ""),
-  more: (count: number, lang: Lang) => `另有 ${n(count, lang)} 个`,
+  more: (count: number, lang: Lang) => `，另有 ${n(count, lang)} 个`,
+  listSeparator: "、",
+  colon: "：",
   dependents: "使用这些结果的工作表（例如计分卡）将基于冻结后的数值继续工作：",
   dependentLine: (formulas: number, lang: Lang) => `${n(formulas, lang)} 个公式引用了 CRM 结果`,
   noDependents: "没有其他公式引用这些结果。",
   skippedTitle: "保留为公式（没有可保存的结果）：",
   notCalculated: "尚未计算完成",
   resultOnlyError: "显示的错误无法作为数值保存",
-  recorded: (count: number, lang: Lang) => (count === 0 ? "目前没有冻结的公式。" : `${n(count, lang)} 个公式已冻结，可以恢复。`),
+  recorded: (count: number, lang: Lang) =>
+    count === 0 ? "目前没有冻结的公式。" : `${n(count, lang)} 个公式已冻结，可以恢复。`,
   frozen: (formulas: number, cells: number, lang: Lang) =>
     `已冻结 ${n(formulas, lang)} 个公式（${n(cells, lang)} 个单元格）。工作簿现在只显示数值，保存后即可共享。`,
   nothingToFreeze: "这里没有可冻结的 CRM 公式。",
@@ -94,7 +107,8 @@ const zh: SharingStrings = {
   restored: (formulas: number, lang: Lang) => `已恢复 ${n(formulas, lang)} 个公式。`,
   alreadyRestored: (formulas: number, lang: Lang) => `${n(formulas, lang)} 个已记录的公式已经在原处。`,
   nothingToRestore: "没有冻结的公式，无需恢复。",
-  conflictsTitle: (count: number, lang: Lang) => `${n(count, lang)} 个单元格在冻结后被修改，已保持原样。它们的公式仍保留在记录中：`,
+  conflictsTitle: (count: number, lang: Lang) =>
+    `${n(count, lang)} 个单元格在冻结后被修改，已保持原样。它们的公式仍保留在记录中：`,
   edited: (cell: string, now: string, frozen: string) => `${cell} 现在为 ${now || "空"}（原为 ${frozen || "空"}）`,
   sheetMissing: "工作表已删除或已重命名",
   formula: "公式",

@@ -17,8 +17,10 @@ function codeOf(f: () => unknown): string | undefined {
 function clvBySummation(m: number, r: number, d: number, T: number, timing: 0 | 1 | 2): number {
   let s = 0;
   for (let t = 1; t <= T; t++) {
-    if (timing === 0) s += r ** t / (1 + d) ** t; // t = 1..T
-    else if (timing === 1) s += r ** (t - 1) / (1 + d) ** (t - 1); // t = 0..T−1
+    if (timing === 0)
+      s += r ** t / (1 + d) ** t; // t = 1..T
+    else if (timing === 1)
+      s += r ** (t - 1) / (1 + d) ** (t - 1); // t = 0..T−1
     else s += r ** (t - 1) / (1 + d) ** t; // t = 1..T, r^(t−1)
   }
   return m * s;

@@ -59,7 +59,8 @@ describe("npsMarginOfError (Wald)", () => {
     expect(npsMarginOfError(counts(10, 0, 0))).toBe(0);
   });
   it("confidence outside (0, 1) is #NUM!; no responses #DIV/0!; impossible counts #NUM!", () => {
-    for (const c of [0, 1, 95, -0.1, Number.NaN]) expect(codeOf(() => npsMarginOfError(counts(3, 2, 2), c))).toBe("NUM");
+    for (const c of [0, 1, 95, -0.1, Number.NaN])
+      expect(codeOf(() => npsMarginOfError(counts(3, 2, 2), c))).toBe("NUM");
     expect(codeOf(() => npsMarginOfError(counts(0, 0, 0)))).toBe("DIV0");
     expect(codeOf(() => npsMarginOfError({ promoters: 1, passives: 1, detractors: 1, responses: 4 }))).toBe("NUM");
     expect(codeOf(() => npsMarginOfError({ promoters: -1, passives: 2, detractors: 1, responses: 2 }))).toBe("NUM");

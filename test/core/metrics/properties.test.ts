@@ -27,9 +27,12 @@ const numbers = fc.array(anyNumber, { maxLength: 30 });
 const numbersOrNull = fc.array(fc.option(anyNumber, { nil: null }), { maxLength: 30 });
 const anyCount = fc.oneof(fc.integer({ min: 0, max: 1000 }), anyNumber);
 const counts = fc.record({ promoters: anyCount, passives: anyCount, detractors: anyCount, responses: anyCount });
-const validCounts = fc
-  .tuple(fc.nat(500), fc.nat(500), fc.nat(500))
-  .map(([promoters, passives, detractors]) => ({ promoters, passives, detractors, responses: promoters + passives + detractors }));
+const validCounts = fc.tuple(fc.nat(500), fc.nat(500), fc.nat(500)).map(([promoters, passives, detractors]) => ({
+  promoters,
+  passives,
+  detractors,
+  responses: promoters + passives + detractors,
+}));
 
 /** Runs f: returns its result (checked finite) or undefined when it threw a CrmError; fails otherwise. */
 function outcome<T extends number | readonly number[]>(f: () => T): T | undefined {
@@ -57,7 +60,11 @@ describe("every core metric returns finite numbers or throws CrmError", () => {
     const scores = fc.array(fc.oneof(fc.integer({ min: -1, max: 11 }), anyNumber), { maxLength: 30 });
     fc.assert(
       fc.property(scores, counts, (s, c) => {
-        inRange(outcome(() => nps(s)), -100, 100);
+        inRange(
+          outcome(() => nps(s)),
+          -100,
+          100,
+        );
         outcome(() => {
           const k = npsCounts(s);
           return [k.promoters, k.passives, k.detractors, k.responses];
@@ -115,7 +122,11 @@ describe("every core metric returns finite numbers or throws CrmError", () => {
     const opt = fc.option(anyNumber, { nil: undefined });
     fc.assert(
       fc.property(numbers, opt, opt, (s, threshold, scaleMax) => {
-        inRange(outcome(() => csat(s, { threshold, scaleMax })), 0, 1);
+        inRange(
+          outcome(() => csat(s, { threshold, scaleMax })),
+          0,
+          1,
+        );
       }),
       { seed: 105, ...RUNS },
     );
@@ -124,10 +135,22 @@ describe("every core metric returns finite numbers or throws CrmError", () => {
   it("cac ≥ 0, conversionRate in 0..1, ltvToCac, paybackPeriods ≥ 0", () => {
     fc.assert(
       fc.property(numbers, numbers, anyNumber, anyNumber, (a, b, x, y) => {
-        inRange(outcome(() => cac(a, b)), 0, Infinity);
-        inRange(outcome(() => conversionRate(a, b)), 0, 1);
+        inRange(
+          outcome(() => cac(a, b)),
+          0,
+          Infinity,
+        );
+        inRange(
+          outcome(() => conversionRate(a, b)),
+          0,
+          1,
+        );
         outcome(() => ltvToCac(x, y));
-        inRange(outcome(() => paybackPeriods(x, y)), 0, Infinity);
+        inRange(
+          outcome(() => paybackPeriods(x, y)),
+          0,
+          Infinity,
+        );
       }),
       { seed: 106, ...RUNS },
     );
@@ -136,18 +159,35 @@ describe("every core metric returns finite numbers or throws CrmError", () => {
   it("retentionRate and churnRate in 0..1", () => {
     fc.assert(
       fc.property(anyCount, anyCount, anyCount, (s, e, n) => {
-        inRange(outcome(() => retentionRate(s, e, n)), 0, 1);
-        inRange(outcome(() => churnRate(s, e)), 0, 1);
+        inRange(
+          outcome(() => retentionRate(s, e, n)),
+          0,
+          1,
+        );
+        inRange(
+          outcome(() => churnRate(s, e)),
+          0,
+          1,
+        );
       }),
       { seed: 107, ...RUNS },
     );
   });
 
   it("repeatRate in 0..1", () => {
-    const id = fc.oneof(fc.constantFrom("A", "a", " A ", "B", "", "  "), fc.string({ maxLength: 3 }), anyNumber, fc.constant(null));
+    const id = fc.oneof(
+      fc.constantFrom("A", "a", " A ", "B", "", "  "),
+      fc.string({ maxLength: 3 }),
+      anyNumber,
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(fc.array(id, { maxLength: 40 }), (ids) => {
-        inRange(outcome(() => repeatRate(ids)), 0, 1);
+        inRange(
+          outcome(() => repeatRate(ids)),
+          0,
+          1,
+        );
       }),
       { seed: 108, ...RUNS },
     );
@@ -156,10 +196,17 @@ describe("every core metric returns finite numbers or throws CrmError", () => {
   it("clv (any timing, finite or unlimited) and clvSimple", () => {
     const periods = fc.option(fc.oneof(fc.integer({ min: -2, max: 1000 }), anyNumber), { nil: undefined });
     fc.assert(
-      fc.property(anyNumber, anyNumber, anyNumber, periods, fc.oneof(fc.constantFrom(0, 1, 2), anyNumber), (m, r, d, T, k) => {
-        outcome(() => clv(m, r, d, T, k));
-        outcome(() => clvSimple(m, r, d, T ?? 0));
-      }),
+      fc.property(
+        anyNumber,
+        anyNumber,
+        anyNumber,
+        periods,
+        fc.oneof(fc.constantFrom(0, 1, 2), anyNumber),
+        (m, r, d, T, k) => {
+          outcome(() => clv(m, r, d, T, k));
+          outcome(() => clvSimple(m, r, d, T ?? 0));
+        },
+      ),
       { seed: 109, ...RUNS },
     );
   });
@@ -167,11 +214,18 @@ describe("every core metric returns finite numbers or throws CrmError", () => {
   it("clv grows with retention and falls with the discount rate for a positive margin", () => {
     const rate = fc.double({ min: 0, max: 0.95, noNaN: true });
     fc.assert(
-      fc.property(rate, rate, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.constantFrom(0, 1, 2), fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }), (r1, r2, d, k, T) => {
-        const [lo, hi] = r1 <= r2 ? [r1, r2] : [r2, r1];
-        expect(clv(100, lo, d, T, k)).toBeLessThanOrEqual(clv(100, hi, d, T, k) * (1 + 1e-12));
-        expect(clv(100, lo, d + 0.1, T, k)).toBeLessThanOrEqual(clv(100, lo, d, T, k) * (1 + 1e-12));
-      }),
+      fc.property(
+        rate,
+        rate,
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.constantFrom(0, 1, 2),
+        fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }),
+        (r1, r2, d, k, T) => {
+          const [lo, hi] = r1 <= r2 ? [r1, r2] : [r2, r1];
+          expect(clv(100, lo, d, T, k)).toBeLessThanOrEqual(clv(100, hi, d, T, k) * (1 + 1e-12));
+          expect(clv(100, lo, d + 0.1, T, k)).toBeLessThanOrEqual(clv(100, lo, d, T, k) * (1 + 1e-12));
+        },
+      ),
       { seed: 110, ...RUNS },
     );
   });
@@ -180,7 +234,11 @@ describe("every core metric returns finite numbers or throws CrmError", () => {
     fc.assert(
       fc.property(anyNumber, anyNumber, anyNumber, numbersOrNull, (a, b, c, costs) => {
         outcome(() => roi(a, b));
-        inRange(outcome(() => tco(a, costs, b)), 0, Infinity);
+        inRange(
+          outcome(() => tco(a, costs, b)),
+          0,
+          Infinity,
+        );
         outcome(() => eva(a, b, c));
       }),
       { seed: 111, ...RUNS },
@@ -208,10 +266,18 @@ describe("every core metric returns finite numbers or throws CrmError", () => {
       { seed: 112, ...RUNS },
     );
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e300, max: 1e300, noNaN: true }), { minLength: 1, maxLength: 20 }), fc.double({ min: 0, max: 1, noNaN: true }), (xs, p) => {
-        const sorted = Float64Array.from(xs).sort();
-        inRange(outcome(() => percentileInc(sorted, p)), sorted[0]!, sorted[sorted.length - 1]!);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e300, max: 1e300, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (xs, p) => {
+          const sorted = Float64Array.from(xs).sort();
+          inRange(
+            outcome(() => percentileInc(sorted, p)),
+            sorted[0]!,
+            sorted[sorted.length - 1]!,
+          );
+        },
+      ),
       { seed: 113, ...RUNS },
     );
   });

@@ -53,7 +53,7 @@ describe("repeatRate", () => {
   it("orders A, B, A, C, B, B: customers A, B, C; A (2 orders) and B (3) repeat → 2/3", () => {
     expect(repeatRate(["A", "B", "A", "C", "B", "B"])).toBeCloseTo(2 / 3, 15);
   });
-  it("ids match like COUNTIF: case and surrounding spaces ignored, 1001 equals \"1001\"", () => {
+  it('ids match like COUNTIF: case and surrounding spaces ignored, 1001 equals "1001"', () => {
     expect(repeatRate(["abc", " ABC ", 1001, "1001", "x"])).toBeCloseTo(2 / 3, 15);
   });
   it("blanks (null, empty text) are skipped", () => {

@@ -4,13 +4,29 @@ import { applyMapping, detectColumns, normaliseHeader } from "../../../src/core/
 describe("header detection", () => {
   it("finds every role of the English sample's header row (Metric, Perspective, Actual, Target, Weight, Direction, Threshold)", () => {
     const d = detectColumns(["Metric", "Perspective", "Actual", "Target", "Weight", "Direction", "Threshold"]);
-    expect(d.mapping).toEqual({ metric: 0, perspective: 1, actual: 2, target: 3, weight: 4, direction: 5, threshold: 6 });
+    expect(d.mapping).toEqual({
+      metric: 0,
+      perspective: 1,
+      actual: 2,
+      target: 3,
+      weight: 4,
+      direction: 5,
+      threshold: 6,
+    });
     expect(d.language).toBe("en");
   });
 
   it("finds every role of the Chinese sample's header row (指标, 维度, 实际值, 目标值, 权重, 方向, 底线) and says zh", () => {
     const d = detectColumns(["指标", "维度", "实际值", "目标值", "权重", "方向", "底线"]);
-    expect(d.mapping).toEqual({ metric: 0, perspective: 1, actual: 2, target: 3, weight: 4, direction: 5, threshold: 6 });
+    expect(d.mapping).toEqual({
+      metric: 0,
+      perspective: 1,
+      actual: 2,
+      target: 3,
+      weight: 4,
+      direction: 5,
+      threshold: 6,
+    });
     expect(d.language).toBe("zh");
   });
 

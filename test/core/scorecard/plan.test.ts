@@ -66,7 +66,11 @@ describe("sheet and workbook names", () => {
     expect(second.names[0]).toMatchObject({ name: "CRM_Scorecard_2_Score", refersTo: "='CRM Scorecard (2)'!$B$4" });
     // A name already taken (say, by a renamed old scorecard) moves the new one on.
     const third = plan({ existingSheetNames: ["CRM Scorecard"], existingNames: ["crm_scorecard_2_rating"] });
-    expect(third.names.map((n) => n.name)).toEqual(["CRM_Scorecard_3_Score", "CRM_Scorecard_3_Rating", "CRM_Scorecard_3_Settings"]);
+    expect(third.names.map((n) => n.name)).toEqual([
+      "CRM_Scorecard_3_Score",
+      "CRM_Scorecard_3_Rating",
+      "CRM_Scorecard_3_Settings",
+    ]);
     expect(third.chart.name).toBe("CRM_Scorecard_3_Chart");
   });
 });
@@ -136,10 +140,12 @@ describe("texts stay texts", () => {
   });
 
   it("forceText also guards texts Excel would read as numbers, dates or logical values", () => {
-    expect(["=1", "+1", "-x", "@x", "'quoted", "12%", "2024-01-01", "1/2", "TRUE", " false ", "007"].map(mustForceText)).toEqual(
-      new Array(11).fill(true),
+    expect(
+      ["=1", "+1", "-x", "@x", "'quoted", "12%", "2024-01-01", "1/2", "TRUE", " false ", "007"].map(mustForceText),
+    ).toEqual(new Array(11).fill(true));
+    expect(["Revenue growth", "CRM投资回报率", "Q1 sales", "NPS (0-10)", ""].map(mustForceText)).toEqual(
+      new Array(5).fill(false),
     );
-    expect(["Revenue growth", "CRM投资回报率", "Q1 sales", "NPS (0-10)", ""].map(mustForceText)).toEqual(new Array(5).fill(false));
   });
 });
 
@@ -171,7 +177,16 @@ describe("live link and snapshot", () => {
   });
 
   it("without a weight column every KPI's input weight is 1", () => {
-    const p = buildScorecardPlan(tableOf([["a", 5, 10], ["b", 8, 10]], ["Metric", "Actual", "Target"]), { asOf: "2025-03-31" });
+    const p = buildScorecardPlan(
+      tableOf(
+        [
+          ["a", 5, 10],
+          ["b", 8, 10],
+        ],
+        ["Metric", "Actual", "Target"],
+      ),
+      { asOf: "2025-03-31" },
+    );
     const c = cells(p);
     expect([c.get("M7"), c.get("M8")]).toEqual([
       { kind: "number", value: 1 },
@@ -189,8 +204,13 @@ describe("formulas", () => {
       if (cell.kind !== "formula") continue;
       for (const m of cell.formula.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\(/g)) used.add(m[1]!.toUpperCase());
     }
-    expect([...used].sort()).toEqual(["AND", "IF", "IFERROR", "INDEX", "MATCH", "MAX", "MIN", "ROUND", "SUM", "SUMIF", "SUMPRODUCT"].filter((f) => used.has(f)));
-    for (const banned of ["FILTER", "SORT", "LET", "XLOOKUP", "UNIQUE", "SEQUENCE"]) expect(used.has(banned)).toBe(false);
+    expect([...used].sort()).toEqual(
+      ["AND", "IF", "IFERROR", "INDEX", "MATCH", "MAX", "MIN", "ROUND", "SUM", "SUMIF", "SUMPRODUCT"].filter((f) =>
+        used.has(f),
+      ),
+    );
+    for (const banned of ["FILTER", "SORT", "LET", "XLOOKUP", "UNIQUE", "SEQUENCE"])
+      expect(used.has(banned)).toBe(false);
     expect([...used].some((f) => f.startsWith("CRM."))).toBe(false);
   });
 
@@ -230,7 +250,11 @@ describe("formulas", () => {
 describe("formats, layout, chart, settings", () => {
   it("status colours and data bars; the bar's maximum is 100·cap", () => {
     const p = plan({ cap: 1.5 });
-    expect(p.conditionalFormats.filter((f) => f.kind === "expression").map((f) => f.range)).toEqual(["K7:K11", "K7:K11", "K7:K11"]);
+    expect(p.conditionalFormats.filter((f) => f.kind === "expression").map((f) => f.range)).toEqual([
+      "K7:K11",
+      "K7:K11",
+      "K7:K11",
+    ]);
     expect(p.conditionalFormats.find((f) => f.kind === "dataBar")).toMatchObject({ range: "I7:I11", min: 0, max: 150 });
     expect(cells(p).get(p.anchors.cap)).toEqual({ kind: "number", value: 1.5 });
     expect(p.chart.valueAxis.max).toBe(150);
@@ -252,14 +276,15 @@ describe("formats, layout, chart, settings", () => {
     const cat = parseRange(p.chart.categories);
     expect(cat.bottom - cat.top + 1).toBe(2); // Financial, Customer
     expect(shown(c.get(`A${cat.top + 1}`))).toBe("Financial");
-    expect(p.chart.values).toBe(p.chart.categories.replace(/A/g, "C"));
+    expect(p.chart.values).toBe(p.chart.categories.replace(/A/g, "D"));
+    expect(shown(c.get(`D${cat.top + 1}`))).toBe(`=SUMIF($Q$7:$Q$11,1,$J$7:$J$11)/C${cat.top + 1}`);
   });
 
   it("stores its settings (source, mapping, options, version) as JSON in the sheet", () => {
     const p = plan({ cap: 1.3 });
     const stored = cells(p).get(p.anchors.settings);
     expect(stored?.kind).toBe("text");
-    const settings = JSON.parse((stored as { value: string }).value);
+    const settings: unknown = JSON.parse((stored as { value: string }).value);
     expect(settings).toEqual(p.settings);
     expect(settings).toMatchObject({
       version: 1,

@@ -103,7 +103,14 @@ describe("status, rating, weights", () => {
   });
 });
 
-function kpi(perspective: string, actual: number, target: number, weight: number, threshold: number | null = null, direction: "higher" | "lower" = "higher"): ScoredKpi {
+function kpi(
+  perspective: string,
+  actual: number,
+  target: number,
+  weight: number,
+  threshold: number | null = null,
+  direction: "higher" | "lower" = "higher",
+): ScoredKpi {
   return { perspective, actual, target, weight, threshold, direction };
 }
 
@@ -148,7 +155,10 @@ describe("scoreScorecard", () => {
     // weights 1, 3, 2, 4 of 10; scores 50, 70, 40, 85.
     // lost: .1·50 = 5, .3·30 = 9, .2·60 = 12, .4·15 = 6 — but the 85 is near target, not a weakness,
     // even though it loses more points than the first KPI.
-    const r = scoreScorecard([kpi("P", 5, 10, 1), kpi("P", 7, 10, 3), kpi("P", 4, 10, 2), kpi("P", 8.5, 10, 4)], OPTIONS);
+    const r = scoreScorecard(
+      [kpi("P", 5, 10, 1), kpi("P", 7, 10, 3), kpi("P", 4, 10, 2), kpi("P", 8.5, 10, 4)],
+      OPTIONS,
+    );
     expect(r.kpis.map((k) => k.pointsLost)).toEqual([5, 9, 12, 6]);
     expect(r.weaknesses).toEqual([2, 1, 0]);
   });
@@ -190,16 +200,26 @@ describe("scoreScorecard", () => {
       OPTIONS,
     );
     expect(r.kpis.map((k) => k.score)).toEqual([
-      83.333333333, 80, 87.5, 120, 120, 84, 80, 88, 93.333333333, 90, 85, 105, 85, 88, 96.666666667, 70, 91.666666667, 75,
-      91.666666667,
+      83.333333333, 80, 87.5, 120, 120, 84, 80, 88, 93.333333333, 90, 85, 105, 85, 88, 96.666666667, 70, 91.666666667,
+      75, 91.666666667,
     ]);
     expect(r.overall).toBeCloseTo(91.0133333333, 10);
-    expect(r.perspectives.map((p) => p.name)).toEqual(["Financial", "Customer", "Internal process", "Learning & growth"]);
+    expect(r.perspectives.map((p) => p.name)).toEqual([
+      "Financial",
+      "Customer",
+      "Internal process",
+      "Learning & growth",
+    ]);
     expect(r.perspectives[0]!.score).toBeCloseTo(96.33333333325, 10);
     expect(r.perspectives[1]!.score).toBeCloseTo(86.7499999999375, 10);
     expect(r.perspectives[2]!.score).toBeCloseTo(91.047619047666, 10);
     expect(r.perspectives[3]!.score).toBeCloseTo(80.000000000142, 10);
-    expect(r.perspectives.map((p) => p.weight)).toEqual([0.4, 0.32, expect.closeTo(0.21, 15), expect.closeTo(0.07, 15)]);
+    expect(r.perspectives.map((p) => p.weight)).toEqual([
+      0.4,
+      0.32,
+      expect.closeTo(0.21, 15),
+      expect.closeTo(0.07, 15),
+    ]);
     expect(r.perspectives.map((p) => p.rating)).toEqual([0, 1, 0, 1]);
     expect(r.rating).toBe(0);
     // On target: CLV 120 and LTV:CAC 120 (tie: table order), complaint resolution 105.
@@ -215,7 +235,15 @@ describe("scoreScorecard", () => {
   it("rejects a cap below 1, near above on-target, and bands not running downwards", () => {
     expect(() => checkScoringOptions({ ...OPTIONS, cap: 0.9 })).toThrow(/cap/);
     expect(() => checkScoringOptions({ ...OPTIONS, status: { onTarget: 80, near: 90 } })).toThrow(/near/);
-    expect(() => checkScoringOptions({ ...OPTIONS, ratingBands: [{ min: 50, label: "x" }, { min: 60, label: "y" }] })).toThrow(/highest/);
+    expect(() =>
+      checkScoringOptions({
+        ...OPTIONS,
+        ratingBands: [
+          { min: 50, label: "x" },
+          { min: 60, label: "y" },
+        ],
+      }),
+    ).toThrow(/highest/);
     expect(() => checkScoringOptions({ ...OPTIONS, ratingBands: [] })).toThrow(/band/);
   });
 
@@ -228,23 +256,27 @@ describe("scoreScorecard", () => {
       direction: fc.constantFrom<"higher" | "lower">("higher", "lower"),
     });
     fc.assert(
-      fc.property(fc.array(arbKpi, { minLength: 1, maxLength: 40 }), fc.double({ min: 1, max: 2, noNaN: true }), (xs, cap) => {
-        const r = scoreScorecard(
-          xs.map((x) => ({ ...x, threshold: null })),
-          { ...OPTIONS, cap },
-        );
-        let shares = 0;
-        for (const k of r.kpis) {
-          expect(k.score).toBeGreaterThanOrEqual(0);
-          expect(k.score).toBeLessThanOrEqual(round9(100 * cap));
-          shares += k.weight;
-        }
-        expect(shares).toBeCloseTo(1, 12);
-        const viaPerspectives = r.perspectives.reduce((s, p) => s + p.weight * p.score, 0);
-        expect(r.overall).toBeCloseTo(viaPerspectives, 9);
-        expect(r.strengths.length).toBeLessThanOrEqual(5);
-        expect(r.weaknesses.length).toBeLessThanOrEqual(5);
-      }),
+      fc.property(
+        fc.array(arbKpi, { minLength: 1, maxLength: 40 }),
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        (xs, cap) => {
+          const r = scoreScorecard(
+            xs.map((x) => ({ ...x, threshold: null })),
+            { ...OPTIONS, cap },
+          );
+          let shares = 0;
+          for (const k of r.kpis) {
+            expect(k.score).toBeGreaterThanOrEqual(0);
+            expect(k.score).toBeLessThanOrEqual(round9(100 * cap));
+            shares += k.weight;
+          }
+          expect(shares).toBeCloseTo(1, 12);
+          const viaPerspectives = r.perspectives.reduce((s, p) => s + p.weight * p.score, 0);
+          expect(r.overall).toBeCloseTo(viaPerspectives, 9);
+          expect(r.strengths.length).toBeLessThanOrEqual(5);
+          expect(r.weaknesses.length).toBeLessThanOrEqual(5);
+        },
+      ),
       { seed: 20250331, numRuns: 200 },
     );
   });

@@ -80,33 +80,61 @@ describe("validation problems carry their cell address", () => {
   });
 
   it("weights are all zero: reported over the weight column", () => {
-    expect(messages(table([["A", "X", 5, 10, 0, null, null], ["B", "X", 5, 10, 0, null, null]]))).toEqual([
-      "Sheet1!E2:E3: weights are all zero",
-    ]);
+    expect(
+      messages(
+        table([
+          ["A", "X", 5, 10, 0, null, null],
+          ["B", "X", 5, 10, 0, null, null],
+        ]),
+      ),
+    ).toEqual(["Sheet1!E2:E3: weights are all zero"]);
   });
 
   it("a blank or negative weight", () => {
-    expect(messages(table([["A", "X", 5, 10, null, null, null], ["B", "X", 5, 10, -2, null, null]]))).toEqual([
-      "Sheet1!E2: Weight is blank",
-      "Sheet1!E3: Weight is negative (-2)",
-    ]);
+    expect(
+      messages(
+        table([
+          ["A", "X", 5, 10, null, null, null],
+          ["B", "X", 5, 10, -2, null, null],
+        ]),
+      ),
+    ).toEqual(["Sheet1!E2: Weight is blank", "Sheet1!E3: Weight is negative (-2)"]);
   });
 
   it("target equals threshold", () => {
-    expect(messages(table([["A", "X", 5, 10, 1, null, 0], ["B", "X", 5, 5, 1, null, 5]]))).toEqual([
-      "Sheet1!D3: target equals threshold (5)",
-    ]);
+    expect(
+      messages(
+        table([
+          ["A", "X", 5, 10, 1, null, 0],
+          ["B", "X", 5, 5, 1, null, 5],
+        ]),
+      ),
+    ).toEqual(["Sheet1!D3: target equals threshold (5)"]);
   });
 
   it("a target of 0 or below without a threshold", () => {
-    expect(messages(table([["A", "X", 5, 0, 1, null, null], ["B", "X", 5, -1, 1, "lower", null]]))).toEqual([
+    expect(
+      messages(
+        table([
+          ["A", "X", 5, 0, 1, null, null],
+          ["B", "X", 5, -1, 1, "lower", null],
+        ]),
+      ),
+    ).toEqual([
       "Sheet1!D2: Target must be above 0 when there is no threshold (it is 0)",
       "Sheet1!D3: Target must be above 0 when there is no threshold (it is -1)",
     ]);
   });
 
   it("a threshold on the wrong side of the target for the direction", () => {
-    expect(messages(table([["A", "X", 5, 10, 1, "higher", 12], ["B", "X", 5, 10, 1, "越低越好", 8]]))).toEqual([
+    expect(
+      messages(
+        table([
+          ["A", "X", 5, 10, 1, "higher", 12],
+          ["B", "X", 5, 10, 1, "越低越好", 8],
+        ]),
+      ),
+    ).toEqual([
       "Sheet1!G2: threshold 12 is above target 10 on a higher-is-better KPI",
       "Sheet1!G3: threshold 8 is below target 10 on a lower-is-better KPI",
     ]);
@@ -118,6 +146,18 @@ describe("validation problems carry their cell address", () => {
     ]);
   });
 
+  it("an error in a text column is a problem, but a name merely looking like one is not", () => {
+    const r = readScorecardTable(
+      table([
+        ["#REF!", "X", 5, 10, 1, null, null],
+        ["#1 product!", "X", 5, 10, 1, null, null],
+      ]),
+    );
+    expect(r.problems.map((p) => p.message)).toEqual(["Sheet1!A2: Metric is the error #REF!"]);
+    const ok = readScorecardTable(table([["#1 product!", { code: "#N/A" }, 5, 10, 1, null, null]]));
+    expect(ok.problems.map((p) => p.message)).toEqual(["Sheet1!B2: Perspective is the error #N/A"]);
+  });
+
   it("a blank metric, and a blank perspective with nothing above to repeat", () => {
     expect(messages(table([[null, null, 5, 10, 1, null, null]]))).toEqual([
       "Sheet1!A2: Metric is blank",
@@ -127,12 +167,23 @@ describe("validation problems carry their cell address", () => {
 
   it("the weights of one perspective are all zero", () => {
     expect(
-      messages(table([["A", "X", 5, 10, 1, null, null], ["B", "Y", 5, 10, 0, null, null], ["C", "Y", 5, 10, 0, null, null]])),
+      messages(
+        table([
+          ["A", "X", 5, 10, 1, null, null],
+          ["B", "Y", 5, 10, 0, null, null],
+          ["C", "Y", 5, 10, 0, null, null],
+        ]),
+      ),
     ).toEqual(['Sheet1!E3:E4: weights of perspective "Y" are all zero']);
   });
 
   it("a missing required column names the header row and the headers found", () => {
-    const r = readScorecardTable(sourceRange("Sheet1", "A1", [["Metric", "Goal?", "Actual"], ["A", 1, 2]]));
+    const r = readScorecardTable(
+      sourceRange("Sheet1", "A1", [
+        ["Metric", "Goal?", "Actual"],
+        ["A", 1, 2],
+      ]),
+    );
     expect(r.problems.map((p) => p.message)).toEqual([
       'Sheet1!A1:C1: no column is mapped to Target (headers: "Metric", "Goal?", "Actual")',
     ]);
@@ -141,7 +192,9 @@ describe("validation problems carry their cell address", () => {
 
   it("a column mapped to two roles by the pane", () => {
     const r = readScorecardTable(table([["A", "X", 5, 10, 1, null, null]]), { target: 2 });
-    expect(r.problems.map((p) => p.message)).toEqual(['Sheet1!C1: column "Actual" is mapped to both Actual and Target']);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Sheet1!C1: column "Actual" is mapped to both Actual and Target',
+    ]);
   });
 
   it("a table with no rows below its header", () => {
@@ -175,7 +228,13 @@ describe("forgiving where the meaning is clear", () => {
   });
 
   it("without weight and perspective columns every KPI weighs 1 and the perspective is blank", () => {
-    const r = readScorecardTable(sourceRange("S", "A1", [["指标", "实际值", "目标值"], ["甲", 1, 2], ["乙", 3, 4]]));
+    const r = readScorecardTable(
+      sourceRange("S", "A1", [
+        ["指标", "实际值", "目标值"],
+        ["甲", 1, 2],
+        ["乙", 3, 4],
+      ]),
+    );
     expect(r.table!.kpis.map((k) => [k.weight, k.perspective, k.cells.weight])).toEqual([
       [1, "", null],
       [1, "", null],
@@ -188,7 +247,14 @@ describe("forgiving where the meaning is clear", () => {
       sheet: "Sheet1",
       blocks: [
         { topLeft: "A1", values: [["Metric"], ["A"], ["B"]] },
-        { topLeft: "D1", values: [["Actual", "Target"], [5, 10], [9, 10]] },
+        {
+          topLeft: "D1",
+          values: [
+            ["Actual", "Target"],
+            [5, 10],
+            [9, 10],
+          ],
+        },
       ],
     };
     const r = readScorecardTable(source);
@@ -204,7 +270,14 @@ describe("forgiving where the meaning is clear", () => {
       sheet: "Sheet1",
       blocks: [
         { topLeft: "A1", values: [["Metric"], ["A"]] },
-        { topLeft: "D1", values: [["Actual", "Target"], [5, 10], [9, 10]] },
+        {
+          topLeft: "D1",
+          values: [
+            ["Actual", "Target"],
+            [5, 10],
+            [9, 10],
+          ],
+        },
       ],
     });
     expect(r.problems.map((p) => p.message)).toEqual([
@@ -213,18 +286,9 @@ describe("forgiving where the meaning is clear", () => {
   });
 
   it("direction words in both languages, blank meaning higher", () => {
-    expect(["higher", "Lower", "越高越好", "越低越好", "↓", " UP ", null, "", "正向", "反向"].map(parseDirection)).toEqual([
-      "higher",
-      "lower",
-      "higher",
-      "lower",
-      "lower",
-      "higher",
-      "higher",
-      "higher",
-      "higher",
-      "lower",
-    ]);
+    expect(
+      ["higher", "Lower", "越高越好", "越低越好", "↓", " UP ", null, "", "正向", "反向"].map(parseDirection),
+    ).toEqual(["higher", "lower", "higher", "lower", "lower", "higher", "higher", "higher", "higher", "lower"]);
     expect(parseDirection("sideways")).toBeNull();
     expect(parseDirection(1)).toBeNull();
   });

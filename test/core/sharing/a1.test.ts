@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellAddress, columnIndex, columnLetters, parseCell, parseRect, rectAddress } from "../../../src/core/sharing/a1";
+import {
+  cellAddress,
+  columnIndex,
+  columnLetters,
+  parseCell,
+  parseRect,
+  rectAddress,
+} from "../../../src/core/sharing/a1";
 
 describe("A1 addresses", () => {
   it("column letters are bijective base 26: A=0, Z=25, AA=26, XFD=16383", () => {
@@ -10,7 +17,10 @@ describe("A1 addresses", () => {
   });
 
   it("letters and indices round-trip over the whole grid (property)", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (c) => columnIndex(columnLetters(c)) === c), { seed: 6 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 16383 }), (c) => columnIndex(columnLetters(c)) === c),
+      { seed: 6 },
+    );
   });
 
   it("cells and rectangles parse with or without $, corners in any order", () => {

@@ -41,10 +41,11 @@ describe("grouping cells into rectangles", () => {
         const areas = cellAreas(pairs.map(([row, column]) => ({ row, column })));
         const covered = new Map<string, number>();
         for (const a of areas) {
-          for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.columns; j++) {
-            const k = key(a.top + i, a.left + j);
-            covered.set(k, (covered.get(k) ?? 0) + 1);
-          }
+          for (let i = 0; i < a.rows; i++)
+            for (let j = 0; j < a.columns; j++) {
+              const k = key(a.top + i, a.left + j);
+              covered.set(k, (covered.get(k) ?? 0) + 1);
+            }
         }
         const wanted = new Set(pairs.map(([r, c]) => key(r, c)));
         expect(covered.size).toBe(wanted.size);

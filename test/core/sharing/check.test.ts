@@ -71,6 +71,13 @@ describe("Check summary", () => {
   });
 
   it("an empty workbook has nothing to freeze and no dependents", () => {
-    expect(checkWorkbook([survey])).toEqual({ sheets: [], formulas: 0, cells: 0, skipped: [], dependents: [], recorded: 0 });
+    expect(checkWorkbook([survey])).toEqual({
+      sheets: [],
+      formulas: 0,
+      cells: 0,
+      skipped: [],
+      dependents: [],
+      recorded: 0,
+    });
   });
 });

@@ -75,7 +75,14 @@ describe("freeze plan", () => {
 
   it("never plans a write on a cell that is not a CRM result", () => {
     const plan = planFreeze([data], { spills });
-    const written = new Set(plan.areas.flatMap((a) => Array.from({ length: a.rect.rows * a.rect.columns }, (_, k) => `${a.rect.top + Math.floor(k / a.rect.columns)},${a.rect.left + (k % a.rect.columns)}`)));
+    const written = new Set(
+      plan.areas.flatMap((a) =>
+        Array.from(
+          { length: a.rect.rows * a.rect.columns },
+          (_, k) => `${a.rect.top + Math.floor(k / a.rect.columns)},${a.rect.left + (k % a.rect.columns)}`,
+        ),
+      ),
+    );
     expect([...written].sort()).toEqual(["0,1", "0,3", "1,1", "1,3", "2,1", "3,2"]);
   });
 

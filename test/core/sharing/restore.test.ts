@@ -7,7 +7,12 @@ import { planRestore } from "../../../src/core/sharing/restore";
 import { SheetScan } from "../../../src/core/sharing/scan";
 
 /** Applies a plan's areas to a scan, as Excel would: values (freeze) or formulas with their results (restore). */
-function apply(scan: SheetScan, areas: ReturnType<typeof planFreeze>["areas"], as: "values" | "formulas", results?: Map<string, CellValue>): SheetScan {
+function apply(
+  scan: SheetScan,
+  areas: ReturnType<typeof planFreeze>["areas"],
+  as: "values" | "formulas",
+  results?: Map<string, CellValue>,
+): SheetScan {
   const formulas = scan.formulas.map((r) => [...r]);
   const values = scan.values.map((r) => [...r]);
   for (const a of areas) {
@@ -62,8 +67,14 @@ describe("restore plan", () => {
     const frozen = apply(sheet, plan.areas, "values");
     const edited: SheetScan = {
       ...frozen,
-      formulas: [[42, "=SUM(A1:A2)", -12.5], [0.5, "text", "=1+1"]],
-      values: [[42, 25.5, -12.5], [0.5, "text", 2]],
+      formulas: [
+        [42, "=SUM(A1:A2)", -12.5],
+        [0.5, "text", "=1+1"],
+      ],
+      values: [
+        [42, 25.5, -12.5],
+        [0.5, "text", 2],
+      ],
     };
     const restore = planRestore({ version: 1, cells: plan.entries }, [edited]);
     expect(restore.restored.map((e) => e.address)).toEqual(["A2"]);
@@ -76,7 +87,10 @@ describe("restore plan", () => {
   });
 
   it("a formula already back in place leaves the record without a write", () => {
-    const record: FreezeRecord = { version: 1, cells: [{ sheet: "Data", address: "A1", formula: "=CRM.NPS(A2:A5)", rows: 1, columns: 1, values: [[25]] }] };
+    const record: FreezeRecord = {
+      version: 1,
+      cells: [{ sheet: "Data", address: "A1", formula: "=CRM.NPS(A2:A5)", rows: 1, columns: 1, values: [[25]] }],
+    };
     const restore = planRestore(record, [sheet]);
     expect(restore.alreadyRestored).toHaveLength(1);
     expect(restore.areas).toEqual([]);
@@ -97,7 +111,10 @@ describe("restore plan", () => {
   });
 
   it("a frozen empty text outside today's used range still counts as unchanged", () => {
-    const record: FreezeRecord = { version: 1, cells: [{ sheet: "Data", address: "Z99", formula: '=CRM.LABEL("")', rows: 1, columns: 1, values: [[""]] }] };
+    const record: FreezeRecord = {
+      version: 1,
+      cells: [{ sheet: "Data", address: "Z99", formula: '=CRM.LABEL("")', rows: 1, columns: 1, values: [[""]] }],
+    };
     expect(planRestore(record, [sheet]).restored).toHaveLength(1);
   });
 
@@ -105,28 +122,39 @@ describe("restore plan", () => {
     const cellArb = fc.oneof(
       fc.constant<[unknown, unknown]>(["", ""]),
       fc.integer({ min: -1000, max: 1000 }).map((n): [unknown, unknown] => [n, n]),
-      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x): [unknown, unknown] => [`=CRM.NPS(A${Math.abs(Math.round(x)) % 9 + 1})`, x]),
+      fc
+        .double({ noNaN: true, noDefaultInfinity: true })
+        .map((x): [unknown, unknown] => [`=CRM.NPS(A${(Math.abs(Math.round(x)) % 9) + 1})`, x]),
       fc.string({ maxLength: 6 }).map((s): [unknown, unknown] => [`=SUM(A1)&"${s.replace(/"/g, "")}"`, s]),
       fc.constantFrom<[unknown, unknown]>(["=CRM.X()", "A"], ["=crm.y()", true], ["=CRM.Z()", "#N/A"]),
     );
     fc.assert(
-      fc.property(fc.array(fc.array(cellArb, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 8 }), (rows) => {
-        const scan: SheetScan = { name: "S", top: 2, left: 1, formulas: rows.map((r) => r.map((c) => c[0])), values: rows.map((r) => r.map((c) => c[1])) };
-        const plan = planFreeze([scan]);
-        const frozen = apply(scan, plan.areas, "values");
-        for (let r = 0; r < rows.length; r++) {
-          for (let c = 0; c < 4; c++) {
-            const f = scan.formulas[r]![c];
-            const isCrm = typeof f === "string" && /^=crm\./i.test(f);
-            expect(frozen.formulas[r]![c]).toEqual(isCrm ? scan.values[r]![c] : f);
-            expect(frozen.values[r]![c]).toEqual(scan.values[r]![c]);
+      fc.property(
+        fc.array(fc.array(cellArb, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        (rows) => {
+          const scan: SheetScan = {
+            name: "S",
+            top: 2,
+            left: 1,
+            formulas: rows.map((r) => r.map((c) => c[0])),
+            values: rows.map((r) => r.map((c) => c[1])),
+          };
+          const plan = planFreeze([scan]);
+          const frozen = apply(scan, plan.areas, "values");
+          for (let r = 0; r < rows.length; r++) {
+            for (let c = 0; c < 4; c++) {
+              const f = scan.formulas[r]![c];
+              const isCrm = typeof f === "string" && /^=crm\./i.test(f);
+              expect(frozen.formulas[r]![c]).toEqual(isCrm ? scan.values[r]![c] : f);
+              expect(frozen.values[r]![c]).toEqual(scan.values[r]![c]);
+            }
           }
-        }
-        const restore = planRestore({ version: 1, cells: plan.entries }, [frozen]);
-        expect(restore.conflicts).toEqual([]);
-        const back = apply(frozen, restore.areas, "formulas");
-        expect(back.formulas).toEqual(scan.formulas);
-      }),
+          const restore = planRestore({ version: 1, cells: plan.entries }, [frozen]);
+          expect(restore.conflicts).toEqual([]);
+          const back = apply(frozen, restore.areas, "formulas");
+          expect(back.formulas).toEqual(scan.formulas);
+        },
+      ),
       { seed: 2024, numRuns: 200 },
     );
   });

@@ -45,16 +45,21 @@ describe("normalQuantile (Wichura AS 241)", () => {
 
   it("is increasing in p", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-300, max: 1, noNaN: true }), fc.double({ min: 1e-300, max: 1, noNaN: true }), (a, b) => {
-        fc.pre(a < b && b < 1);
-        expect(normalQuantile(a)).toBeLessThanOrEqual(normalQuantile(b));
-      }),
+      fc.property(
+        fc.double({ min: 1e-300, max: 1, noNaN: true }),
+        fc.double({ min: 1e-300, max: 1, noNaN: true }),
+        (a, b) => {
+          fc.pre(a < b && b < 1);
+          expect(normalQuantile(a)).toBeLessThanOrEqual(normalQuantile(b));
+        },
+      ),
       { seed: 7, numRuns: 500 },
     );
   });
 
   it("rejects probabilities outside (0, 1) with #NUM!", () => {
-    for (const p of [0, 1, -0.1, 1.5, Number.NaN, Infinity, -Infinity]) expect(codeOf(() => normalQuantile(p))).toBe("NUM");
+    for (const p of [0, 1, -0.1, 1.5, Number.NaN, Infinity, -Infinity])
+      expect(codeOf(() => normalQuantile(p))).toBe("NUM");
   });
 });
 

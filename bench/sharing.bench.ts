@@ -1,0 +1,136 @@
+/**
+ * "Prepare for sharing" at scale: 100,000 CRM formula cells.
+ * 1. The pure plan (core): finding CRM formulas, planning the freeze (rectangles), writing and reading the
+ *    record, planning the restore, the Check summary — medians of 5 runs on an in-memory scan.
+ * 2. The whole Freeze and Restore through Office.js against the fake host (test/support/fakeExcel.js): the
+ *    number of context.sync() calls (the figure that matters: it must not grow with the workbook), the number
+ *    of range writes, and the request sizes that matter on Excel on the web (5 MB limit per request).
+ * Run: npx tsx bench/sharing.bench.ts
+ */
+import { performance } from "node:perf_hooks";
+import { checkWorkbook } from "../src/core/sharing/check";
+import { planFreeze } from "../src/core/sharing/freeze";
+import { recordFromXml, recordToXml } from "../src/core/sharing/record";
+import { planRestore } from "../src/core/sharing/restore";
+import { crmCells, SheetScan, Spill } from "../src/core/sharing/scan";
+import { ExcelRun, freezeSharing, restoreSharing } from "../src/taskpane/sharing/excelSharing";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createFakeHost } = require("../test/support/fakeExcel.js") as typeof import("../test/support/fakeExcel.js");
+
+const CELLS = 100_000;
+const RUNS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time<T>(label: string, f: () => T): T {
+  const ms: number[] = [];
+  let out: T | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    out = f();
+    ms.push(performance.now() - t);
+  }
+  console.log(`${label.padEnd(46)} median ${median(ms).toFixed(1).padStart(8)} ms`);
+  return out!;
+}
+
+/**
+ * One sheet of 50,000 rows: A id, B =CRM.NPS(...) , C =CRM.CLV(...), D a native formula reading B, E a label.
+ * Every 1,000th row's C spills 1×2 into... no: spills sit in their own columns G:H (one anchor every 100 rows)
+ * so that they do not collide with the scalar formulas. 100,000 scalar CRM formulas + 500 spilling ones.
+ */
+function bigScan(): { scan: SheetScan; spills: Spill[] } {
+  const rows = CELLS / 2;
+  const formulas: unknown[][] = [];
+  const values: unknown[][] = [];
+  const spills: Spill[] = [];
+  for (let r = 0; r < rows; r++) {
+    const spillAnchor = r % 100 === 0;
+    formulas.push([
+      r + 1,
+      `=CRM.NPS(Survey!C2:C${r + 2})`,
+      `=CRM.CLV(B${r + 1},0.1,0.8)`,
+      `=B${r + 1}*2`,
+      `row ${r + 1}`,
+      "",
+      spillAnchor ? `=CRM.NPS.CI(Survey!C2:C${r + 2})` : "",
+      spillAnchor ? 12.5 + r : "",
+    ]);
+    values.push([
+      r + 1,
+      (r % 200) - 100 + 0.25,
+      1000 + r / 7,
+      2 * ((r % 200) - 100 + 0.25),
+      `row ${r + 1}`,
+      "",
+      spillAnchor ? -3.5 : "",
+      spillAnchor ? 12.5 + r : "",
+    ]);
+    if (spillAnchor) spills.push({ sheet: "Data", row: r, column: 6, rows: 1, columns: 2 });
+  }
+  return { scan: { name: "Data", top: 0, left: 0, formulas, values }, spills };
+}
+
+const { scan, spills } = bigScan();
+console.log(
+  `workbook: ${scan.formulas.length.toLocaleString("en-US")} rows × 8 columns, ${(CELLS + CELLS / 100).toLocaleString("en-US")} CRM formulas`,
+);
+
+time("find CRM formulas (crmCells)", () => crmCells(scan));
+const plan = time("plan freeze (planFreeze)", () => planFreeze([scan], { spills }));
+console.log(
+  `  → ${plan.entries.length.toLocaleString("en-US")} formulas, ${plan.cells.toLocaleString("en-US")} cells in ${plan.areas.length} rectangles`,
+);
+const xml = time("record → XML (recordToXml)", () => recordToXml({ version: 1, cells: plan.entries }));
+console.log(`  → record size ${(Buffer.byteLength(xml, "utf8") / 1e6).toFixed(2)} MB`);
+const record = time("XML → record (recordFromXml)", () => recordFromXml(xml));
+const frozenScan: SheetScan = {
+  ...scan,
+  formulas: scan.formulas.map((row, r) =>
+    row.map((f, c) =>
+      (typeof f === "string" && /CRM\./.test(f)) || (c === 7 && r % 100 === 0) ? scan.values[r]![c] : f,
+    ),
+  ),
+};
+const restore = time("plan restore (planRestore)", () => planRestore(record, [frozenScan]));
+console.log(`  → ${restore.restored.length.toLocaleString("en-US")} restorable, ${restore.conflicts.length} conflicts`);
+time("Check summary incl. dependents (checkWorkbook)", () => checkWorkbook([scan], spills));
+const valuesPayload = plan.areas.reduce((n, a) => n + JSON.stringify(a.frozen).length, 0);
+console.log(
+  `  freeze write payload: values ${(valuesPayload / 1e6).toFixed(2)} MB + record ${(Buffer.byteLength(xml) / 1e6).toFixed(2)} MB`,
+);
+
+// ---- Through Office.js against the fake host: sync counts do not depend on the number of formulas.
+async function throughHost(n: number): Promise<void> {
+  const cells: Record<string, unknown> = {};
+  for (let i = 1; i <= n / 2; i++) {
+    cells[`A${i}`] = i;
+    cells[`B${i}`] = { formula: `=CRM.NPS(A1:A${i})`, value: i * 0.5 };
+    cells[`C${i}`] = { formula: `=CRM.CLV(B${i},0.1,0.8)`, value: i / 7 };
+    cells[`D${i}`] = { formula: `=B${i}*2`, value: i };
+  }
+  const host = createFakeHost({ sheets: { Data: cells as never }, maxRecordedArgCells: 0 });
+  const run = host.Excel.run as unknown as ExcelRun;
+  let t = performance.now();
+  const f = await freezeSharing({ run });
+  const freezeMs = performance.now() - t;
+  const freezeWrites = host.calls.filter((c) => c.path === "range.values").length;
+  const freezeSyncs = host.syncCount;
+  host.clearLog();
+  t = performance.now();
+  const r = await restoreSharing({ run });
+  const restoreMs = performance.now() - t;
+  const restoreWrites = host.calls.filter((c) => c.path === "range.formulas").length;
+  console.log(
+    `${n.toLocaleString("en-US").padStart(7)} formulas: Freeze ${freezeSyncs} syncs, ${freezeWrites} range writes (${f.plan.entries.length} recorded, ${freezeMs.toFixed(0)} ms with the fake); ` +
+      `Restore ${host.syncCount} syncs, ${restoreWrites} range writes (${r.plan.restored.length} restored, ${restoreMs.toFixed(0)} ms)`,
+  );
+}
+
+void (async () => {
+  console.log("through Office.js (fake host; times are the fake's, not Excel's):");
+  for (const n of [100, 10_000, CELLS]) await throughHost(n);
+})();

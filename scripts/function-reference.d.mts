@@ -1,0 +1,5 @@
+/** Types of scripts/function-reference.mjs, for the tests. */
+export const BEGIN: string;
+export const END: string;
+export function renderReference(metadata: unknown, meta: unknown): string;
+export function currentReference(): string;

@@ -1,0 +1,214 @@
+/**
+ * Reads the KPI table the user selected, in ONE `context.sync()`: `workbook.getSelectedRanges()` (ExcelApi
+ * 1.9) gives one area (a table with its header row) or several (equally tall columns picked with Ctrl); each
+ * area becomes a block of the core's `SourceTable` (its top-left cell and its values). Without ExcelApi 1.9
+ * the reader falls back to `getSelectedRange()` (one area).
+ *
+ * Also here: re-reading a source by its address (a build validates what is in the cells at build time, and a
+ * Refresh reads the source its settings name), queued into a caller's batch so that it costs no sync of its own.
+ *
+ * Whole columns or rows (`A:A`, `3:5`) are cut to the sheet's used part: their trailing blank rows (columns)
+ * are dropped. Excel still sends the whole column once, so selecting the table itself is faster.
+ */
+import { cellAddress, columnIndex, columnLetters, rangeAddress } from "../../core/scorecard/address";
+import type { SourceBlock, SourceTable } from "../../core/scorecard/table";
+
+/** `Excel.run`, or a stand-in (tests pass the fake host's). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Whether the host supports an ExcelApi requirement set version ("1.9"). */
+export type Supports = (version: string) => boolean;
+
+/** The host's answer, from `Office.context.requirements`; everything is assumed supported without Office. */
+export const excelApiSupports: Supports = (version) => {
+  try {
+    const req = typeof Office === "undefined" ? undefined : Office.context?.requirements;
+    return req?.isSetSupported ? req.isSetSupported("ExcelApi", version) : true;
+  } catch {
+    return true;
+  }
+};
+
+export const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** Where a source table is: its sheet and its areas (A1 ranges without the sheet, in table order). */
+export interface SourceRef {
+  sheet: string;
+  areas: string[];
+}
+
+/** The selection as read. */
+export interface SelectionRead {
+  source: SourceTable;
+  /** Where it is, with the areas as they were cut (whole columns → the used rows). */
+  ref: SourceRef;
+  /** `Sheet1!A1:G20` or `Sheet1!A1:A20,C1:C20`, for display. */
+  address: string;
+  /** context.sync() calls made (1). */
+  syncs: number;
+}
+
+/** Splits an Office address (`Sheet1!A1:B2`, `'My ''data'''!A:A`) into its sheet and its reference. */
+export function splitAddress(address: string): { sheet: string; ref: string } {
+  const s = address.trim();
+  if (s.startsWith("'")) {
+    for (let i = 1; i < s.length; i++) {
+      if (s[i] !== "'") continue;
+      if (s[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return { sheet: s.slice(1, i).replace(/''/g, "'"), ref: s.slice(i + 2) };
+    }
+  }
+  const bang = s.lastIndexOf("!");
+  return bang < 0 ? { sheet: "", ref: s } : { sheet: s.slice(0, bang), ref: s.slice(bang + 1) };
+}
+
+/** A reference's bounds (0-based, inclusive) and whether it spans whole columns or rows. */
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  wholeColumns: boolean;
+  wholeRows: boolean;
+}
+
+const LAST_ROW = 1048575;
+const LAST_COLUMN = 16383;
+
+function parseArea(ref: string): Area {
+  const parts = ref.replace(/\$/g, "").toUpperCase().split(":");
+  const a = parts[0] ?? "";
+  const b = parts[1] ?? a;
+  const cell = /^([A-Z]{1,3})([0-9]{1,7})$/;
+  const col = /^[A-Z]{1,3}$/;
+  const row = /^[0-9]{1,7}$/;
+  let m1: RegExpExecArray | null;
+  let m2: RegExpExecArray | null;
+  if ((m1 = cell.exec(a)) && (m2 = cell.exec(b))) {
+    const [r1, c1, r2, c2] = [Number(m1[2]) - 1, columnIndex(m1[1]!), Number(m2[2]) - 1, columnIndex(m2[1]!)];
+    return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2), wholeColumns: false, wholeRows: false };
+  }
+  if (col.test(a) && col.test(b)) {
+    const [c1, c2] = [columnIndex(a), columnIndex(b)];
+    return { top: 0, left: Math.min(c1, c2), bottom: LAST_ROW, right: Math.max(c1, c2), wholeColumns: true, wholeRows: false };
+  }
+  if (row.test(a) && row.test(b)) {
+    const [r1, r2] = [Number(a) - 1, Number(b) - 1];
+    return { top: Math.min(r1, r2), left: 0, bottom: Math.max(r1, r2), right: LAST_COLUMN, wholeColumns: false, wholeRows: true };
+  }
+  throw new Error(`"${ref}" is not a range address`);
+}
+
+function blank(v: unknown): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+/**
+ * Turns the areas read from Excel into the core's source table: areas sorted left to right (the order of
+ * the table's columns), whole columns (rows) cut after their last non-blank row (column) — the same cut for
+ * every area, so that equally tall columns stay equally tall.
+ */
+export function sourceFromAreas(sheet: string, areas: readonly { ref: string; values: unknown[][] }[]): SelectionRead {
+  const parsed = areas
+    .map((a) => ({ area: parseArea(a.ref), values: a.values }))
+    .sort((x, y) => x.area.left - y.area.left || x.area.top - y.area.top);
+  if (parsed.some((p) => p.area.wholeColumns)) {
+    let keep = 0;
+    for (const p of parsed) {
+      for (let r = p.values.length - 1; r >= keep; r--) {
+        if (!(p.values[r] ?? []).every(blank)) {
+          keep = r + 1;
+          break;
+        }
+      }
+    }
+    for (const p of parsed) {
+      if (!p.area.wholeColumns) continue;
+      p.values = p.values.slice(0, Math.max(keep, 1));
+      p.area = { ...p.area, bottom: p.area.top + p.values.length - 1, wholeColumns: false };
+    }
+  }
+  for (const p of parsed) {
+    if (!p.area.wholeRows) continue;
+    let keep = 0;
+    for (const row of p.values) for (let c = row.length - 1; c >= keep; c--) if (!blank(row[c])) keep = c + 1;
+    p.values = p.values.map((row) => row.slice(0, Math.max(keep, 1)));
+    p.area = { ...p.area, right: p.area.left + Math.max(keep, 1) - 1, wholeRows: false };
+  }
+  const blocks: SourceBlock[] = parsed.map((p) => ({ topLeft: cellAddress(p.area.top, p.area.left), values: p.values }));
+  const refs = parsed.map((p) => rangeAddress(p.area.top, p.area.left, p.area.bottom, p.area.right));
+  return {
+    source: { sheet, blocks },
+    ref: { sheet, areas: refs },
+    address: `${displaySheetName(sheet)}!${refs.join(",")}`,
+    syncs: 0,
+  };
+}
+
+/** A sheet name as Excel shows it before "!" (quoted unless a plain word). */
+export function displaySheetName(sheet: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Reads the selection in one sync.
+ * @throws Error when nothing usable is selected (a chart, a shape) — Excel's own error, unchanged.
+ */
+export async function readSelection(run: ExcelRun = defaultRun, supports: Supports = excelApiSupports): Promise<SelectionRead> {
+  return run(async (context) => {
+    let areaList: { address: string; values: unknown[][] }[];
+    if (supports("1.9")) {
+      const selected = context.workbook.getSelectedRanges();
+      const areas = selected.areas;
+      areas.load("items/address,items/values");
+      await context.sync();
+      areaList = areas.items.map((r) => ({ address: r.address, values: r.values as unknown[][] }));
+    } else {
+      const r = context.workbook.getSelectedRange();
+      r.load("address,values");
+      await context.sync();
+      areaList = [{ address: r.address, values: r.values as unknown[][] }];
+    }
+    if (areaList.length === 0) throw new Error("nothing is selected");
+    const split = areaList.map((a) => ({ ...splitAddress(a.address), values: a.values }));
+    const sheet = split[0]!.sheet;
+    return { ...sourceFromAreas(sheet, split), syncs: 1 };
+  });
+}
+
+/**
+ * Queues the loads that re-read a source (no sync); the returned function gives the source table once the
+ * caller has synced. Fails at that sync with ItemNotFound when the sheet no longer exists.
+ */
+export function queueSourceRead(context: Excel.RequestContext, ref: SourceRef): () => SourceTable {
+  const ws = context.workbook.worksheets.getItem(ref.sheet);
+  const ranges = ref.areas.map((a) => {
+    const r = ws.getRange(a);
+    r.load("values");
+    return { a, r };
+  });
+  return () => sourceFromAreas(ref.sheet, ranges.map(({ a, r }) => ({ ref: a, values: r.values as unknown[][] }))).source;
+}
+
+/** A stored source address ("A1:G20" or "A1:A20,C1:C20") as areas. */
+export function areasOf(address: string): string[] {
+  return address
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** Column letters of each column of a source table, in table order ("A", "C", ...), for the mapping lists. */
+export function columnLettersOf(source: SourceTable): string[] {
+  const out: string[] = [];
+  for (const b of source.blocks) {
+    const m = /^([A-Za-z]{1,3})/.exec(b.topLeft);
+    const left = m ? columnIndex(m[1]!) : 0;
+    const width = b.values.reduce((w, row) => Math.max(w, row.length), 0);
+    for (let c = 0; c < width; c++) out.push(columnLetters(left + c));
+  }
+  return out;
+}

@@ -1,0 +1,204 @@
+/**
+ * "Prepare for sharing" in the production task pane (dist/), in Chromium, with the fake Office host: pressing
+ * Check, Freeze all, Freeze selection and Restore changes the workbook exactly as promised, in a constant number
+ * of syncs; an edited cell is listed as a conflict and kept; an injected failure or a cancel leaves the
+ * workbook as it was; the section follows the pane's language.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import type { FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel.js";
+import { cellsOf, changedCells, SHARING_FROZEN_CELLS, sharingWorkbook } from "../support/sharingWorkbook";
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  if (skipBrowserLayer) return;
+  session = await startBrowserSession({ viewport: { width: 380, height: 900 } });
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Opens the pane on the sharing workbook and waits for the section to be mounted and Office to be ready. */
+async function openPane(config: FakeHostConfig = sharingWorkbook()): Promise<HostPage> {
+  const p = await session.open("taskpane.html", config);
+  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
+  const mounted = await p.page
+    .waitForSelector("#sharing-root [data-action=check]", { state: "attached", timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!mounted) {
+    throw new Error(
+      'the "Prepare for sharing" section is not in dist/taskpane.js: taskpane.ts must call ' +
+        'mountSharing(document.getElementById("sharing-root")!, () => lang) (src/taskpane/sharing/sharingPane.ts), then rebuild',
+    );
+  }
+  return p;
+}
+
+const snapshot = (p: HostPage): Promise<FakeWorkbookSnapshot> =>
+  p.page.evaluate(() => globalThis.__fakeHost!.snapshot());
+const syncs = async (p: HostPage): Promise<number> => (await p.log()).syncCount;
+
+/** Presses a button of the section and waits until the operation has finished (the section is not busy). */
+async function press(p: HostPage, action: "check" | "freezeAll" | "freezeSelection" | "restore"): Promise<string> {
+  await p.page.click(`#sharing-root [data-action=${action}]`);
+  await p.page.waitForFunction(() => {
+    const s = document.querySelector<HTMLElement>("#sharing-root .sharing")?.dataset.state;
+    return s !== undefined && s !== "busy" && s !== "idle";
+  });
+  return p.page.evaluate(() => document.querySelector<HTMLElement>("#sharing-root .sharing")!.dataset.state!);
+}
+
+const status = (p: HostPage): Promise<string> =>
+  p.page.evaluate(() => document.querySelector("#sharing-root .sharing-status")?.textContent ?? "");
+
+describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
+  it("Check lists exactly the CRM formulas per sheet, the sheets that read them, and changes nothing (3 syncs)", async () => {
+    const p = await openPane();
+    const before = await snapshot(p);
+    const start = await syncs(p);
+    expect(await press(p, "check")).toBe("check");
+    expect(await syncs(p)).toBe(start + 3);
+    const listed = await p.page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("#sharing-root .sharing-sheets li")).map((li) => [
+        li.dataset.sheet,
+        li.dataset.formulas,
+        li.textContent,
+      ]),
+    );
+    expect(listed).toEqual([
+      ["KPIs", "6", "KPIs: 6 formulas, 1 spilling — B2, D2, B3, D3, B4 and 1 more"],
+      ["Segments", "2", "Segments: 2 formulas — B2, B3"],
+    ]);
+    const dependents = await p.page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("#sharing-root .sharing-dependents li")).map(
+        (li) => li.dataset.sheet,
+      ),
+    );
+    expect(dependents).toEqual(["KPIs", "Segments", "CRM Scorecard"]);
+    expect(await status(p)).toBe("8 CRM formulas on 2 sheets.");
+    expect(await p.page.textContent("#sharing-root .sharing-skipped")).toContain(
+      "Segments!B3 (#BUSY!): not calculated yet",
+    );
+    expect(await snapshot(p)).toEqual(before);
+    await p.screenshot("sharing-check-en");
+    expect(p.errors).toEqual([]);
+    expect(p.blocked).toEqual([]);
+    await p.page.close();
+  });
+
+  it("Freeze all changes only the CRM formulas (4 syncs); Restore brings every one back (3 syncs)", async () => {
+    const p = await openPane();
+    const original = await snapshot(p);
+    let start = await syncs(p);
+    expect(await press(p, "freezeAll")).toBe("freeze");
+    expect(await syncs(p)).toBe(start + 4);
+    const frozen = await snapshot(p);
+    expect(changedCells(cellsOf(original), cellsOf(frozen))).toEqual(SHARING_FROZEN_CELLS);
+    for (const k of SHARING_FROZEN_CELLS) expect(cellsOf(frozen)[k]!.value).toEqual(cellsOf(original)[k]!.value);
+    expect(frozen.customXmlParts).toHaveLength(1);
+    expect(await status(p)).toBe("Froze 7 formulas (8 cells). The workbook now shows values only; save it to share.");
+    await p.screenshot("sharing-frozen-en");
+
+    start = await syncs(p);
+    expect(await press(p, "restore")).toBe("restore");
+    expect(await syncs(p)).toBe(start + 3);
+    const restored = await snapshot(p);
+    expect(cellsOf(restored)).toEqual(cellsOf(original));
+    expect(restored.customXmlParts).toEqual([]);
+    expect(await p.page.evaluate(() => globalThis.__fakeHost!.cell("KPIs!E2").spilledFrom)).toBe("KPIs!D2");
+    expect(await status(p)).toBe("Restored 7 formulas.");
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  it("Freeze selection freezes only the CRM results in the selection", async () => {
+    const p = await openPane({ ...sharingWorkbook(), selection: ["KPIs!B3:B4"] });
+    const before = await snapshot(p);
+    expect(await press(p, "freezeSelection")).toBe("freeze");
+    expect(changedCells(cellsOf(before), cellsOf(await snapshot(p)))).toEqual(["KPIs!B3", "KPIs!B4"]);
+    expect(await status(p)).toBe("Froze 2 formulas (2 cells). The workbook now shows values only; save it to share.");
+    await p.page.close();
+  });
+
+  it("an edited cell is listed as a conflict and kept; the others are restored", async () => {
+    const p = await openPane();
+    await press(p, "freezeAll");
+    await p.page.evaluate(() => globalThis.__fakeHost!.setCell("KPIs!B3", 99));
+    expect(await press(p, "restore")).toBe("restore");
+    const conflicts = await p.page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("#sharing-root .sharing-conflict-list li")).map((li) => [
+        li.dataset.cell,
+        li.textContent,
+      ]),
+    );
+    expect(conflicts).toEqual([
+      ["KPIs!B3", "KPIs!B3 now holds 99 (was 120) — formula =CRM.CAC(Survey!B2:B8,Survey!C2:C8)"],
+    ]);
+    const cells = await p.page.evaluate(() => ({
+      b3: globalThis.__fakeHost!.cell("KPIs!B3"),
+      b2: globalThis.__fakeHost!.cell("KPIs!B2"),
+    }));
+    expect(cells.b3).toMatchObject({ value: 99, formula: null });
+    expect(cells.b2.formula).toBe("=CRM.NPS(Survey!A2:A8)");
+    expect(await status(p)).toBe("Restored 6 formulas.");
+    await p.screenshot("sharing-conflict-en");
+    await p.page.close();
+  });
+
+  it("a failure injected mid-way through Freeze leaves the workbook as it was, and says so", async () => {
+    const p = await openPane();
+    const before = await snapshot(p);
+    await p.page.evaluate(() => globalThis.__fakeHost!.inject({ path: "range.values", nth: 3, message: "disk full" }));
+    expect(await press(p, "freezeAll")).toBe("error");
+    expect(await status(p)).toBe("That did not work: disk full. The workbook is unchanged.");
+    const after = await snapshot(p);
+    expect(cellsOf(after)).toEqual(cellsOf(before));
+    expect(after.customXmlParts).toEqual(before.customXmlParts);
+    const log = await p.log();
+    expect(log.calls.filter((c) => c.path === "range.values").map((c) => c.status)).toEqual([
+      "applied",
+      "applied",
+      "failed",
+      "dropped",
+      "dropped",
+    ]);
+    await p.page.close();
+  });
+
+  it("Cancel stops an operation and leaves the workbook unchanged", async () => {
+    const p = await openPane();
+    const before = await snapshot(p);
+    await p.page.evaluate(() => globalThis.__fakeHost!.holdSyncs());
+    await p.page.click("#sharing-root [data-action=freezeAll]");
+    await p.page.waitForSelector("#sharing-root .sharing-progress:not([hidden])");
+    expect(await p.page.textContent("#sharing-root .sharing-step")).toBe("Reading the sheets…");
+    await p.page.click("#sharing-root [data-action=cancel]");
+    expect(await p.page.textContent("#sharing-root .sharing-step")).toBe("Cancelling…");
+    await p.page.evaluate(() => globalThis.__fakeHost!.releaseSyncs());
+    await p.page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#sharing-root .sharing")?.dataset.state === "cancelled",
+    );
+    expect(await status(p)).toBe("Cancelled. The workbook is unchanged.");
+    expect(await snapshot(p)).toEqual(before);
+    await p.page.close();
+  });
+
+  it("speaks Simplified Chinese under a zh-CN Office and follows the language switch", async () => {
+    const p = await openPane({ ...sharingWorkbook(), displayLanguage: "zh-CN" });
+    const buttons = () =>
+      p.page.evaluate(() =>
+        Array.from(document.querySelectorAll("#sharing-root .sharing-actions button")).map((b) => b.textContent),
+      );
+    expect(await buttons()).toEqual(["检查", "全部冻结", "冻结所选", "恢复"]);
+    await press(p, "check");
+    expect(await status(p)).toBe("2 个工作表中共有 8 个 CRM 公式。");
+    await p.screenshot("sharing-check-zh");
+    await p.page.click("#switch-language");
+    expect(await buttons()).toEqual(["Check", "Freeze all", "Freeze selection", "Restore"]);
+    expect(await status(p)).toBe("8 CRM formulas on 2 sheets.");
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+});
