@@ -38,17 +38,17 @@ function time<T>(label: string, f: () => T): T {
 }
 
 /**
- * One sheet of 50,000 rows: A id, B =CRM.NPS(...) , C =CRM.CLV(...), D a native formula reading B, E a label.
- * Every 1,000th row's C spills 1×2 into... no: spills sit in their own columns G:H (one anchor every 100 rows)
- * so that they do not collide with the scalar formulas. 100,000 scalar CRM formulas + 500 spilling ones.
+ * One sheet of 49,750 rows: A an id, B =CRM.NPS(...), C =CRM.CLV(...), D a native formula reading B, E a label, and
+ * every 100th row a spilling =CRM.NPS.CI(...) in G (spilling into H). 99,500 + 500 = 100,000 CRM formulas,
+ * 100,500 cells to freeze.
  */
 function bigScan(): { scan: SheetScan; spills: Spill[] } {
-  const rows = CELLS / 2;
+  const rows = (CELLS - CELLS / 200) / 2;
   const formulas: unknown[][] = [];
   const values: unknown[][] = [];
   const spills: Spill[] = [];
   for (let r = 0; r < rows; r++) {
-    const spillAnchor = r % 100 === 0;
+    const spillAnchor = r % 100 === 0 && r / 100 < CELLS / 200;
     formulas.push([
       r + 1,
       `=CRM.NPS(Survey!C2:C${r + 2})`,

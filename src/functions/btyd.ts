@@ -94,10 +94,11 @@ function filledRows(columns: readonly Column<unknown>[]): number[] {
     throw valueError(`${columns.map((c) => c.name).join(", ")} must be ranges with the same number of cells (${sizes})`);
   }
   const rows: number[] = [];
+  const k = columns.length;
   for (let i = 0; i < n; i++) {
     let filled = 0;
-    for (const c of columns) if (c.values[i] !== null) filled++;
-    if (filled === columns.length) rows.push(i);
+    for (let j = 0; j < k; j++) if (columns[j]!.values[i] !== null) filled++;
+    if (filled === k) rows.push(i);
     else if (filled > 0) {
       const blank = columns.find((c) => c.values[i] === null)!;
       const given = columns.find((c) => c.values[i] !== null)!;
@@ -108,7 +109,17 @@ function filledRows(columns: readonly Column<unknown>[]): number[] {
 }
 
 function pick(column: Column<number>, rows: readonly number[]): Float64Array {
-  return Float64Array.from(rows, (i) => column.values[i]!);
+  const out = new Float64Array(rows.length);
+  const values = column.values;
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
+  return out;
+}
+
+function pickIds(column: Column<CustomerId>, rows: readonly number[]): CustomerId[] {
+  const out = new Array<CustomerId>(rows.length);
+  const values = column.values;
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
+  return out;
 }
 
 /**
@@ -215,7 +226,7 @@ export function RFM(
     const asOf = optionalNumberArg(asOfDate, "asOfDate");
     const days = optionalNumberArg(periodDays, "periodDays");
     const s = rfmSummary(
-      rows.map((i) => ids.values[i]!),
+      pickIds(ids, rows),
       pick(ds, rows),
       pick(am, rows),
       {
@@ -453,7 +464,7 @@ export function COHORT(
     const [ids, ds] = await Promise.all([idColumn(customerIds, "customerIds", at[0]), dateColumn(dates, "dates", at[1])]);
     const rows = filledRows([ids, ds]);
     const table = cohortTable(
-      rows.map((i) => ids.values[i]!),
+      pickIds(ids, rows),
       pick(ds, rows),
       g,
       (k) => position(ds, rows[k]!),

@@ -189,6 +189,15 @@ describe("failures and cancel leave the workbook as it was", () => {
     expect(host.syncCount).toBe(4 + 2); // the commit, then the rollback's two
   });
 
+  it("the rollback rewrites only the rectangles the failed batch reached", async () => {
+    const { host, run } = hostWith();
+    const before = host.snapshot();
+    host.inject({ path: "range.values", nth: 1, code: "AccessDenied", message: "the sheet is protected" });
+    await expect(freezeSharing({ run })).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(host.calls.filter((c) => c.path === "range.formulas")).toEqual([]); // nothing had changed
+    expect(host.snapshot()).toEqual(before); // the record part the commit added is gone again
+  });
+
   it("a failure after an earlier freeze restores the earlier record part too", async () => {
     const { host, run } = hostWith({ ...sharingWorkbook(), selection: ["KPIs!B2"] });
     await freezeSharing({ run, selectionOnly: true });

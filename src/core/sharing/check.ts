@@ -13,7 +13,8 @@
 import { cellAddress, cellKey, intersects, Rect } from "./a1";
 import { cellAreas } from "./areas";
 import { callsCrm, isFormula } from "./crmFormula";
-import { planFreeze, SkippedCell } from "./freeze";
+import { SkippedCell } from "./freeze";
+import { skipReason } from "./cellValues";
 import { FreezeRecord } from "./record";
 import { formulaReferences } from "./references";
 import { crmCells, resultRect, SheetScan, Spill, spillsOn } from "./scan";
@@ -69,15 +70,17 @@ function meets(index: ResultIndex, r: Rect): boolean {
 }
 
 /**
- * Summarises a workbook for Check (see the module comment). O(cells of the used ranges + length of formulas).
+ * Summarises a workbook for Check (see the module comment); counts and skips agree with `planFreeze`.
+ * O(cells of the used ranges + length of formulas).
  */
 export function checkWorkbook(
   scans: readonly SheetScan[],
   spills: readonly Spill[] = [],
   record: FreezeRecord | null = null,
 ): CheckSummary {
-  const plan = planFreeze(scans, { spills });
   const sheets: SheetSummary[] = [];
+  const skipped: SkippedCell[] = [];
+  let totalCells = 0;
   const indexes = new Map<string, ResultIndex>();
   for (const scan of scans) {
     const found = crmCells(scan);
@@ -86,9 +89,20 @@ export function checkWorkbook(
     const keys = new Set<number>();
     const covered: { row: number; column: number }[] = [];
     let spilling = 0;
+    let cells = 0;
     for (const c of found) {
       const r = resultRect(c, spillMap);
       if (r.rows > 1 || r.columns > 1) spilling++;
+      const reason = skipReason(c.value);
+      if (reason)
+        skipped.push({
+          sheet: scan.name,
+          address: cellAddress(c.row, c.column),
+          formula: c.formula,
+          value: c.value,
+          reason,
+        });
+      else cells += r.rows * r.columns;
       for (let i = 0; i < r.rows; i++) {
         for (let j = 0; j < r.columns; j++) {
           keys.add(cellKey(r.top + i, r.left + j));
@@ -98,7 +112,7 @@ export function checkWorkbook(
     }
     indexes.set(scan.name.toLocaleUpperCase(), { keys, areas: cellAreas(covered) });
     const addresses = found.map((c) => cellAddress(c.row, c.column));
-    const cells = plan.areas.filter((a) => a.sheet === scan.name).reduce((n, a) => n + a.rect.rows * a.rect.columns, 0);
+    totalCells += cells;
     sheets.push({
       sheet: scan.name,
       formulas: found.length,
@@ -131,8 +145,8 @@ export function checkWorkbook(
   return {
     sheets,
     formulas: sheets.reduce((n, s) => n + s.formulas, 0),
-    cells: plan.cells,
-    skipped: plan.skipped,
+    cells: totalCells,
+    skipped,
     dependents,
     recorded: record?.cells.length ?? 0,
   };

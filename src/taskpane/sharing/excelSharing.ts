@@ -4,7 +4,8 @@
  * writes per rectangle (src/core/sharing/areas.ts), never per cell. The decisions are core's
  * (src/core/sharing); this file reads, writes and keeps the workbook consistent. No maths here.
  *
- * Syncs: Check 2 (+1 when a CRM formula may spill), Freeze 3 (+1) , Restore 3; nothing to write → one fewer.
+ * Syncs, whatever the number of formulas: Check 2, Freeze 3, Restore 3, plus 1 for Check and Freeze when a CRM
+ * formula may spill; one fewer when there is nothing to write; +2 for a rollback.
  *   1. sheet names, record part ids, the selection's address
  *   2. every sheet's used range (address, formulas, values) and the record parts' XML
  *   3. spill ranges of the CRM cells that may spill (scan.ts `spillCandidates`), if any
@@ -13,10 +14,12 @@
  * Consistency. Freeze's commit is one batch: first the new record (old entries + new) is added, then the values
  * are written, then the old record part is deleted. Restore's: the formulas, then the old part deleted and the
  * conflicts' part added. Excel applies a batch in order and stops at a failure, keeping what went before; so
- * if the commit fails, or Cancel was pressed while it ran, a rollback (a second Excel.run, 2 syncs) writes
- * back what every planned rectangle held and returns the record parts to what they were. Even if that rollback
- * failed too, a frozen cell is never left without its record (the record goes first). Cancel before the commit
- * simply stops: nothing has been written.
+ * if the commit fails, or Cancel was pressed while it ran, a rollback (a second Excel.run, 2 syncs) rewrites
+ * the planned rectangles that do not hold their earlier content (only those the batch reached) and returns the
+ * record parts to what they were. Even if that rollback failed too, a frozen cell is never left without its
+ * record: Freeze adds the record before any value, Restore removes entries only after the formulas are back (and
+ * an entry whose formula is already back is simply dropped by the next Restore). Cancel before the commit just
+ * stops: nothing has been written.
  *
  * Requirement sets: ExcelApi 1.5 (custom XML parts), 1.9 (getSelectedRanges), 1.12 (spill ranges).
  * Limit: Excel on the web refuses requests or responses over 5 MB; a workbook with ~100,000 CRM formulas can
