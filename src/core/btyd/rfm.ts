@@ -13,7 +13,6 @@
  * periodDays to 7 (weeks). This reproduces the published CDNOW summary for all 2,357 customers.
  */
 import { naError, numError, valueError } from "../errors";
-import { distinctRows } from "./grouping";
 
 /** A customer id as Excel passes it: a number or a (trimmed) text. */
 export type CustomerId = string | number;
@@ -39,7 +38,7 @@ export interface RfmSummary {
 
 /**
  * Summarises a transaction log per customer (definitions above). O(n) expected: one hash lookup per
- * transaction for its customer and one for its (customer, day).
+ * transaction for its customer, then a counting sort of the days by customer.
  * @param customerIds one id per transaction
  * @param dates Excel date serials (≥ 0), one per transaction
  * @param amounts one per transaction
@@ -103,19 +102,44 @@ export function rfmSummary(
   }
   if (customers.length === 0) throw naError("no transaction falls on or before the as-of date");
 
+  // amounts after each customer's first day, and distinct purchase days: the days are bucketed by
+  // customer (a counting sort, sequential in memory), then each bucket is sorted and its runs counted
   const m = customers.length;
   const laterTotal = new Float64Array(m);
+  const start = new Int32Array(m + 1);
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (Math.floor(dates[i]!) > asOfDay) continue;
     const c = cust[k]!;
     if (day[k]! > first[c]!) laterTotal[c]! += amounts[i]!;
+    start[c + 1]!++;
     k++;
   }
-  const days = distinctRows([cust.subarray(0, kept), day.subarray(0, kept)]);
+  for (let c = 0; c < m; c++) start[c + 1]! += start[c]!;
+  const fill = start.slice(0, m);
+  const bucketed = new Float64Array(kept);
+  for (let j = 0; j < kept; j++) bucketed[fill[cust[j]!]!++] = day[j]!;
   const distinctDays = new Float64Array(m);
-  const dc = days.columns[0]!;
-  for (let g = 0; g < dc.length; g++) distinctDays[dc[g]!]! += 1;
+  for (let c = 0; c < m; c++) {
+    const lo = start[c]!;
+    const hi = start[c + 1]!;
+    if (hi - lo <= 32) {
+      for (let i = lo + 1; i < hi; i++) {
+        const v = bucketed[i]!;
+        let j = i - 1;
+        while (j >= lo && bucketed[j]! > v) {
+          bucketed[j + 1] = bucketed[j]!;
+          j--;
+        }
+        bucketed[j + 1] = v;
+      }
+    } else {
+      bucketed.subarray(lo, hi).sort();
+    }
+    let count = 0;
+    for (let i = lo; i < hi; i++) if (i === lo || bucketed[i] !== bucketed[i - 1]) count++;
+    distinctDays[c] = count;
+  }
 
   const frequency = new Float64Array(m);
   const recency = new Float64Array(m);

@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../support/dist";
+
+const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
+const bin = path.join(ROOT, pkg.bin["crm-scorecard"]!);
+
+describe("the crm-scorecard bin that `npx crm-scorecard` runs", () => {
+  it("writes a scorecard workbook from the sample CSV and exits 0", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-bin-")), "card.xlsx");
+    const r = spawnSync(process.execPath, [bin, path.join(ROOT, "test/fixtures/scorecard/kpis-en.csv"), "--out", out], {
+      encoding: "utf8",
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/19 KPIs/);
+    expect(existsSync(out)).toBe(true);
+  }, 60_000);
+
+  it("exits 1 with the cell-addressed message for a bad table, writing nothing", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-bin-"));
+    const input = path.join(dir, "bad.csv");
+    writeFileSync(input, "Metric,Actual,Target\nRevenue,10,n/a\n");
+    const r = spawnSync(process.execPath, [bin, input, "--out", path.join(dir, "out.xlsx")], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('bad!C2: Target is text "n/a"');
+    expect(existsSync(path.join(dir, "out.xlsx"))).toBe(false);
+  }, 60_000);
+});
