@@ -8,6 +8,7 @@
  * on CDNOW ≥ 10× faster than the SciPy peer. Synthetic data come from seeded generators.
  */
 import { spawnSync } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import "../test/support/customFunctionsGlobal";
 import { bgnbdFit } from "../src/core/btyd/bgnbd";
@@ -45,6 +46,8 @@ const line = (label: string, text: string): void => console.log(`${label.padEnd(
 const CDNOW_FIT = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
 async function main(): Promise<void> {
+  const load = os.loadavg().map((x) => x.toFixed(1));
+  console.log(`${os.cpus().length} CPUs, load average ${load.join(" ")} (timings are wall-clock medians)`);
   // --- RFM over 1,000,000 transactions -------------------------------------------------------------
   const tx = simulateTransactions(1_000_000, 100_000, mulberry32(1));
   const ids = Array.from(tx.ids);
@@ -54,7 +57,10 @@ async function main(): Promise<void> {
   const [idCells, dateCells, amountCells] = [cells(tx.ids), cells(tx.dates), cells(tx.amounts)];
   const inv = { parameterAddresses: [] } as unknown as CustomFunctions.Invocation;
   const rfmCell = await time(3, () => RFM(idCells, dateCells, amountCells, null, null, inv));
-  line("=CRM.RFM adapter (cells in, spill out), same log", `median ${fmt(rfmCell.ms)}  (${rfmCell.result.length - 1} rows)`);
+  line(
+    "=CRM.RFM adapter (cells in, spill out), same log",
+    `median ${fmt(rfmCell.ms)}  (${rfmCell.result.length - 1} rows)`,
+  );
 
   // --- BG/NBD on CDNOW, and the SciPy peer ----------------------------------------------------------
   const cdnow = cdnowSummaryWithSpend();
@@ -65,16 +71,26 @@ async function main(): Promise<void> {
     `median ${fmt(fitCdnow.ms)}  ${fitCdnow.result.iterations} iterations, ${fitCdnow.result.evaluations} evaluations` +
       `  r=${p.r.toFixed(4)} α=${p.alpha.toFixed(4)} a=${p.a.toFixed(4)} b=${p.b.toFixed(4)} LL=${fitCdnow.result.logLikelihood.toFixed(2)}`,
   );
-  const peer = spawnSync("python3", [path.join(ROOT, "bench/peer_bgnbd.py"), CDNOW_SUMMARY, "31"], { encoding: "utf8" });
+  const peer = spawnSync("python3", [path.join(ROOT, "bench/peer_bgnbd.py"), CDNOW_SUMMARY, "31"], {
+    encoding: "utf8",
+  });
   if (peer.status === 0) {
-    const r = JSON.parse(peer.stdout) as { median_ms: number; iterations: number; evaluations: number; log_likelihood: number };
+    const r = JSON.parse(peer.stdout) as {
+      median_ms: number;
+      iterations: number;
+      evaluations: number;
+      log_likelihood: number;
+    };
     line(
       "  peer: SciPy BFGS, vectorised NumPy, analytic gradient",
       `median ${fmt(r.median_ms)}  ${r.iterations} iterations, ${r.evaluations} evaluations  LL=${r.log_likelihood.toFixed(2)}`,
     );
     line("  ratio peer / ours", `${(r.median_ms / fitCdnow.ms).toFixed(1)}×  (goal ≥ 10×)`);
   } else {
-    line("  peer: SciPy BFGS", `could not run (${(peer.stderr || peer.error?.message || "").trim().split("\n").pop()})`);
+    line(
+      "  peer: SciPy BFGS",
+      `could not run (${(peer.stderr || peer.error?.message || "").trim().split("\n").pop()})`,
+    );
   }
 
   // --- BG/NBD on 1,000,000 synthetic customers ------------------------------------------------------

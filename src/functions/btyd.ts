@@ -91,7 +91,9 @@ function filledRows(columns: readonly Column<unknown>[]): number[] {
   const n = first.values.length;
   if (columns.some((c) => c.values.length !== n)) {
     const sizes = columns.map((c) => `${c.name} ${c.rows}×${c.columns}`).join(", ");
-    throw valueError(`${columns.map((c) => c.name).join(", ")} must be ranges with the same number of cells (${sizes})`);
+    throw valueError(
+      `${columns.map((c) => c.name).join(", ")} must be ranges with the same number of cells (${sizes})`,
+    );
   }
   const rows: number[] = [];
   const k = columns.length;
@@ -144,7 +146,9 @@ function paramsIn(raw: unknown, argument: string, names: readonly string[]): num
     }
   }
   if (out.length < names.length) {
-    throw naError(`${argument}: needs ${names.join(", ")} in its first ${names.length} cells (found ${out.length} numbers)`);
+    throw naError(
+      `${argument}: needs ${names.join(", ")} in its first ${names.length} cells (found ${out.length} numbers)`,
+    );
   }
   return out;
 }
@@ -225,16 +229,11 @@ export function RFM(
     const rows = filledRows([ids, ds, am]);
     const asOf = optionalNumberArg(asOfDate, "asOfDate");
     const days = optionalNumberArg(periodDays, "periodDays");
-    const s = rfmSummary(
-      pickIds(ids, rows),
-      pick(ds, rows),
-      pick(am, rows),
-      {
-        ...(asOf === undefined ? {} : { asOf }),
-        ...(days === undefined ? {} : { periodDays: days }),
-        describe: (k) => position(ds, rows[k]!),
-      },
-    );
+    const s = rfmSummary(pickIds(ids, rows), pick(ds, rows), pick(am, rows), {
+      ...(asOf === undefined ? {} : { asOf }),
+      ...(days === undefined ? {} : { periodDays: days }),
+      describe: (k) => position(ds, rows[k]!),
+    });
     const out: (number | string)[][] = [["customer", "frequency", "recency", "T", "monetary"]];
     for (let c = 0; c < s.customers.length; c++) {
       out.push([s.customers[c]!, s.frequency[c]!, s.recency[c]!, s.T[c]!, s.monetary[c]!]);
@@ -461,14 +460,12 @@ export function COHORT(
   return excelCallAsync(async () => {
     const g: CohortGrain = optionArg(grain, "grain", ["month", "week", "quarter"] as const, "month");
     const at = invocation?.parameterAddresses ?? [];
-    const [ids, ds] = await Promise.all([idColumn(customerIds, "customerIds", at[0]), dateColumn(dates, "dates", at[1])]);
+    const [ids, ds] = await Promise.all([
+      idColumn(customerIds, "customerIds", at[0]),
+      dateColumn(dates, "dates", at[1]),
+    ]);
     const rows = filledRows([ids, ds]);
-    const table = cohortTable(
-      pickIds(ids, rows),
-      pick(ds, rows),
-      g,
-      (k) => position(ds, rows[k]!),
-    );
+    const table = cohortTable(pickIds(ids, rows), pick(ds, rows), g, (k) => position(ds, rows[k]!));
     return table.map((c) => [c.start, c.size, ...c.active.map((s) => (s === null ? "" : s))]);
   });
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator requires `any` for scalar arguments; input.ts coerces them */
 /**
  * Survey score functions: NPS, its counts and intervals, and CSAT. Blank-safe on every platform: blanks
  * arrive as null/"" on the web and as 0 on Excel desktop, and 0 is a real score, so these functions ask for
@@ -47,7 +48,7 @@ export function NPS(scores: unknown[][], invocation: CustomFunctions.Invocation)
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} The margin of error in NPS points (NPS ± this).
  */
-export function NPS_MOE(scores: unknown[][], confidence: unknown, invocation: CustomFunctions.Invocation): Promise<number[][]> {
+export function NPS_MOE(scores: unknown[][], confidence: any, invocation: CustomFunctions.Invocation): Promise<number[][]> {
   return excelCallAsync(async () => {
     const level = confidenceArg(confidence);
     return [[npsMarginOfError(await countsOf(scores, invocation), level)]];
@@ -64,7 +65,7 @@ export function NPS_MOE(scores: unknown[][], confidence: unknown, invocation: Cu
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} A 1×2 row: lower and upper bound in NPS points.
  */
-export function NPS_CI(scores: unknown[][], confidence: unknown, invocation: CustomFunctions.Invocation): Promise<number[][]> {
+export function NPS_CI(scores: unknown[][], confidence: any, invocation: CustomFunctions.Invocation): Promise<number[][]> {
   return excelCallAsync(async () => {
     const level = confidenceArg(confidence);
     return [npsInterval(await countsOf(scores, invocation), level)];
@@ -100,8 +101,8 @@ export function NPS_COUNTS(scores: unknown[][], invocation: CustomFunctions.Invo
  */
 export function CSAT(
   scores: unknown[][],
-  threshold: unknown,
-  scaleMax: unknown,
+  threshold: any,
+  scaleMax: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
   return excelCallAsync(async () => {

@@ -5,6 +5,8 @@
 import css from "./taskpane.css";
 import { STRINGS, langFromDisplayLanguage } from "./i18n";
 import { currentLang, onLangChange, setLang } from "./language";
+import { mountScorecard } from "./scorecard/ui";
+import { mountSharing } from "./sharing/sharingPane";
 
 /** Applies the current language to every element marked with data-i18n. */
 function render(): void {
@@ -28,11 +30,13 @@ function start(displayLanguage: string | null): void {
   document.head.appendChild(style);
   onLangChange(render);
   setLang(langFromDisplayLanguage(displayLanguage));
+  mountScorecard(document.getElementById("scorecard-root")!);
   const shown = document.getElementById("office-language");
   if (shown) shown.textContent = displayLanguage ?? "—";
   document.getElementById("switch-language")?.addEventListener("click", () => {
     setLang(currentLang() === "en" ? "zh" : "en");
   });
+  mountSharing(document.getElementById("sharing-root"), currentLang);
 }
 
 if (typeof Office !== "undefined") {

@@ -46,12 +46,17 @@ async function openPane(config: FakeHostConfig): Promise<HostPage> {
         'mountScorecard(document.getElementById("scorecard-root")!) (src/taskpane/scorecard/ui.ts), then rebuild',
     );
   }
-  await p.page.waitForSelector("#scorecard-root .sc-list-body p, #scorecard-root .sc-list-items", { state: "attached" });
-  await p.page.waitForFunction(() => !document.querySelector("#scorecard-root .sc-list-body")?.textContent?.includes("…"));
+  await p.page.waitForSelector("#scorecard-root .sc-list-body p, #scorecard-root .sc-list-items", {
+    state: "attached",
+  });
+  await p.page.waitForFunction(
+    () => !document.querySelector("#scorecard-root .sc-list-body")?.textContent?.includes("…"),
+  );
   return p;
 }
 
-const snapshot = (p: HostPage): Promise<FakeWorkbookSnapshot> => p.page.evaluate(() => globalThis.__fakeHost!.snapshot());
+const snapshot = (p: HostPage): Promise<FakeWorkbookSnapshot> =>
+  p.page.evaluate(() => globalThis.__fakeHost!.snapshot());
 
 /** Presses Use selection and waits for the mapping. */
 async function useSelection(p: HostPage): Promise<void> {
@@ -65,7 +70,10 @@ async function pressAndWait(p: HostPage, selector: string): Promise<string> {
   await p.page.click(selector);
   await p.page.waitForFunction(() => {
     const root = document.querySelector<HTMLElement>("#scorecard-root");
-    return root?.dataset.state !== "busy" && document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome !== undefined;
+    return (
+      root?.dataset.state !== "busy" &&
+      document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome !== undefined
+    );
   });
   return p.page.evaluate(() => document.querySelector<HTMLElement>("#scorecard-root .sc-result")!.dataset.outcome!);
 }
@@ -74,7 +82,9 @@ const resultText = (p: HostPage): Promise<string> =>
   p.page.evaluate(() => document.querySelector("#scorecard-root .sc-result")?.textContent ?? "");
 
 const problems = (p: HostPage): Promise<string[]> =>
-  p.page.evaluate(() => Array.from(document.querySelectorAll("#scorecard-root .sc-problems-box li")).map((li) => li.textContent ?? ""));
+  p.page.evaluate(() =>
+    Array.from(document.querySelectorAll("#scorecard-root .sc-problems-box li")).map((li) => li.textContent ?? ""),
+  );
 
 /** Writes that are neither on `sheet` nor the workbook-level additions a build makes (names, one setting). */
 function writesElsewhere(calls: FakeCall[], sheet: string): string[] {
@@ -116,7 +126,9 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     const after = await snapshot(p);
     expect(after.sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
     expect(after.sheets.filter((s) => s.name !== "CRM Scorecard")).toEqual(before.sheets);
-    expect(await resultText(p)).toMatch(/^Built “CRM Scorecard”: 19 KPIs, overall score \d+\.\d \(.+\)\.Open “CRM Scorecard”$/);
+    expect(await resultText(p)).toMatch(
+      /^Built "CRM Scorecard": 19 KPIs, overall score \d+\.\d \(.+\)\.Open "CRM Scorecard"$/,
+    );
     expect(await p.page.getAttribute("#scorecard-root .sc-result", "data-syncs")).toBe(String(log.syncCount));
     expect(await p.page.textContent("#scorecard-root .sc-list-item strong")).toBe("CRM Scorecard");
     await p.screenshot("scorecard-pane-en");
@@ -135,7 +147,7 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     const labels = await p.page.evaluate(() =>
       Array.from(document.querySelectorAll("#scorecard-root .sc-mapping-grid label")).map((l) => l.textContent),
     );
-    expect(labels).toEqual(["指标 (必填)", "维度", "实际值 (必填)", "目标值 (必填)", "权重", "方向", "底线"]);
+    expect(labels).toEqual(["指标（必填）", "维度", "实际值（必填）", "目标值（必填）", "权重", "方向", "底线"]);
     await p.page.click("#scorecard-root .sc-options summary");
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
     expect(await resultText(p)).toMatch(/^已生成“CRM 计分卡”：19 个指标，综合得分 \d+\.\d（.+）。打开“CRM 计分卡”$/);
@@ -146,7 +158,7 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     await p.page.click("#switch-language");
     expect(await p.page.textContent("#sc-use")).toBe("Use selection");
     expect(await p.page.textContent("#sc-build")).toBe("Build scorecard");
-    expect(await resultText(p)).toMatch(/^Built “CRM 计分卡”/);
+    expect(await resultText(p)).toMatch(/^Built "CRM 计分卡"/);
     expect(p.errors).toEqual([]);
     await p.page.close();
   });
@@ -161,7 +173,9 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     expect(await p.page.isDisabled("#sc-build")).toBe(true);
     await p.page.click("#switch-language");
     // The Chinese wording is the core's (messageZh); the pane shows it as given.
-    const zh = readScorecardTable({ sheet: "Sheet1", blocks: [{ topLeft: "A1", values: rows }] }).problems.map((x) => x.messageZh);
+    const zh = readScorecardTable({ sheet: "Sheet1", blocks: [{ topLeft: "A1", values: rows }] }).problems.map(
+      (x) => x.messageZh,
+    );
     expect(zh[0]).toMatch(/^Sheet1!D7：目标值/);
     expect(zh[1]).toMatch(/^Sheet1!E10：权重/);
     expect(await problems(p)).toEqual(zh);
@@ -170,18 +184,50 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     await p.page.close();
   });
 
+  it("checks the typed options: text is refused in the pane, a cap below 100% by the core, and nothing is written", async () => {
+    const p = await openPane(kpiWorkbook(sampleKpis("en")));
+    await useSelection(p);
+    await p.page.click("#scorecard-root .sc-options summary");
+    await p.page.fill("#sc-cap", "lots");
+    expect(await p.page.textContent("#scorecard-root .sc-option-errors")).toBe(
+      'Achievement cap (%): "lots" is not a number',
+    );
+    expect(await p.page.isDisabled("#sc-build")).toBe(true);
+    await p.page.fill("#sc-cap", "50");
+    expect(await p.page.isDisabled("#sc-build")).toBe(false);
+    const before = await snapshot(p);
+    expect(await pressAndWait(p, "#sc-build")).toBe("error");
+    expect(await resultText(p)).toMatch(/^The options are not valid: .*cap.*\. Nothing was written\.$/);
+    expect(await snapshot(p)).toEqual(before);
+    await p.page.fill("#sc-cap", "150");
+    expect(await pressAndWait(p, "#sc-build")).toBe("built");
+    const cap = await p.page.evaluate(() => {
+      const host = globalThis.__fakeHost!;
+      const found = host.snapshot().sheets.find((x) => x.name === "CRM Scorecard")!;
+      return Object.values(found.cells).some((c) => c.value === 1.5);
+    });
+    expect(cap).toBe(true);
+    await p.page.close();
+  });
+
   it("an injected write failure removes the half-built sheet and shows the error", async () => {
-    const p = await openPane(kpiWorkbook(sampleKpis("en"), { faults: [{ path: "range.formulas", sheet: "CRM Scorecard", nth: 2, message: "Injected: the disk is full" }] }));
+    const p = await openPane(
+      kpiWorkbook(sampleKpis("en"), {
+        faults: [{ path: "range.formulas", sheet: "CRM Scorecard", nth: 2, message: "Injected: the disk is full" }],
+      }),
+    );
     await useSelection(p);
     const before = await snapshot(p);
     await p.clearLog();
     expect(await pressAndWait(p, "#sc-build")).toBe("error");
     expect(await resultText(p)).toBe(
-      "Writing the scorecard failed: Injected: the disk is full. The half-built sheet “CRM Scorecard” was removed; nothing else was changed.",
+      'Writing the scorecard failed: Injected: the disk is full. The half-built sheet "CRM Scorecard" was removed; nothing else was changed.',
     );
     const log = await p.log();
     expect(log.syncCount).toBeLessThanOrEqual(3);
-    expect(log.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied").map((c) => c.sheet)).toEqual(["CRM Scorecard"]);
+    expect(
+      log.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied").map((c) => c.sheet),
+    ).toEqual(["CRM Scorecard"]);
     expect(await snapshot(p)).toEqual(before);
     await p.screenshot("scorecard-pane-error");
     expect(p.errors).toEqual([]);
@@ -193,7 +239,9 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     rows[1]![0] = { value: '=HYPERLINK("x")', numberFormat: "@" };
     const p = await openPane(kpiWorkbook(rows));
     await useSelection(p);
-    expect(await p.page.textContent("#scorecard-root .sc-preview-table tr:nth-child(2) td:first-child")).toBe('=HYPERLINK("x")');
+    expect(await p.page.textContent("#scorecard-root .sc-preview-table tr:nth-child(2) td:first-child")).toBe(
+      '=HYPERLINK("x")',
+    );
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
     const cell = await p.page.evaluate(() => globalThis.__fakeHost!.cell("'CRM Scorecard'!B7"));
     expect(cell).toMatchObject({ value: '=HYPERLINK("x")', formula: null, numberFormat: "@" });
@@ -235,7 +283,7 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     const log = await p.log();
     expect(log.syncCount).toBeLessThanOrEqual(3);
     expect((await snapshot(p)).sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
-    expect(await resultText(p)).toMatch(/^Refreshed “CRM Scorecard”: overall score/);
+    expect(await resultText(p)).toMatch(/^Refreshed "CRM Scorecard": overall score/);
     expect(await p.page.evaluate(() => globalThis.__fakeHost!.cell("'CRM Scorecard'!D7").formula)).toBe("='Sheet1'!C2");
     expect(p.errors).toEqual([]);
     await p.page.close();

@@ -30,7 +30,7 @@ async function openPane(config: FakeHostConfig = sharingWorkbook()): Promise<Hos
   if (!mounted) {
     throw new Error(
       'the "Prepare for sharing" section is not in dist/taskpane.js: taskpane.ts must call ' +
-        'mountSharing(document.getElementById("sharing-root")!, () => lang) (src/taskpane/sharing/sharingPane.ts), then rebuild',
+        'mountSharing(document.getElementById("sharing-root"), () => lang) (src/taskpane/sharing/sharingPane.ts), then rebuild',
     );
   }
   return p;

@@ -30,12 +30,22 @@ export function sampleKpis(lang: "en" | "zh"): (string | number | null)[][] {
 /** A table of n KPIs with the sample's English headers, four perspectives, both directions, some thresholds. */
 export function generatedKpis(n: number): (string | number | null)[][] {
   const perspectives = ["Financial", "Customer", "Internal process", "Learning & growth"];
-  const rows: (string | number | null)[][] = [["Metric", "Perspective", "Actual", "Target", "Weight", "Direction", "Threshold"]];
+  const rows: (string | number | null)[][] = [
+    ["Metric", "Perspective", "Actual", "Target", "Weight", "Direction", "Threshold"],
+  ];
   for (let i = 0; i < n; i++) {
     const lower = i % 5 === 0;
     const target = 100 + (i % 17);
     const actual = target * (0.6 + ((i * 37) % 61) / 100);
-    rows.push([`KPI ${i + 1}`, perspectives[Math.floor((i * 4) / n)]!, actual, target, 1 + (i % 7), lower ? "lower" : "higher", i % 3 === 0 ? (lower ? target * 2 : 0) : null]);
+    rows.push([
+      `KPI ${i + 1}`,
+      perspectives[Math.floor((i * 4) / n)]!,
+      actual,
+      target,
+      1 + (i % 7),
+      lower ? "lower" : "higher",
+      i % 3 === 0 ? (lower ? target * 2 : 0) : null,
+    ]);
   }
   return rows;
 }

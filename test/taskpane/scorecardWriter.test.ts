@@ -4,7 +4,7 @@
  * numbers) is the core's and tested in test/core/scorecard; here the writer must apply it faithfully.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { planCells, type Plan } from "../../src/core/scorecard/plan";
+import { planCells, type Plan, type StoredSettings } from "../../src/core/scorecard/plan";
 import { readScorecardTable } from "../../src/core/scorecard/table";
 import { readSelection, sourceFromAreas, splitAddress } from "../../src/taskpane/scorecard/selection";
 import {
@@ -46,7 +46,8 @@ async function buildFromSelection(h: FakeHost, options = {}): Promise<BuildOutco
 }
 
 function built(o: BuildOutcome): Extract<BuildOutcome, { kind: "built" }> {
-  if (o.kind !== "built") throw new Error(`expected a build, got problems: ${o.reading.problems.map((p) => p.message).join("; ")}`);
+  if (o.kind !== "built")
+    throw new Error(`expected a build, got problems: ${o.reading.problems.map((p) => p.message).join("; ")}`);
   return o;
 }
 
@@ -119,7 +120,9 @@ describe("building a scorecard from the sample table", () => {
     expect(h.calls.find((c) => c.path === "worksheet.freezePanes.freezeRows")!.args).toEqual([r.plan.freeze.rows]);
     expect(h.calls.find((c) => c.path === "worksheet.pageLayout.zoom")!.args).toEqual([{ horizontalFitToPages: 1 }]);
     expect(h.calls.find((c) => c.path === "worksheet.pageLayout.orientation")!.args).toEqual(["Landscape"]);
-    const custom = h.calls.filter((c) => c.path === "range.conditionalFormats.add().custom.rule.formula").map((c) => c.args[0]);
+    const custom = h.calls
+      .filter((c) => c.path === "range.conditionalFormats.add().custom.rule.formula")
+      .map((c) => c.args[0]);
     expect(custom).toEqual(r.plan.conditionalFormats.flatMap((cf) => (cf.kind === "expression" ? [cf.formula] : [])));
   });
 
@@ -145,7 +148,11 @@ describe("building a scorecard from the sample table", () => {
     built(await buildFromSelection(h));
     const r = built(await buildFromSelection(h));
     expect(r.sheetName).toBe("CRM Scorecard (2)");
-    expect(r.plan.names.map((n) => n.name)).toEqual(["CRM_Scorecard_2_Score", "CRM_Scorecard_2_Rating", "CRM_Scorecard_2_Settings"]);
+    expect(r.plan.names.map((n) => n.name)).toEqual([
+      "CRM_Scorecard_2_Score",
+      "CRM_Scorecard_2_Rating",
+      "CRM_Scorecard_2_Settings",
+    ]);
     expect(h.snapshot().names).toHaveLength(6);
   });
 
@@ -219,7 +226,9 @@ describe("when a write fails", () => {
     const before = h.snapshot();
     h.clearLog();
     h.inject(fault);
-    const e = (await buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch((x: unknown) => x)) as ScorecardError;
+    const e = (await buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch(
+      (x: unknown) => x,
+    )) as ScorecardError;
     expect(e.stage).toBe("write");
     expect(e.removed).toBe(true);
     expect(h.syncCount).toBeLessThanOrEqual(3);
@@ -232,7 +241,9 @@ describe("when a write fails", () => {
     h.clearLog();
     h.inject({ path: "range.values", sheet: "CRM Scorecard" });
     h.inject({ sync: 3, code: "AccessDenied", message: "locked" });
-    const e = (await buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch((x: unknown) => x)) as ScorecardError;
+    const e = (await buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch(
+      (x: unknown) => x,
+    )) as ScorecardError;
     expect(e.stage).toBe("write");
     expect(e.removed).toBe(false);
     expect(e.cleanupDetail).toContain("locked");
@@ -241,7 +252,9 @@ describe("when a write fails", () => {
   });
 
   it("writePlan refuses a plan whose sheet exists already, before writing anything", async () => {
-    const h = workbook(sampleKpis("en"), { sheets: { Sheet1: { "A1:G20": sampleKpis("en") }, "CRM Scorecard": { A1: "mine" } } });
+    const h = workbook(sampleKpis("en"), {
+      sheets: { Sheet1: { "A1:G20": sampleKpis("en") }, "CRM Scorecard": { A1: "mine" } },
+    });
     const table = readScorecardTable({ sheet: "Sheet1", blocks: [{ topLeft: "A1", values: sampleKpis("en") }] }).table!;
     const { buildScorecardPlan } = await import("../../src/core/scorecard/plan");
     const plan = buildScorecardPlan(table, { asOf: AS_OF }); // made without knowing the workbook's sheets
@@ -259,7 +272,11 @@ describe("when a write fails", () => {
     const plan = buildScorecardPlan(table, { asOf: AS_OF, existingSheetNames: h.sheetNames() });
     h.clearLog();
     expect((await Excel.run((ctx) => writePlan(ctx, plan))).syncs).toBe(2);
-    const second = buildScorecardPlan(table, { asOf: AS_OF, existingSheetNames: h.sheetNames(), existingNames: h.snapshot().names.map((n) => n.name) });
+    const second = buildScorecardPlan(table, {
+      asOf: AS_OF,
+      existingSheetNames: h.sheetNames(),
+      existingNames: h.snapshot().names.map((n) => n.name),
+    });
     expect((await Excel.run((ctx) => writePlan(ctx, second, { check: false }))).syncs).toBe(1);
     expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "CRM Scorecard", "CRM Scorecard (2)"]);
   });
@@ -281,7 +298,9 @@ describe("the source is read again at build time", () => {
 
   it("fails cleanly when the source sheet is gone", async () => {
     const h = workbook(sampleKpis("en"));
-    const e = (await buildScorecard({ source: { sheet: "Gone", areas: ["A1:G20"] } }).catch((x: unknown) => x)) as ScorecardError;
+    const e = (await buildScorecard({ source: { sheet: "Gone", areas: ["A1:G20"] } }).catch(
+      (x: unknown) => x,
+    )) as ScorecardError;
     expect(e.stage).toBe("source");
     expect(h.sheetNames()).toEqual(["Sheet1", "Notes"]);
   });
@@ -317,7 +336,16 @@ describe("requirement sets", () => {
     const h = workbook(sampleKpis("en"), { requirements: { ExcelApi: "1.1" } });
     const r = built(await buildFromSelection(h));
     expect(r.skipped.map((s) => s.feature).sort()).toEqual(
-      ["chartAxisFormat", "chartSeries", "columnWidths", "conditionalFormats", "freezePanes", "names", "pageLayout", "settingsIndex"].sort(),
+      [
+        "chartAxisFormat",
+        "chartSeries",
+        "columnWidths",
+        "conditionalFormats",
+        "freezePanes",
+        "names",
+        "pageLayout",
+        "settingsIndex",
+      ].sort(),
     );
     expectPlanOnSheet(h, r.plan);
     expect(h.snapshot().names).toEqual([]);
@@ -375,7 +403,7 @@ describe("listing and refreshing", () => {
         const item = ctx.workbook.names.getItem(`CRM_Scorecard_${n}`);
         item.load("formula");
         await ctx.sync();
-        item.formula = item.formula.replace("'CRM Scorecard'!", "'Q1 scorecard'!");
+        item.formula = String(item.formula).replace("'CRM Scorecard'!", "'Q1 scorecard'!");
       }
       await ctx.sync();
     });
@@ -423,16 +451,33 @@ describe("listing and refreshing", () => {
       ["CRM_Scorecard_Rating", "='CRM Scorecard'!$D$4"],
       ["CRM_Scorecard_Settings", `='CRM Scorecard'!${r.plan.anchors.settings.replace(/([A-Z]+)(\d+)/, "$$$1$$$2")}`],
     ]);
-    const stored = JSON.parse(String(h.cell(`'CRM Scorecard'!${r.plan.anchors.settings}`).value));
+    const stored = JSON.parse(String(h.cell(`'CRM Scorecard'!${r.plan.anchors.settings}`).value)) as StoredSettings;
     expect(stored.asOf).toBe("2025-04-30");
     expect(stored.names.settings).toBe("CRM_Scorecard_Settings");
     expect(stored.sheetName).toBe("CRM Scorecard");
     expect(otherSheets(h, ["CRM Scorecard"])).toEqual(notes);
-    expect(writesElsewhere(h, r.plan.sheetName).filter((w) => !w.startsWith("namedItem.formula") && !w.includes("worksheet.name"))).toEqual(
-      ["worksheet.delete on CRM Scorecard"],
-    );
+    expect(
+      writesElsewhere(h, r.plan.sheetName).filter(
+        (w) => !w.startsWith("namedItem.formula") && !w.includes("worksheet.name"),
+      ),
+    ).toEqual(["worksheet.delete on CRM Scorecard"]);
     const [again] = (await listScorecards()).entries;
     expect(again!.settings.asOf).toBe("2025-04-30");
+  });
+
+  it("refresh keeps the pane's mapping while the source's headers are unchanged", async () => {
+    const rows: unknown[][] = sampleKpis("en");
+    rows[0]![3] = "Budget"; // not a Target header: the user mapped it in the pane
+    const h = workbook(rows);
+    const sel = await readSelection();
+    built(await buildScorecard({ source: sel.ref, mapping: { target: 3 }, options: { asOf: AS_OF } }));
+    const [entry] = (await listScorecards()).entries;
+    expect(entry!.settings.mapping.target).toBe(3);
+    const r = await refreshScorecard(entry!, { asOf: AS_OF });
+    expect(r.kind).toBe("refreshed");
+    h.setCell("Sheet1!D1", "Target"); // now the headers differ: detected afresh, and Target is found
+    const [again] = (await listScorecards()).entries;
+    expect((await refreshScorecard(again!, { asOf: AS_OF })).kind).toBe("refreshed");
   });
 
   it("refresh keeps the old sheet when writing the new one fails", async () => {
@@ -465,7 +510,11 @@ describe("listing and refreshing", () => {
     const table = readScorecardTable({ sheet: "Sheet1", blocks: [{ topLeft: "A1", values: rows }] }).table!;
     return import("../../src/core/scorecard/plan").then(({ buildScorecardPlan }) => {
       const plan = buildScorecardPlan(table, { asOf: AS_OF, existingSheetNames: ["CRM Scorecard"], existingNames: [] });
-      const names = { overallScore: "CRM_Scorecard_Score", rating: "CRM_Scorecard_Rating", settings: "CRM_Scorecard_Settings" };
+      const names = {
+        overallScore: "CRM_Scorecard_Score",
+        rating: "CRM_Scorecard_Rating",
+        settings: "CRM_Scorecard_Settings",
+      };
       const out = withExistingNames(plan, names, "CRM Scorecard");
       expect(out.names.map((n) => n.name)).toEqual(Object.values(names));
       expect(out.chart.name).toBe("CRM_Scorecard_Chart");

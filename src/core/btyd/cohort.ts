@@ -88,7 +88,8 @@ export function cohortTable(
   describe: (i: number) => string = (i) => `transaction ${i + 1}`,
 ): CohortRow[] {
   const n = customerIds.length;
-  if (dates.length !== n) throw valueError(`customerIds and dates must have one value per transaction (got ${n}, ${dates.length})`);
+  if (dates.length !== n)
+    throw valueError(`customerIds and dates must have one value per transaction (got ${n}, ${dates.length})`);
   if (n === 0) throw naError("the transaction log is empty");
   const index = new Map<CustomerId, number>();
   const firstPeriod: number[] = [];
@@ -97,7 +98,8 @@ export function cohortTable(
   let lastPeriod = -Infinity;
   for (let i = 0; i < n; i++) {
     const d = dates[i]!;
-    if (!(d >= 1) || !Number.isFinite(d)) throw numError(`dates: ${describe(i)} has the date ${d}; Excel dates are serials ≥ 1`);
+    if (!(d >= 1) || !Number.isFinite(d))
+      throw numError(`dates: ${describe(i)} has the date ${d}; Excel dates are serials ≥ 1`);
     const p = periodOf(Math.floor(d), grain);
     const id = customerIds[i]!;
     let c = index.get(id);

@@ -42,12 +42,14 @@ const PARAM_NAMES = ["p", "q", "gamma"] as const;
 export function checkGammaGammaParams(params: GammaGammaParams): void {
   for (const name of PARAM_NAMES) {
     const v = params[name];
-    if (!(v > 0) || !Number.isFinite(v)) throw numError(`params: Gamma-Gamma ${name} must be a positive number, got ${v}`);
+    if (!(v > 0) || !Number.isFinite(v))
+      throw numError(`params: Gamma-Gamma ${name} must be a positive number, got ${v}`);
   }
 }
 
 /** What is wrong with one customer's (x, m_x), or null. */
 export function spendProblem(x: number, monetary: number): string | null {
+  if (x >= 0 && x === Math.floor(x) && x < Infinity && monetary >= 0 && (x === 0 || monetary > 0)) return null;
   if (!(x >= 0) || !Number.isInteger(x)) return `frequency ${x} is not a whole number ≥ 0`;
   if (!(monetary >= 0)) return `monetary ${monetary} is negative`;
   if (x > 0 && monetary === 0) return "monetary is 0 with repeat purchases; the Gamma-Gamma model needs positive spend";
@@ -59,7 +61,11 @@ export function spendProblem(x: number, monetary: number): string | null {
  * Inputs are assumed valid.
  * @example ggLogLikelihood({ p: 6.25, q: 3.74, gamma: 15.44 }, [1], [11.77]) // ≈ −3.7377
  */
-export function ggLogLikelihood(params: GammaGammaParams, frequency: ArrayLike<number>, monetary: ArrayLike<number>): number {
+export function ggLogLikelihood(
+  params: GammaGammaParams,
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+): number {
   const { p, q, gamma } = params;
   let s = 0;
   for (let i = 0; i < frequency.length; i++) {
@@ -189,14 +195,21 @@ export interface GammaGammaFitOptions {
 /**
  * Maximum-likelihood Gamma-Gamma fit on the customers with x > 0, by damped Newton on ln(p, q, γ) from
  * p = 1, q = 2, γ = mean m_x, identical customers grouped; the convergence test of optimize.ts.
- * @throws CrmError `#NUM!` for an invalid customer; `#N/A` when impossible: no repeat buyers, all repeat
- * buyers identical, or a parameter running off to 0 or ∞ (e.g. every spend equal).
- * @example ggFit(cdnow.x, cdnow.zbar).params // { p: 6.25, q: 3.74, gamma: 15.44 }
+ * @throws CrmError `#VALUE!` for inputs of different lengths; `#NUM!` for an invalid customer; `#N/A` when
+ * impossible: no repeat buyers, all repeat buyers identical, or a parameter running off to 0 or ∞ (e.g.
+ * every spend equal).
+ * @example ggFit(cdnow.x, cdnow.zbar).params // { p: 6.2488, q: 3.7446, gamma: 15.4477 } (published: 6.25, 3.74, 15.44)
  */
-export function ggFit(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options: GammaGammaFitOptions = {}): GammaGammaFit {
+export function ggFit(
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+  options: GammaGammaFitOptions = {},
+): GammaGammaFit {
   const describe = options.describe ?? ((i: number) => `customer ${i + 1}`);
   if (monetary.length !== frequency.length) {
-    throw valueError(`frequency and monetary must have one value per customer (got ${frequency.length}, ${monetary.length})`);
+    throw valueError(
+      `frequency and monetary must have one value per customer (got ${frequency.length}, ${monetary.length})`,
+    );
   }
   let sumM = 0;
   let repeat = 0;
@@ -208,13 +221,16 @@ export function ggFit(frequency: ArrayLike<number>, monetary: ArrayLike<number>,
       sumM += monetary[i]!;
     }
   }
-  if (repeat === 0) throw naError("Gamma-Gamma fit is impossible: no customer has a repeat purchase (every frequency is 0)");
+  if (repeat === 0)
+    throw naError("Gamma-Gamma fit is impossible: no customer has a repeat purchase (every frequency is 0)");
   const g = groupRepeatBuyers(frequency, monetary);
   if (g.count.length === 1) {
     throw naError("Gamma-Gamma fit is impossible: all repeat buyers have the same frequency and monetary value");
   }
   const result = minimizeNewton(objective(g.x, g.m, g.count), [0, Math.log(2), Math.log(sumM / repeat)]);
-  if (result.status !== "converged") throw fitFailure("Gamma-Gamma", PARAM_NAMES, result, "more repeat buyers with varied spend may help");
+  if (result.status !== "converged") {
+    throw fitFailure("Gamma-Gamma", PARAM_NAMES, result, "more repeat buyers with varied spend may help");
+  }
   const [p, q, gamma] = Array.from(result.x, Math.exp) as [number, number, number];
   return {
     params: { p, q, gamma },

@@ -1,7 +1,7 @@
 /**
  * Grouping of identical rows, so that a likelihood is evaluated once per distinct customer profile
- * (x, t_x, T) instead of once per customer: CDNOW's 2,357 customers are 1,016 profiles, and a transaction
- * log recorded by the day has few distinct profiles however many customers it holds.
+ * (x, t_x, T) instead of once per customer: CDNOW's 2,357 customers are 1,016 profiles, and because a
+ * log recorded by the day allows only so many (x, t_x, T), a million simulated customers are 110,000.
  *
  * An open-addressing hash table (linear probing) on the values: O(n) expected, first-seen order (so
  * results are deterministic), no strings built.
@@ -27,8 +27,7 @@ export interface DistinctRows {
 
 /**
  * The distinct rows of equally long numeric columns (values must be finite), with multiplicities.
- * O(n·k) expected for n rows of k columns. The table keeps each slot's values next to its group number,
- * so a probe touches one place in memory.
+ * O(n·k) expected for n rows of k columns.
  * @example distinctRows([[1, 1, 2], [5, 5, 5]]) // columns [[1, 2], [5, 5]], counts [2, 1], index [0, 0, 1]
  */
 export function distinctRows(columns: readonly ArrayLike<number>[]): DistinctRows {
@@ -40,10 +39,9 @@ export function distinctRows(columns: readonly ArrayLike<number>[]): DistinctRow
   let size = 16;
   while (size < 2 * n) size *= 2;
   const mask = size - 1;
-  const stride = k + 1;
-  const table = new Float64Array(size * stride).fill(-1); // per slot: group, then the row's k values
+  const slots = new Int32Array(size).fill(-1); // group number, or −1 for an empty slot
   const index = new Int32Array(n);
-  const firstRow = new Int32Array(n);
+  const firstRow = new Int32Array(n); // the input row that opened each group
   let groups = 0;
   for (let i = 0; i < n; i++) {
     const v0 = c0[i]!;
@@ -55,17 +53,16 @@ export function distinctRows(columns: readonly ArrayLike<number>[]): DistinctRow
     for (let c = 3; c < k; c++) h = mixValue(h, columns[c]![i]!);
     let s = h & mask;
     for (;;) {
-      const at = s * stride;
-      const g = table[at]!;
+      const g = slots[s]!;
       if (g < 0) {
-        table[at] = groups;
-        for (let c = 0; c < k; c++) table[at + 1 + c] = columns[c]![i]!;
+        slots[s] = groups;
         index[i] = groups;
         firstRow[groups++] = i;
         break;
       }
-      let same = table[at + 1] === v0 && (k < 2 || table[at + 2] === v1) && (k < 3 || table[at + 3] === v2);
-      for (let c = 3; same && c < k; c++) same = table[at + 1 + c] === columns[c]![i];
+      const j = firstRow[g]!;
+      let same = c0[j] === v0 && (k < 2 || c1[j] === v1) && (k < 3 || c2[j] === v2);
+      for (let c = 3; same && c < k; c++) same = columns[c]![j] === columns[c]![i];
       if (same) {
         index[i] = g;
         break;

@@ -23,7 +23,7 @@
  * report, never as a result.
  *
  * Deterministic: no randomness; the same input always takes the same path. On CDNOW's BG/NBD it takes
- * about 8 iterations (SciPy's BFGS: 27).
+ * 6 iterations (8 evaluations) where SciPy's BFGS takes 27.
  */
 
 /** f(x), writing ∇f(x) into `gradient` and the Hessian ∇²f(x) (n×n, row-major) into `hessian`. */

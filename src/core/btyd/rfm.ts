@@ -56,7 +56,9 @@ export function rfmSummary(
   const n = customerIds.length;
   const describe = options.describe ?? ((i: number) => `transaction ${i + 1}`);
   if (dates.length !== n || amounts.length !== n) {
-    throw valueError(`customerIds, dates and amounts must have one value per transaction (got ${n}, ${dates.length}, ${amounts.length})`);
+    throw valueError(
+      `customerIds, dates and amounts must have one value per transaction (got ${n}, ${dates.length}, ${amounts.length})`,
+    );
   }
   if (n === 0) throw naError("the transaction log is empty");
   const periodDays = options.periodDays ?? 7;
@@ -64,11 +66,13 @@ export function rfmSummary(
   let asOfDay = -Infinity;
   for (let i = 0; i < n; i++) {
     const d = dates[i]!;
-    if (!(d >= 0) || !Number.isFinite(d)) throw numError(`dates: ${describe(i)} has the date ${d}; Excel dates are serials ≥ 0`);
+    if (!(d >= 0) || !Number.isFinite(d))
+      throw numError(`dates: ${describe(i)} has the date ${d}; Excel dates are serials ≥ 0`);
     if (d > asOfDay) asOfDay = d;
   }
   if (options.asOf !== undefined) {
-    if (!(options.asOf >= 0) || !Number.isFinite(options.asOf)) throw numError(`asOfDate must be an Excel date ≥ 0, got ${options.asOf}`);
+    if (!(options.asOf >= 0) || !Number.isFinite(options.asOf))
+      throw numError(`asOfDate must be an Excel date ≥ 0, got ${options.asOf}`);
     asOfDay = options.asOf;
   }
   asOfDay = Math.floor(asOfDay);

@@ -78,6 +78,7 @@ export function trigamma(x: number): number {
       inv * 0.5 +
       inv2 *
         (1 / 6 -
-          inv2 * (1 / 30 - inv2 * (1 / 42 - inv2 * (1 / 30 - inv2 * (5 / 66 - inv2 * (691 / 2730 - inv2 * (7 / 6))))))));
+          inv2 *
+            (1 / 30 - inv2 * (1 / 42 - inv2 * (1 / 30 - inv2 * (5 / 66 - inv2 * (691 / 2730 - inv2 * (7 / 6))))))));
   return shift + series;
 }

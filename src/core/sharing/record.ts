@@ -125,7 +125,10 @@ function positiveInt(text: string | undefined, where: string): number {
  */
 export function recordFromXml(xml: string): FreezeRecord {
   const root = parseXml(xml);
-  if (root.name !== "frozenFormulas" || root.attributes.xmlns !== RECORD_NAMESPACE) {
+  const inNamespace = Object.entries(root.attributes).some(
+    ([k, v]) => (k === "xmlns" || k.startsWith("xmlns:")) && v === RECORD_NAMESPACE,
+  );
+  if (root.name !== "frozenFormulas" || !inNamespace) {
     throw valueError(`freeze record: the part is <${root.name}>, not a freeze record`);
   }
   const version = Number(root.attributes.version);

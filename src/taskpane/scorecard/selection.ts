@@ -89,15 +89,36 @@ function parseArea(ref: string): Area {
   let m2: RegExpExecArray | null;
   if ((m1 = cell.exec(a)) && (m2 = cell.exec(b))) {
     const [r1, c1, r2, c2] = [Number(m1[2]) - 1, columnIndex(m1[1]!), Number(m2[2]) - 1, columnIndex(m2[1]!)];
-    return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2), wholeColumns: false, wholeRows: false };
+    return {
+      top: Math.min(r1, r2),
+      left: Math.min(c1, c2),
+      bottom: Math.max(r1, r2),
+      right: Math.max(c1, c2),
+      wholeColumns: false,
+      wholeRows: false,
+    };
   }
   if (col.test(a) && col.test(b)) {
     const [c1, c2] = [columnIndex(a), columnIndex(b)];
-    return { top: 0, left: Math.min(c1, c2), bottom: LAST_ROW, right: Math.max(c1, c2), wholeColumns: true, wholeRows: false };
+    return {
+      top: 0,
+      left: Math.min(c1, c2),
+      bottom: LAST_ROW,
+      right: Math.max(c1, c2),
+      wholeColumns: true,
+      wholeRows: false,
+    };
   }
   if (row.test(a) && row.test(b)) {
     const [r1, r2] = [Number(a) - 1, Number(b) - 1];
-    return { top: Math.min(r1, r2), left: 0, bottom: Math.max(r1, r2), right: LAST_COLUMN, wholeColumns: false, wholeRows: true };
+    return {
+      top: Math.min(r1, r2),
+      left: 0,
+      bottom: Math.max(r1, r2),
+      right: LAST_COLUMN,
+      wholeColumns: false,
+      wholeRows: true,
+    };
   }
   throw new Error(`"${ref}" is not a range address`);
 }
@@ -138,7 +159,10 @@ export function sourceFromAreas(sheet: string, areas: readonly { ref: string; va
     p.values = p.values.map((row) => row.slice(0, Math.max(keep, 1)));
     p.area = { ...p.area, right: p.area.left + Math.max(keep, 1) - 1, wholeRows: false };
   }
-  const blocks: SourceBlock[] = parsed.map((p) => ({ topLeft: cellAddress(p.area.top, p.area.left), values: p.values }));
+  const blocks: SourceBlock[] = parsed.map((p) => ({
+    topLeft: cellAddress(p.area.top, p.area.left),
+    values: p.values,
+  }));
   const refs = parsed.map((p) => rangeAddress(p.area.top, p.area.left, p.area.bottom, p.area.right));
   return {
     source: { sheet, blocks },
@@ -150,14 +174,19 @@ export function sourceFromAreas(sheet: string, areas: readonly { ref: string; va
 
 /** A sheet name as Excel shows it before "!" (quoted unless a plain word). */
 export function displaySheetName(sheet: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /**
  * Reads the selection in one sync.
  * @throws Error when nothing usable is selected (a chart, a shape) — Excel's own error, unchanged.
  */
-export async function readSelection(run: ExcelRun = defaultRun, supports: Supports = excelApiSupports): Promise<SelectionRead> {
+export async function readSelection(
+  run: ExcelRun = defaultRun,
+  supports: Supports = excelApiSupports,
+): Promise<SelectionRead> {
   return run(async (context) => {
     let areaList: { address: string; values: unknown[][] }[];
     if (supports("1.9")) {
@@ -190,7 +219,11 @@ export function queueSourceRead(context: Excel.RequestContext, ref: SourceRef): 
     r.load("values");
     return { a, r };
   });
-  return () => sourceFromAreas(ref.sheet, ranges.map(({ a, r }) => ({ ref: a, values: r.values as unknown[][] }))).source;
+  return () =>
+    sourceFromAreas(
+      ref.sheet,
+      ranges.map(({ a, r }) => ({ ref: a, values: r.values as unknown[][] })),
+    ).source;
 }
 
 /** A stored source address ("A1:G20" or "A1:A20,C1:C20") as areas. */

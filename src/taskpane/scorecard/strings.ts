@@ -7,7 +7,7 @@ import type { OptionalFeature } from "./writer";
 
 const en = {
   useSelection: "Use selection",
-  useSelectionHelp: "Select a KPI table with its header row, or several equally tall columns (Ctrl+click), then press Use selection.",
+  useSelectionHelp: "Several equally tall columns picked with Ctrl+click work too.",
   reading: "Reading the selection…",
   noExcel: "Excel is not available here.",
   selectionFailed: (detail: string) => `The selection could not be read: ${detail}`,
@@ -15,10 +15,13 @@ const en = {
   mappingTitle: "Columns",
   mappingHelp: "Detected from the headers; change any role here.",
   notUsed: "— not used —",
-  required: "required",
+  required: (role: string) => `${role} (required)`,
   blankHeader: "(blank)",
   previewTitle: (n: number) => `Preview (first ${n} rows)`,
-  problemsTitle: (n: number) => (n === 1 ? "1 problem — nothing will be written until it is fixed" : `${n} problems — nothing will be written until they are fixed`),
+  problemsTitle: (n: number) =>
+    n === 1
+      ? "1 problem — nothing will be written until it is fixed"
+      : `${n} problems — nothing will be written until they are fixed`,
   noProblems: "No problems found.",
   optionsTitle: "Options",
   cap: "Achievement cap (%)",
@@ -46,9 +49,10 @@ const en = {
     done: "Done.",
   } as Record<"check" | "read" | "write" | "cleanup" | "commit" | "done", string>,
   built: (sheet: string, kpis: number, score: string, rating: string) =>
-    `Built “${sheet}”: ${kpis} KPIs, overall score ${score} (${rating}).`,
-  refreshed: (sheet: string, score: string, rating: string) => `Refreshed “${sheet}”: overall score ${score} (${rating}).`,
-  open: (sheet: string) => `Open “${sheet}”`,
+    `Built "${sheet}": ${kpis} KPIs, overall score ${score} (${rating}).`,
+  refreshed: (sheet: string, score: string, rating: string) =>
+    `Refreshed "${sheet}": overall score ${score} (${rating}).`,
+  open: (sheet: string) => `Open "${sheet}"`,
   skipped: (features: string) => `Not available in this version of Excel, left out: ${features}.`,
   features: {
     columnWidths: "column widths",
@@ -64,13 +68,14 @@ const en = {
   errors: {
     taken: (detail: string) => `Nothing was written: the workbook changed (${detail}). Try again.`,
     source: (detail: string) => `The source cells could not be read (${detail}). Nothing was written.`,
-    missing: (sheet: string) => `The scorecard sheet “${sheet}” no longer exists. Nothing was written.`,
+    missing: (sheet: string) => `The scorecard sheet "${sheet}" no longer exists. Nothing was written.`,
     writeRemoved: (detail: string, sheet: string) =>
-      `Writing the scorecard failed: ${detail}. The half-built sheet “${sheet}” was removed; nothing else was changed.`,
+      `Writing the scorecard failed: ${detail}. The half-built sheet "${sheet}" was removed; nothing else was changed.`,
     writeKept: (detail: string, sheet: string, cleanup: string) =>
-      `Writing the scorecard failed: ${detail}. Removing the half-built sheet “${sheet}” failed too (${cleanup}); please delete it.`,
+      `Writing the scorecard failed: ${detail}. Removing the half-built sheet "${sheet}" failed too (${cleanup}); please delete it.`,
     commit: (detail: string, sheet: string, old: string) =>
-      `The refreshed scorecard is on sheet “${sheet}”, but replacing “${old}” failed: ${detail}.`,
+      `The refreshed scorecard is on sheet "${sheet}", but replacing "${old}" failed: ${detail}.`,
+    options: (detail: string) => `The options are not valid: ${detail}. Nothing was written.`,
     other: (detail: string) => `Something went wrong: ${detail}`,
   },
   listTitle: "Scorecards in this workbook",
@@ -89,7 +94,7 @@ export type ScorecardStrings = typeof en;
 
 const zh: ScorecardStrings = {
   useSelection: "使用所选区域",
-  useSelectionHelp: "选择带标题行的 KPI 表，或按住 Ctrl 选择几列等高的列，然后点击“使用所选区域”。",
+  useSelectionHelp: "也可以按住 Ctrl 选择几列等高的列。",
   reading: "正在读取所选区域…",
   noExcel: "此处无法使用 Excel。",
   selectionFailed: (detail) => `无法读取所选区域：${detail}`,
@@ -97,7 +102,7 @@ const zh: ScorecardStrings = {
   mappingTitle: "列",
   mappingHelp: "根据标题自动识别；可在此更改各列的角色。",
   notUsed: "— 不使用 —",
-  required: "必填",
+  required: (role) => `${role}（必填）`,
   blankHeader: "（空）",
   previewTitle: (n) => `预览（前 ${n} 行）`,
   problemsTitle: (n) => `${n} 个问题——修正之前不会写入任何内容`,
@@ -147,8 +152,10 @@ const zh: ScorecardStrings = {
     source: (detail) => `无法读取源单元格（${detail}）。未写入任何内容。`,
     missing: (sheet) => `计分卡工作表“${sheet}”已不存在。未写入任何内容。`,
     writeRemoved: (detail, sheet) => `写入计分卡失败：${detail}。已删除未完成的工作表“${sheet}”，其他内容均未更改。`,
-    writeKept: (detail, sheet, cleanup) => `写入计分卡失败：${detail}。删除未完成的工作表“${sheet}”也失败了（${cleanup}），请手动删除。`,
+    writeKept: (detail, sheet, cleanup) =>
+      `写入计分卡失败：${detail}。删除未完成的工作表“${sheet}”也失败了（${cleanup}），请手动删除。`,
     commit: (detail, sheet, old) => `刷新后的计分卡位于工作表“${sheet}”，但替换“${old}”失败：${detail}。`,
+    options: (detail) => `选项无效：${detail}。未写入任何内容。`,
     other: (detail) => `出现错误：${detail}`,
   },
   listTitle: "本工作簿中的计分卡",

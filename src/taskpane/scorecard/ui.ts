@@ -8,6 +8,7 @@
  * core and written by ./writer. Every text from the workbook reaches the page through textContent only, so a
  * KPI named `<img src=x onerror=alert(1)>` shows as those characters.
  */
+import { CrmError } from "../../core/errors";
 import { COLUMN_ROLES, ColumnRole, MappingOverride, REQUIRED_ROLES, ROLE_NAMES } from "../../core/scorecard/headers";
 import { RatingBand, scorecardLabels, ScorecardLanguage } from "../../core/scorecard/labels";
 import type { Plan } from "../../core/scorecard/plan";
@@ -57,7 +58,11 @@ interface BandInput {
   min: string;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -75,7 +80,9 @@ function button(text: string, action: string, className = ""): HTMLButtonElement
 function shown(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  return JSON.stringify(v) ?? "";
 }
 
 function injectCss(): void {
@@ -97,7 +104,7 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
 
   let selection: SelectionRead | null = null;
   let selectionError: string | null = null;
-  let override: Partial<Record<ColumnRole, number | null>> = {};
+  let override: MappingOverride = {};
   let reading: TableReading | null = null;
   const opts = {
     cap: "120",
@@ -157,7 +164,20 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
 
   const actions = el("div", "sc-actions");
   actions.append(useBtn);
-  box.append(intro, actions, sourceLine, selectionStatus, mappingBox, previewBox, problemsBox, optionsBox, buildRow, optionErrors, result, listBox);
+  box.append(
+    intro,
+    actions,
+    sourceLine,
+    selectionStatus,
+    mappingBox,
+    previewBox,
+    problemsBox,
+    optionsBox,
+    buildRow,
+    optionErrors,
+    result,
+    listBox,
+  );
   root.appendChild(box);
 
   // ---- Options form (inputs keep their values; labels are re-rendered).
@@ -170,6 +190,10 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     optionLabels.push({ el: label, text: labelText });
     wrap.append(label, input);
     return wrap;
+  };
+  const wide = (f: HTMLElement): HTMLElement => {
+    f.classList.add("sc-field-wide");
+    return f;
   };
   const numberInput = (value: string, set: (v: string) => void): HTMLInputElement => {
     const i = el("input");
@@ -209,8 +233,8 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     field((s) => s.cap, capInput, "sc-cap"),
     field((s) => s.onTarget, onInput, "sc-on-target"),
     field((s) => s.near, nearInput, "sc-near"),
-    field((s) => s.mode, modeSelect, "sc-mode"),
-    field((s) => s.language, langSelect, "sc-language"),
+    wide(field((s) => s.mode, modeSelect, "sc-mode")),
+    wide(field((s) => s.language, langSelect, "sc-language")),
   );
   optionsBody.append(grid, bandsBox);
 
@@ -272,7 +296,8 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     const onTarget = num(opts.onTarget, s.onTarget);
     const near = num(opts.near, s.near);
     let ratingBands: RatingBand[] | undefined;
-    if (opts.bands !== null) ratingBands = opts.bands.map((b) => ({ label: b.label.trim(), min: num(b.min, `${s.bands} “${b.label}”`) }));
+    if (opts.bands !== null)
+      ratingBands = opts.bands.map((b) => ({ label: b.label.trim(), min: num(b.min, `${s.bands} – ${b.label}`) }));
     const options: BuildOptions = {
       cap: capPercent / 100, // the cap is typed as a percentage; the core takes a fraction
       status: { onTarget, near },
@@ -305,7 +330,7 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
   function changeRole(role: ColumnRole, value: string): void {
     if (!selection) return;
     override = { ...override, [role]: value === "" ? null : Number(value) };
-    reading = readScorecardTable(selection.source, override as MappingOverride);
+    reading = readScorecardTable(selection.source, override);
     outcome = null;
     render();
   }
@@ -324,10 +349,15 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     outcome = null;
     render();
     try {
-      const r = await buildScorecard({ source: selection.ref, mapping: override as MappingOverride, options }, { ...hooks, onProgress });
+      const r = await buildScorecard({ source: selection.ref, mapping: override, options }, { ...hooks, onProgress });
       if (r.kind === "built") {
         outcome = { kind: "built", plan: r.plan, sheet: r.sheetName, syncs: r.syncs, skipped: r.skipped };
-        const entry: ScorecardEntry = { sheet: r.sheetName, settingsName: r.plan.settings.names.settings, settings: r.plan.settings, settingsFrom: "sheet" };
+        const entry: ScorecardEntry = {
+          sheet: r.sheetName,
+          settingsName: r.plan.settings.names.settings,
+          settings: r.plan.settings,
+          settingsFrom: "sheet",
+        };
         list = [...(list ?? []), entry];
       } else {
         reading = r.reading;
@@ -349,7 +379,12 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
       const r = await refreshScorecard(entry, { ...hooks, onProgress });
       if (r.kind === "refreshed") {
         outcome = { kind: "refreshed", plan: r.plan, sheet: r.sheetName, syncs: r.syncs, skipped: r.skipped };
-        const updated: ScorecardEntry = { ...entry, sheet: r.sheetName, settings: r.plan.settings, settingsFrom: "sheet" };
+        const updated: ScorecardEntry = {
+          ...entry,
+          sheet: r.sheetName,
+          settings: r.plan.settings,
+          settingsFrom: "sheet",
+        };
         list = (list ?? []).map((x) => (x === entry ? updated : x));
       } else {
         outcome = { kind: "problems", problems: r.reading.problems };
@@ -397,7 +432,9 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     else if (selectionError !== null) selectionStatus.textContent = s.selectionFailed(selectionError);
     else selectionStatus.textContent = "";
     selectionStatus.classList.toggle("error", selectionError !== null);
-    sourceLine.textContent = selection ? s.source(selection.address, Math.max(0, (selection.source.blocks[0]?.values.length ?? 1) - 1)) : "";
+    sourceLine.textContent = selection
+      ? s.source(selection.address, Math.max(0, (selection.source.blocks[0]?.values.length ?? 1) - 1))
+      : "";
     sourceLine.hidden = selection === null;
 
     renderMapping(lang, s);
@@ -405,7 +442,10 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     renderProblems(lang, s);
     optionsSummary.textContent = s.optionsTitle;
     for (const l of optionLabels) l.el.textContent = l.text(s);
-    modeSelect.replaceChildren(option("live", s.live, opts.mode === "live"), option("snapshot", s.snapshot, opts.mode === "snapshot"));
+    modeSelect.replaceChildren(
+      option("live", s.live, opts.mode === "live"),
+      option("snapshot", s.snapshot, opts.mode === "snapshot"),
+    );
     const detected = (reading?.language ?? "en") === "zh" ? s.chinese : s.english;
     langSelect.replaceChildren(
       option("auto", s.languageAuto(detected), opts.language === "auto"),
@@ -437,7 +477,11 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     const gridEl = el("div", "sc-mapping-grid");
     for (const role of COLUMN_ROLES) {
       const id = `sc-role-${role}`;
-      const label = el("label", "", ROLE_NAMES[lang][role] + (REQUIRED_ROLES.includes(role) ? ` (${s.required})` : ""));
+      const label = el(
+        "label",
+        "",
+        REQUIRED_ROLES.includes(role) ? s.required(ROLE_NAMES[lang][role]) : ROLE_NAMES[lang][role],
+      );
       label.htmlFor = id;
       const select = el("select");
       select.id = id;
@@ -552,11 +596,14 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
         case "missing":
           return s.errors.missing(e.sheetName);
         case "write":
-          return e.removed ? s.errors.writeRemoved(e.detail, e.sheetName) : s.errors.writeKept(e.detail, e.sheetName, e.cleanupDetail ?? "");
+          return e.removed
+            ? s.errors.writeRemoved(e.detail, e.sheetName)
+            : s.errors.writeKept(e.detail, e.sheetName, e.cleanupDetail ?? "");
         case "commit":
           return s.errors.commit(e.detail, e.sheetName, e.oldSheet ?? "");
       }
     }
+    if (e instanceof CrmError) return s.errors.options(e.message);
     return s.errors.other(messageOf(e));
   }
 
@@ -579,13 +626,17 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     const score = plan.expected.overall.toFixed(1);
     const rating = plan.settings.options.ratingBands[plan.expected.rating]?.label ?? "";
     const text =
-      outcome.kind === "built" ? s.built(sheet, plan.expected.kpis.length, score, rating) : s.refreshed(sheet, score, rating);
+      outcome.kind === "built"
+        ? s.built(sheet, plan.expected.kpis.length, score, rating)
+        : s.refreshed(sheet, score, rating);
     const openBtn = button(s.open(sheet), "open", "link-button sc-open");
     openBtn.dataset.sheet = sheet;
     openBtn.addEventListener("click", () => void open(sheet));
     result.append(el("p", "success", text), openBtn);
     if (outcome.skipped.length > 0) {
-      const features = outcome.skipped.map((x) => `${s.features[x.feature]} (${x.requires})`).join(lang === "zh" ? "、" : ", ");
+      const features = outcome.skipped
+        .map((x) => `${s.features[x.feature]} (${x.requires})`)
+        .join(lang === "zh" ? "、" : ", ");
       result.append(el("p", "sc-help", s.skipped(features)));
     }
   }

@@ -54,7 +54,16 @@ import {
   StoredSettings,
 } from "../../core/scorecard/plan";
 import { readScorecardTable, TableReading } from "../../core/scorecard/table";
-import { areasOf, defaultRun, excelApiSupports, ExcelRun, queueSourceRead, SourceRef, splitAddress, Supports } from "./selection";
+import {
+  areasOf,
+  defaultRun,
+  excelApiSupports,
+  ExcelRun,
+  queueSourceRead,
+  SourceRef,
+  splitAddress,
+  Supports,
+} from "./selection";
 
 export type { ExcelRun, Supports } from "./selection";
 
@@ -376,7 +385,8 @@ function queuePlan(context: Excel.RequestContext, plan: Plan, o: QueueOptions): 
   if (o.names && plan.names.length > 0 && has("names")) {
     for (const n of plan.names) wb.names.add(n.name, n.refersTo, n.comment);
   }
-  if (o.index && has("settingsIndex")) wb.settings.add(indexKey(plan.settings.names.settings), JSON.stringify(plan.settings));
+  if (o.index && has("settingsIndex"))
+    wb.settings.add(indexKey(plan.settings.names.settings), JSON.stringify(plan.settings));
   return skipped;
 }
 
@@ -384,11 +394,16 @@ function queuePlan(context: Excel.RequestContext, plan: Plan, o: QueueOptions): 
  * Queues the removal of a half-built sheet and of what its batch added after it, in the batch's order (the
  * first missing item stops the rest, which do not exist either).
  */
-function queueCleanup(context: Excel.RequestContext, plan: Plan, o: { names: boolean; index: boolean; supports: Supports }): void {
+function queueCleanup(
+  context: Excel.RequestContext,
+  plan: Plan,
+  o: { names: boolean; index: boolean; supports: Supports },
+): void {
   const wb = context.workbook;
   wb.worksheets.getItem(plan.sheetName).delete();
   if (o.names && o.supports(FEATURE_REQUIRES.names)) for (const n of plan.names) wb.names.getItem(n.name).delete();
-  if (o.index && o.supports(FEATURE_REQUIRES.settingsIndex)) wb.settings.getItem(indexKey(plan.settings.names.settings)).delete();
+  if (o.index && o.supports(FEATURE_REQUIRES.settingsIndex))
+    wb.settings.getItem(indexKey(plan.settings.names.settings)).delete();
 }
 
 /** Runs the clean-up sync; true when the sheet is gone. */
@@ -407,7 +422,10 @@ async function cleanUp(
     // before the write. A failure located at a name or setting came after the sheet's deletion.
     const err = e as { code?: unknown; debugInfo?: { errorLocation?: string } };
     const loc = err.debugInfo?.errorLocation ?? "";
-    const gone = err.code === "ItemNotFound" || /^(names|namedItem|settings|setting)\b/i.test(loc) || /NamedItem|Setting/i.test(loc);
+    const gone =
+      err.code === "ItemNotFound" ||
+      /^(names|namedItem|settings|setting)\b/i.test(loc) ||
+      /NamedItem|Setting/i.test(loc);
     return { removed: gone, detail: gone ? null : messageOf(e) };
   }
 }
@@ -416,7 +434,11 @@ async function cleanUp(
  * Applies a plan to a new sheet in at most 3 syncs (see the top comment).
  * @throws ScorecardError "taken" (nothing written) or "write" (after the clean-up).
  */
-export async function writePlan(context: Excel.RequestContext, plan: Plan, options: WritePlanOptions = {}): Promise<WriteResult> {
+export async function writePlan(
+  context: Excel.RequestContext,
+  plan: Plan,
+  options: WritePlanOptions = {},
+): Promise<WriteResult> {
   const supports = options.supports ?? excelApiSupports;
   const names = options.names ?? true;
   const index = options.index ?? true;
@@ -428,7 +450,11 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
     wbNames.load("items/name");
     options.onSync?.("check");
     await c.sync();
-    const taken = takenBy(plan, sheets.items.map((s) => s.name), names ? wbNames.items.map((n) => n.name) : []);
+    const taken = takenBy(
+      plan,
+      sheets.items.map((s) => s.name),
+      names ? wbNames.items.map((n) => n.name) : [],
+    );
     if (taken !== null) throw new ScorecardError("taken", plan.sheetName, taken);
   }
   const skipped = queuePlan(context, plan, { names, index, supports });
@@ -479,7 +505,8 @@ export type BuildOutcome =
 export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = {}): Promise<BuildOutcome> {
   const run = hooks.run ?? defaultRun;
   const supports = hooks.supports ?? excelApiSupports;
-  const progress = (step: ScorecardProgress["step"], done: number): void => hooks.onProgress?.({ step, done, total: 2 });
+  const progress = (step: ScorecardProgress["step"], done: number): void =>
+    hooks.onProgress?.({ step, done, total: 2 });
   return run(async (context) => {
     const c = counter(context);
     const sheets = context.workbook.worksheets;
@@ -622,7 +649,11 @@ export function withExistingNames(plan: Plan, names: StoredSettings["names"], fi
     const bottom = parseCell(br ?? tl!);
     if (at.row < top.row || at.row > bottom.row || at.column < top.column || at.column > bottom.column) return b;
     const cells = b.cells.map((row) => row.slice());
-    cells[at.row - top.row]![at.column - top.column] = { kind: "text", value: JSON.stringify(settings), forceText: false };
+    cells[at.row - top.row]![at.column - top.column] = {
+      kind: "text",
+      value: JSON.stringify(settings),
+      forceText: false,
+    };
     return { ...b, cells };
   });
   return {
@@ -649,10 +680,14 @@ export type RefreshOutcome =
  * The column mapping is the stored one while the source's headers are unchanged, else detected afresh.
  * @throws ScorecardError ("source", "missing", "write", "commit"), or the core's CrmError.
  */
-export async function refreshScorecard(entry: ScorecardEntry, hooks: ExcelHooks & { asOf?: string } = {}): Promise<RefreshOutcome> {
+export async function refreshScorecard(
+  entry: ScorecardEntry,
+  hooks: ExcelHooks & { asOf?: string } = {},
+): Promise<RefreshOutcome> {
   const run = hooks.run ?? defaultRun;
   const supports = hooks.supports ?? excelApiSupports;
-  const progress = (step: ScorecardProgress["step"], done: number): void => hooks.onProgress?.({ step, done, total: 3 });
+  const progress = (step: ScorecardProgress["step"], done: number): void =>
+    hooks.onProgress?.({ step, done, total: 3 });
   const s = entry.settings;
   return run(async (context) => {
     const c = counter(context);
@@ -728,7 +763,8 @@ export async function refreshScorecard(entry: ScorecardEntry, hooks: ExcelHooks 
         }
       }
     }
-    if (supports(FEATURE_REQUIRES.settingsIndex)) wb.settings.add(indexKey(entry.settingsName), JSON.stringify(plan.settings));
+    if (supports(FEATURE_REQUIRES.settingsIndex))
+      wb.settings.add(indexKey(entry.settingsName), JSON.stringify(plan.settings));
     try {
       await c.sync();
     } catch (e) {

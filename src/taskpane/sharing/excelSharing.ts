@@ -22,8 +22,9 @@
  * stops: nothing has been written.
  *
  * Requirement sets: ExcelApi 1.5 (custom XML parts), 1.9 (getSelectedRanges), 1.12 (spill ranges).
- * Limit: Excel on the web refuses requests or responses over 5 MB; a workbook with ~100,000 CRM formulas can
- * exceed that in one batch (bench/sharing.bench.ts prints the sizes). Desktop Excel has no such limit.
+ * Limit: Excel on the web refuses requests or responses over 5 MB; with ~100,000 CRM formulas the read of the
+ * used ranges and the commit (values + record, ~7 MB) exceed that (bench/sharing.bench.ts prints the sizes).
+ * Microsoft documents that limit for Excel on the web only; it is untested here on a real Excel of either kind.
  */
 import { cellValue, valueToWrite } from "../../core/sharing/cellValues";
 import { checkWorkbook, CheckSummary } from "../../core/sharing/check";

@@ -1,10 +1,11 @@
 /**
  * The "Prepare for sharing" section of the task pane: Check / Freeze all / Freeze selection / Restore, a progress
  * line with Cancel, the results and the conflicts. Renders into the given root, in the pane's language, and
- * re-renders when the pane switches language (it watches `<html lang>`, which the pane sets). No maths here:
+ * re-renders when the pane switches language (../language.ts `onLangChange`). No maths here:
  * the numbers shown come from the core's plans and summaries.
  */
 import type { Lang } from "../i18n";
+import { currentLang, onLangChange } from "../language";
 import type { CheckSummary } from "../../core/sharing/check";
 import type { SkippedCell } from "../../core/sharing/freeze";
 import type { RestorePlan } from "../../core/sharing/restore";
@@ -33,8 +34,10 @@ type View =
   | { kind: "error"; message: string; rollbackFailed: boolean };
 
 export interface SharingPane {
-  /** Re-renders the texts (called automatically when `<html lang>` changes). */
+  /** Re-renders the texts (called automatically when the pane's language changes). */
   render(): void;
+  /** Stops following the pane's language. */
+  unmount(): void;
   /** Syncs made by the last finished operation (for diagnostics and tests). */
   lastSyncs(): number | null;
 }
@@ -51,10 +54,16 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * Mounts the section into `root`. `getLang` returns the pane's current language; `run` defaults to `Excel.run`.
- * One line in taskpane.ts: `mountSharing(document.getElementById("sharing-root")!, () => lang);`
+ * Mounts the section into `root` (nothing happens when it is null). `getLang` returns the pane's current
+ * language (default: the pane's language store); `run` defaults to `Excel.run`. In taskpane.ts, at the end of
+ * start(): `mountSharing(document.getElementById("sharing-root"), currentLang);`
  */
-export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: ExcelRun): SharingPane {
+export function mountSharing(
+  root: HTMLElement | null,
+  getLang: () => Lang = currentLang,
+  run?: ExcelRun,
+): SharingPane | null {
+  if (!root) return null;
   const available = run !== undefined || typeof Excel !== "undefined";
   let view: View = { kind: "idle" };
   let busy: { progress: SharingProgress | null; cancelling: boolean; controller: AbortController } | null = null;
@@ -284,10 +293,7 @@ export function mountSharing(root: HTMLElement, getLang: () => Lang, run?: Excel
     }
   }
 
-  new MutationObserver(() => render()).observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ["lang"],
-  });
+  const stop = onLangChange(() => render());
   render();
-  return { render, lastSyncs: () => syncs };
+  return { render, unmount: stop, lastSyncs: () => syncs };
 }

@@ -20,12 +20,21 @@ function crmError(f: () => unknown): CrmError {
 
 describe("Excel date serials", () => {
   it("DATE(2025,1,1) = 45658, DATE(1900,3,1) = 61, DATE(1900,1,1) = 1, DATE(1997,9,30) = 35703 (Excel's own values)", () => {
-    expect([excelSerial(2025, 1, 1), excelSerial(1900, 3, 1), excelSerial(1900, 1, 1), excelSerial(1997, 9, 30)]).toEqual([
-      45658, 61, 1, 35703,
-    ]);
+    expect([
+      excelSerial(2025, 1, 1),
+      excelSerial(1900, 3, 1),
+      excelSerial(1900, 1, 1),
+      excelSerial(1997, 9, 30),
+    ]).toEqual([45658, 61, 1, 35703]);
   });
   it("serials back to year and month, including Excel's fictitious 1900-02-29 (serial 60) as February", () => {
-    expect([excelYearMonth(45658), excelYearMonth(60), excelYearMonth(61), excelYearMonth(59), excelYearMonth(1)]).toEqual([
+    expect([
+      excelYearMonth(45658),
+      excelYearMonth(60),
+      excelYearMonth(61),
+      excelYearMonth(59),
+      excelYearMonth(1),
+    ]).toEqual([
       { year: 2025, month: 1 },
       { year: 1900, month: 2 },
       { year: 1900, month: 3 },

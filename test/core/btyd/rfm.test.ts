@@ -32,7 +32,12 @@ describe("RFM on the CDNOW log", () => {
     for (let i = 0; i < ref.id.length; i++) {
       const c = ref.id[i]! - 1;
       const close = (a: number, b: number): boolean => Math.abs(a - b) <= 0.005 + 1e-9;
-      if (s.frequency[c] !== ref.x[i] || !close(s.recency[c]!, ref.tx[i]!) || !close(s.T[c]!, ref.T[i]!) || !close(s.monetary[c]!, ref.zbar[i]!)) {
+      if (
+        s.frequency[c] !== ref.x[i] ||
+        !close(s.recency[c]!, ref.tx[i]!) ||
+        !close(s.T[c]!, ref.T[i]!) ||
+        !close(s.monetary[c]!, ref.zbar[i]!)
+      ) {
         off.push(`customer ${ref.id[i]}`);
       }
     }
@@ -45,7 +50,8 @@ describe("RFM on the CDNOW log", () => {
     for (let i = 0; i < ref.id.length; i++) {
       const c = ref.id[i]! - 1;
       const close = (a: number, b: number): boolean => Math.abs(a - b) <= 0.005 + 1e-9;
-      if (s.frequency[c] !== ref.x[i] || !close(s.recency[c]!, ref.tx[i]!) || !close(s.T[c]!, ref.T[i]!)) off.push(ref.id[i]!);
+      if (s.frequency[c] !== ref.x[i] || !close(s.recency[c]!, ref.tx[i]!) || !close(s.T[c]!, ref.T[i]!))
+        off.push(ref.id[i]!);
     }
     expect(off).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../../src/core/sharing/check";
+import { planFreeze } from "../../../src/core/sharing/freeze";
 import { SheetScan } from "../../../src/core/sharing/scan";
 
 const data: SheetScan = {
@@ -55,6 +56,12 @@ describe("Check summary", () => {
       { sheet: "KPIs", formulas: 1, first: ["C4"] },
       { sheet: "CRM Scorecard", formulas: 3, first: ["B2", "B3", "C3"] },
     ]);
+  });
+
+  it("counts the same cells and skips the same formulas as the freeze plan", () => {
+    const plan = planFreeze([data, scorecard, survey], { spills });
+    expect(summary.cells).toBe(plan.cells);
+    expect(summary.skipped).toEqual(plan.skipped);
   });
 
   it("lists only the first five addresses", () => {
