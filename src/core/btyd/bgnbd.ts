@@ -289,12 +289,18 @@ function objective(d: GroupedSummary, penalizer: number): Objective {
       const ix = itx[jx]!;
       const A3 = -m * lt;
       const A4 = lnA - lbx[k]! - m * lx;
-      // ln(e^A₃ + e^A₄) = max + ln(1 + e^−|A₄ − A₃|); w₄ = e^A₄/(e^A₃ + e^A₄)
       const diff = A4 - A3;
-      const e = Math.exp(-Math.abs(diff));
-      const inv = 1 / (1 + e);
-      const L = (diff > 0 ? A4 : A3) + Math.log1p(e);
-      const w4 = diff > 0 ? inv : e * inv;
+      let L: number;
+      let w4: number;
+      if (diff > 0) {
+        const e = Math.exp(-diff);
+        L = A4 + Math.log1p(e);
+        w4 = 1 / (1 + e);
+      } else {
+        const e = Math.exp(diff);
+        L = A3 + Math.log1p(e);
+        w4 = e / (1 + e);
+      }
       const w3 = 1 - w4;
       const c = gCount[g]!;
       const cw4 = c * w4;
