@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { CrmError } from "../core/errors";
-import { cellAddress, parseRange, RangeBounds, sheetAddress } from "../core/scorecard/address";
+import { cellAddress, parseRange, RangeBounds, sheetAddress } from "../core/address";
 import type { ScorecardLanguage } from "../core/scorecard/labels";
 import { buildScorecardPlan } from "../core/scorecard/plan";
 import { readScorecardTable, sourceRange } from "../core/scorecard/table";

@@ -10,7 +10,7 @@
  * the stored settings, and {@link XlsxWriteReport.notes} says so.
  */
 import type ExcelJS from "exceljs";
-import { parseRange } from "../core/scorecard/address";
+import { parseRange } from "../core/address";
 import { CellStyle, Plan, planCells } from "../core/scorecard/plan";
 
 /** What was written, and what could not be. */

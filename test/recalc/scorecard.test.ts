@@ -14,7 +14,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main, plainValue } from "../../src/cli/crm-scorecard";
-import { parseRange } from "../../src/core/scorecard/address";
+import { parseRange } from "../../src/core/address";
 import { buildScorecardPlan, Plan, planCells, ScorecardOptions } from "../../src/core/scorecard/plan";
 import { readScorecardTable, sourceRange } from "../../src/core/scorecard/table";
 import { cellText, csvCellValue, recalculateFiles, RecalculatedSheets } from "../support/recalc";

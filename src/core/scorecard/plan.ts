@@ -56,7 +56,7 @@
  *   gives the exact addresses.
  */
 import { numError, valueError } from "../errors";
-import { cellAddress, columnLetters, parseCell, quotedSheet, rangeAddress, sheetAddress } from "./address";
+import { cellAddress, columnLetters, parseCell, quotedSheet, rangeAddress, sheetAddress } from "../address";
 import type { ColumnMapping } from "./headers";
 import { KPI_COLUMNS, RatingBand, ScorecardLanguage, scorecardLabels, ScorecardLabels } from "./labels";
 import {

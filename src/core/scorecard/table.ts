@@ -5,7 +5,7 @@
  * semantics").
  */
 import { isBlankCell } from "../input";
-import { cellAddress, parseCell, rangeAddress, sheetAddress } from "./address";
+import { cellAddress, parseCell, rangeAddress, sheetAddress } from "../address";
 import {
   applyMapping,
   COLUMN_ROLES,

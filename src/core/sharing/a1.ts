@@ -3,15 +3,14 @@
  * Sheet-qualified addresses are split by `splitAddress` in ../address.ts; this module knows the part after `!`.
  */
 
-/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+import { cellAddress, columnIndex, MAX_COLUMN, MAX_ROW, tryParseCell as parseCell } from "../address";
 
-/** A cell by 0-based row and column. */
-export interface CellRef {
-  row: number;
-  column: number;
-}
+export { cellAddress, columnIndex, columnLetters, tryParseCell as parseCell } from "../address";
+export type { CellPosition as CellRef } from "../address";
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
+export const MAX_ROWS = MAX_ROW + 1;
+export const MAX_COLUMNS = MAX_COLUMN + 1;
 
 /** A rectangle of cells by its 0-based top-left cell and its size (both ≥ 1). */
 export interface Rect {
@@ -21,52 +20,12 @@ export interface Rect {
   columns: number;
 }
 
-/**
- * Column letters of a 0-based column index (bijective base 26).
- * @example columnLetters(0) // "A"; columnLetters(27) // "AB"; columnLetters(16383) // "XFD"
- */
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let s = "";
-  while (n > 0) {
-    const d = (n - 1) % 26;
-    s = String.fromCharCode(65 + d) + s;
-    n = (n - 1 - d) / 26;
-  }
-  return s;
-}
-
-/** 0-based index of column letters (case-insensitive), or -1 when they are not letters or lie beyond XFD. */
-export function columnIndex(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n <= MAX_COLUMNS ? n - 1 : -1;
-}
-
-/** `B3` for row 2, column 1 (0-based). */
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetters(column)}${row + 1}`;
-}
-
 /** `B3` for a 1×1 rectangle, `B3:D9` otherwise. */
 export function rectAddress(r: Rect): string {
   const first = cellAddress(r.top, r.left);
   return r.rows === 1 && r.columns === 1
     ? first
     : `${first}:${cellAddress(r.top + r.rows - 1, r.left + r.columns - 1)}`;
-}
-
-const CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
-
-/** Parses `B3` or `$B$3`; null when it is not a cell on Excel's grid. */
-export function parseCell(text: string): CellRef | null {
-  const m = CELL.exec(text.trim());
-  if (!m) return null;
-  const column = columnIndex(m[1]!);
-  const row = Number(m[2]) - 1;
-  if (column < 0 || row < 0 || row >= MAX_ROWS) return null;
-  return { row, column };
 }
 
 /**

@@ -10,7 +10,7 @@
  * Whole columns or rows (`A:A`, `3:5`) are cut to the sheet's used part: their trailing blank rows (columns)
  * are dropped. Excel still sends the whole column once, so selecting the table itself is faster.
  */
-import { cellAddress, columnIndex, columnLetters, rangeAddress } from "../../core/scorecard/address";
+import { cellAddress, columnIndex, columnLetters, rangeAddress } from "../../core/address";
 import type { SourceBlock, SourceTable } from "../../core/scorecard/table";
 
 /** `Excel.run`, or a stand-in (tests pass the fake host's). */

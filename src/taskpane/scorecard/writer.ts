@@ -41,7 +41,7 @@
  * `crm-metrics-excel.scorecard.<that name>` (ExcelApi 1.4). `listScorecards` finds scorecards through the names,
  * so files written by the command line (names and cell, no workbook setting) are listed too.
  */
-import { parseCell, parseRange, quotedSheet } from "../../core/scorecard/address";
+import { parseCell, parseRange, quotedSheet } from "../../core/address";
 import type { MappingOverride } from "../../core/scorecard/headers";
 import {
   buildScorecardPlan,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRange } from "../../../src/core/scorecard/address";
+import { parseRange } from "../../../src/core/address";
 import {
   buildScorecardPlan,
   excelDate,
