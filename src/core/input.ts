@@ -65,6 +65,11 @@ function describeValue(v: unknown): string {
   return `a ${typeof v} value`;
 }
 
+/** Throws the error for a cell that is neither a number nor blank: its own error value, or `#VALUE!`. */
+function rejectCell(v: unknown, where: string): never {
+  throw cellError(v, where) ?? valueError(`${where} is ${describeValue(v)}`);
+}
+
 /** A range argument given as a single value (Excel passes a scalar when the user types one) becomes 1×1. */
 export function asCells(v: unknown): Cells {
   if (Array.isArray(v)) {
@@ -111,9 +116,7 @@ export function numberCells(values: unknown, argument: string, blanks?: BlankMas
             throw numError(`${where(r, c)} is not a finite number`);
           }
           if (v === null || v === undefined || v === "") continue;
-          const err = cellError(v, where(r, c));
-          if (err) throw err;
-          throw valueError(`${where(r, c)} is ${describeValue(v)}`);
+          rejectCell(v, where(r, c));
         }
       }
     },
@@ -147,19 +150,13 @@ export function keysIn(values: unknown, argument: string): (string | number | nu
     const row = cells[r]!;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
+      const where = (): string => `${argument}: ${cellPosition(r, c, row.length)}`;
       if (typeof v === "number") {
-        if (!Number.isFinite(v)) throw numError(`${argument}: ${cellPosition(r, c, row.length)} is not a finite number`);
+        if (!Number.isFinite(v)) throw numError(`${where()} is not a finite number`);
         out.push(v);
       } else if (isBlankCell(v)) out.push(null);
-      else if (typeof v === "string") {
-        const err = cellError(v, `${argument}: ${cellPosition(r, c, row.length)}`);
-        if (err) throw err;
-        out.push(v.trim());
-      } else {
-        const err = cellError(v, `${argument}: ${cellPosition(r, c, row.length)}`);
-        if (err) throw err;
-        throw valueError(`${argument}: ${cellPosition(r, c, row.length)} is ${describeValue(v)}`);
-      }
+      else if (typeof v === "string" && cellError(v, "") === null) out.push(v.trim());
+      else rejectCell(v, where());
     }
   }
   return out;
@@ -178,14 +175,11 @@ export function numbersOrBlanksIn(values: unknown, argument: string): (number | 
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v === "number") {
-        if (!Number.isFinite(v)) throw numError(`${argument}: ${cellPosition(r, c, row.length)} is not a finite number`);
+        if (!Number.isFinite(v))
+          throw numError(`${argument}: ${cellPosition(r, c, row.length)} is not a finite number`);
         out.push(v);
       } else if (isBlankCell(v)) out.push(null);
-      else {
-        const err = cellError(v, `${argument}: ${cellPosition(r, c, row.length)}`);
-        if (err) throw err;
-        throw valueError(`${argument}: ${cellPosition(r, c, row.length)} is ${describeValue(v)}`);
-      }
+      else rejectCell(v, `${argument}: ${cellPosition(r, c, row.length)}`);
     }
   }
   return out;
@@ -236,7 +230,8 @@ export function optionArg<T extends string>(v: unknown, argument: string, allowe
   if (err) throw err;
   const word = String(x).trim().toLowerCase();
   const hit = allowed.find((a) => a.toLowerCase() === word);
-  if (hit === undefined) throw valueError(`${argument}: "${String(x)}" is not one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
+  if (hit === undefined)
+    throw valueError(`${argument}: "${String(x)}" is not one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
   return hit;
 }
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CrmError } from "../../../src/core/errors";
+import { codeOf } from "../../support/crmError";
 import { cac, conversionRate, ltvToCac, paybackPeriods } from "../../../src/core/metrics/acquisition";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CrmError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("cac", () => {
   it("CAC is Σ cost / Σ new customers: (30000 + 20000)/(40 + 60) = 500", () => {

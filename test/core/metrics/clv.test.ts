@@ -1,17 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CrmError } from "../../../src/core/errors";
+import { codeOf } from "../../support/crmError";
 import { clv, clvSimple } from "../../../src/core/metrics/clv";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CrmError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 /** The definition summed term by term (DESIGN.md), as an independent reference for the closed form. */
 function clvBySummation(m: number, r: number, d: number, T: number, timing: 0 | 1 | 2): number {

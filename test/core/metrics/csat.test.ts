@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CrmError } from "../../../src/core/errors";
+import { codeOf } from "../../support/crmError";
 import { csat } from "../../../src/core/metrics/csat";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CrmError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("csat", () => {
   it("CSAT of {5,4,3,5,2} on 1–5 is 3/5 = 0.6: 5, 4, 5 are at least the default threshold 4", () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CrmError } from "../../../src/core/errors";
+import { codeOf } from "../../support/crmError";
 import { eva, roi, tco } from "../../../src/core/metrics/finance";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CrmError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("roi", () => {
   it("ROI is (gain − cost)/cost: (125000 − 100000)/100000 = 0.25", () => {

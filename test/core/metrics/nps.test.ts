@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CrmError } from "../../../src/core/errors";
+import { codeOf } from "../../support/crmError";
 import { nps, npsCounts, npsFromCounts, npsInterval, npsMarginOfError } from "../../../src/core/metrics/nps";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CrmError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 const counts = (promoters: number, passives: number, detractors: number) => ({
   promoters,

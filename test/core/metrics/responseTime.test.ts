@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CrmError } from "../../../src/core/errors";
+import { codeOf } from "../../support/crmError";
 import { percentileInc, responseHours } from "../../../src/core/metrics/responseTime";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CrmError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 // Date-times as Excel serial days; 45000 is 2023-03-15 00:00, 0.25 day = 6 h.
 describe("responseHours", () => {

@@ -1,17 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../../support/crmError";
 import { CrmError } from "../../../src/core/errors";
 import { churnRate, repeatRate, retentionRate } from "../../../src/core/metrics/retention";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CrmError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("retentionRate", () => {
   it("retention is (E − N)/S: 1000 start, 1100 end, 200 new → 900/1000 = 0.9", () => {

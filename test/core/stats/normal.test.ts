@@ -1,17 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CrmError } from "../../../src/core/errors";
+import { codeOf } from "../../support/crmError";
 import { criticalValue, normalQuantile } from "../../../src/core/stats/normal";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CrmError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("normalQuantile (Wichura AS 241)", () => {
   // Reference values: scipy.stats.norm.ppf (Cephes ndtri), an independent implementation; the familiar

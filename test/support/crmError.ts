@@ -1,0 +1,12 @@
+import { CrmError } from "../../src/core/errors";
+
+/** The code of the CrmError `f` throws ("VALUE", "NUM", "DIV0", "NA"), undefined when it returns; anything else fails. */
+export function codeOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof CrmError) return e.code;
+    throw e;
+  }
+  return undefined;
+}
