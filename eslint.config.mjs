@@ -17,21 +17,52 @@ export default tseslint.config(
     files: ["src/core/**/*.ts", "src/functions/**/*.ts"],
     plugins: { jsdoc },
     rules: {
-      "jsdoc/require-jsdoc": ["error", { publicOnly: true, require: { FunctionDeclaration: true, ClassDeclaration: true } }],
+      "jsdoc/require-jsdoc": [
+        "error",
+        { publicOnly: true, require: { FunctionDeclaration: true, ClassDeclaration: true } },
+      ],
       "jsdoc/check-param-names": "error",
     },
   },
   {
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["office-js", "@microsoft/office-js", "**/taskpane/**", "**/functions/**"], message: "src/core stays pure: no Office, no DOM, no adapters." }] }],
-      "no-restricted-globals": ["error", { name: "Office", message: "src/core is pure" }, { name: "Excel", message: "src/core is pure" }, { name: "document", message: "src/core is pure" }, { name: "window", message: "src/core is pure" }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["office-js", "@microsoft/office-js", "**/taskpane/**", "**/functions/**"],
+              message: "src/core stays pure: no Office, no DOM, no adapters.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "Office", message: "src/core is pure" },
+        { name: "Excel", message: "src/core is pure" },
+        { name: "document", message: "src/core is pure" },
+        { name: "window", message: "src/core is pure" },
+      ],
     },
   },
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     languageOptions: {
-      globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly", globalThis: "readonly", Buffer: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Promise: "readonly" },
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+        globalThis: "readonly",
+        Buffer: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        Promise: "readonly",
+      },
     },
   },
 );

@@ -11,7 +11,13 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/core/**/*.test.ts", "test/functions/**/*.test.ts", "test/taskpane/**/*.test.ts", "test/project/**/*.test.ts", "test/cli/**/*.test.ts"],
+          include: [
+            "test/core/**/*.test.ts",
+            "test/functions/**/*.test.ts",
+            "test/taskpane/**/*.test.ts",
+            "test/project/**/*.test.ts",
+            "test/cli/**/*.test.ts",
+          ],
           setupFiles: ["test/support/customFunctionsGlobal.ts"],
           environment: "node",
         },

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the add-in: the functions bundle (custom functions, metadata generated from JSDoc), the task pane
  * bundle and page, the manifest and the assets.
@@ -45,7 +44,9 @@ async function devServerHttps() {
     return await devCerts.getHttpsServerOptions();
   } catch (e) {
     console.warn(`office-addin-dev-certs could not provide a trusted certificate (${e.message.split("\n")[0]});`);
-    console.warn("serving with a self-signed certificate instead: open https://localhost:3000/taskpane.html once and accept it.");
+    console.warn(
+      "serving with a self-signed certificate instead: open https://localhost:3000/taskpane.html once and accept it.",
+    );
     return undefined;
   }
 }
@@ -68,14 +69,22 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
-        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: false, configFile: "tsconfig.build.json" } } },
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: false, configFile: "tsconfig.build.json" } },
+        },
         { test: /\.css$/, type: "asset/source" },
       ],
     },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: modules }),
-      new LocalizedMetadataPlugin({ source: "functions.json", locales: ["zh-CN"], metaDir: path.resolve(__dirname, "src/functions") }),
+      new LocalizedMetadataPlugin({
+        source: "functions.json",
+        locales: ["zh-CN"],
+        metaDir: path.resolve(__dirname, "src/functions"),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -11,6 +11,11 @@ const withoutZeros = cells.map((r) => [r[0] === 0 ? 10 : r[0]]);
 const invocation = { parameterAddresses: ["Survey!C:C"] } as unknown as CustomFunctions.Invocation;
 
 void (async () => {
-  report("NPS, 1,048,576 cells (web: blanks null, zeros present)", await medianMs(() => NPS(cells, invocation)), "ms", "≤ 15 ms");
+  report(
+    "NPS, 1,048,576 cells (web: blanks null, zeros present)",
+    await medianMs(() => NPS(cells, invocation)),
+    "ms",
+    "≤ 15 ms",
+  );
   report("NPS, 1,048,576 cells (no zeros)", await medianMs(() => NPS(withoutZeros, invocation)), "ms", "≤ 15 ms");
 })();

@@ -27,5 +27,7 @@ export async function medianMs(f: () => unknown, runs = 15, warmup = 3): Promise
 
 /** Prints one figure as an aligned line: name, value, unit, goal. */
 export function report(name: string, value: number, unit: string, goal?: string): void {
-  console.log(`${name.padEnd(58)} ${value.toFixed(value < 10 ? 2 : 1).padStart(10)} ${unit}${goal ? `   (goal ${goal})` : ""}`);
+  console.log(
+    `${name.padEnd(58)} ${value.toFixed(value < 10 ? 2 : 1).padStart(10)} ${unit}${goal ? `   (goal ${goal})` : ""}`,
+  );
 }

@@ -2,7 +2,9 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 
-const files = readdirSync("bench").filter((f) => f.endsWith(".bench.ts")).sort();
+const files = readdirSync("bench")
+  .filter((f) => f.endsWith(".bench.ts"))
+  .sort();
 let failed = 0;
 for (const f of files) {
   console.log(`\n=== bench/${f} ===`);

@@ -14,7 +14,9 @@ export const END = "<!-- function-reference:end -->";
 function readMeta() {
   const dir = path.join(root, "src/functions");
   const table = {};
-  for (const f of readdirSync(dir).filter((n) => n.endsWith(".meta.json")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith(".meta.json"))
+    .sort()) {
     Object.assign(table, JSON.parse(readFileSync(path.join(dir, f), "utf8")));
   }
   return table;
@@ -30,7 +32,8 @@ export function renderReference(metadata, meta) {
   const fns = [...metadata.functions].sort((a, b) => a.id.localeCompare(b.id));
   lines.push(`${fns.length} functions in the \`CRM\` namespace.`, "");
   lines.push("| function | what it returns |", "| --- | --- |");
-  for (const f of fns) lines.push(`| [\`CRM.${f.name}\`](#crm${f.id.toLowerCase().replace(/[^a-z0-9]/g, "")}) | ${cell(f.description)} |`);
+  for (const f of fns)
+    lines.push(`| [\`CRM.${f.name}\`](#crm${f.id.toLowerCase().replace(/[^a-z0-9]/g, "")}) | ${cell(f.description)} |`);
   lines.push("");
   for (const f of fns) {
     const params = (f.parameters ?? []).map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
@@ -40,13 +43,18 @@ export function renderReference(metadata, meta) {
     if ((f.parameters ?? []).length) {
       lines.push("| argument | range? | optional | description |", "| --- | --- | --- | --- |");
       for (const p of f.parameters) {
-        lines.push(`| \`${p.name}\` | ${p.dimensionality === "matrix" ? "range" : "value"} | ${p.optional ? "yes" : "no"} | ${cell(p.description)} |`);
+        lines.push(
+          `| \`${p.name}\` | ${p.dimensionality === "matrix" ? "range" : "value"} | ${p.optional ? "yes" : "no"} | ${cell(p.description)} |`,
+        );
       }
       lines.push("");
     }
     const ex = meta[f.id]?.example;
     if (ex) {
-      lines.push(`Example: \`${ex.formula}\` → **${cell(ex.result)}**${ex.explanation ? ` (${cell(ex.explanation)})` : ""}`, "");
+      lines.push(
+        `Example: \`${ex.formula}\` → **${cell(ex.result)}**${ex.explanation ? ` (${cell(ex.explanation)})` : ""}`,
+        "",
+      );
     }
   }
   lines.push(END);

@@ -12,7 +12,10 @@ const LOCALE_KEYS = { "zh-CN": "zh" };
 /** Reads and merges every *.meta.json in a folder into one table keyed by function id. */
 function readMetaTables(metaDir) {
   const table = {};
-  for (const file of fs.readdirSync(metaDir).filter((f) => f.endsWith(".meta.json")).sort()) {
+  for (const file of fs
+    .readdirSync(metaDir)
+    .filter((f) => f.endsWith(".meta.json"))
+    .sort()) {
     const entries = JSON.parse(fs.readFileSync(path.join(metaDir, file), "utf8"));
     for (const [id, entry] of Object.entries(entries)) {
       if (table[id]) throw new Error(`${file}: function ${id} is described twice`);

@@ -27,7 +27,9 @@ function run(cmd, args) {
 
 if (!(await portIsFree(port))) {
   console.error(`\nPort ${port} is already in use, so the add-in cannot be served on https://localhost:${port}.`);
-  console.error(`Stop whatever uses it (\`npm stop\` if it is an earlier \`npm start\`; \`lsof -i :${port}\` shows it) and try again.\n`);
+  console.error(
+    `Stop whatever uses it (\`npm stop\` if it is an earlier \`npm start\`; \`lsof -i :${port}\` shows it) and try again.\n`,
+  );
   process.exit(1);
 }
 

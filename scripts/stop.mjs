@@ -8,10 +8,15 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 const port = Number(pkg.config.dev_server_port);
 
 if (process.platform === "win32" || process.platform === "darwin") {
-  const r = spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], { stdio: "inherit", shell: process.platform === "win32" });
+  const r = spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], {
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   process.exit(r.status ?? 1);
 } else {
-  const r = spawnSync("sh", ["-c", `pkill -f "webpack serve" ; fuser -k ${port}/tcp 2>/dev/null; true`], { stdio: "inherit" });
+  const r = spawnSync("sh", ["-c", `pkill -f "webpack serve" ; fuser -k ${port}/tcp 2>/dev/null; true`], {
+    stdio: "inherit",
+  });
   console.log(`Stopped the development server on port ${port} (if one was running).`);
   process.exit(r.status ?? 0);
 }

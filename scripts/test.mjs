@@ -28,7 +28,9 @@ if (existsSync(report)) {
   const byProject = {};
   for (const file of r.testResults ?? []) {
     for (const t of file.assertionResults ?? []) {
-      const project = /test\/(browser|recalc)\//.test(file.name) ? file.name.match(/test\/(browser|recalc)\//)[1] : "unit";
+      const project = /test\/(browser|recalc)\//.test(file.name)
+        ? file.name.match(/test\/(browser|recalc)\//)[1]
+        : "unit";
       byProject[project] ??= { passed: 0, failed: 0, skipped: 0 };
       const k = t.status === "passed" ? "passed" : t.status === "failed" ? "failed" : "skipped";
       byProject[project][k]++;

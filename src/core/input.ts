@@ -45,7 +45,7 @@ export function cellError(v: unknown, where: string): CrmError | null {
   if (typeof v === "string" && v.startsWith("#") && (v.endsWith("!") || v.endsWith("?") || v === "#N/A")) {
     text = v;
   } else if (typeof v === "object" && v !== null && "code" in v) {
-    const code = (v as { code: unknown }).code;
+    const code = v.code;
     if (typeof code === "string") text = code;
   }
   if (text === undefined) return null;

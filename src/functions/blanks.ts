@@ -22,7 +22,8 @@ export async function blankMaskFor(values: unknown, address: string | undefined)
   if (!address || !holdsZero(values) || typeof Excel === "undefined") return undefined;
   const { sheet, range: rangeAddress } = splitAddress(address);
   return Excel.run(async (context) => {
-    const ws = sheet === null ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
+    const ws =
+      sheet === null ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
     const range = ws.getRange(rangeAddress);
     // Cells outside the used range are blank; reading only the intersection keeps whole columns cheap.
     const used = range.getIntersectionOrNullObject(ws.getUsedRange(true));
@@ -36,7 +37,7 @@ export async function blankMaskFor(values: unknown, address: string | undefined)
     return {
       isBlank(row: number, column: number): boolean {
         const t = types[row - dr]?.[column - dc];
-        return t === undefined || t === "Empty";
+        return t === undefined || (t as string) === "Empty";
       },
     };
   });

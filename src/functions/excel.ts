@@ -24,6 +24,8 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error("#VALUE!" as CustomFunctions.ErrorCode, `Unexpected problem: ${text}`);
 }
 
+/* eslint-disable @typescript-eslint/only-throw-error -- Excel expects a thrown CustomFunctions.Error, which is not an Error subclass in every runtime */
+
 /**
  * Runs an adapter body: returns its result, or throws the matching `CustomFunctions.Error`.
  * A result that is not finite (which core functions promise never to return) becomes `#NUM!`.

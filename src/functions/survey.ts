@@ -48,7 +48,11 @@ export function NPS(scores: unknown[][], invocation: CustomFunctions.Invocation)
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} The margin of error in NPS points (NPS ± this).
  */
-export function NPS_MOE(scores: unknown[][], confidence: any, invocation: CustomFunctions.Invocation): Promise<number[][]> {
+export function NPS_MOE(
+  scores: unknown[][],
+  confidence: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<number[][]> {
   return excelCallAsync(async () => {
     const level = confidenceArg(confidence);
     return [[npsMarginOfError(await countsOf(scores, invocation), level)]];
@@ -65,7 +69,11 @@ export function NPS_MOE(scores: unknown[][], confidence: any, invocation: Custom
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} A 1×2 row: lower and upper bound in NPS points.
  */
-export function NPS_CI(scores: unknown[][], confidence: any, invocation: CustomFunctions.Invocation): Promise<number[][]> {
+export function NPS_CI(
+  scores: unknown[][],
+  confidence: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<number[][]> {
   return excelCallAsync(async () => {
     const level = confidenceArg(confidence);
     return [npsInterval(await countsOf(scores, invocation), level)];

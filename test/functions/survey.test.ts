@@ -24,7 +24,15 @@ describe("CRM.NPS adapter", () => {
   });
 
   it("reads a 2-D range row by row: [[10, 0], [9, 9]] → 100·(3 − 1)/4 = 50", async () => {
-    expect(await NPS([[10, 0], [9, 9]], web)).toEqual([[50]]);
+    expect(
+      await NPS(
+        [
+          [10, 0],
+          [9, 9],
+        ],
+        web,
+      ),
+    ).toEqual([[50]]);
   });
 
   it("text in the scores is #VALUE! naming the row", async () => {
@@ -34,12 +42,31 @@ describe("CRM.NPS adapter", () => {
   });
 
   it("a score of 11 is #NUM! naming its cell", async () => {
-    const e = await excelErrorOf(NPS([[10, 9], [11, 3]], web));
-    expect([e.code, e.message]).toEqual(["#NUM!", "scores: row 2, column 1 of the range is 11; NPS scores are whole numbers from 0 to 10"]);
+    const e = await excelErrorOf(
+      NPS(
+        [
+          [10, 9],
+          [11, 3],
+        ],
+        web,
+      ),
+    );
+    expect([e.code, e.message]).toEqual([
+      "#NUM!",
+      "scores: row 2, column 1 of the range is 11; NPS scores are whole numbers from 0 to 10",
+    ]);
   });
 
   it("a boolean is #VALUE! naming row and column in a 2-D range", async () => {
-    const e = await excelErrorOf(NPS([[10, 9], [true, 3]], web));
+    const e = await excelErrorOf(
+      NPS(
+        [
+          [10, 9],
+          [true, 3],
+        ],
+        web,
+      ),
+    );
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("scores: row 2, column 1 of the range is the logical value TRUE");
   });
@@ -74,7 +101,10 @@ describe("CRM.NPS.MOE and CRM.NPS.CI adapters", () => {
   });
 
   it("confidence 0.99 widens the margin by z(0.995)/z(0.975) = 2.575829/1.959964", async () => {
-    expect((await NPS_MOE(scores, 0.99, web))[0]![0]).toBeCloseTo((61.707860564911414 * 2.5758293035489) / 1.959963984540054, 9);
+    expect((await NPS_MOE(scores, 0.99, web))[0]![0]).toBeCloseTo(
+      (61.707860564911414 * 2.5758293035489) / 1.959963984540054,
+      9,
+    );
   });
 
   it("adjusted-Wald interval spills [lower, upper]: P = 3.75, D = 2.75, n = 10 → 10 ± 1.959964·25.2982", async () => {
@@ -166,7 +196,10 @@ describe("desktop blank-safety (Excel desktop passes blanks as 0)", () => {
           valueTypes: types.map((t) => [t]),
           load: () => undefined,
         };
-        const ws = { getRange: () => ({ ...range, getIntersectionOrNullObject: () => used }), getUsedRange: () => ({}) };
+        const ws = {
+          getRange: () => ({ ...range, getIntersectionOrNullObject: () => used }),
+          getUsedRange: () => ({}),
+        };
         const ctx = {
           workbook: { worksheets: { getItem: () => ws, getActiveWorksheet: () => ws } },
           sync: () => {

@@ -49,7 +49,9 @@ describe("manifest.xml (source, development URLs)", () => {
   });
 
   it("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.1", () => {
-    const sets = all.filter((e) => e.tag === "Set").map((e) => `${String(e.node["@Name"])} ${String(e.node["@MinVersion"])}`);
+    const sets = all
+      .filter((e) => e.tag === "Set")
+      .map((e) => `${String(e.node["@Name"])} ${String(e.node["@MinVersion"])}`);
     expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
   });
 

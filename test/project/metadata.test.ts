@@ -18,7 +18,8 @@ describe("functions.json (generated from the adapters' JSDoc)", () => {
     expect(en.functions.length).toBeGreaterThan(0);
     for (const f of en.functions) {
       expect(f.description.trim().length, f.id).toBeGreaterThan(10);
-      for (const p of f.parameters) expect((p.description ?? "").trim().length, `${f.id}(${p.name})`).toBeGreaterThan(3);
+      for (const p of f.parameters)
+        expect((p.description ?? "").trim().length, `${f.id}(${p.name})`).toBeGreaterThan(3);
     }
   });
 
@@ -70,7 +71,11 @@ describe("README.md function reference", () => {
   });
 
   it("gives a worked example for every function", () => {
-    const table = readMetaTables(path.join(ROOT, "src/functions")) as Record<string, { example?: { formula?: string } }>;
-    for (const f of en.functions) expect(table[f.id]?.example?.formula, f.id).toMatch(new RegExp(`^=CRM\\.${f.name.replace(/\./g, "\\.")}\\(`));
+    const table = readMetaTables(path.join(ROOT, "src/functions")) as Record<
+      string,
+      { example?: { formula?: string } }
+    >;
+    for (const f of en.functions)
+      expect(table[f.id]?.example?.formula, f.id).toMatch(new RegExp(`^=CRM\\.${f.name.replace(/\./g, "\\.")}\\(`));
   });
 });

@@ -75,7 +75,7 @@ describe.skipIf(process.platform !== "linux")("npm start on Linux", () => {
       expect(page.status).toBe(200);
       expect(page.body).toContain("functions.js");
       const meta = await get("https://localhost:3000/functions.json");
-      expect(JSON.parse(meta.body).functions.length).toBeGreaterThan(0);
+      expect((JSON.parse(meta.body) as { functions: unknown[] }).functions.length).toBeGreaterThan(0);
       expect((await get("https://localhost:3000/functions.js")).status).toBe(200);
       expect((await get("https://localhost:3000/taskpane.js")).status).toBe(200);
       expect((await get("https://localhost:3000/manifest.xml")).body).toContain("https://localhost:3000/taskpane.html");
