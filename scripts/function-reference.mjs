@@ -61,6 +61,24 @@ export function renderReference(metadata, meta) {
   return lines.join("\n");
 }
 
+/** The public API part of functions.json — ids, parameter names and shapes, results, options — for the golden file. */
+export function signatures(metadata) {
+  return metadata.functions
+    .map((f) => ({
+      id: f.id,
+      parameters: (f.parameters ?? []).map(
+        (p) => `${p.name}: ${p.type ?? "any"}${p.dimensionality === "matrix" ? "[][]" : ""}${p.optional ? "?" : ""}`,
+      ),
+      result: `${f.result?.type ?? "any"}${f.result?.dimensionality === "matrix" ? "[][]" : ""}`,
+      options: Object.keys(f.options ?? {})
+        .filter((k) => f.options[k])
+        .sort(),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export const GOLDEN = path.join(root, "test/fixtures/functions.signatures.json");
+
 export function currentReference() {
   const metadata = JSON.parse(readFileSync(path.join(root, "dist/functions.json"), "utf8"));
   return renderReference(metadata, readMeta());
@@ -75,7 +93,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const b = readme.indexOf(END);
     if (a < 0 || b < 0) throw new Error("README.md lacks the function-reference markers");
     writeFileSync(readmePath, readme.slice(0, a) + ref + readme.slice(b + END.length));
-    console.log("README.md function reference updated");
+    const metadata = JSON.parse(readFileSync(path.join(root, "dist/functions.json"), "utf8"));
+    writeFileSync(GOLDEN, JSON.stringify(signatures(metadata), null, 2) + "\n");
+    console.log("README.md function reference and test/fixtures/functions.signatures.json updated");
   } else {
     console.log(ref);
   }

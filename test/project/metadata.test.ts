@@ -63,6 +63,35 @@ describe("functions.zh-CN.json (built from functions.json and the translation ta
   });
 });
 
+describe("the public API (golden file of functions.json signatures)", () => {
+  it("matches test/fixtures/functions.signatures.json — a changed signature must show as a diff there (npm run docs)", async () => {
+    const mod = await import("../../scripts/function-reference.mjs");
+    const golden = JSON.parse(readFileSync(mod.GOLDEN, "utf8")) as unknown;
+    expect(mod.signatures(en)).toEqual(golden);
+  });
+
+  it("keeps the names and argument orders the issues fixed as public API", async () => {
+    const mod = await import("../../scripts/function-reference.mjs");
+    const byId = new Map(mod.signatures(en).map((s) => [s.id, s.parameters.map((p) => p.split(":")[0])]));
+    expect(byId.get("CLV")).toEqual(["margin", "retention", "discountRate", "periods", "timing"]);
+    expect(byId.get("CAC")).toEqual(["costs", "newCustomers"]);
+    expect(byId.get("RETENTION")).toEqual(["startCustomers", "endCustomers", "newCustomers"]);
+    expect(byId.get("NPS.CI")).toEqual(["scores", "confidence"]);
+    expect(byId.get("BGNBD.EXPECTED")).toEqual(["params", "t", "frequency", "recency", "T"]);
+    expect(byId.get("CLV.BTYD")).toEqual([
+      "bgParams",
+      "ggParams",
+      "frequency",
+      "recency",
+      "T",
+      "monetary",
+      "months",
+      "monthlyDiscount",
+      "periodDays",
+    ]);
+  });
+});
+
 describe("README.md function reference", () => {
   it("is the one generated from functions.json (run `npm run docs` after changing a function)", async () => {
     const mod = (await import("../../scripts/function-reference.mjs")) as { currentReference: () => string };
