@@ -87,6 +87,8 @@ export function asCells(v: unknown): Cells {
 export interface NumberCells {
   forEach(visit: (x: number, row: number, column: number) => void): void;
   where(row: number, column: number): string;
+  /** How many zeros the last `forEach` visited (Excel desktop passes blanks as 0: see src/functions/blanks.ts). */
+  readonly zeros: number;
 }
 
 /**
@@ -100,15 +102,23 @@ export function numberCells(values: unknown, argument: string, blanks?: BlankMas
   const cells = asCells(values);
   const columns = cells[0]?.length ?? 1;
   const where = (r: number, c: number): string => `${argument}: ${cellPosition(r, c, columns)}`;
+  let zeros = 0;
   return {
     where,
+    get zeros() {
+      return zeros;
+    },
     forEach(visit: (x: number, row: number, column: number) => void): void {
+      zeros = 0;
       for (let r = 0; r < cells.length; r++) {
         const row = cells[r]!;
         for (let c = 0; c < row.length; c++) {
           const v = row[c];
           if (typeof v === "number") {
-            if (v === 0 && blanks !== undefined && blanks.isBlank(r, c)) continue;
+            if (v === 0) {
+              if (blanks !== undefined && blanks.isBlank(r, c)) continue;
+              zeros++;
+            }
             if (v - v === 0) {
               visit(v, r, c); // finite: NaN and ±Infinity fail v − v === 0
               continue;

@@ -5,8 +5,8 @@
  * without zeros, and calls without an address, cost nothing.
  */
 import { splitAddress } from "../core/address";
-import type { BlankMask } from "../core/input";
-import { asCells } from "../core/input";
+import type { BlankMask, NumberCells } from "../core/input";
+import { asCells, numberCells } from "../core/input";
 
 function holdsZero(values: unknown): boolean {
   return asCells(values).some((row) => row.some((v) => v === 0));
@@ -41,4 +41,38 @@ export async function blankMaskFor(values: unknown, address: string | undefined)
       },
     };
   });
+}
+
+/**
+ * Computes from a numeric range argument with its blanks skipped on every platform, in one pass when it can:
+ * `compute` runs on the cells as passed; only if it met a zero (or failed after meeting one) and the argument
+ * has an address on a platform that may pass blanks as 0, the range's value types are read (one sync) and
+ * `compute` runs again on the cells without the blanks.
+ */
+export async function withBlanksSkipped<T>(
+  values: unknown,
+  argument: string,
+  address: string | undefined,
+  compute: (cells: NumberCells) => T,
+): Promise<T> {
+  const cells = numberCells(values, argument);
+  let result: { value: T } | undefined;
+  let failure: unknown;
+  try {
+    result = { value: compute(cells) };
+  } catch (e) {
+    failure = e;
+  }
+  if (cells.zeros > 0 && address && blanksMayArriveAsZero()) {
+    const mask = await blankMaskFor(values, address);
+    if (mask) return compute(numberCells(values, argument, mask));
+  }
+  if (result) return result.value;
+  throw failure;
+}
+
+/** Excel on the web passes blanks as null or ""; desktop Excel (Windows, Mac) and unknown hosts may pass 0. */
+function blanksMayArriveAsZero(): boolean {
+  if (typeof Office === "undefined") return true;
+  return Office.context?.platform !== Office.PlatformType?.OfficeOnline;
 }

@@ -4,20 +4,15 @@
  * arrive as null/"" on the web and as 0 on Excel desktop, and 0 is a real score, so these functions ask for
  * their arguments' addresses and, when a range holds zeros, check which of them are really blank (blanks.ts).
  */
-import { numberArg, numberCells, numbersIn, NumberCells } from "../core/input";
+import { numberArg } from "../core/input";
 import { npsCounts, npsFromCounts, npsInterval, npsMarginOfError, NpsCounts } from "../core/metrics/nps";
-import { blankMaskFor } from "./blanks";
+import { withBlanksSkipped } from "./blanks";
 import { excelCallAsync } from "./excel";
 import { csatOf } from "./metrics";
 
-/** The scores argument (always the first) as cells, blank-safely. */
-async function scoreCells(scores: unknown, invocation: CustomFunctions.Invocation | undefined): Promise<NumberCells> {
-  const mask = await blankMaskFor(scores, invocation?.parameterAddresses?.[0]);
-  return numberCells(scores, "scores", mask);
-}
-
-async function countsOf(scores: unknown, invocation: CustomFunctions.Invocation | undefined): Promise<NpsCounts> {
-  return npsCounts(await scoreCells(scores, invocation));
+/** The NPS counts of the scores argument (always the first), blanks skipped on every platform. */
+function countsOf(scores: unknown, invocation: CustomFunctions.Invocation | undefined): Promise<NpsCounts> {
+  return withBlanksSkipped(scores, "scores", invocation?.parameterAddresses?.[0], npsCounts);
 }
 
 /** The optional confidence argument: blank or omitted → 0.95. */
@@ -114,7 +109,11 @@ export function CSAT(
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
   return excelCallAsync(async () => {
-    const mask = await blankMaskFor(scores, invocation?.parameterAddresses?.[0]);
-    return [[csatOf(numbersIn(scores, "scores", mask), threshold, scaleMax)]];
+    const satisfied = await withBlanksSkipped(scores, "scores", invocation?.parameterAddresses?.[0], (cells) => {
+      const list: number[] = [];
+      cells.forEach((x) => list.push(x));
+      return csatOf(list, threshold, scaleMax);
+    });
+    return [[satisfied]];
   });
 }

@@ -228,6 +228,26 @@ describe("desktop blank-safety (Excel desktop passes blanks as 0)", () => {
     expect(syncs.count).toBe(1);
   });
 
+  it("on Excel on the web (blanks arrive as null) a range with real zeros is not read: 10, 0, 0 → 100·(1 − 2)/3", async () => {
+    const syncs = { count: 0 };
+    installExcel(["Double", "Double", "Double"], syncs);
+    const g2 = globalThis as unknown as { Office?: unknown };
+    g2.Office = { context: { platform: "OfficeOnline" }, PlatformType: { OfficeOnline: "OfficeOnline" } };
+    try {
+      expect((await NPS(col(10, 0, 0), web))[0]![0]).toBeCloseTo(-100 / 3, 12);
+      expect(syncs.count).toBe(0);
+    } finally {
+      delete g2.Office;
+    }
+  });
+
+  it("a CSAT score of 0 on 1–5 that is really a blank on desktop is skipped, not an out-of-range #NUM!", async () => {
+    const syncs = { count: 0 };
+    installExcel(["Double", "Empty", "Double"], syncs);
+    expect(await CSAT(col(5, 0, 3), null, null, web)).toEqual([[0.5]]);
+    expect(syncs.count).toBe(1);
+  });
+
   it("without zeros in the range the workbook is not read", async () => {
     const syncs = { count: 0 };
     installExcel([], syncs);

@@ -54,6 +54,7 @@ function listCells(xs: readonly number[]): NumberCells {
       for (let i = 0; i < xs.length; i++) visit(xs[i]!, i, 0);
     },
     where: (i) => `scores: response ${i + 1}`,
+    zeros: 0,
   };
 }
 
