@@ -3,6 +3,7 @@
  * `CustomFunctions.Error`, so a cell never shows NaN, Infinity or a raw exception.
  */
 import { CrmError, CrmErrorCode } from "../core/errors";
+import { messageZh } from "./messagesZh";
 
 const EXCEL_CODE: Readonly<Record<CrmErrorCode, string>> = {
   VALUE: "#VALUE!",
@@ -11,6 +12,13 @@ const EXCEL_CODE: Readonly<Record<CrmErrorCode, string>> = {
   NA: "#N/A",
 };
 
+/** The message in Office's display language: Simplified Chinese under a zh-* Office when the table knows it. */
+function localized(message: string): string {
+  const lang = typeof Office === "undefined" ? undefined : Office.context?.displayLanguage;
+  if (!lang || !/^zh\b/i.test(lang)) return message;
+  return messageZh(message) ?? message;
+}
+
 /**
  * Builds the `CustomFunctions.Error` for a core error. Excel displays a custom message only with
  * `#VALUE!` and `#N/A`; for the others the message is still attached (it shows in the debugger and tests).
@@ -18,7 +26,7 @@ const EXCEL_CODE: Readonly<Record<CrmErrorCode, string>> = {
 export function toExcelError(e: unknown): CustomFunctions.Error {
   if (e instanceof CustomFunctions.Error) return e;
   if (e instanceof CrmError) {
-    return new CustomFunctions.Error(EXCEL_CODE[e.code] as CustomFunctions.ErrorCode, e.message);
+    return new CustomFunctions.Error(EXCEL_CODE[e.code] as CustomFunctions.ErrorCode, localized(e.message));
   }
   const text = e instanceof Error ? e.message : String(e);
   return new CustomFunctions.Error("#VALUE!" as CustomFunctions.ErrorCode, `Unexpected problem: ${text}`);
