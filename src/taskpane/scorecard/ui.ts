@@ -30,6 +30,7 @@ import {
   ScorecardProgress,
   WriteResult,
 } from "./writer";
+import { el } from "../dom";
 
 /** How many data rows the preview shows. */
 const PREVIEW_ROWS = 5;
@@ -56,17 +57,6 @@ type Outcome =
 interface BandInput {
   label: string;
   min: string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function button(text: string, action: string, className = ""): HTMLButtonElement {

@@ -22,6 +22,7 @@ import {
   shownValue,
 } from "./excelSharing";
 import { SHARING_STRINGS, SharingStrings } from "./strings";
+import { el } from "../dom";
 
 type Action = "check" | "freezeAll" | "freezeSelection" | "restore";
 
@@ -40,17 +41,6 @@ export interface SharingPane {
   unmount(): void;
   /** Syncs made by the last finished operation (for diagnostics and tests). */
   lastSyncs(): number | null;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 /**
