@@ -4,7 +4,8 @@
  *    record, planning the restore, the Check summary — medians of 5 runs on an in-memory scan.
  * 2. The whole Freeze and Restore through Office.js against the fake host (test/support/fakeExcel.js): the
  *    number of context.sync() calls (the figure that matters: it must not grow with the workbook), the number
- *    of range writes, and the request sizes that matter on Excel on the web (5 MB limit per request).
+ *    of range writes; on desktop (one request each way) and on Excel on the web (the fake refusing any request or
+ *    response over 5 MB, the add-in splitting its syncs under WEB_PAYLOAD_BUDGET): syncs and time.
  * Run: npx tsx bench/sharing.bench.ts
  */
 import { performance } from "node:perf_hooks";
@@ -13,7 +14,7 @@ import { planFreeze } from "../src/core/sharing/freeze";
 import { recordFromXml, recordToXml } from "../src/core/sharing/record";
 import { planRestore } from "../src/core/sharing/restore";
 import { crmCells, SheetScan, Spill } from "../src/core/sharing/scan";
-import { ExcelRun, freezeSharing, restoreSharing } from "../src/taskpane/sharing/excelSharing";
+import { ExcelRun, freezeSharing, restoreSharing, WEB_PAYLOAD_BUDGET } from "../src/taskpane/sharing/excelSharing";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeHost } = require("../test/support/fakeExcel.js") as typeof import("../test/support/fakeExcel.js");
 
@@ -105,7 +106,7 @@ console.log(
 
 // ---- Through Office.js against the fake host: sync counts do not depend on the number of formulas.
 // Column C's formulas have a label on their right, so Freeze probes each for a spill range: the worst case.
-async function throughHost(n: number): Promise<void> {
+async function throughHost(n: number, web = false): Promise<void> {
   const cells: Record<string, unknown> = {};
   for (let i = 1; i <= n / 2; i++) {
     cells[`A${i}`] = i;
@@ -113,20 +114,26 @@ async function throughHost(n: number): Promise<void> {
     cells[`C${i}`] = { formula: `=CRM.CLV(B${i},0.1,0.8)`, value: i / 7 };
     cells[`D${i}`] = `label ${i}`; // a plain value right of C: every C formula may spill, so Freeze asks (1 sync)
   }
-  const host = createFakeHost({ sheets: { Data: cells as never }, maxRecordedArgCells: 0 });
+  // The web: Excel on the web's 5 MB limit on each request and response, and the add-in's budget for it.
+  const host = createFakeHost({
+    sheets: { Data: cells as never },
+    maxRecordedArgCells: 0,
+    ...(web ? { platform: "OfficeOnline" as const, maxPayloadBytes: 5_000_000 } : { platform: "PC" as const }),
+  });
   const run = host.Excel.run as unknown as ExcelRun;
+  const payloadBudget = web ? WEB_PAYLOAD_BUDGET : Infinity;
   let t = performance.now();
-  const f = await freezeSharing({ run });
+  const f = await freezeSharing({ run, payloadBudget });
   const freezeMs = performance.now() - t;
   const freezeWrites = host.calls.filter((c) => c.path === "range.values").length;
   const freezeSyncs = host.syncCount;
   host.clearLog();
   t = performance.now();
-  const r = await restoreSharing({ run });
+  const r = await restoreSharing({ run, payloadBudget });
   const restoreMs = performance.now() - t;
   const restoreWrites = host.calls.filter((c) => c.path === "range.formulas").length;
   console.log(
-    `${n.toLocaleString("en-US").padStart(7)} formulas: Freeze ${freezeSyncs} syncs, ${freezeWrites} range writes (${f.plan.entries.length} recorded, ${freezeMs.toFixed(0)} ms with the fake); ` +
+    `${web ? "web    " : "desktop"} ${n.toLocaleString("en-US").padStart(7)} formulas: Freeze ${freezeSyncs} syncs, ${freezeWrites} range writes (${f.plan.entries.length} recorded, ${freezeMs.toFixed(0)} ms with the fake); ` +
       `Restore ${host.syncCount} syncs, ${restoreWrites} range writes (${r.plan.restored.length} restored, ${restoreMs.toFixed(0)} ms)`,
   );
 }
@@ -134,4 +141,6 @@ async function throughHost(n: number): Promise<void> {
 void (async () => {
   console.log("through Office.js (fake host; times are the fake's, not Excel's):");
   for (const n of [100, 10_000, CELLS]) await throughHost(n);
+  console.log("Excel on the web (fake host refusing requests/responses over 5 MB; budget 4 MB per sync):");
+  for (const n of [100, 10_000, CELLS]) await throughHost(n, true);
 })();

@@ -51,6 +51,11 @@ export interface FakeHostConfig {
   requirements?: Record<string, string>;
   /** Arrays with more cells are summarised in the call log as { $array: [rows, columns] } (default 10000). */
   maxRecordedArgCells?: number;
+  /**
+   * Excel on the web's payload limit, emulated: a sync whose estimated request or response exceeds this many
+   * bytes rejects (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; see fakeExcel.js).
+   */
+  maxPayloadBytes?: number;
   workbookName?: string;
   documentUrl?: string;
   /** Formula results: a value, a 2-D array (spills), or undefined to fall back to the defaults. */

@@ -27,6 +27,14 @@
  *   syncDelayMs     0 (default: syncs settle on a microtask) or a delay in ms, to let a UI repaint between syncs
  *   requirements    { ExcelApi: "1.12", ... } — isSetSupported answers from this (every set supported when absent)
  *   maxRecordedArgCells 10000 — larger arrays in the call log are summarised as { $array: [rows, columns] }
+ *   maxPayloadBytes none (default: no limit) — emulates Excel on the web's payload limit (5 MB there): a sync
+ *                   whose estimated request exceeds it rejects with RequestPayloadSizeLimitExceeded before
+ *                   applying anything; one whose estimated response exceeds it rejects with
+ *                   ResponsePayloadSizeLimitExceeded after its operations were applied (the fake assumes the
+ *                   worst for writes in such a batch). Estimates, in bytes: request = per queued operation its
+ *                   path + 64 + its arguments as JSON (UTF-8; a proxy argument 16); response = the properties
+ *                   each load of the batch left loaded on its object (nested loaded objects included) plus each
+ *                   getXml's XML, as JSON.
  *   evaluate        (formula, { sheet, address, host }) => value | 2-D array | undefined — formula results.
  *
  * OFFICE.JS SEMANTICS EMULATED
@@ -344,6 +352,8 @@
     const platform = config.platform || "OfficeOnline";
     const displayLanguage = config.displayLanguage || "en-US";
     const maxArgCells = config.maxRecordedArgCells === undefined ? 10000 : config.maxRecordedArgCells;
+    const maxPayload = typeof config.maxPayloadBytes === "number" ? config.maxPayloadBytes : null;
+    const requestBytes = new WeakMap(); // call record → estimated request bytes of its arguments
     const objects = new WeakMap(); // proxy → describer
     let evaluator = typeof config.evaluate === "function" ? config.evaluate : null;
     let nextSheetId = 1;
@@ -794,8 +804,36 @@
       for (const k of Object.keys(a)) out[k] = describe(a[k], (depth || 0) + 1);
       return out;
     }
+    /** Estimated JSON size in UTF-8 bytes (see maxPayloadBytes); proxies count 16, or their loaded properties. */
+    function payloadBytes(a, loaded, depth) {
+      if (a === null || a === undefined) return 4;
+      if (typeof a === "number") return String(a).length;
+      if (typeof a === "boolean") return 5;
+      if (typeof a === "string") {
+        let n = 2;
+        for (let i = 0; i < a.length; i++) {
+          const c = a.charCodeAt(i);
+          n += c < 0x80 ? (c === 34 || c === 92 ? 2 : 1) : c < 0x800 ? 2 : 3;
+        }
+        return n;
+      }
+      if ((depth || 0) > 8) return 0;
+      if ((typeof a === "object" || typeof a === "function") && objects.has(a)) {
+        const l = loaded ? a._loaded : undefined;
+        return l ? payloadBytes(l, loaded, (depth || 0) + 1) : 16;
+      }
+      if (typeof a !== "object") return 16;
+      let n = 2;
+      if (Array.isArray(a)) {
+        for (const x of a) n += payloadBytes(x, loaded, (depth || 0) + 1) + 1;
+        return n;
+      }
+      for (const k of Object.keys(a)) n += k.length + 4 + payloadBytes(a[k], loaded, (depth || 0) + 1);
+      return n;
+    }
     function record(entry) {
       const rec = Object.assign({ i: host.calls.length, args: [] }, entry);
+      if (maxPayload !== null) requestBytes.set(rec, payloadBytes(rec.args, false, 0));
       rec.args = rec.args.map((a) => describe(a, 0));
       host.calls.push(rec);
       return rec;
@@ -884,6 +922,18 @@
           }
           if (closed && ops.length)
             throw err("InvalidObjectPath", "The object path isn't working for what you're trying to do.", ops[0].path);
+          if (maxPayload !== null) {
+            const request = ops.reduce((n, op) => n + op.path.length + 64 + (requestBytes.get(op.rec) || 0), 0);
+            if (request > maxPayload) {
+              for (const op of ops) op.rec.status = "dropped";
+              throw err(
+                "RequestPayloadSizeLimitExceeded",
+                `The request payload size has exceeded the limit (${request} > ${maxPayload} bytes).`,
+                "context.sync",
+              );
+            }
+          }
+          let response = 0;
           for (let i = 0; i < ops.length; i++) {
             const op = ops[i];
             try {
@@ -891,12 +941,23 @@
               if (f) throw f;
               op.run();
               op.rec.status = "applied";
+              if (maxPayload !== null && op.target) {
+                if (op.path.endsWith(".load")) response += payloadBytes(op.target._loaded, true, 0);
+                else if (op.path.endsWith(".getXml") && op.target._t) response += payloadBytes(op.target._t.xml);
+              }
             } catch (e) {
               op.rec.status = "failed";
               for (let j = i + 1; j < ops.length; j++) ops[j].rec.status = "dropped";
               if (e instanceof OfficeError && !e.debugInfo.errorLocation) e.debugInfo.errorLocation = op.path;
               throw e;
             }
+          }
+          if (maxPayload !== null && response > maxPayload) {
+            throw err(
+              "ResponsePayloadSizeLimitExceeded",
+              `The response payload size has exceeded the limit (${response} > ${maxPayload} bytes).`,
+              "context.sync",
+            );
           }
         };
         const delay = config.syncDelayMs || 0;
@@ -906,7 +967,7 @@
       }
     }
     function enqueue(ctx, rec, path, target, fn) {
-      ctx._queue.push({ path, sheet: rec.sheet, rec, run: fn });
+      ctx._queue.push({ path, sheet: rec.sheet, rec, run: fn, target });
       rec.status = "queued";
     }
 

@@ -904,6 +904,77 @@ describe("fault injection", () => {
   });
 });
 
+describe("maxPayloadBytes (Excel on the web's payload limit)", () => {
+  it("a request over the limit rejects before anything of its batch applies", async () => {
+    const { host, run } = hostWith({ maxPayloadBytes: 2_000 });
+    const big = [Array.from({ length: 400 }, (_, i) => i)]; // ~1.5 kB of numbers: under the limit
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:OJ1").values = big;
+      await ctx.sync();
+    });
+    expect(host.values("Sheet1!A1:B1")).toEqual([[0, 1]]);
+    const e = await rejection(
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        ws.getRange("A2").values = [[1]];
+        ws.getRange("A3:OJ3").values = big;
+        ws.getRange("A4:OJ4").values = big;
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(host.values("Sheet1!A2:A4")).toEqual([[""], [""], [""]]); // not even the first write
+  });
+
+  it("a response over the limit rejects the sync; a smaller read of the same cells passes", async () => {
+    const { host, run } = hostWith({ maxPayloadBytes: 3_000, sheets: { S: {} } });
+    host.setValues(
+      "S!A1:A400",
+      Array.from({ length: 400 }, (_, i) => [`row ${i}`]),
+    );
+    const e = await rejection(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1:A400").load("values");
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("ResponsePayloadSizeLimitExceeded");
+    const got = await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A1:A100");
+      r.load("values");
+      await ctx.sync();
+      return r.values;
+    });
+    expect(got[99]).toEqual(["row 99"]);
+  });
+
+  it("getXml results count in the response; without the option nothing is limited", async () => {
+    const xml = `<r xmlns="urn:t">${"x".repeat(5_000)}</r>`;
+    const limited = hostWith({ maxPayloadBytes: 4_000, customXmlParts: [xml] });
+    const e = await rejection(
+      limited.run(async (ctx) => {
+        const parts = ctx.workbook.customXmlParts.getByNamespace("urn:t");
+        parts.load("items/id");
+        await ctx.sync();
+        const x = parts.items[0]!.getXml();
+        await ctx.sync();
+        return x.value;
+      }),
+    );
+    expect(e.code).toBe("ResponsePayloadSizeLimitExceeded");
+    const free = hostWith({ customXmlParts: [xml] });
+    const got = await free.run(async (ctx) => {
+      const parts = ctx.workbook.customXmlParts.getByNamespace("urn:t");
+      parts.load("items/id");
+      await ctx.sync();
+      const x = parts.items[0]!.getXml();
+      await ctx.sync();
+      return x.value;
+    });
+    expect(got).toBe(xml);
+  });
+});
+
 describe("Office, CustomFunctions and the globals", () => {
   const saved = { Office: globalThis.Office, Excel: globalThis.Excel, CustomFunctions: globalThis.CustomFunctions };
   afterEach(() => {

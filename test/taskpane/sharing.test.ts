@@ -4,15 +4,17 @@
  * conflict, sync counts stay constant, and a failure or a cancel mid-way leaves the workbook as it was.
  */
 import { describe, expect, it } from "vitest";
-import { RECORD_NAMESPACE, recordFromXml } from "../../src/core/sharing/record";
+import { RECORD_NAMESPACE, recordFromParts, recordFromXml } from "../../src/core/sharing/record";
 import {
   checkSharing,
   ExcelRun,
   freezeSharing,
+  payloadBudget,
   restoreSharing,
   RollbackFailed,
   SharingCancelled,
   SharingProgress,
+  WEB_PAYLOAD_BUDGET,
 } from "../../src/taskpane/sharing/excelSharing";
 import { createFakeHost } from "../support/fakeExcel.js";
 import {
@@ -277,5 +279,179 @@ describe("failures and cancel leave the workbook as it was", () => {
     expect(host.calls.filter((c) => c.path === "range.values").every((c) => c.status === "applied")).toBe(true); // it landed
     expect(cellsOf(host.snapshot())).toEqual(cellsOf(before));
     expect(host.snapshot().customXmlParts).toEqual(before.customXmlParts);
+  });
+});
+
+/**
+ * Excel on the web: the fake refuses any sync whose estimated request or response exceeds maxPayloadBytes, as
+ * Excel on the web does at 5 MB. Scaled down so that the test stays fast: 3,000 CRM formulas (each with a label
+ * on its right, so each is probed for a spill) under a 50 kB limit and a 40 kB budget — the same ratios as
+ * 100,000 formulas under 5 MB / 4 MB (bench/sharing.bench.ts runs that size).
+ */
+describe("Excel on the web: syncs split under the payload limit", () => {
+  const LIMIT = 50_000;
+  const BUDGET = 40_000;
+  const webHost = (n = 3000) => hostWith({ ...manyCrmFormulas(n), maxPayloadBytes: LIMIT, maxRecordedArgCells: 0 });
+
+  it("the whole-workbook read is refused at that size, so the limit is real", async () => {
+    const { run } = webHost();
+    await expect(checkSharing({ run })).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+
+  it("Check, Freeze and Restore succeed: every CRM cell frozen, recorded over several parts, and restored", async () => {
+    const { host, run } = webHost();
+    const before = cellsOf(host.snapshot());
+    const c = await checkSharing({ run, payloadBudget: BUDGET });
+    expect(c.summary.sheets.map((s) => [s.sheet, s.formulas])).toEqual([["Big", 3000]]);
+
+    const f = await freezeSharing({ run, payloadBudget: BUDGET });
+    expect(f.plan.entries).toHaveLength(3000);
+    for (let i = 1; i <= 3000; i++) expect(host.cell(`Big!B${i}`)).toMatchObject({ formula: null, value: i * 0.5 });
+    const parts = host.snapshot().customXmlParts.filter((p) => p.namespaceUri === RECORD_NAMESPACE);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(new TextEncoder().encode(p.xml).length).toBeLessThanOrEqual(BUDGET / 2);
+    const record = recordFromParts(parts.map((p) => p.xml));
+    expect(record.cells.map((e) => e.address)).toEqual(Array.from({ length: 3000 }, (_, i) => `B${i + 1}`));
+
+    const r = await restoreSharing({ run, payloadBudget: BUDGET });
+    expect(r.plan.restored).toHaveLength(3000);
+    expect(r.plan.conflicts).toEqual([]);
+    expect(cellsOf(host.snapshot())).toEqual(before);
+    expect(host.snapshot().customXmlParts).toEqual([]);
+  });
+
+  it("the syncs grow with the payload, not with the cells one by one: counts as planned", async () => {
+    const { host, run } = webHost();
+    // Check: names (1), the refused whole read (1), used-range addresses (1), 7 row blocks (the first sized at
+    // 64 bytes per cell, the rest at 1.25 × the measured size), then 3,000 spill probes at 66 per sync (46).
+    expect((await checkSharing({ run, payloadBudget: BUDGET })).syncs).toBe(56);
+    // Freeze: the same reads, then the commit: 8 record parts of ≤ 20 kB (4 syncs, 2 a sync), the values and the
+    // old-part deletes packed behind them.
+    host.clearLog();
+    expect((await freezeSharing({ run, payloadBudget: BUDGET })).syncs).toBe(64);
+    expect(host.syncCount).toBe(64);
+    // Restore: no spill probes; the 8 record parts are read 2 a sync beside the row blocks; then the formulas.
+    host.clearLog();
+    expect((await restoreSharing({ run, payloadBudget: BUDGET })).syncs).toBe(16);
+    expect(host.syncCount).toBe(16);
+  });
+
+  it("a small workbook on the web keeps the desktop counts (Check 3, Freeze 4, Restore 3)", async () => {
+    const { run } = hostWith({ ...sharingWorkbook(), maxPayloadBytes: LIMIT });
+    expect((await checkSharing({ run, payloadBudget: BUDGET })).syncs).toBe(3);
+    expect((await freezeSharing({ run, payloadBudget: BUDGET })).syncs).toBe(4);
+    expect((await restoreSharing({ run, payloadBudget: BUDGET })).syncs).toBe(3);
+  });
+
+  it("the budget follows Office.context.platform: 4 MB on the web, unlimited on desktop", () => {
+    for (const [platform, budget] of [
+      ["OfficeOnline", WEB_PAYLOAD_BUDGET],
+      ["PC", Infinity],
+      ["Mac", Infinity],
+    ] as const) {
+      const host = createFakeHost({ platform }).install();
+      try {
+        expect(payloadBudget({})).toBe(budget);
+        expect(payloadBudget({ payloadBudget: 123 })).toBe(123);
+      } finally {
+        host.uninstall();
+      }
+    }
+    expect(payloadBudget({})).toBe(Infinity); // no Office at all
+  });
+
+  it("a failure in a middle sync of Freeze's commit is rolled back: cells and record parts as before", async () => {
+    const { host, run } = webHost();
+    const before = host.snapshot();
+    // The record parts go first, over several syncs; the values follow in a later sync, where the 2nd write fails.
+    host.inject({ path: "range.values", nth: 2 });
+    await expect(freezeSharing({ run, payloadBudget: BUDGET })).rejects.toMatchObject({ code: "GeneralException" });
+    const adds = host.calls.filter((c) => c.path === "customXmlParts.add" && c.status === "applied");
+    const failed = host.calls.find((c) => c.path === "range.values" && c.status === "failed")!;
+    expect(new Set(adds.map((a) => a.batch)).size).toBeGreaterThan(1);
+    expect(Math.max(...adds.map((a) => a.i))).toBeLessThan(failed.i); // every part was added before any value
+    expect(Math.min(...adds.map((a) => a.batch!))).toBeLessThan(failed.batch!); // …in earlier syncs
+    expect(cellsOf(host.snapshot())).toEqual(cellsOf(before));
+    expect(host.snapshot().customXmlParts).toEqual(before.customXmlParts);
+  });
+
+  it("a whole middle commit sync refused for its size is rolled back too", async () => {
+    const { host, run } = webHost();
+    const before = host.snapshot();
+    await checkSharing({ run, payloadBudget: BUDGET });
+    const readSyncs = host.syncCount;
+    host.clearLog();
+    host.inject({ sync: readSyncs + 2, code: "RequestPayloadSizeLimitExceeded" }); // the commit's 2nd sync
+    await expect(freezeSharing({ run, payloadBudget: BUDGET })).rejects.toMatchObject({
+      code: "RequestPayloadSizeLimitExceeded",
+    });
+    expect(cellsOf(host.snapshot())).toEqual(cellsOf(before));
+    expect(host.snapshot().customXmlParts).toEqual(before.customXmlParts);
+  });
+
+  it("when the rollback fails too, every frozen cell is still recorded (the parts were written first)", async () => {
+    const { host, run } = webHost();
+    host.inject({ path: "range.values", nth: 2 });
+    host.inject({ path: "range.formulas", nth: 1 });
+    await expect(freezeSharing({ run, payloadBudget: BUDGET })).rejects.toBeInstanceOf(RollbackFailed);
+    const parts = host.snapshot().customXmlParts.filter((p) => p.namespaceUri === RECORD_NAMESPACE);
+    const recorded = new Set(recordFromParts(parts.map((p) => p.xml)).cells.map((e) => e.address));
+    let frozen = 0;
+    for (let i = 1; i <= 3000; i++) {
+      if (host.cell(`Big!B${i}`).formula === null) {
+        frozen++;
+        expect(recorded.has(`B${i}`)).toBe(true);
+      }
+    }
+    expect(frozen).toBeGreaterThan(0);
+  });
+
+  it("a failure in a middle sync of Restore's commit leaves the cells frozen and the record whole", async () => {
+    const { host, run } = webHost();
+    await freezeSharing({ run, payloadBudget: BUDGET });
+    const frozen = host.snapshot();
+    host.inject({ path: "range.formulas", nth: 2 });
+    await expect(restoreSharing({ run, payloadBudget: BUDGET })).rejects.toMatchObject({ code: "GeneralException" });
+    const after = host.snapshot();
+    expect(cellsOf(after)).toEqual(cellsOf(frozen));
+    expect(recordFromParts(after.customXmlParts.map((p) => p.xml))).toEqual(
+      recordFromParts(frozen.customXmlParts.map((p) => p.xml)),
+    );
+  });
+
+  it("cancel between two commit syncs stops there and rolls back", async () => {
+    const { host, run } = hostWith({ ...manyCrmFormulas(3000), maxPayloadBytes: LIMIT, syncDelayMs: 1 });
+    const before = host.snapshot();
+    const controller = new AbortController();
+    let commitSyncs = 0;
+    const onProgress = (p: SharingProgress) => {
+      if (p.step === "write") {
+        const at = host.syncCount;
+        const timer = setInterval(() => {
+          if (host.syncCount >= at + 2) {
+            commitSyncs = host.syncCount - at;
+            controller.abort();
+            clearInterval(timer);
+          }
+        }, 0);
+      }
+    };
+    await expect(
+      freezeSharing({ run, payloadBudget: BUDGET, signal: controller.signal, onProgress }),
+    ).rejects.toBeInstanceOf(SharingCancelled);
+    expect(commitSyncs).toBeGreaterThan(0);
+    expect(cellsOf(host.snapshot())).toEqual(cellsOf(before));
+    expect(host.snapshot().customXmlParts).toEqual(before.customXmlParts);
+  });
+
+  it("a record written in one part (version 1, as earlier versions and desktop write it) restores on the web", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), maxPayloadBytes: LIMIT });
+    const before = cellsOf(host.snapshot());
+    await freezeSharing({ run }); // desktop: one part
+    expect(host.snapshot().customXmlParts).toHaveLength(1);
+    expect(host.snapshot().customXmlParts[0]!.xml).toContain('version="1"');
+    const r = await restoreSharing({ run, payloadBudget: BUDGET });
+    expect(r.plan.restored).toHaveLength(7);
+    expect(cellsOf(host.snapshot())).toEqual(before);
   });
 });

@@ -20,6 +20,7 @@
  * has `rows`/`cols` (its spill size) and one `<v t=…>` per cell of the spill range instead of `t`/`v`.
  * Numbers are written in JavaScript's shortest round-trip form, so they read back bit for bit.
  * A reader refuses a record whose `version` it does not know rather than guess.
+ * A record may be spread over several parts (`recordToXmlParts`), each a complete record of this format.
  */
 import { valueError } from "../errors";
 import { cellKey, parseCell, Rect } from "./a1";
@@ -80,36 +81,107 @@ function fromTyped(t: string | undefined, v: string, where: string): CellValue {
   }
 }
 
+/** One entry as XML (a line of its `<sheet>`). */
+function entryXml(e: FrozenCell): string {
+  const head = `\n<c a="${e.address}" f="${escapeAttribute(e.formula)}"`;
+  if (e.rows === 1 && e.columns === 1) {
+    const tv = typed(e.values[0]?.[0] ?? "");
+    return `${head}${tv.t ? ` t="${tv.t}"` : ""} v="${escapeAttribute(tv.v)}"/>`;
+  }
+  const vs = e.values.flat().map((x) => {
+    const tv = typed(x);
+    return `<v${tv.t ? ` t="${tv.t}"` : ""}>${escapeText(tv.v)}</v>`;
+  });
+  return `${head} rows="${e.rows}" cols="${e.columns}">${vs.join("")}</c>`;
+}
+
+const RECORD_HEAD = `<?xml version="1.0" encoding="UTF-8"?>\n<frozenFormulas xmlns="${RECORD_NAMESPACE}" version="${RECORD_VERSION}">`;
+const RECORD_TAIL = "\n</frozenFormulas>\n";
+
+/** A `<sheet>` opening tag. */
+function sheetOpen(sheet: string): string {
+  return `\n<sheet name="${escapeAttribute(sheet)}">`;
+}
+
 /**
  * The record as XML for a custom XML part, entries grouped by sheet in the order given. O(size).
  * @example recordToXml({ version: 1, cells: [] }) // '<?xml …?><frozenFormulas xmlns="…" version="1"/>'
  */
 export function recordToXml(record: FreezeRecord): string {
-  const parts: string[] = [
-    `<?xml version="1.0" encoding="UTF-8"?>\n<frozenFormulas xmlns="${RECORD_NAMESPACE}" version="${RECORD_VERSION}">`,
-  ];
+  const parts: string[] = [RECORD_HEAD];
   let sheet: string | null = null;
   for (const e of record.cells) {
     if (e.sheet !== sheet) {
       if (sheet !== null) parts.push("</sheet>");
-      parts.push(`\n<sheet name="${escapeAttribute(e.sheet)}">`);
+      parts.push(sheetOpen(e.sheet));
       sheet = e.sheet;
     }
-    const head = `\n<c a="${e.address}" f="${escapeAttribute(e.formula)}"`;
-    if (e.rows === 1 && e.columns === 1) {
-      const tv = typed(e.values[0]?.[0] ?? "");
-      parts.push(`${head}${tv.t ? ` t="${tv.t}"` : ""} v="${escapeAttribute(tv.v)}"/>`);
-    } else {
-      const vs = e.values.flat().map((x) => {
-        const tv = typed(x);
-        return `<v${tv.t ? ` t="${tv.t}"` : ""}>${escapeText(tv.v)}</v>`;
-      });
-      parts.push(`${head} rows="${e.rows}" cols="${e.columns}">${vs.join("")}</c>`);
-    }
+    parts.push(entryXml(e));
   }
   if (sheet !== null) parts.push("</sheet>");
-  parts.push("\n</frozenFormulas>\n");
+  parts.push(RECORD_TAIL);
   return parts.join("");
+}
+
+/** Bytes of a string in UTF-8 (a lone surrogate counts 3, as it would be replaced). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * The record as one or more custom XML parts of at most `maxBytes` (UTF-8) each, so that each part fits one
+ * request to a host with a payload limit (Excel on the web). Each part is a complete record of the same format
+ * and version holding a run of the entries, in order; `recordFromParts` reads them back as one record (an older
+ * add-in too: it has always merged every part of the namespace). One part when everything fits (then equal to
+ * `recordToXml`); an entry bigger than `maxBytes` on its own gets a part of its own. O(size).
+ */
+export function recordToXmlParts(record: FreezeRecord, maxBytes = Infinity): string[] {
+  if (record.cells.length === 0) return [recordToXml(record)];
+  const fixed = utf8Length(RECORD_HEAD) + utf8Length(RECORD_TAIL) + "</sheet>".length;
+  const out: string[] = [];
+  let chunk: string[] = [];
+  let bytes = 0;
+  let sheet: string | null = null;
+  const close = (): void => {
+    if (sheet !== null) chunk.push("</sheet>");
+    out.push([RECORD_HEAD, ...chunk, RECORD_TAIL].join(""));
+    chunk = [];
+    bytes = 0;
+    sheet = null;
+  };
+  for (const e of record.cells) {
+    const x = entryXml(e);
+    const open = e.sheet !== sheet ? sheetOpen(e.sheet) : "";
+    const grow = utf8Length(x) + utf8Length(open) + (open && sheet !== null ? "</sheet>".length : 0);
+    if (chunk.length > 0 && fixed + bytes + grow > maxBytes) close();
+    if (e.sheet !== sheet) {
+      if (sheet !== null) {
+        chunk.push("</sheet>");
+        bytes += "</sheet>".length;
+      }
+      const o = sheetOpen(e.sheet);
+      chunk.push(o);
+      bytes += utf8Length(o);
+      sheet = e.sheet;
+    }
+    chunk.push(x);
+    bytes += utf8Length(x);
+  }
+  close();
+  return out;
 }
 
 function positiveInt(text: string | undefined, where: string): number {
@@ -178,7 +250,8 @@ function readEntry(sheet: string, c: XmlElement): FrozenCell {
 }
 
 /**
- * Reads every record part of a workbook (normally one) into one record, later parts taking precedence.
+ * Reads every record part of a workbook into one record, later parts taking precedence (one part, or, when the
+ * record was split to fit a payload limit (`recordToXmlParts`), several holding disjoint runs of entries).
  * Parts that are not freeze records are an error (they share our namespace, so something is wrong).
  */
 export function recordFromParts(xmls: readonly string[]): FreezeRecord {

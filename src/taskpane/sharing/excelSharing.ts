@@ -1,37 +1,70 @@
 /**
- * "Prepare for sharing" through Office.js: Check, Freeze (all or the selection) and Restore, each in a fixed,
- * small number of `context.sync()` calls whatever the number of formulas — reads are batched per sheet,
- * writes per rectangle (src/core/sharing/areas.ts), never per cell. The decisions are core's
+ * "Prepare for sharing" through Office.js: Check, Freeze (all or the selection) and Restore. Reads are batched
+ * per sheet, writes per rectangle (src/core/sharing/areas.ts), never per cell. The decisions are core's
  * (src/core/sharing); this file reads, writes and keeps the workbook consistent. No maths here.
  *
- * Syncs, whatever the number of formulas: Check 2, Freeze 3, Restore 3, plus 1 for Check and Freeze when a CRM
- * formula may spill; one fewer when there is nothing to write; +2 for a rollback.
+ * Syncs on Excel desktop (and on the web while everything fits one request), whatever the number of formulas:
+ * Check 2, Freeze 3, Restore 3, plus 1 for Check and Freeze when a CRM formula may spill; one fewer when there
+ * is nothing to write; +2 for a rollback.
  *   1. sheet names, record part ids, the selection's address
  *   2. every sheet's used range (address, formulas, values) and the record parts' XML
  *   3. spill ranges of the CRM cells that may spill (scan.ts `spillCandidates`), if any
  *   4. the commit (Freeze, Restore)
  *
- * Consistency. Freeze's commit is one batch: first the new record (old entries + new) is added, then the values
- * are written, then the old record part is deleted. Restore's: the formulas, then the old part deleted and the
- * conflicts' part added. Excel applies a batch in order and stops at a failure, keeping what went before; so
- * if the commit fails, or Cancel was pressed while it ran, a rollback (a second Excel.run, 2 syncs) rewrites
- * the planned rectangles that do not hold their earlier content (only those the batch reached) and returns the
- * record parts to what they were. Even if that rollback failed too, a frozen cell is never left without its
- * record: Freeze adds the record before any value, Restore removes entries only after the formulas are back (and
- * an entry whose formula is already back is simply dropped by the next Restore). Cancel before the commit just
- * stops: nothing has been written.
+ * Excel on the web refuses a request or a response over 5 MB (100,000 CRM formulas make ~15 MB of used-range
+ * reads and ~10 MB of writes). There (Office.context.platform "OfficeOnline", or `payloadBudget` given) every
+ * sync is planned to stay under WEB_PAYLOAD_BUDGET estimated bytes each way, so the syncs grow with the payload:
+ * - step 2 is tried whole first (small workbooks keep the counts above); when the host refuses it for its size,
+ *   one sync reads the used ranges' addresses, then row blocks of the used ranges and the record parts are read,
+ *   as many per sync as fit (a block's size is estimated from the bytes per cell read so far; a block refused
+ *   anyway is retried at half the size — reads change nothing);
+ * - spill probes, the commit's writes (rectangles split into row slices when one is too big) and a rollback's
+ *   reads and writes are packed into as few syncs as fit the budget, in their order;
+ * - the record is split over several custom XML parts of at most half the budget each (record.ts
+ *   `recordToXmlParts`; every reader merges all parts of the namespace, older versions of the add-in included).
+ * At 100,000 formulas (bench/sharing.bench.ts): Freeze 17 syncs (8 of them spill probes), Restore 8. A record part
+ * over 5 MB written by Excel desktop before this split existed cannot be read on the web (the host refuses it).
+ *
+ * Consistency. Freeze's commit adds the new record parts (old entries + new) first, then writes the values,
+ * then deletes the old record parts. Restore's: the formulas, then the remaining record (the conflicts) is
+ * added and the old parts deleted. On the web these are several syncs, in that order. Excel applies a batch in
+ * order and stops at a failure, keeping what went before; so if any sync of the commit fails, or Cancel was
+ * pressed (the commit stops at the next sync), a rollback (a second Excel.run, 2 syncs on desktop) re-adds
+ * record parts that were deleted, rewrites the planned rectangles that do not hold their earlier content (only
+ * those the commit reached) and deletes the parts the commit added. Even if that rollback failed too, a frozen
+ * cell is never left without its record: Freeze adds the record before any value, Restore removes entries only
+ * after the formulas are back (and an entry whose formula is already back is simply dropped by the next
+ * Restore). Cancel before the commit just stops: nothing has been written.
  *
  * Requirement sets: ExcelApi 1.5 (custom XML parts), 1.9 (getSelectedRanges), 1.12 (spill ranges).
- * Limit: Excel on the web refuses requests or responses over 5 MB; with ~100,000 CRM formulas the read of the
- * used ranges and the commit (values + record, ~7 MB) exceed that (bench/sharing.bench.ts prints the sizes).
- * Microsoft documents that limit for Excel on the web only; it is untested here on a real Excel of either kind.
+ * Untested on a real Excel of either kind; the payload sizes are estimates of the JSON the host exchanges.
  */
+import { splitAddress } from "../../core/address";
+import { parseRect, Rect, rectAddress } from "../../core/sharing/a1";
 import { cellValue, valueToWrite } from "../../core/sharing/cellValues";
 import { checkWorkbook, CheckSummary } from "../../core/sharing/check";
 import { areaHolds, FreezePlan, planFreeze, WriteArea } from "../../core/sharing/freeze";
-import { FreezeRecord, mergeRecords, RECORD_NAMESPACE, recordFromParts, recordToXml } from "../../core/sharing/record";
+import {
+  FreezeRecord,
+  mergeRecords,
+  RECORD_NAMESPACE,
+  recordFromParts,
+  recordToXmlParts,
+} from "../../core/sharing/record";
 import { planRestore, RestorePlan } from "../../core/sharing/restore";
 import { crmCells, scanOf, SheetRect, sheetRects, SheetScan, Spill, spillCandidates } from "../../core/sharing/scan";
+
+/**
+ * Estimated bytes one sync may carry each way on Excel on the web, whose limit is 5 MB per request and per
+ * response: the rest is margin for what the estimates miss.
+ */
+export const WEB_PAYLOAD_BUDGET = 4_000_000;
+
+/** Estimated request bytes of one queued operation besides its arguments (its action and object path). */
+const OP_BYTES = 200;
+
+/** Bytes per cell (formula + value) assumed for the first row block, before any has been measured. */
+const FIRST_CELL_BYTES = 64;
 
 /** `Excel.run`, or a stand-in (tests pass the fake host's). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -49,6 +82,11 @@ export interface SharingOptions {
   onProgress?: (p: SharingProgress) => void;
   /** Aborting stops before the commit, or rolls the commit back once it has landed. */
   signal?: AbortSignal;
+  /**
+   * Estimated bytes one sync may carry each way. Default: WEB_PAYLOAD_BUDGET on Excel on the web
+   * (Office.context.platform "OfficeOnline"), unlimited elsewhere.
+   */
+  payloadBudget?: number;
 }
 
 /** Thrown when the user cancelled; the workbook is as it was. */
@@ -114,7 +152,240 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new SharingCancelled();
 }
 
-/** Reads what every operation needs, in 2 syncs (3 with spills). */
+/** The payload budget of a sync (see SharingOptions.payloadBudget). */
+export function payloadBudget(o: SharingOptions): number {
+  if (o.payloadBudget !== undefined) return o.payloadBudget;
+  let platform: unknown;
+  try {
+    platform = (globalThis as { Office?: { context?: { platform?: unknown } } }).Office?.context?.platform;
+  } catch {
+    platform = undefined;
+  }
+  return platform === "OfficeOnline" ? WEB_PAYLOAD_BUDGET : Infinity;
+}
+
+/** Whether a host error is Excel on the web refusing a request or response for its size. */
+export function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /PayloadSizeLimitExceeded$/.test(code);
+}
+
+/** Estimated size of a value as JSON, in UTF-8 bytes (strings with their quotes and escapes). O(size). */
+export function jsonBytes(x: unknown): number {
+  if (typeof x === "string") {
+    let n = 2;
+    for (let i = 0; i < x.length; i++) {
+      const c = x.charCodeAt(i);
+      n += c < 0x80 ? (c === 34 || c === 92 ? 2 : 1) : c < 0x800 ? 2 : 3;
+    }
+    return n;
+  }
+  if (typeof x === "number") return String(x).length;
+  if (typeof x === "boolean") return 5;
+  if (Array.isArray(x)) {
+    let n = 2;
+    for (const y of x) n += jsonBytes(y) + 1;
+    return n;
+  }
+  return 4;
+}
+
+/** A piece of a commit or rollback: its estimated request bytes, and what it queues. */
+interface Op {
+  bytes: number;
+  apply: () => void;
+}
+
+/**
+ * Queues the operations in order, syncing whenever the next would take the batch over the budget (one sync
+ * in all when the budget is unlimited). Between syncs a cancel stops it (SharingCancelled).
+ */
+async function runOps(ops: readonly Op[], budget: number, sync: () => Promise<void>, signal?: AbortSignal) {
+  let i = 0;
+  while (i < ops.length) {
+    const start = i;
+    let bytes = 0;
+    while (i < ops.length && (i === start || bytes + ops[i]!.bytes <= budget)) {
+      bytes += ops[i]!.bytes;
+      ops[i]!.apply();
+      i++;
+    }
+    await sync();
+    if (i < ops.length) checkCancelled(signal);
+  }
+}
+
+/** Worksheet proxies of one context, one per sheet. */
+function sheetGetter(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
+  const sheets = new Map<string, Excel.Worksheet>();
+  return (name) => {
+    let ws = sheets.get(name);
+    if (!ws) sheets.set(name, (ws = context.workbook.worksheets.getItem(name)));
+    return ws;
+  };
+}
+
+/** Rows `from` .. `from + rows - 1` of an area, as an area of their own. */
+function sliceArea(a: WriteArea, from: number, rows: number): WriteArea {
+  const rect: Rect = { top: a.rect.top + from, left: a.rect.left, rows, columns: a.rect.columns };
+  return {
+    sheet: a.sheet,
+    rect,
+    address: rectAddress(rect),
+    frozen: a.frozen.slice(from, from + rows),
+    formulas: a.formulas.slice(from, from + rows),
+  };
+}
+
+/** The estimated request bytes of writing an area's side. */
+function areaBytes(a: WriteArea, side: "formulas" | "frozen"): number {
+  return 3 * OP_BYTES + jsonBytes(side === "formulas" ? a.formulas : a.frozen);
+}
+
+/**
+ * The areas, those too big for one sync (writing `side`, or reading both sides back) split into row slices
+ * that fit. Unchanged when the budget is unlimited.
+ */
+function fitAreas(areas: readonly WriteArea[], budget: number): WriteArea[] {
+  if (!Number.isFinite(budget)) return [...areas];
+  const out: WriteArea[] = [];
+  for (const a of areas) {
+    const bytes = readBackBytes(a);
+    const pieces = Math.min(a.rect.rows, Math.ceil(bytes / (budget / 2)));
+    if (pieces <= 1) {
+      out.push(a);
+      continue;
+    }
+    const step = Math.ceil(a.rect.rows / pieces);
+    for (let from = 0; from < a.rect.rows; from += step)
+      out.push(sliceArea(a, from, Math.min(step, a.rect.rows - from)));
+  }
+  return out;
+}
+
+/** Estimated response bytes of reading an area's formulas and values back (either side, with a margin). */
+function readBackBytes(a: WriteArea): number {
+  return 3 * OP_BYTES + Math.ceil(1.25 * (jsonBytes(a.formulas) + jsonBytes(a.frozen)));
+}
+
+/** The whole of step 2 in one sync: every used range and every record part. */
+async function readWhole(
+  sync: () => Promise<void>,
+  sheets: readonly Excel.Worksheet[],
+  partItems: readonly Excel.CustomXmlPart[],
+): Promise<{ scans: SheetScan[]; parts: RecordPart[] }> {
+  const used = sheets.map((ws) => {
+    const r = ws.getUsedRangeOrNullObject();
+    r.load("address,formulas,values");
+    return { ws, r };
+  });
+  const xmls = partItems.map((p) => ({ id: p.id, xml: p.getXml() }));
+  await sync();
+  const scans = used
+    .filter((u) => !u.r.isNullObject)
+    .map((u) => scanOf(u.ws.name, u.r.address, u.r.formulas as unknown[][], u.r.values as unknown[][]));
+  return { scans, parts: xmls.map((x) => ({ id: x.id, xml: x.xml.value })) };
+}
+
+interface Grid {
+  ws: Excel.Worksheet;
+  address: string;
+  rect: Rect;
+  /** Rows queued so far (read, or in the batch being synced). */
+  queued: number;
+  formulas: unknown[][];
+  values: unknown[][];
+}
+
+/**
+ * Step 2 under a payload budget: the used ranges' addresses (1 sync), then row blocks and record parts packed
+ * into syncs of at most `budget` estimated response bytes (see the module comment).
+ */
+async function readChunked(
+  sync: () => Promise<void>,
+  sheets: readonly Excel.Worksheet[],
+  partItems: readonly Excel.CustomXmlPart[],
+  budget: number,
+  o: SharingOptions,
+  progress: () => void,
+): Promise<{ scans: SheetScan[]; parts: RecordPart[] }> {
+  const used = sheets.map((ws) => {
+    const r = ws.getUsedRangeOrNullObject();
+    r.load("address");
+    return { ws, r };
+  });
+  await sync();
+  checkCancelled(o.signal);
+  const grids: Grid[] = [];
+  for (const u of used) {
+    if (u.r.isNullObject) continue;
+    const rect = parseRect(splitAddress(u.r.address).range);
+    if (!rect) throw new Error(`sheet "${u.ws.name}": the used range "${u.r.address}" is not a range address`);
+    grids.push({ ws: u.ws, address: u.r.address, rect, queued: 0, formulas: [], values: [] });
+  }
+  const xmls = new Map<string, string>();
+  let pending = partItems.map((p) => p);
+  let perCell = FIRST_CELL_BYTES;
+  let g = 0;
+  while (pending.length > 0 || g < grids.length) {
+    let room = budget;
+    // A part this add-in wrote holds at most half the budget; the first part of a batch always goes.
+    const parts: { item: Excel.CustomXmlPart; xml: OfficeExtension.ClientResult<string> }[] = [];
+    while (pending.length > 0 && (parts.length === 0 || room >= budget / 2)) {
+      const item = pending[0]!;
+      pending = pending.slice(1);
+      parts.push({ item, xml: item.getXml() });
+      room -= budget / 2;
+    }
+    const blocks: { grid: number; start: number; rows: number; r: Excel.Range }[] = [];
+    while (g < grids.length && room > 0) {
+      const grid = grids[g]!;
+      const rowBytes = grid.rect.columns * perCell;
+      let rows = Math.min(grid.rect.rows - grid.queued, Math.floor((room - OP_BYTES) / rowBytes));
+      if (rows < 1) {
+        if (blocks.length > 0 || parts.length > 0) break;
+        rows = 1;
+      }
+      const r = grid.ws.getRangeByIndexes(grid.rect.top + grid.queued, grid.rect.left, rows, grid.rect.columns);
+      r.load("formulas,values");
+      blocks.push({ grid: g, start: grid.queued, rows, r });
+      grid.queued += rows;
+      room -= rows * rowBytes + OP_BYTES;
+      if (grid.queued === grid.rect.rows) g++;
+    }
+    try {
+      await sync();
+    } catch (e) {
+      // Too big after all: reads change nothing, so the same rows go again in smaller blocks.
+      if (!isPayloadError(e) || blocks.every((b) => b.rows === 1)) throw e;
+      for (const b of [...blocks].reverse()) grids[b.grid]!.queued = b.start;
+      if (blocks.length > 0) g = blocks[0]!.grid;
+      pending = [...parts.map((p) => p.item), ...pending];
+      perCell *= 2;
+      checkCancelled(o.signal);
+      continue;
+    }
+    checkCancelled(o.signal);
+    for (const p of parts) xmls.set(p.item.id, p.xml.value);
+    let measured = 0;
+    for (const b of blocks) {
+      const grid = grids[b.grid]!;
+      const formulas = b.r.formulas as unknown[][];
+      const values = b.r.values as unknown[][];
+      grid.formulas.push(...formulas);
+      grid.values.push(...values);
+      measured = Math.max(measured, (jsonBytes(formulas) + jsonBytes(values)) / (b.rows * grid.rect.columns));
+    }
+    if (blocks.length > 0) perCell = Math.max(8, 1.25 * measured);
+    progress();
+  }
+  return {
+    scans: grids.map((gr) => scanOf(gr.ws.name, gr.address, gr.formulas, gr.values)),
+    parts: partItems.map((p) => ({ id: p.id, xml: xmls.get(p.id)! })),
+  };
+}
+
+/** Reads what every operation needs, in 2 syncs (3 with spills) when it fits the payload budget. */
 async function readWorkbook(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
@@ -123,6 +394,7 @@ async function readWorkbook(
 ): Promise<WorkbookRead> {
   const progress = (step: SharingProgress["step"], done: number): void =>
     o.onProgress?.({ step, done, total: want.total });
+  const budget = payloadBudget(o);
   progress("sheets", 0);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -134,18 +406,16 @@ async function readWorkbook(
   checkCancelled(o.signal);
 
   progress("cells", 1);
-  const used = sheets.items.map((ws) => {
-    const r = ws.getUsedRangeOrNullObject();
-    r.load("address,formulas,values");
-    return { ws, r };
-  });
-  const xmls = partList.items.map((p) => ({ id: p.id, xml: p.getXml() }));
-  await sync();
+  let whole: { scans: SheetScan[]; parts: RecordPart[] };
+  try {
+    whole = await readWhole(sync, sheets.items, partList.items);
+  } catch (e) {
+    if (!Number.isFinite(budget) || !isPayloadError(e)) throw e;
+    checkCancelled(o.signal);
+    whole = await readChunked(sync, sheets.items, partList.items, budget, o, () => progress("cells", 1));
+  }
   checkCancelled(o.signal);
-  const scans = used
-    .filter((u) => !u.r.isNullObject)
-    .map((u) => scanOf(u.ws.name, u.r.address, u.r.formulas as unknown[][], u.r.values as unknown[][]));
-  const parts = xmls.map((x) => ({ id: x.id, xml: x.xml.value }));
+  const { scans, parts } = whole;
   const record = recordFromParts(parts.map((p) => p.xml));
   const selection = selected ? sheetRects(selected.address) : null;
 
@@ -158,16 +428,20 @@ async function readWorkbook(
     const candidates = onSheets.flatMap((s) => spillCandidates(s, crmCells(s)));
     if (candidates.length > 0) {
       progress("spills", 2);
-      const probes = candidates.map((c) => {
-        const r = byName.get(c.sheet)!.getCell(c.row, c.column).getSpillingToRangeOrNullObject();
-        r.load("rowCount,columnCount");
-        return { c, r };
-      });
-      await sync();
-      checkCancelled(o.signal);
-      for (const { c, r } of probes) {
-        if (!r.isNullObject)
-          spills.push({ sheet: c.sheet, row: c.row, column: c.column, rows: r.rowCount, columns: r.columnCount });
+      // A probe is three operations (getCell, getSpillingToRange, load) and a small answer.
+      const perSync = Number.isFinite(budget) ? Math.max(1, Math.floor(budget / (3 * OP_BYTES))) : candidates.length;
+      for (let from = 0; from < candidates.length; from += perSync) {
+        const probes = candidates.slice(from, from + perSync).map((c) => {
+          const r = byName.get(c.sheet)!.getCell(c.row, c.column).getSpillingToRangeOrNullObject();
+          r.load("rowCount,columnCount");
+          return { c, r };
+        });
+        await sync();
+        checkCancelled(o.signal);
+        for (const { c, r } of probes) {
+          if (!r.isNullObject)
+            spills.push({ sheet: c.sheet, row: c.row, column: c.column, rows: r.rowCount, columns: r.columnCount });
+        }
       }
     }
   }
@@ -198,26 +472,33 @@ export async function checkSharing(o: SharingOptions = {}): Promise<CheckResult>
   });
 }
 
-/** The range of each area, one worksheet proxy per sheet. */
-function areaRanges(context: Excel.RequestContext, areas: readonly WriteArea[]): Excel.Range[] {
-  const sheets = new Map<string, Excel.Worksheet>();
-  return areas.map((a) => {
-    let ws = sheets.get(a.sheet);
-    if (!ws) sheets.set(a.sheet, (ws = context.workbook.worksheets.getItem(a.sheet)));
-    return ws.getRange(a.address);
-  });
+/** Operations writing one side of each area (the frozen values, or the formulas). */
+function writeOps(context: Excel.RequestContext, areas: readonly WriteArea[], side: "formulas" | "frozen"): Op[] {
+  const sheet = sheetGetter(context);
+  return areas.map((a) => ({
+    bytes: areaBytes(a, side),
+    apply: () => {
+      const r = sheet(a.sheet).getRange(a.address);
+      if (side === "formulas") r.formulas = a.formulas;
+      else r.values = a.frozen.map((row) => row.map(valueToWrite));
+    },
+  }));
 }
 
-function writeValues(context: Excel.RequestContext, areas: readonly WriteArea[]): void {
-  areaRanges(context, areas).forEach((r, i) => {
-    r.values = areas[i]!.frozen.map((row) => row.map(valueToWrite));
-  });
+function addPartOps(context: Excel.RequestContext, xmls: readonly string[]): Op[] {
+  return xmls.map((xml) => ({
+    bytes: OP_BYTES + jsonBytes(xml),
+    apply: () => void context.workbook.customXmlParts.add(xml),
+  }));
 }
 
-function writeFormulas(context: Excel.RequestContext, areas: readonly WriteArea[]): void {
-  areaRanges(context, areas).forEach((r, i) => {
-    r.formulas = areas[i]!.formulas;
-  });
+function deletePartOps(context: Excel.RequestContext, ids: readonly string[]): Op[] {
+  return ids.map((id) => ({ bytes: 2 * OP_BYTES, apply: () => context.workbook.customXmlParts.getItem(id).delete() }));
+}
+
+/** The record as parts that fit a sync: at most half the budget each (so that two can be read in one). */
+function recordXmls(record: FreezeRecord, budget: number): string[] {
+  return recordToXmlParts(record, budget / 2);
 }
 
 /** How to undo a commit: the rectangles it wrote, and which of their sides they held before. */
@@ -227,37 +508,59 @@ interface Undo {
 }
 
 /**
- * Puts the workbook back as it was before a failed or cancelled commit, in 2 syncs: reads the planned
- * rectangles and the record parts, then rewrites only the rectangles not already back (so that those the failed
- * batch never reached, e.g. on a protected sheet, are not written at all) and returns the record parts to the
- * earlier set (deleting parts the commit added, re-adding those it deleted).
+ * Puts the workbook back as it was before a failed or cancelled commit, in 2 syncs within the budget: reads the
+ * planned rectangles and the record parts, then re-adds the record parts the commit deleted, rewrites only the
+ * rectangles not already back (so that those the failed commit never reached, e.g. on a protected sheet, are not
+ * written at all) and deletes the parts the commit added. Under a payload budget the reads and the writes are
+ * packed into as few syncs as fit.
  */
-async function rollback(run: ExcelRun, undo: Undo, parts: readonly RecordPart[]): Promise<number> {
+async function rollback(run: ExcelRun, undo: Undo, parts: readonly RecordPart[], budget: number): Promise<number> {
   return run(async (context) => {
     const c = counter(context);
-    const ranges = areaRanges(context, undo.areas);
-    for (const r of ranges) r.load("formulas,values");
+    const sheet = sheetGetter(context);
     const now = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
     now.load("items/id");
-    await c.sync();
-    undo.areas.forEach((a, i) => {
-      const r = ranges[i]!;
-      if (areaHolds(a, undo.back, r.formulas as unknown[][], r.values as unknown[][])) return;
-      if (undo.back === "formulas") r.formulas = a.formulas;
-      else r.values = a.frozen.map((row) => row.map(valueToWrite));
-    });
-    const before = new Set(parts.map((p) => p.id));
+    const ranges: Excel.Range[] = [];
+    let i = 0;
+    do {
+      let bytes = OP_BYTES;
+      const start = i;
+      while (i < undo.areas.length && (i === start || bytes + readBackBytes(undo.areas[i]!) <= budget)) {
+        const a = undo.areas[i]!;
+        const r = sheet(a.sheet).getRange(a.address);
+        r.load("formulas,values");
+        ranges.push(r);
+        bytes += readBackBytes(a);
+        i++;
+      }
+      await c.sync();
+    } while (i < undo.areas.length);
     const present = new Set(now.items.map((p) => p.id));
-    for (const p of now.items) if (!before.has(p.id)) p.delete();
-    for (const p of parts) if (!present.has(p.id)) context.workbook.customXmlParts.add(p.xml);
-    await c.sync();
+    const before = new Set(parts.map((p) => p.id));
+    const ops: Op[] = addPartOps(
+      context,
+      parts.filter((p) => !present.has(p.id)).map((p) => p.xml),
+    );
+    undo.areas.forEach((a, k) => {
+      const r = ranges[k]!;
+      if (areaHolds(a, undo.back, r.formulas as unknown[][], r.values as unknown[][])) return;
+      ops.push({
+        bytes: areaBytes(a, undo.back),
+        apply: () => {
+          if (undo.back === "formulas") r.formulas = a.formulas;
+          else r.values = a.frozen.map((row) => row.map(valueToWrite));
+        },
+      });
+    });
+    for (const p of now.items) if (!before.has(p.id)) ops.push({ bytes: OP_BYTES, apply: () => p.delete() });
+    await runOps(ops, budget, c.sync);
     return c.count();
   });
 }
 
 /**
  * Runs a commit, and on failure or a cancel that arrived meanwhile rolls it back (see the module comment).
- * Returns the syncs the rollback used (0 when none was needed).
+ * Returns 0 (it returns only when nothing needed undoing; a rollback ends in an exception).
  */
 async function commitOrRollBack(
   run: ExcelRun,
@@ -271,12 +574,12 @@ async function commitOrRollBack(
   try {
     await commit();
   } catch (e) {
-    failure = e;
+    failure = e instanceof SharingCancelled ? null : e;
   }
   if (failure === null && !o.signal?.aborted) return 0;
   o.onProgress?.({ step: "rollback", done: total - 1, total });
   try {
-    await rollback(run, undo, parts);
+    await rollback(run, undo, parts, payloadBudget(o));
   } catch (e) {
     throw new RollbackFailed(failure ?? new SharingCancelled(), e);
   }
@@ -286,12 +589,13 @@ async function commitOrRollBack(
 
 /**
  * Freeze: replaces CRM formulas (all, or those meeting the selection) by their values and records them in the
- * workbook. 3–4 syncs (+2 if rolled back).
+ * workbook. 3–4 syncs (+2 if rolled back), more on Excel on the web when the payload needs them.
  * @throws SharingCancelled (workbook unchanged), RollbackFailed, or the host's error after a successful rollback
  */
 export async function freezeSharing(o: SharingOptions & { selectionOnly?: boolean } = {}): Promise<FreezeResult> {
   const run = o.run ?? defaultRun;
   const total = 4;
+  const budget = payloadBudget(o);
   let result: FreezeResult | null = null;
   await run(async (context) => {
     const c = counter(context);
@@ -303,14 +607,23 @@ export async function freezeSharing(o: SharingOptions & { selectionOnly?: boolea
       return;
     }
     const merged = mergeRecords(read.record, plan.entries);
+    const areas = fitAreas(plan.areas, budget);
     o.onProgress?.({ step: "write", done: 3, total });
-    const commit = async (): Promise<void> => {
-      context.workbook.customXmlParts.add(recordToXml(merged));
-      writeValues(context, plan.areas);
-      for (const p of read.parts) context.workbook.customXmlParts.getItem(p.id).delete();
-      await c.sync();
-    };
-    const extra = await commitOrRollBack(run, o, commit, { areas: plan.areas, back: "formulas" }, read.parts, total);
+    const commit = (): Promise<void> =>
+      runOps(
+        [
+          ...addPartOps(context, recordXmls(merged, budget)),
+          ...writeOps(context, areas, "frozen"),
+          ...deletePartOps(
+            context,
+            read.parts.map((p) => p.id),
+          ),
+        ],
+        budget,
+        c.sync,
+        o.signal,
+      );
+    const extra = await commitOrRollBack(run, o, commit, { areas, back: "formulas" }, read.parts, total);
     result = { plan, recorded: merged.cells.length, syncs: c.count() + extra };
   });
   o.onProgress?.({ step: "done", done: total, total });
@@ -319,12 +632,14 @@ export async function freezeSharing(o: SharingOptions & { selectionOnly?: boolea
 
 /**
  * Restore: puts every recorded formula back where its cells still hold the frozen values; lists the rest as
- * conflicts and keeps them in the record. 3 syncs (+2 if rolled back).
+ * conflicts and keeps them in the record. 3 syncs (+2 if rolled back), more on Excel on the web when the
+ * payload needs them.
  * @throws SharingCancelled (workbook unchanged), RollbackFailed, or the host's error after a successful rollback
  */
 export async function restoreSharing(o: SharingOptions = {}): Promise<RestoreResult> {
   const run = o.run ?? defaultRun;
   const total = 3;
+  const budget = payloadBudget(o);
   let result: RestoreResult | null = null;
   await run(async (context) => {
     const c = counter(context);
@@ -336,14 +651,23 @@ export async function restoreSharing(o: SharingOptions = {}): Promise<RestoreRes
       result = { plan, syncs: c.count() };
       return;
     }
+    const areas = fitAreas(plan.areas, budget);
     o.onProgress?.({ step: "write", done: 2, total });
-    const commit = async (): Promise<void> => {
-      writeFormulas(context, plan.areas);
-      for (const p of read.parts) context.workbook.customXmlParts.getItem(p.id).delete();
-      if (plan.remaining.cells.length > 0) context.workbook.customXmlParts.add(recordToXml(plan.remaining));
-      await c.sync();
-    };
-    const extra = await commitOrRollBack(run, o, commit, { areas: plan.areas, back: "frozen" }, read.parts, total);
+    const commit = (): Promise<void> =>
+      runOps(
+        [
+          ...writeOps(context, areas, "formulas"),
+          ...addPartOps(context, plan.remaining.cells.length > 0 ? recordXmls(plan.remaining, budget) : []),
+          ...deletePartOps(
+            context,
+            read.parts.map((p) => p.id),
+          ),
+        ],
+        budget,
+        c.sync,
+        o.signal,
+      );
+    const extra = await commitOrRollBack(run, o, commit, { areas, back: "frozen" }, read.parts, total);
     result = { plan, syncs: c.count() + extra };
   });
   o.onProgress?.({ step: "done", done: total, total });

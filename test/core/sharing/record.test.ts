@@ -8,6 +8,8 @@ import {
   recordFromParts,
   recordFromXml,
   recordToXml,
+  recordToXmlParts,
+  utf8Length,
 } from "../../../src/core/sharing/record";
 
 const cell = (
@@ -129,5 +131,43 @@ describe("freeze record format", () => {
     const a = recordToXml({ version: 1, cells: [cell("S", "A1", 1), cell("S", "A2", 2)] });
     const b = recordToXml({ version: 1, cells: [cell("S", "A2", 20)] });
     expect(recordFromParts([a, b]).cells.map((c) => c.values[0]![0])).toEqual([1, 20]);
+  });
+});
+
+describe("a record split over several parts", () => {
+  const many = (n: number): FrozenCell[] => [
+    ...Array.from({ length: n }, (_, i) => cell("Data", `B${i + 1}`, i / 7, `=CRM.NPS(A1:A${i + 1})`)),
+    { sheet: "Q1 数据", address: "D2", formula: "=CRM.NPS.CI(A2:A9)", rows: 1, columns: 2, values: [[-12.5, "n/a"]] },
+  ];
+
+  it("each part is a whole record of at most maxBytes, and together they read back as the record", () => {
+    const record = { version: 1, cells: many(500) };
+    const parts = recordToXmlParts(record, 4_000);
+    expect(parts.length).toBeGreaterThan(5);
+    for (const p of parts) {
+      expect(utf8Length(p)).toBeLessThanOrEqual(4_000);
+      expect(recordFromXml(p).version).toBe(1);
+    }
+    expect(recordFromParts(parts)).toEqual(record);
+  });
+
+  it("is the single recordToXml part when everything fits", () => {
+    const record = { version: 1, cells: many(20) };
+    expect(recordToXmlParts(record)).toEqual([recordToXml(record)]);
+    expect(recordToXmlParts(record, 1e6)).toEqual([recordToXml(record)]);
+    expect(recordToXmlParts({ version: 1, cells: [] })).toEqual([recordToXml({ version: 1, cells: [] })]);
+  });
+
+  it("an entry bigger than maxBytes gets a part of its own", () => {
+    const parts = recordToXmlParts({ version: 1, cells: many(3) }, 10);
+    expect(parts).toHaveLength(4);
+    expect(recordFromParts(parts).cells).toHaveLength(4);
+  });
+
+  it("utf8Length counts UTF-8 bytes: ASCII 1, 数 3, an astral character 4", () => {
+    expect(utf8Length("ab")).toBe(2);
+    expect(utf8Length("数据")).toBe(6);
+    expect(utf8Length("é")).toBe(2);
+    expect(utf8Length("😀")).toBe(4);
   });
 });
