@@ -54,15 +54,19 @@ async function unmaskBlanks<T>(column: Column<T>, raw: unknown, address: string 
   return column;
 }
 
+// The column readers are async so that a bad cell always rejects and never throws synchronously: callers start
+// several reads under one Promise.all, and a synchronous throw there would leave an earlier read's rejection
+// unhandled.
+
 /** A numeric range, blank-safely: numbers and nulls. @throws CrmError as numbersOrBlanksIn. */
-function numberColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
+async function numberColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
   return unmaskBlanks({ name, values: numbersOrBlanksIn(raw, name), ...shape(raw) }, raw, address);
 }
 
 /** Dates: as numberColumn, with a hint when a date was typed as text. */
-function dateColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
+async function dateColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
   try {
-    return numberColumn(raw, name, address);
+    return await numberColumn(raw, name, address);
   } catch (e) {
     if (e instanceof CrmError && e.code === "VALUE" && e.message.includes(" is text ")) {
       throw valueError(`${e.message}; dates must be Excel dates (numbers), not text — convert with DATEVALUE`);
@@ -72,7 +76,7 @@ function dateColumn(raw: unknown, name: string, address: string | undefined): Pr
 }
 
 /** Customer ids: numbers or trimmed text, null for blanks. */
-function idColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<CustomerId>> {
+async function idColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<CustomerId>> {
   return unmaskBlanks({ name, values: keysIn(raw, name), ...shape(raw) }, raw, address);
 }
 
