@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- arguments are generated as unknown and passed as Excel would */
 /**
  * The promise every BTYD adapter keeps whatever Excel passes it (fast-check, fixed seeds): a spill of finite
  * numbers, texts (RFM's header, customer ids) or blanks, or a CustomFunctions.Error with one of the four codes —
@@ -64,20 +63,38 @@ const run = (seed: number, arbs: fc.Arbitrary<unknown>[], f: (...a: unknown[]) =
 
 describe("BTYD adapters return spills or Excel errors, never anything else", () => {
   it("RFM", () =>
-    run(301, [range, range, range, scalar, scalar], (a, b, c, d, e) => RFM(a as any, b as any, c as any, d, e, INV)));
+    run(301, [range, range, range, scalar, scalar], (a, b, c, d, e) =>
+      RFM(a as unknown[][], b as unknown[][], c as unknown[][], d, e, INV),
+    ));
   it("BGNBD.FIT", () =>
-    run(302, [range, range, range, scalar], (a, b, c, d) => BGNBD_FIT(a as any, b as any, c as any, d, INV)));
+    run(302, [range, range, range, scalar], (a, b, c, d) =>
+      BGNBD_FIT(a as unknown[][], b as unknown[][], c as unknown[][], d, INV),
+    ));
   it("BGNBD.PALIVE", () =>
-    run(303, [params, range, range, range], (p, a, b, c) => BGNBD_PALIVE(p as any, a as any, b as any, c as any, INV)));
+    run(303, [params, range, range, range], (p, a, b, c) =>
+      BGNBD_PALIVE(p as unknown[][], a as unknown[][], b as unknown[][], c as unknown[][], INV),
+    ));
   it("BGNBD.EXPECTED", () =>
     run(304, [params, scalar, range, range, range], (p, t, a, b, c) =>
-      BGNBD_EXPECTED(p as any, t, a as any, b as any, c as any, INV),
+      BGNBD_EXPECTED(p as unknown[][], t, a as unknown[][], b as unknown[][], c as unknown[][], INV),
     ));
-  it("GG.FIT", () => run(305, [range, range], (a, b) => GG_FIT(a as any, b as any, INV)));
-  it("GG.SPEND", () => run(306, [params, range, range], (p, a, b) => GG_SPEND(p as any, a as any, b as any, INV)));
+  it("GG.FIT", () => run(305, [range, range], (a, b) => GG_FIT(a as unknown[][], b as unknown[][], INV)));
+  it("GG.SPEND", () =>
+    run(306, [params, range, range], (p, a, b) => GG_SPEND(p as unknown[][], a as unknown[][], b as unknown[][], INV)));
   it("CLV.BTYD", () =>
     run(307, [params, params, range, range, range, range, scalar, scalar, scalar], (p, q, a, b, c, d, m, r, k) =>
-      CLV_BTYD(p as any, q as any, a as any, b as any, c as any, d as any, m, r, k, INV),
+      CLV_BTYD(
+        p as unknown[][],
+        q as unknown[][],
+        a as unknown[][],
+        b as unknown[][],
+        c as unknown[][],
+        d as unknown[][],
+        m,
+        r,
+        k,
+        INV,
+      ),
     ));
-  it("COHORT", () => run(308, [range, range, scalar], (a, b, g) => COHORT(a as any, b as any, g, INV)));
+  it("COHORT", () => run(308, [range, range, scalar], (a, b, g) => COHORT(a as unknown[][], b as unknown[][], g, INV)));
 });
