@@ -2256,6 +2256,29 @@
         }
         return this._navs.areas;
       }
+      /** The used part of each area (its cells ∩ the sheet's used range); ItemNotFound when no area has one. */
+      getUsedRangeAreas(valuesOnly) {
+        return this._usedAreas("getUsedRangeAreas", valuesOnly, true);
+      }
+      getUsedRangeAreasOrNullObject(valuesOnly) {
+        return this._usedAreas("getUsedRangeAreasOrNullObject", valuesOnly, false);
+      }
+      _usedAreas(member, valuesOnly, throwIfNone) {
+        return this._child(
+          RangeAreas,
+          "rangeAreas",
+          member,
+          valuesOnly === undefined ? [] : [valuesOnly],
+          { sheet: this._hint.sheet },
+          (t) => {
+            const used = usedRect(t.sheet, !!valuesOnly);
+            const rects = used ? t.rects.map((r) => intersect(r, used)).filter((r) => r) : [];
+            if (rects.length > 0) return { sheet: t.sheet, rects };
+            if (throwIfNone) throw itemNotFound("the ranges have no used cells", `rangeAreas.${member}`);
+            return null;
+          },
+        );
+      }
       getOffsetRangeAreas(dr, dc) {
         return this._child(
           RangeAreas,

@@ -7,8 +7,8 @@
  * Also here: re-reading a source by its address (a build validates what is in the cells at build time, and a
  * Refresh reads the source its settings name), queued into a caller's batch so that it costs no sync of its own.
  *
- * Whole columns or rows (`A:A`, `3:5`) are cut to the sheet's used part: their trailing blank rows (columns)
- * are dropped. Excel still sends the whole column once, so selecting the table itself is faster.
+ * Only the used part of each area is read (`getUsedRangeAreas`); whole columns or rows (`A:A`, `3:5`) are cut
+ * after their last used row (column), the same cut for every area.
  */
 import { cellAddress, columnIndex, columnLetters, rangeAddress } from "../../core/address";
 import type { SourceBlock, SourceTable } from "../../core/scorecard/table";
@@ -179,30 +179,92 @@ export function displaySheetName(sheet: string): string {
     : `'${sheet.replace(/'/g, "''")}'`;
 }
 
+/** The selection has no value in it (only blank cells). */
+export class EmptySelectionError extends Error {
+  constructor() {
+    super("the selection holds no values");
+    this.name = "EmptySelectionError";
+  }
+}
+
+/** One used part of a selected area, as read: its address and values. */
+interface UsedPart {
+  address: string;
+  values: unknown[][];
+}
+
 /**
- * Reads the selection in one sync.
- * @throws Error when nothing usable is selected (a chart, a shape) — Excel's own error, unchanged.
+ * An area's values rebuilt from the used parts read inside it: every cell outside a used part is blank. Whole
+ * columns (rows) are rebuilt only down to (across to) the last used row (column) of any part, so a click on the
+ * column letters costs what the table costs, not a million rows; other areas are rebuilt in full, as selected.
+ */
+export function areaValues(ref: string, parts: readonly UsedPart[], allParts: readonly UsedPart[]): unknown[][] {
+  const area = parseArea(ref);
+  const placed = parts.map((p) => ({ at: parseArea(splitAddress(p.address).ref), values: p.values }));
+  const extent = allParts.map((p) => parseArea(splitAddress(p.address).ref));
+  const bottom = area.wholeColumns ? Math.max(area.top, ...extent.map((e) => e.bottom)) : area.bottom;
+  const right = area.wholeRows ? Math.max(area.left, ...extent.map((e) => e.right)) : area.right;
+  const grid: unknown[][] = Array.from({ length: bottom - area.top + 1 }, () =>
+    new Array<unknown>(right - area.left + 1).fill(""),
+  );
+  for (const p of placed) {
+    p.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const gr = grid[p.at.top - area.top + r];
+        if (gr !== undefined && p.at.left - area.left + c < gr.length) gr[p.at.left - area.left + c] = v;
+      }),
+    );
+  }
+  return grid;
+}
+
+/** Whether a used part lies inside an area (both as A1 references on one sheet). */
+function inside(part: string, area: string): boolean {
+  const p = parseArea(splitAddress(part).ref);
+  const a = parseArea(area);
+  return p.top >= a.top && p.bottom <= a.bottom && p.left >= a.left && p.right <= a.right;
+}
+
+/**
+ * Reads the selection in one sync. Only the used part of each selected area travels (`getUsedRangeAreas`), so
+ * selecting whole columns is as cheap as selecting the table — and stays under Excel on the web's 5 MB limit.
+ * @throws Error when nothing usable is selected (a chart, a shape) or the selection holds no values.
  */
 export async function readSelection(
   run: ExcelRun = defaultRun,
   supports: Supports = excelApiSupports,
 ): Promise<SelectionRead> {
   return run(async (context) => {
-    let areaList: { address: string; values: unknown[][] }[];
-    if (supports("1.9")) {
-      const selected = context.workbook.getSelectedRanges();
-      const areas = selected.areas;
-      areas.load("items/address,items/values");
-      await context.sync();
-      areaList = areas.items.map((r) => ({ address: r.address, values: r.values as unknown[][] }));
-    } else {
-      const r = context.workbook.getSelectedRange();
-      r.load("address,values");
-      await context.sync();
-      areaList = [{ address: r.address, values: r.values as unknown[][] }];
+    let selected: string[];
+    let used: UsedPart[];
+    try {
+      if (supports("1.9")) {
+        const ranges = context.workbook.getSelectedRanges();
+        ranges.areas.load("items/address");
+        const usedAreas = ranges.getUsedRangeAreas(true);
+        usedAreas.areas.load("items/address,items/values");
+        await context.sync();
+        selected = ranges.areas.items.map((r) => r.address);
+        used = usedAreas.areas.items.map((r) => ({ address: r.address, values: r.values as unknown[][] }));
+      } else {
+        const r = context.workbook.getSelectedRange();
+        r.load("address");
+        const u = r.getUsedRange(true);
+        u.load("address,values");
+        await context.sync();
+        selected = [r.address];
+        used = [{ address: u.address, values: u.values as unknown[][] }];
+      }
+    } catch (e) {
+      if ((e as { code?: string }).code === "ItemNotFound") throw new EmptySelectionError();
+      throw e;
     }
-    if (areaList.length === 0) throw new Error("nothing is selected");
-    const split = areaList.map((a) => ({ ...splitAddress(a.address), values: a.values }));
+    if (selected.length === 0) throw new Error("nothing is selected");
+    const split = selected.map((address) => {
+      const { sheet, ref } = splitAddress(address);
+      const parts = used.filter((p) => inside(p.address, ref));
+      return { sheet, ref, values: areaValues(ref, parts, used) };
+    });
     const sheet = split[0]!.sheet;
     return { ...sourceFromAreas(sheet, split), syncs: 1 };
   });

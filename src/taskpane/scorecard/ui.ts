@@ -16,7 +16,18 @@ import { readScorecardTable, TableProblem, TableReading } from "../../core/score
 import type { Lang } from "../i18n";
 import { currentLang, onLangChange } from "../language";
 import css from "./scorecard.css";
-import { columnLettersOf, displaySheetName, ExcelRun, readSelection, SelectionRead, Supports } from "./selection";
+import {
+  columnLettersOf,
+  displaySheetName,
+  EmptySelectionError,
+  ExcelRun,
+  readSelection,
+  SelectionRead,
+  Supports,
+} from "./selection";
+
+/** Marks "the selection holds no values" among selection errors, shown in the pane's language. */
+const EMPTY = "\u0000empty";
 import { SCORECARD_STRINGS, ScorecardStrings } from "./strings";
 import {
   activateSheet,
@@ -311,7 +322,7 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
       outcome = null;
       if (opts.bands === null) renderBands();
     } catch (e) {
-      selectionError = messageOf(e);
+      selectionError = e instanceof EmptySelectionError ? EMPTY : messageOf(e);
     }
     busy = null;
     render();
@@ -419,6 +430,7 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     useBtn.disabled = !available || busy !== null;
     if (!available) selectionStatus.textContent = s.noExcel;
     else if (busy?.kind === "select") selectionStatus.textContent = s.reading;
+    else if (selectionError === EMPTY) selectionStatus.textContent = s.selectionEmpty;
     else if (selectionError !== null) selectionStatus.textContent = s.selectionFailed(selectionError);
     else selectionStatus.textContent = "";
     selectionStatus.classList.toggle("error", selectionError !== null);
