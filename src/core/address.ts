@@ -112,6 +112,55 @@ export function sheetAddress(sheet: string, address: string): string {
   return `${displaySheet(sheet)}!${address}`;
 }
 
+/** A rectangle of cells by its 0-based top-left cell and its size (both ≥ 1). */
+export interface Rect {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/** `B3` for a 1×1 rectangle, `B3:D9` otherwise. */
+export function rectAddress(r: Rect): string {
+  const first = cellAddress(r.top, r.left);
+  return r.rows === 1 && r.columns === 1
+    ? first
+    : `${first}:${cellAddress(r.top + r.rows - 1, r.left + r.columns - 1)}`;
+}
+
+/**
+ * Parses the range part of an address: `B3`, `B3:D9` (corners in any order), whole columns `A:C`, whole rows
+ * `2:4`, with or without `$`. Null when it is none of these (a name, a structured reference, an error).
+ */
+export function parseRect(text: string): Rect | null {
+  const t = text.trim();
+  const colon = t.indexOf(":");
+  if (colon < 0) {
+    const c = tryParseCell(t);
+    return c ? { top: c.row, left: c.column, rows: 1, columns: 1 } : null;
+  }
+  const a = t.slice(0, colon).replace(/\$/g, "");
+  const b = t.slice(colon + 1).replace(/\$/g, "");
+  const ca = tryParseCell(a);
+  const cb = tryParseCell(b);
+  if (ca && cb) return spanning(ca.row, ca.column, cb.row, cb.column);
+  const colA = columnIndex(a);
+  const colB = columnIndex(b);
+  if (colA >= 0 && colB >= 0) return spanning(0, colA, MAX_ROW, colB);
+  if (/^[0-9]{1,7}$/.test(a) && /^[0-9]{1,7}$/.test(b)) {
+    const ra = Number(a) - 1;
+    const rb = Number(b) - 1;
+    if (ra >= 0 && rb >= 0 && ra <= MAX_ROW && rb <= MAX_ROW) return spanning(ra, 0, rb, MAX_COLUMN);
+  }
+  return null;
+}
+
+function spanning(r1: number, c1: number, r2: number, c2: number): Rect {
+  const top = Math.min(r1, r2);
+  const left = Math.min(c1, c2);
+  return { top, left, rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+}
+
 /** A sheet-qualified address split into its sheet name (unquoted) and its range part. */
 export interface SheetAddress {
   sheet: string | null;

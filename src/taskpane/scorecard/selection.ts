@@ -10,7 +10,17 @@
  * Only the used part of each area is read (`getUsedRangeAreas`); whole columns or rows (`A:A`, `3:5`) are cut
  * after their last used row (column), the same cut for every area.
  */
-import { cellAddress, columnIndex, columnLetters, rangeAddress } from "../../core/address";
+import {
+  cellAddress,
+  columnIndex,
+  columnLetters,
+  displaySheet,
+  MAX_COLUMN,
+  MAX_ROW,
+  parseRect,
+  rangeAddress,
+  splitAddress as splitSheetAddress,
+} from "../../core/address";
 import type { SourceBlock, SourceTable } from "../../core/scorecard/table";
 
 /** `Excel.run`, or a stand-in (tests pass the fake host's). */
@@ -48,21 +58,10 @@ export interface SelectionRead {
   syncs: number;
 }
 
-/** Splits an Office address (`Sheet1!A1:B2`, `'My ''data'''!A:A`) into its sheet and its reference. */
+/** Splits an Office address (`Sheet1!A1:B2`, `'My ''data'''!A:A`) into its sheet ("" when none) and its reference. */
 export function splitAddress(address: string): { sheet: string; ref: string } {
-  const s = address.trim();
-  if (s.startsWith("'")) {
-    for (let i = 1; i < s.length; i++) {
-      if (s[i] !== "'") continue;
-      if (s[i + 1] === "'") {
-        i++;
-        continue;
-      }
-      return { sheet: s.slice(1, i).replace(/''/g, "'"), ref: s.slice(i + 2) };
-    }
-  }
-  const bang = s.lastIndexOf("!");
-  return bang < 0 ? { sheet: "", ref: s } : { sheet: s.slice(0, bang), ref: s.slice(bang + 1) };
+  const { sheet, range } = splitSheetAddress(address.trim());
+  return { sheet: sheet ?? "", ref: range };
 }
 
 /** A reference's bounds (0-based, inclusive) and whether it spans whole columns or rows. */
@@ -75,52 +74,18 @@ interface Area {
   wholeRows: boolean;
 }
 
-const LAST_ROW = 1048575;
-const LAST_COLUMN = 16383;
-
+/** Bounds and whole-column/row flags of a reference (`A1:G20`, `A:G`, `3:5`). */
 function parseArea(ref: string): Area {
-  const parts = ref.replace(/\$/g, "").toUpperCase().split(":");
-  const a = parts[0] ?? "";
-  const b = parts[1] ?? a;
-  const cell = /^([A-Z]{1,3})([0-9]{1,7})$/;
-  const col = /^[A-Z]{1,3}$/;
-  const row = /^[0-9]{1,7}$/;
-  let m1: RegExpExecArray | null;
-  let m2: RegExpExecArray | null;
-  if ((m1 = cell.exec(a)) && (m2 = cell.exec(b))) {
-    const [r1, c1, r2, c2] = [Number(m1[2]) - 1, columnIndex(m1[1]!), Number(m2[2]) - 1, columnIndex(m2[1]!)];
-    return {
-      top: Math.min(r1, r2),
-      left: Math.min(c1, c2),
-      bottom: Math.max(r1, r2),
-      right: Math.max(c1, c2),
-      wholeColumns: false,
-      wholeRows: false,
-    };
-  }
-  if (col.test(a) && col.test(b)) {
-    const [c1, c2] = [columnIndex(a), columnIndex(b)];
-    return {
-      top: 0,
-      left: Math.min(c1, c2),
-      bottom: LAST_ROW,
-      right: Math.max(c1, c2),
-      wholeColumns: true,
-      wholeRows: false,
-    };
-  }
-  if (row.test(a) && row.test(b)) {
-    const [r1, r2] = [Number(a) - 1, Number(b) - 1];
-    return {
-      top: Math.min(r1, r2),
-      left: 0,
-      bottom: Math.max(r1, r2),
-      right: LAST_COLUMN,
-      wholeColumns: false,
-      wholeRows: true,
-    };
-  }
-  throw new Error(`"${ref}" is not a range address`);
+  const r = parseRect(ref);
+  if (r === null) throw new Error(`"${ref}" is not a range address`);
+  return {
+    top: r.top,
+    left: r.left,
+    bottom: r.top + r.rows - 1,
+    right: r.left + r.columns - 1,
+    wholeColumns: r.top === 0 && r.rows === MAX_ROW + 1,
+    wholeRows: r.left === 0 && r.columns === MAX_COLUMN + 1,
+  };
 }
 
 function blank(v: unknown): boolean {
@@ -167,16 +132,9 @@ export function sourceFromAreas(sheet: string, areas: readonly { ref: string; va
   return {
     source: { sheet, blocks },
     ref: { sheet, areas: refs },
-    address: `${displaySheetName(sheet)}!${refs.join(",")}`,
+    address: `${displaySheet(sheet)}!${refs.join(",")}`,
     syncs: 0,
   };
-}
-
-/** A sheet name as Excel shows it before "!" (quoted unless a plain word). */
-export function displaySheetName(sheet: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet)
-    ? sheet
-    : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** The selection has no value in it (only blank cells). */

@@ -16,15 +16,8 @@ import { readScorecardTable, TableProblem, TableReading } from "../../core/score
 import type { Lang } from "../i18n";
 import { currentLang, onLangChange } from "../language";
 import css from "./scorecard.css";
-import {
-  columnLettersOf,
-  displaySheetName,
-  EmptySelectionError,
-  ExcelRun,
-  readSelection,
-  SelectionRead,
-  Supports,
-} from "./selection";
+import { columnLettersOf, EmptySelectionError, ExcelRun, readSelection, SelectionRead, Supports } from "./selection";
+import { displaySheet } from "../../core/address";
 
 /** Marks "the selection holds no values" among selection errors, shown in the pane's language. */
 const EMPTY = "\u0000empty";
@@ -666,7 +659,7 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
       const li = el("li", "sc-list-item");
       li.dataset.sheet = entry.sheet;
       const info = el("div", "sc-list-info");
-      const src = `${displaySheetName(entry.settings.source.sheet)}!${entry.settings.source.address}`;
+      const src = `${displaySheet(entry.settings.source.sheet)}!${entry.settings.source.address}`;
       info.append(el("strong", "", entry.sheet), el("span", "sc-help", s.listItem(entry.settings.asOf, src)));
       if (entry.settingsFrom === "index") info.append(el("span", "sc-help", s.fromIndex));
       const openBtn = button(s.openSheet, "open");
