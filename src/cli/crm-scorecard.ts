@@ -27,7 +27,7 @@ const USAGE = `usage: crm-scorecard <input.xlsx|input.csv> [--sheet NAME] [--ran
   --sheet NAME   sheet to read (.xlsx; default the first); for .csv, the name of the input sheet written
   --range A1:G20 the KPI table, header row first (default: everything on the sheet)
   --out FILE     output workbook (default: <input>-scorecard.xlsx beside the input)
-  --lang en|zh   scorecard language (default: the language of the input's headers)
+  --lang en|zh   scorecard and message language (default: the language of the input's headers)
   --cap 1.2      achievement cap (default 1.2 = 120%)
   --snapshot     copy the input values instead of linking to the input cells
   --as-of DATE   the scorecard's as-of date (default today)
@@ -280,7 +280,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const input = await loadInput(o);
     const reading = readScorecardTable(sourceRange(input.sheet, input.topLeft, input.values));
-    if (reading.table === null) throw new InputError(reading.problems.map((p) => p.message));
+    if (reading.table === null) {
+      // Problems in the scorecard's language: --lang, else the language of the input's headers.
+      const zh = (o.lang ?? reading.language) === "zh";
+      throw new InputError(reading.problems.map((p) => (zh ? p.messageZh : p.message)));
+    }
     const plan = buildScorecardPlan(reading.table, {
       ...(o.lang === undefined ? {} : { language: o.lang }),
       ...(o.cap === undefined ? {} : { cap: o.cap }),

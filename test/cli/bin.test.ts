@@ -29,4 +29,17 @@ describe("the crm-scorecard bin that `npx crm-scorecard` runs", () => {
     expect(r.stderr).toContain('bad!C2: Target is text "n/a"');
     expect(existsSync(path.join(dir, "out.xlsx"))).toBe(false);
   }, 60_000);
+
+  it("speaks Chinese to a table with Chinese headers (and to --lang zh)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-bin-"));
+    const input = path.join(dir, "zh.csv");
+    writeFileSync(input, "指标,实际值,目标值\n收入,10,n/a\n");
+    const r = spawnSync(process.execPath, [bin, input, "--out", path.join(dir, "out.xlsx")], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('zh!C2：目标值是文本 "n/a"');
+    const en = spawnSync(process.execPath, [bin, input, "--lang", "en", "--out", path.join(dir, "out.xlsx")], {
+      encoding: "utf8",
+    });
+    expect(en.stderr).toContain('zh!C2: Target is text "n/a"');
+  }, 60_000);
 });

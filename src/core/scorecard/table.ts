@@ -305,7 +305,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
         headerRow,
         "columnOutOfRange",
         `${ROLE_NAMES.en[role]} is mapped to column ${c + 1}, but the table has ${columns.length} columns`,
-        `${ROLE_NAMES.zh[role]} 对应第 ${c + 1} 列，但表格只有 ${columns.length} 列`,
+        `${ROLE_NAMES.zh[role]}对应第 ${c + 1} 列，但表格只有 ${columns.length} 列`,
         role,
       );
       continue;
@@ -348,22 +348,22 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     const zh = ROLE_NAMES.zh[role];
     if (typeof v === "number") {
       if (Number.isFinite(v)) return v;
-      at(addr(column, r), "errorValue", `${en} is not a finite number`, `${zh} 不是有限数值`, role);
+      at(addr(column, r), "errorValue", `${en} is not a finite number`, `${zh}不是有限数值`, role);
       return undefined;
     }
     if (isBlankCell(v)) {
       if (blankOk) return null;
-      at(addr(column, r), "blank", `${en} is blank`, `${zh} 为空`, role);
+      at(addr(column, r), "blank", `${en} is blank`, `${zh}为空`, role);
       return undefined;
     }
     const text = errorText(v);
     if (text !== null) {
-      at(addr(column, r), "errorValue", `${en} is the error ${text}`, `${zh} 是错误值 ${text}`, role);
+      at(addr(column, r), "errorValue", `${en} is the error ${text}`, `${zh}是错误值 ${text}`, role);
     } else if (typeof v === "boolean") {
       const t = v ? "TRUE" : "FALSE";
-      at(addr(column, r), "logical", `${en} is the logical value ${t}`, `${zh} 是逻辑值 ${t}`, role);
+      at(addr(column, r), "logical", `${en} is the logical value ${t}`, `${zh}是逻辑值 ${t}`, role);
     } else {
-      at(addr(column, r), "text", `${en} is text "${shown(v)}"`, `${zh} 是文本 "${shown(v)}"`, role);
+      at(addr(column, r), "text", `${en} is text "${shown(v)}"`, `${zh}是文本 "${shown(v)}"`, role);
     }
     return undefined;
   };
@@ -373,7 +373,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     const v = column.values[r];
     if (isBlankCell(v) || (typeof v === "string" && v.trim() === "")) {
       if (blankOk) return null;
-      at(addr(column, r), "blank", `${ROLE_NAMES.en[role]} is blank`, `${ROLE_NAMES.zh[role]} 为空`, role);
+      at(addr(column, r), "blank", `${ROLE_NAMES.en[role]} is blank`, `${ROLE_NAMES.zh[role]}为空`, role);
       return undefined;
     }
     const text = errorText(v);
@@ -382,7 +382,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
         addr(column, r),
         "errorValue",
         `${ROLE_NAMES.en[role]} is the error ${text}`,
-        `${ROLE_NAMES.zh[role]} 是错误值 ${text}`,
+        `${ROLE_NAMES.zh[role]}是错误值 ${text}`,
         role,
       );
       return undefined;
