@@ -5,8 +5,10 @@
  * without zeros, and calls without an address, cost nothing.
  */
 import { splitAddress } from "../core/address";
-import type { BlankMask, NumberCells } from "../core/input";
-import { asCells, numberCells } from "../core/input";
+import type { BlankMask } from "../core/values/blank";
+import { asCells } from "../core/values/cells";
+import { Column, maskBlanks } from "../core/values/columns";
+import { NumberCells, numberCells } from "../core/values/ranges";
 
 function holdsZero(values: unknown): boolean {
   return asCells(values).some((row) => row.some((v) => v === 0));
@@ -75,4 +77,16 @@ export async function withBlanksSkipped<T>(
 function blanksMayArriveAsZero(): boolean {
   if (typeof Office === "undefined") return true;
   return Office.context?.platform !== Office.PlatformType?.OfficeOnline;
+}
+
+/**
+ * A column read from a range argument with its really-blank zeros marked blank (Excel desktop passes blank
+ * cells as 0): reads the range's value types only when the column holds a zero and the argument has an address.
+ */
+export async function withBlanksMasked<C extends Column>(
+  column: C,
+  raw: unknown,
+  address: string | undefined,
+): Promise<C> {
+  return maskBlanks(column, await blankMaskFor(raw, address));
 }

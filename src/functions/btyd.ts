@@ -10,154 +10,47 @@
  * (blanks.ts). `params` arguments are any range whose first (non-blank) cells hold the fitted numbers, so a
  * FIT's spill can be passed as it is. Dates are Excel date serials.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by core/input.ts */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
 import { bgnbdExpected, bgnbdFit, BgnbdParams, bgnbdPAlive, checkBgnbdParams } from "../core/btyd/bgnbd";
 import { clvBtyd, clvOptions } from "../core/btyd/clvBtyd";
 import { CohortGrain, cohortTable } from "../core/btyd/cohort";
 import { checkGammaGammaParams, GammaGammaParams, ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
-import { CustomerId, rfmSummary } from "../core/btyd/rfm";
-import { CrmError, naError, valueError } from "../core/errors";
-import { Message, msg } from "../core/messages/catalogue";
+import { rfmSummary } from "../core/btyd/rfm";
+import { numberArg, optionalNumberArg, optionArg } from "../core/values/args";
 import {
-  asCells,
-  cellError,
-  cellOf,
-  cellPosition,
-  isBlankCell,
-  keysIn,
-  numberArg,
-  numbersOrBlanksIn,
-  optionArg,
-} from "../core/input";
-import { blankMaskFor } from "./blanks";
+  dateColumn,
+  filledRows,
+  inShapeOf,
+  keyColumn,
+  KeyColumn,
+  numberColumn,
+  NumberColumn,
+  paramsIn,
+  pick,
+  pickKeys,
+  positionIn,
+  rowIndex,
+} from "../core/values/columns";
+import { withBlanksMasked } from "./blanks";
 import { excelCallAsync } from "./excel";
-
-/** One range argument read cell by cell (reading order): a value or null for a blank, and its shape. */
-interface Column<T> {
-  readonly name: string;
-  readonly values: (T | null)[];
-  readonly rows: number;
-  readonly columns: number;
-}
-
-function shape(values: unknown): { rows: number; columns: number } {
-  const cells = asCells(values);
-  return { rows: cells.length, columns: cells[0]?.length ?? 0 };
-}
-
-/** Turns zeros that are really blank cells (Excel desktop) into null. */
-async function unmaskBlanks<T>(column: Column<T>, raw: unknown, address: string | undefined): Promise<Column<T>> {
-  const mask = await blankMaskFor(raw, address);
-  if (mask === undefined) return column;
-  const values = column.values;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] === 0 && mask.isBlank(Math.floor(i / column.columns), i % column.columns)) values[i] = null;
-  }
-  return column;
-}
 
 // The column readers are async so that a bad cell always rejects and never throws synchronously: callers start
 // several reads under one Promise.all, and a synchronous throw there would leave an earlier read's rejection
 // unhandled.
 
-/** A numeric range, blank-safely: numbers and nulls. @throws CrmError as numbersOrBlanksIn. */
-async function numberColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
-  return unmaskBlanks({ name, values: numbersOrBlanksIn(raw, name), ...shape(raw) }, raw, address);
+/** A numeric range, blank-safely (really-blank zeros of Excel desktop marked blank). */
+async function readNumbers(raw: unknown, name: string, address: string | undefined): Promise<NumberColumn> {
+  return withBlanksMasked(numberColumn(raw, name), raw, address);
 }
 
-/** Dates: as numberColumn, with a hint when a date was typed as text. */
-async function dateColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
-  try {
-    return await numberColumn(raw, name, address);
-  } catch (e) {
-    if (e instanceof CrmError && e.id === "input.cellIsText")
-      throw valueError("input.datesAsText", { problem: e.what });
-    throw e;
-  }
+/** Dates, blank-safely, with a hint when a date was typed as text. */
+async function readDates(raw: unknown, name: string, address: string | undefined): Promise<NumberColumn> {
+  return withBlanksMasked(dateColumn(raw, name), raw, address);
 }
 
-/** Customer ids: numbers or trimmed text, null for blanks. */
-async function idColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<CustomerId>> {
-  return unmaskBlanks({ name, values: keysIn(raw, name), ...shape(raw) }, raw, address);
-}
-
-/** Where cell i of a column is, for messages: "row 5 of the range". */
-function position(column: Column<unknown>, i: number): Message {
-  return cellPosition(Math.floor(i / column.columns), i % column.columns, column.columns);
-}
-
-/**
- * The rows (cell indices) where every column has a value; rows blank in all columns are skipped.
- * @throws CrmError `#VALUE!` when the ranges differ in size, `#N/A` naming the first cell that is blank
- * while another column of its row has a value.
- */
-function filledRows(columns: readonly Column<unknown>[]): number[] {
-  const first = columns[0]!;
-  const n = first.values.length;
-  if (columns.some((c) => c.values.length !== n)) {
-    const sizes = columns.map((c) => `${c.name} ${c.rows}×${c.columns}`).join(", ");
-    throw valueError("input.sameCells", { names: columns.map((c) => c.name).join(", "), sizes });
-  }
-  const rows: number[] = [];
-  const k = columns.length;
-  for (let i = 0; i < n; i++) {
-    let filled = 0;
-    for (let j = 0; j < k; j++) if (columns[j]!.values[i] !== null) filled++;
-    if (filled === k) rows.push(i);
-    else if (filled > 0) {
-      const blank = columns.find((c) => c.values[i] === null)!;
-      const given = columns.find((c) => c.values[i] !== null)!;
-      const where = msg("input.argCell", { arg: blank.name, cell: position(blank, i) });
-      throw naError("input.blankBesideValue", { where, other: given.name });
-    }
-  }
-  return rows;
-}
-
-function pick(column: Column<number>, rows: readonly number[]): Float64Array {
-  const out = new Float64Array(rows.length);
-  const values = column.values;
-  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
-  return out;
-}
-
-function pickIds(column: Column<CustomerId>, rows: readonly number[]): CustomerId[] {
-  const out = new Array<CustomerId>(rows.length);
-  const values = column.values;
-  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
-  return out;
-}
-
-/**
- * The first `names.length` non-blank cells of a params range, as numbers.
- * @throws CrmError `#VALUE!` for text, the cell's error for an error value, `#N/A` when too few.
- */
-function paramsIn(raw: unknown, argument: string, names: readonly string[]): number[] {
-  const cells = asCells(raw);
-  const out: number[] = [];
-  for (let r = 0; r < cells.length && out.length < names.length; r++) {
-    const row = cells[r]!;
-    for (let c = 0; c < row.length && out.length < names.length; c++) {
-      const v = row[c];
-      if (isBlankCell(v)) continue;
-      const where = cellOf(argument, r, c, row.length);
-      const err = cellError(v, where);
-      if (err) throw err;
-      if (typeof v !== "number") {
-        throw valueError("input.paramsNotNumber", { where, value: JSON.stringify(v), name: names[out.length]! });
-      }
-      out.push(v);
-    }
-  }
-  if (out.length < names.length) {
-    throw naError("input.paramsTooFew", {
-      arg: argument,
-      names: names.join(", "),
-      count: names.length,
-      found: out.length,
-    });
-  }
-  return out;
+/** Customer ids, blank-safely. */
+async function readKeys(raw: unknown, name: string, address: string | undefined): Promise<KeyColumn> {
+  return withBlanksMasked(keyColumn(raw, name), raw, address);
 }
 
 function bgParamsIn(raw: unknown, argument: string): BgnbdParams {
@@ -174,32 +67,17 @@ function ggParamsIn(raw: unknown, argument: string): GammaGammaParams {
   return params;
 }
 
-/** An optional scalar: undefined when omitted or blank (also as a 1×1 range), else as numberArg. */
-function optionalNumberArg(v: unknown, argument: string): number | undefined {
-  const cells = Array.isArray(v) ? asCells(v) : undefined;
-  const single = cells !== undefined && cells.length === 1 && cells[0]!.length === 1 ? cells[0]![0] : v;
-  return isBlankCell(single) ? undefined : numberArg(v, argument);
-}
-
-/** A per-customer result in the shape of `like`: f(i) at the filled rows, "" elsewhere. */
-function sameShape(like: Column<unknown>, rows: readonly number[], f: (i: number) => number): (number | string)[][] {
-  const out: (number | string)[][] = [];
-  for (let r = 0; r < like.rows; r++) out.push(new Array<number | string>(like.columns).fill(""));
-  for (const i of rows) out[Math.floor(i / like.columns)]![i % like.columns] = f(i);
-  return out;
-}
-
 /** The three columns of a BG/NBD customer summary, read in parallel. */
 async function summaryColumns(
   frequency: unknown,
   recency: unknown,
   T: unknown,
   addresses: readonly (string | undefined)[],
-): Promise<[Column<number>, Column<number>, Column<number>]> {
+): Promise<[NumberColumn, NumberColumn, NumberColumn]> {
   return Promise.all([
-    numberColumn(frequency, "frequency", addresses[0]),
-    numberColumn(recency, "recency", addresses[1]),
-    numberColumn(T, "T", addresses[2]),
+    readNumbers(frequency, "frequency", addresses[0]),
+    readNumbers(recency, "recency", addresses[1]),
+    readNumbers(T, "T", addresses[2]),
   ]);
 }
 
@@ -229,21 +107,22 @@ export function RFM(
   return excelCallAsync(async () => {
     const at = invocation?.parameterAddresses ?? [];
     const [ids, ds, am] = await Promise.all([
-      idColumn(customerIds, "customerIds", at[0]),
-      dateColumn(dates, "dates", at[1]),
-      numberColumn(amounts, "amounts", at[2]),
+      readKeys(customerIds, "customerIds", at[0]),
+      readDates(dates, "dates", at[1]),
+      readNumbers(amounts, "amounts", at[2]),
     ]);
     const rows = filledRows([ids, ds, am]);
     const asOf = optionalNumberArg(asOfDate, "asOfDate");
     const days = optionalNumberArg(periodDays, "periodDays");
-    const s = rfmSummary(pickIds(ids, rows), pick(ds, rows), pick(am, rows), {
+    const s = rfmSummary(pickKeys(ids, rows), pick(ds, rows), pick(am, rows), {
       ...(asOf === undefined ? {} : { asOf }),
       ...(days === undefined ? {} : { periodDays: days }),
-      describe: (k) => position(ds, rows[k]!),
+      describe: (k) => positionIn(ds, rowIndex(rows, k)),
     });
-    const out: (number | string)[][] = [["customer", "frequency", "recency", "T", "monetary"]];
+    const out = new Array<(number | string)[]>(s.customers.length + 1);
+    out[0] = ["customer", "frequency", "recency", "T", "monetary"];
     for (let c = 0; c < s.customers.length; c++) {
-      out.push([s.customers[c]!, s.frequency[c]!, s.recency[c]!, s.T[c]!, s.monetary[c]!]);
+      out[c + 1] = [s.customers[c]!, s.frequency[c]!, s.recency[c]!, s.T[c]!, s.monetary[c]!];
     }
     return out;
   });
@@ -273,7 +152,7 @@ export function BGNBD_FIT(
     const rows = filledRows([x, tx, age]);
     const fit = bgnbdFit(pick(x, rows), pick(tx, rows), pick(age, rows), {
       penalizer: numberArg(penalizer, "penalizer", { default: 0 }),
-      describe: (k) => position(x, rows[k]!),
+      describe: (k) => positionIn(x, rowIndex(rows, k)),
     });
     const { r, alpha, a, b } = fit.params;
     return [[r, alpha, a, b, fit.logLikelihood]];
@@ -303,7 +182,7 @@ export function BGNBD_PALIVE(
     const p = bgParamsIn(params, "params");
     const [x, tx, age] = await summaryColumns(frequency, recency, T, (invocation?.parameterAddresses ?? []).slice(1));
     const rows = filledRows([x, tx, age]);
-    return sameShape(x, rows, (i) => bgnbdPAlive(p, x.values[i]!, tx.values[i]!, age.values[i]!, position(x, i)));
+    return inShapeOf(x, rows, (i) => bgnbdPAlive(p, x.values[i]!, tx.values[i]!, age.values[i]!, positionIn(x, i)));
   });
 }
 
@@ -333,8 +212,8 @@ export function BGNBD_EXPECTED(
     const horizon = numberArg(t, "t");
     const [x, tx, age] = await summaryColumns(frequency, recency, T, (invocation?.parameterAddresses ?? []).slice(2));
     const rows = filledRows([x, tx, age]);
-    return sameShape(x, rows, (i) =>
-      bgnbdExpected(p, horizon, x.values[i]!, tx.values[i]!, age.values[i]!, position(x, i)),
+    return inShapeOf(x, rows, (i) =>
+      bgnbdExpected(p, horizon, x.values[i]!, tx.values[i]!, age.values[i]!, positionIn(x, i)),
     );
   });
 }
@@ -357,11 +236,11 @@ export function GG_FIT(
   return excelCallAsync(async () => {
     const at = invocation?.parameterAddresses ?? [];
     const [x, m] = await Promise.all([
-      numberColumn(frequency, "frequency", at[0]),
-      numberColumn(monetary, "monetary", at[1]),
+      readNumbers(frequency, "frequency", at[0]),
+      readNumbers(monetary, "monetary", at[1]),
     ]);
     const rows = filledRows([x, m]);
-    const fit = ggFit(pick(x, rows), pick(m, rows), { describe: (k) => position(x, rows[k]!) });
+    const fit = ggFit(pick(x, rows), pick(m, rows), { describe: (k) => positionIn(x, rowIndex(rows, k)) });
     const { p, q, gamma } = fit.params;
     return [[p, q, gamma, fit.logLikelihood]];
   });
@@ -388,11 +267,11 @@ export function GG_SPEND(
     const p = ggParamsIn(params, "params");
     const at = invocation?.parameterAddresses ?? [];
     const [x, m] = await Promise.all([
-      numberColumn(frequency, "frequency", at[1]),
-      numberColumn(monetary, "monetary", at[2]),
+      readNumbers(frequency, "frequency", at[1]),
+      readNumbers(monetary, "monetary", at[2]),
     ]);
     const rows = filledRows([x, m]);
-    return sameShape(x, rows, (i) => ggExpectedSpend(p, x.values[i]!, m.values[i]!, position(x, i)));
+    return inShapeOf(x, rows, (i) => ggExpectedSpend(p, x.values[i]!, m.values[i]!, positionIn(x, i)));
   });
 }
 
@@ -437,11 +316,11 @@ export function CLV_BTYD(
     const at = invocation?.parameterAddresses ?? [];
     const [[x, tx, age], m] = await Promise.all([
       summaryColumns(frequency, recency, T, at.slice(2)),
-      numberColumn(monetary, "monetary", at[5]),
+      readNumbers(monetary, "monetary", at[5]),
     ]);
     const rows = filledRows([x, tx, age, m]);
-    return sameShape(x, rows, (i) =>
-      clvBtyd(bg, gg, x.values[i]!, tx.values[i]!, age.values[i]!, m.values[i]!, options, position(x, i)),
+    return inShapeOf(x, rows, (i) =>
+      clvBtyd(bg, gg, x.values[i]!, tx.values[i]!, age.values[i]!, m.values[i]!, options, positionIn(x, i)),
     );
   });
 }
@@ -468,11 +347,11 @@ export function COHORT(
     const g: CohortGrain = optionArg(grain, "grain", ["month", "week", "quarter"] as const, "month");
     const at = invocation?.parameterAddresses ?? [];
     const [ids, ds] = await Promise.all([
-      idColumn(customerIds, "customerIds", at[0]),
-      dateColumn(dates, "dates", at[1]),
+      readKeys(customerIds, "customerIds", at[0]),
+      readDates(dates, "dates", at[1]),
     ]);
     const rows = filledRows([ids, ds]);
-    const table = cohortTable(pickIds(ids, rows), pick(ds, rows), g, (k) => position(ds, rows[k]!));
+    const table = cohortTable(pickKeys(ids, rows), pick(ds, rows), g, (k) => positionIn(ds, rowIndex(rows, k)));
     return table.map((c) => [c.start, c.size, ...c.active.map((s) => (s === null ? "" : s))]);
   });
 }

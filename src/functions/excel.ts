@@ -61,9 +61,24 @@ export async function excelCallAsync<T extends number | string | number[][] | (n
   return checkFinite(result);
 }
 
+/** Whether a result holds NaN or ±Infinity (plain loops: a spill may hold a million numbers). */
+function holdsNonFinite(result: unknown): boolean {
+  if (typeof result === "number") return result - result !== 0;
+  if (!Array.isArray(result)) return false;
+  const rows = result as unknown[];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < row.length; c++) {
+      const x: unknown = row[c];
+      if (typeof x === "number" && x - x !== 0) return true;
+    }
+  }
+  return false;
+}
+
 function checkFinite<T>(result: T): T {
-  const bad = (x: unknown): boolean => typeof x === "number" && !Number.isFinite(x);
-  if (bad(result) || (Array.isArray(result) && result.some((row) => Array.isArray(row) && row.some(bad)))) {
+  if (holdsNonFinite(result)) {
     const message = render("input.resultTooLarge", {}, displayLanguage());
     throw new CustomFunctions.Error("#NUM!" as CustomFunctions.ErrorCode, message);
   }

@@ -1,13 +1,15 @@
 /**
  * CRM metric functions other than NPS: satisfaction, acquisition, retention, lifetime value, finance and
- * service response time. Each adapter coerces its arguments through core/input.ts, calls one core
+ * service response time. Each adapter coerces its arguments through the value layer (src/core/values), calls one core
  * function and lets excelCall map a CrmError to the Excel error. No maths here.
  *
  * Scalar arguments are declared `any` (not number) so that Excel's own conversion never turns text or a
  * blank into a number behind our back; numberArg decides. Optional arguments arrive as null.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by core/input.ts */
-import { asCells, isBlankCell, keysIn, numberArg, numbersIn, numbersOrBlanksIn, optionArg } from "../core/input";
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
+import { numberArg, optionalNumberArg, optionArg } from "../core/values/args";
+import { shapeOf, shapeText } from "../core/values/cells";
+import { dateTimesIn, keysIn, numbersIn, numbersOrBlanksIn } from "../core/values/ranges";
 import { cac, conversionRate, ltvToCac, paybackPeriods } from "../core/metrics/acquisition";
 import { clv, clvSimple } from "../core/metrics/clv";
 import { csat } from "../core/metrics/csat";
@@ -16,29 +18,6 @@ import { RESPONSE_STATISTICS, responseHours } from "../core/metrics/responseTime
 import { churnRate, repeatRate, retentionRate } from "../core/metrics/retention";
 import { valueError } from "../core/errors";
 import { excelCall } from "./excel";
-
-/** An optional scalar: undefined when omitted or blank (also as a 1×1 range), else as numberArg. */
-function optionalNumberArg(v: unknown, argument: string): number | undefined {
-  const cells = Array.isArray(v) ? asCells(v) : undefined;
-  const single = cells !== undefined && cells.length === 1 && cells[0]!.length === 1 ? cells[0]![0] : v;
-  return isBlankCell(single) ? undefined : numberArg(v, argument);
-}
-
-/**
- * Date-times of a range in reading order, null for blanks. Excel desktop passes a blank cell as 0, and
- * serial 0 ("1900-01-00 00:00") is never a real ticket time, so 0 counts as blank on every platform.
- */
-function dateTimesIn(values: unknown, argument: string): (number | null)[] {
-  const out = numbersOrBlanksIn(values, argument);
-  for (let i = 0; i < out.length; i++) if (out[i] === 0) out[i] = null;
-  return out;
-}
-
-/** "3×1" for messages. */
-function shapeOf(values: unknown): string {
-  const cells = asCells(values);
-  return `${cells.length}×${cells[0]?.length ?? 0}`;
-}
 
 /**
  * CSAT after its scores are read: coerces threshold and scaleMax and calls the core. Exported for the
@@ -242,12 +221,13 @@ export function EVA(nopat: any, investedCapital: any, wacc: any): number {
 export function RESPONSETIME(openedAt: unknown[][], respondedAt: unknown[][], statistic?: any): number {
   return excelCall(() => {
     const which = optionArg(statistic, "statistic", RESPONSE_STATISTICS, "mean");
-    if (shapeOf(openedAt) !== shapeOf(respondedAt)) {
+    const [opened, responded] = [shapeText(shapeOf(openedAt)), shapeText(shapeOf(respondedAt))];
+    if (opened !== responded) {
       throw valueError("input.sameShape", {
         arg: "respondedAt",
-        shape: shapeOf(respondedAt),
+        shape: responded,
         other: "openedAt",
-        otherShape: shapeOf(openedAt),
+        otherShape: opened,
       });
     }
     return responseHours(dateTimesIn(openedAt, "openedAt"), dateTimesIn(respondedAt, "respondedAt"), which);

@@ -1,10 +1,10 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator requires `any` for scalar arguments; input.ts coerces them */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator requires `any` for scalar arguments; src/core/values coerces them */
 /**
  * Survey score functions: NPS, its counts and intervals, and CSAT. Blank-safe on every platform: blanks
  * arrive as null/"" on the web and as 0 on Excel desktop, and 0 is a real score, so these functions ask for
  * their arguments' addresses and, when a range holds zeros, check which of them are really blank (blanks.ts).
  */
-import { numberArg } from "../core/input";
+import { numberArg } from "../core/values/args";
 import { npsCounts, npsFromCounts, npsInterval, npsMarginOfError, NpsCounts } from "../core/metrics/nps";
 import { withBlanksSkipped } from "./blanks";
 import { excelCallAsync } from "./excel";

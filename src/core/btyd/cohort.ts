@@ -13,6 +13,7 @@ import { naError, numError, valueError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
 import { distinctRows } from "./grouping";
 import type { CustomerId } from "./rfm";
+import { excelCalendarDate, excelSerial, weekOfSerial, weekStartSerial } from "../values/dates";
 
 /** Length of a cohort period. */
 export type CohortGrain = "month" | "week" | "quarter";
@@ -26,49 +27,16 @@ export interface CohortRow {
   readonly active: (number | null)[];
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-const EXCEL_EPOCH = daysFromCivil(1899, 12, 30);
-
-/** Calendar year and month (1–12) of an Excel serial day. */
-export function excelYearMonth(serialDay: number): { year: number; month: number } {
-  const s = serialDay >= 61 ? serialDay : serialDay === 60 ? 59 : serialDay;
-  const days = (s >= 61 ? s : s + 1) + EXCEL_EPOCH; // before March 1900 serials count from 1899-12-31
-  // H. Hinnant's civil_from_days
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month };
-}
-
-/** Excel serial of a calendar date. */
-export function excelSerial(year: number, month: number, day: number): number {
-  const s = daysFromCivil(year, month, day) - EXCEL_EPOCH;
-  return s >= 61 ? s : s - 1;
-}
-
 /** Period number of a day (consecutive periods have consecutive numbers). */
 function periodOf(serialDay: number, grain: CohortGrain): number {
-  if (grain === "week") return Math.floor((serialDay - 2) / 7); // serial 65 (1900-03-05) is a Monday
-  const { year, month } = excelYearMonth(serialDay);
+  if (grain === "week") return weekOfSerial(serialDay);
+  const { year, month } = excelCalendarDate(serialDay);
   return grain === "month" ? year * 12 + month - 1 : year * 4 + Math.floor((month - 1) / 3);
 }
 
 /** Excel serial of the first day of a period. */
 function periodStart(period: number, grain: CohortGrain): number {
-  if (grain === "week") return period * 7 + 2;
+  if (grain === "week") return weekStartSerial(period);
   if (grain === "month") return excelSerial(Math.floor(period / 12), (period % 12) + 1, 1);
   return excelSerial(Math.floor(period / 4), (period % 4) * 3 + 1, 1);
 }
@@ -83,7 +51,7 @@ function periodStart(period: number, grain: CohortGrain): number {
  * // [{ start: 45658 (2025-01-01), size: 2, active: [1, 0.5] }]
  */
 export function cohortTable(
-  customerIds: readonly CustomerId[],
+  customerIds: ArrayLike<CustomerId>,
   dates: ArrayLike<number>,
   grain: CohortGrain = "month",
   describe: (i: number) => Message = (i) => msg("btyd.transactionNumber", { n: i + 1 }),

@@ -49,7 +49,7 @@ export interface RfmSummary {
  * // a: frequency 1, recency 1, T 1, monetary 20; b: 0, 0, (45665 − 45660)/7 ≈ 0.714, 0
  */
 export function rfmSummary(
-  customerIds: readonly CustomerId[],
+  customerIds: ArrayLike<CustomerId>,
   dates: ArrayLike<number>,
   amounts: ArrayLike<number>,
   options: RfmOptions = {},

@@ -6,7 +6,7 @@
  */
 import { div0Error, numError } from "../errors";
 import { msg } from "../messages/catalogue";
-import type { NumberCells } from "../input";
+import type { NumberCells } from "../values/ranges";
 import { criticalValue } from "../stats/normal";
 
 /** Counts of an NPS survey. */

@@ -4,7 +4,9 @@
  * (`Sheet1!D7: Target is text "n/a"`). Nothing is built while a problem remains (DESIGN.md "Scorecard
  * semantics").
  */
-import { isBlankCell } from "../input";
+import { isBlankCell, isBlankOrSpaces } from "../values/blank";
+import { displayText, logicalText, numberText, quotedValue } from "../values/display";
+import { errorTextOf } from "../values/errorValues";
 import { cellAddress, parseCell, rangeAddress, sheetAddress } from "../address";
 import {
   applyMapping,
@@ -177,55 +179,6 @@ export function parseDirection(v: unknown): Direction | null {
   return null;
 }
 
-/** Excel's error values, as Office.js reports them in `Range.values`. */
-const EXCEL_ERRORS = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-]);
-
-/**
- * The error text of an error cell (`"#N/A"`, or an error object with such a `code`), else null. Only
- * Excel's own error texts count, so a KPI named "#1 product!" stays a name.
- */
-function errorText(v: unknown): string | null {
-  if (typeof v === "string") return EXCEL_ERRORS.has(v.trim()) ? v.trim() : null;
-  if (typeof v === "object" && v !== null && "code" in v) {
-    const code = v.code;
-    return typeof code === "string" ? code : "an error";
-  }
-  return null;
-}
-
-/** A header cell as text: strings trimmed, numbers and logical values as Excel shows them, else "". */
-function headerText(v: unknown): string {
-  if (typeof v === "string") return v.trim();
-  if (typeof v === "number") return String(v);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return errorText(v) ?? "";
-}
-
-function shown(v: unknown): string {
-  const s = String(v);
-  return s.length > 40 ? s.slice(0, 37) + "..." : s;
-}
-
-function fmt(x: number): string {
-  return String(Number(x.toPrecision(12)));
-}
-
 /**
  * Reads and validates a KPI table. Fully blank rows are skipped; a blank perspective repeats the one
  * above. O(cells).
@@ -266,7 +219,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     }
   }
   const address = blockAddresses.join(",");
-  const headers = columns.map((col) => headerText(col.values[0]));
+  const headers = columns.map((col) => displayText(col.values[0]));
   const detection = detectColumns(headers);
   const mapping = applyMapping(detection.mapping, override);
   const language = detection.language;
@@ -356,14 +309,14 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
       at(addr(column, r), "blank", `${en} is blank`, `${zh}为空`, role);
       return undefined;
     }
-    const text = errorText(v);
+    const text = errorTextOf(v);
     if (text !== null) {
       at(addr(column, r), "errorValue", `${en} is the error ${text}`, `${zh}是错误值 ${text}`, role);
     } else if (typeof v === "boolean") {
-      const t = v ? "TRUE" : "FALSE";
+      const t = logicalText(v);
       at(addr(column, r), "logical", `${en} is the logical value ${t}`, `${zh}是逻辑值 ${t}`, role);
     } else {
-      at(addr(column, r), "text", `${en} is text "${shown(v)}"`, `${zh}是文本 "${shown(v)}"`, role);
+      at(addr(column, r), "text", `${en} is text "${quotedValue(v)}"`, `${zh}是文本 "${quotedValue(v)}"`, role);
     }
     return undefined;
   };
@@ -371,12 +324,12 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
   /** A text cell (metric, perspective), or a problem; null when blank and allowed. */
   const textAt = (column: Column, r: number, role: ColumnRole, blankOk: boolean): string | null | undefined => {
     const v = column.values[r];
-    if (isBlankCell(v) || (typeof v === "string" && v.trim() === "")) {
+    if (isBlankOrSpaces(v)) {
       if (blankOk) return null;
       at(addr(column, r), "blank", `${ROLE_NAMES.en[role]} is blank`, `${ROLE_NAMES.zh[role]}为空`, role);
       return undefined;
     }
-    const text = errorText(v);
+    const text = errorTextOf(v);
     if (text !== null) {
       at(
         addr(column, r),
@@ -387,7 +340,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
       );
       return undefined;
     }
-    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    if (typeof v === "boolean") return logicalText(v);
     return String(v).trim();
   };
 
@@ -418,8 +371,8 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
         at(
           addr(directionCol, r),
           "unknownDirection",
-          `Direction "${shown(v)}" is neither higher nor lower (越高越好 / 越低越好)`,
-          `方向 "${shown(v)}" 不是 越高越好 或 越低越好（higher / lower）`,
+          `Direction "${quotedValue(v)}" is neither higher nor lower (越高越好 / 越低越好)`,
+          `方向 "${quotedValue(v)}" 不是 越高越好 或 越低越好（higher / lower）`,
           "direction",
         );
       }
@@ -434,8 +387,8 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
         at(
           addr(weightCol, r),
           "negativeWeight",
-          `Weight is negative (${fmt(weight)})`,
-          `权重 为负数（${fmt(weight)}）`,
+          `Weight is negative (${numberText(weight)})`,
+          `权重 为负数（${numberText(weight)}）`,
           "weight",
         );
       }
@@ -446,32 +399,32 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
         at(
           tAddr,
           "targetEqualsThreshold",
-          `target equals threshold (${fmt(target)})`,
-          `目标值 等于 底线（${fmt(target)}）`,
+          `target equals threshold (${numberText(target)})`,
+          `目标值 等于 底线（${numberText(target)}）`,
           "target",
         );
       } else if (threshold !== null && direction === "higher" && threshold > target) {
         at(
           addr(thresholdCol!, r),
           "thresholdWrongSide",
-          `threshold ${fmt(threshold)} is above target ${fmt(target)} on a higher-is-better KPI`,
-          `越高越好的指标，底线 ${fmt(threshold)} 高于目标值 ${fmt(target)}`,
+          `threshold ${numberText(threshold)} is above target ${numberText(target)} on a higher-is-better KPI`,
+          `越高越好的指标，底线 ${numberText(threshold)} 高于目标值 ${numberText(target)}`,
           "threshold",
         );
       } else if (threshold !== null && direction === "lower" && threshold < target) {
         at(
           addr(thresholdCol!, r),
           "thresholdWrongSide",
-          `threshold ${fmt(threshold)} is below target ${fmt(target)} on a lower-is-better KPI`,
-          `越低越好的指标，底线 ${fmt(threshold)} 低于目标值 ${fmt(target)}`,
+          `threshold ${numberText(threshold)} is below target ${numberText(target)} on a lower-is-better KPI`,
+          `越低越好的指标，底线 ${numberText(threshold)} 低于目标值 ${numberText(target)}`,
           "threshold",
         );
       } else if (threshold === null && target <= 0) {
         at(
           tAddr,
           "targetNotPositive",
-          `Target must be above 0 when there is no threshold (it is ${fmt(target)})`,
-          `没有底线时 目标值 必须大于 0（现为 ${fmt(target)}）`,
+          `Target must be above 0 when there is no threshold (it is ${numberText(target)})`,
+          `没有底线时 目标值 必须大于 0（现为 ${numberText(target)}）`,
           "target",
         );
       }
@@ -521,8 +474,8 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
           at(
             t.first === t.last ? t.first : `${t.first}:${t.last}`,
             "perspectiveWeightsAllZero",
-            `weights of perspective "${shown(name)}" are all zero`,
-            `维度 "${shown(name)}" 的权重全部为零`,
+            `weights of perspective "${quotedValue(name)}" are all zero`,
+            `维度 "${quotedValue(name)}" 的权重全部为零`,
             "weight",
           );
         }

@@ -1,8 +1,9 @@
 /**
  * Cell values as Office.js reads them (`range.values`): numbers, strings, booleans, `""` for an empty cell and
  * error values as their display text (`"#N/A"`, `"#DIV/0!"`, `"#BUSY!"`). This module compares them, decides which
- * can be frozen, and prepares them for writing back.
+ * can be frozen, and prepares them for writing back. Error texts come from the one list (src/core/values).
  */
+import { EXCEL_ERRORS, errorTextOf } from "../values/errorValues";
 
 /** A cell's value: a number, text, a logical value; errors are their text (`"#N/A"`); empty is `""`. */
 export type CellValue = string | number | boolean;
@@ -14,27 +15,23 @@ export type CellValue = string | number | boolean;
 export function cellValue(v: unknown): CellValue {
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   if (v === null || v === undefined) return "";
-  if (typeof v === "object" && "code" in v && typeof v.code === "string") return v.code;
+  const error = errorTextOf(v);
+  if (error !== null) return error;
   return JSON.stringify(v) ?? "";
 }
-
-/** Errors that a user can type as a constant, so a frozen cell can hold them as they were. */
-const CONSTANT_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NUM!", "#N/A"]);
 
 /** The CRM function has not produced a result yet (still calculating), or its name is unknown to Excel. */
 const NOT_CALCULATED = new Set(["#BUSY!", "#GETTING_DATA", "#NAME?"]);
 
+/** Errors that a user can type as a constant, so a frozen cell can hold them as they were. */
+const CONSTANT_ERRORS = new Set(
+  EXCEL_ERRORS.filter((e) => e.typeable && !NOT_CALCULATED.has(e.text)).map((e) => e.text),
+);
+
 /** Errors of newer Excel features that exist only as formula results and cannot be stored as a constant. */
-const RESULT_ONLY_ERRORS = new Set([
-  "#SPILL!",
-  "#CALC!",
-  "#CONNECT!",
-  "#BLOCKED!",
-  "#UNKNOWN!",
-  "#FIELD!",
-  "#PYTHON!",
-  "#EXTERNAL!",
-]);
+const RESULT_ONLY_ERRORS = new Set(
+  EXCEL_ERRORS.filter((e) => !e.typeable && !NOT_CALCULATED.has(e.text)).map((e) => e.text),
+);
 
 /** Why a CRM formula is left as it is by Freeze. */
 export type SkipReason = "notCalculated" | "resultOnlyError";

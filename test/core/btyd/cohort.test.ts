@@ -4,7 +4,8 @@
  * (a dozen lines of plain Python over CDNOW_sample.txt, grouping by yyyymm).
  */
 import { describe, expect, it } from "vitest";
-import { cohortTable, excelSerial, excelYearMonth } from "../../../src/core/btyd/cohort";
+import { cohortTable } from "../../../src/core/btyd/cohort";
+import { excelSerial } from "../../../src/core/values/dates";
 import { CrmError } from "../../../src/core/errors";
 import { cdnowTransactions } from "../../fixtures/cdnow/cdnow";
 
@@ -17,32 +18,6 @@ function crmError(f: () => unknown): CrmError {
   }
   throw new Error("expected a CrmError");
 }
-
-describe("Excel date serials", () => {
-  it("DATE(2025,1,1) = 45658, DATE(1900,3,1) = 61, DATE(1900,1,1) = 1, DATE(1997,9,30) = 35703 (Excel's own values)", () => {
-    expect([
-      excelSerial(2025, 1, 1),
-      excelSerial(1900, 3, 1),
-      excelSerial(1900, 1, 1),
-      excelSerial(1997, 9, 30),
-    ]).toEqual([45658, 61, 1, 35703]);
-  });
-  it("serials back to year and month, including Excel's fictitious 1900-02-29 (serial 60) as February", () => {
-    expect([
-      excelYearMonth(45658),
-      excelYearMonth(60),
-      excelYearMonth(61),
-      excelYearMonth(59),
-      excelYearMonth(1),
-    ]).toEqual([
-      { year: 2025, month: 1 },
-      { year: 1900, month: 2 },
-      { year: 1900, month: 3 },
-      { year: 1900, month: 2 },
-      { year: 1900, month: 1 },
-    ]);
-  });
-});
 
 describe("cohort table", () => {
   // 45658 = Wed 2025-01-01, 45670 = Mon 2025-01-13, 45700 = Wed 2025-02-12

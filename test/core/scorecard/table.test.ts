@@ -146,6 +146,15 @@ describe("validation problems carry their cell address", () => {
     ]);
   });
 
+  it("the newer error values (#PYTHON!, #EXTERNAL!) are errors in a KPI table, as in the functions", () => {
+    expect(messages(table([["A", "X", "#PYTHON!", 10, 1, null, null]]))).toEqual([
+      "Sheet1!C2: Actual is the error #PYTHON!",
+    ]);
+    expect(messages(table([["A", "X", 5, "#EXTERNAL!", 1, null, null]]))).toEqual([
+      "Sheet1!D2: Target is the error #EXTERNAL!",
+    ]);
+  });
+
   it("an error in a text column is a problem, but a name merely looking like one is not", () => {
     const r = readScorecardTable(
       table([
