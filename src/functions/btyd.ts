@@ -31,7 +31,7 @@ import {
   positionIn,
   rowIndex,
 } from "../core/values/columns";
-import { withBlanksMasked } from "./blanks";
+import { blankMaskFor, withBlanksMasked } from "./blanks";
 import { excelCallAsync } from "./excel";
 
 // The column readers are async so that a bad cell always rejects and never throws synchronously: callers start
@@ -53,15 +53,24 @@ async function readKeys(raw: unknown, name: string, address: string | undefined)
   return withBlanksMasked(keyColumn(raw, name), raw, address);
 }
 
-function bgParamsIn(raw: unknown, argument: string): BgnbdParams {
-  const [r, alpha, a, b] = paramsIn(raw, argument, ["r", "alpha", "a", "b"]) as [number, number, number, number];
+/** Fitted BG/NBD parameters from a range, blank-safely (a blank cell among them is skipped on desktop too). */
+async function bgParamsIn(raw: unknown, argument: string, address: string | undefined): Promise<BgnbdParams> {
+  const names = ["r", "alpha", "a", "b"];
+  const [r, alpha, a, b] = paramsIn(raw, argument, names, await blankMaskFor(raw, address)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const params = { r, alpha, a, b };
   checkBgnbdParams(params);
   return params;
 }
 
-function ggParamsIn(raw: unknown, argument: string): GammaGammaParams {
-  const [p, q, gamma] = paramsIn(raw, argument, ["p", "q", "gamma"]) as [number, number, number];
+/** Fitted Gamma-Gamma parameters from a range, blank-safely. */
+async function ggParamsIn(raw: unknown, argument: string, address: string | undefined): Promise<GammaGammaParams> {
+  const names = ["p", "q", "gamma"];
+  const [p, q, gamma] = paramsIn(raw, argument, names, await blankMaskFor(raw, address)) as [number, number, number];
   const params = { p, q, gamma };
   checkGammaGammaParams(params);
   return params;
@@ -179,8 +188,9 @@ export function BGNBD_PALIVE(
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const p = bgParamsIn(params, "params");
-    const [x, tx, age] = await summaryColumns(frequency, recency, T, (invocation?.parameterAddresses ?? []).slice(1));
+    const at = invocation?.parameterAddresses ?? [];
+    const p = await bgParamsIn(params, "params", at[0]);
+    const [x, tx, age] = await summaryColumns(frequency, recency, T, at.slice(1));
     const rows = filledRows([x, tx, age]);
     return inShapeOf(x, rows, (i) => bgnbdPAlive(p, x.values[i]!, tx.values[i]!, age.values[i]!, positionIn(x, i)));
   });
@@ -208,9 +218,10 @@ export function BGNBD_EXPECTED(
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const p = bgParamsIn(params, "params");
+    const at = invocation?.parameterAddresses ?? [];
+    const p = await bgParamsIn(params, "params", at[0]);
     const horizon = numberArg(t, "t");
-    const [x, tx, age] = await summaryColumns(frequency, recency, T, (invocation?.parameterAddresses ?? []).slice(2));
+    const [x, tx, age] = await summaryColumns(frequency, recency, T, at.slice(2));
     const rows = filledRows([x, tx, age]);
     return inShapeOf(x, rows, (i) =>
       bgnbdExpected(p, horizon, x.values[i]!, tx.values[i]!, age.values[i]!, positionIn(x, i)),
@@ -264,8 +275,8 @@ export function GG_SPEND(
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const p = ggParamsIn(params, "params");
     const at = invocation?.parameterAddresses ?? [];
+    const p = await ggParamsIn(params, "params", at[0]);
     const [x, m] = await Promise.all([
       readNumbers(frequency, "frequency", at[1]),
       readNumbers(monetary, "monetary", at[2]),
@@ -306,14 +317,16 @@ export function CLV_BTYD(
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const bg = bgParamsIn(bgParams, "bgParams");
-    const gg = ggParamsIn(ggParams, "ggParams");
+    const at = invocation?.parameterAddresses ?? [];
+    const [bg, gg] = await Promise.all([
+      bgParamsIn(bgParams, "bgParams", at[0]),
+      ggParamsIn(ggParams, "ggParams", at[1]),
+    ]);
     const options = clvOptions({
       months: numberArg(months, "months", { default: 12 }),
       monthlyDiscount: numberArg(monthlyDiscount, "monthlyDiscount", { default: 0.01 }),
       periodDays: numberArg(periodDays, "periodDays", { default: 7 }),
     });
-    const at = invocation?.parameterAddresses ?? [];
     const [[x, tx, age], m] = await Promise.all([
       summaryColumns(frequency, recency, T, at.slice(2)),
       readNumbers(monetary, "monetary", at[5]),

@@ -175,16 +175,17 @@ export function inShapeOf(like: Column, rows: Int32Array | null, f: (i: number) 
 
 /**
  * The first `names.length` non-blank cells of a params range (e.g. the spill of a FIT), as numbers.
+ * @param blanks which zeros are really blank cells (Excel desktop passes blanks as 0), if known
  * @throws CrmError `#VALUE!` for text, the cell's error for an error value, `#N/A` when too few.
  */
-export function paramsIn(raw: unknown, argument: string, names: readonly string[]): number[] {
+export function paramsIn(raw: unknown, argument: string, names: readonly string[], blanks?: BlankMask): number[] {
   const cells = asCells(raw);
   const out: number[] = [];
   for (let r = 0; r < cells.length && out.length < names.length; r++) {
     const row = cells[r]!;
     for (let c = 0; c < row.length && out.length < names.length; c++) {
       const v = row[c];
-      if (isBlankCell(v)) continue;
+      if (isBlankCell(v) || (v === 0 && blanks !== undefined && blanks.isBlank(r, c))) continue;
       const where = cellOf(argument, r, c, row.length);
       const err = cellError(v, where);
       if (err) throw err;
