@@ -90,3 +90,48 @@ export async function withBlanksMasked<C extends Column>(
 ): Promise<C> {
   return maskBlanks(column, await blankMaskFor(raw, address));
 }
+
+/** The single value of a scalar argument as passed (a 1×1 range unwrapped), else the argument itself. */
+function singleValue(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  const cells = asCells(v);
+  return cells.length === 1 && cells[0]!.length === 1 ? cells[0]![0] : v;
+}
+
+/**
+ * Optional arguments with the rule "a blank cell given for an optional argument means the argument is omitted"
+ * applied on every platform. Excel on the web passes such an argument as null; Excel desktop passed it as 0
+ * until a fix (office-js 4702: no requirement set tells the versions apart, and the maintainers suggest reading
+ * the cell through its parameter address). A typed value has no parameter address, so a typed 0 stays 0. Only
+ * arguments that arrived as 0 and have an address are read — their value types, all in one sync — and only on
+ * platforms that may pass blanks as 0.
+ * @param args the optional arguments as Excel passed them
+ * @param addresses their addresses from `invocation.parameterAddresses`, in the same order
+ * @returns the arguments, with null for each that refers to a blank cell
+ */
+export async function blankArgumentsOmitted(
+  args: readonly unknown[],
+  addresses: readonly (string | undefined)[],
+): Promise<unknown[]> {
+  const out = [...args];
+  const candidates = args
+    .map((v, i) => ({ i, address: addresses[i] }))
+    .filter(({ i, address }) => singleValue(args[i]) === 0 && address);
+  if (candidates.length === 0 || !blanksMayArriveAsZero() || typeof Excel === "undefined") return out;
+  const blank = await Excel.run(async (context) => {
+    const ranges = candidates.map(({ address }) => {
+      const { sheet, range } = splitAddress(address!);
+      const ws =
+        sheet === null ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
+      const r = ws.getRange(range);
+      r.load("valueTypes");
+      return r;
+    });
+    await context.sync();
+    return ranges.map((r) => (r.valueTypes[0]?.[0] as string | undefined) === "Empty");
+  });
+  candidates.forEach(({ i }, k) => {
+    if (blank[k]) out[i] = null;
+  });
+  return out;
+}

@@ -31,7 +31,7 @@ import {
   positionIn,
   rowIndex,
 } from "../core/values/columns";
-import { blankMaskFor, withBlanksMasked } from "./blanks";
+import { blankArgumentsOmitted, blankMaskFor, withBlanksMasked } from "./blanks";
 import { excelCallAsync } from "./excel";
 
 // The column readers are async so that a bad cell always rejects and never throws synchronously: callers start
@@ -121,8 +121,9 @@ export function RFM(
       readNumbers(amounts, "amounts", at[2]),
     ]);
     const rows = filledRows([ids, ds, am]);
-    const asOf = optionalNumberArg(asOfDate, "asOfDate");
-    const days = optionalNumberArg(periodDays, "periodDays");
+    const [asOfArg, daysArg] = await blankArgumentsOmitted([asOfDate, periodDays], [at[3], at[4]]);
+    const asOf = optionalNumberArg(asOfArg, "asOfDate");
+    const days = optionalNumberArg(daysArg, "periodDays");
     const s = rfmSummary(pickKeys(ids, rows), pick(ds, rows), pick(am, rows), {
       ...(asOf === undefined ? {} : { asOf }),
       ...(days === undefined ? {} : { periodDays: days }),
@@ -160,6 +161,7 @@ export function BGNBD_FIT(
     const [x, tx, age] = await summaryColumns(frequency, recency, T, invocation?.parameterAddresses ?? []);
     const rows = filledRows([x, tx, age]);
     const fit = bgnbdFit(pick(x, rows), pick(tx, rows), pick(age, rows), {
+      // a blank cell passed as 0 by Excel desktop is the default itself: no need to read it
       penalizer: numberArg(penalizer, "penalizer", { default: 0 }),
       describe: (k) => positionIn(x, rowIndex(rows, k)),
     });
@@ -322,10 +324,11 @@ export function CLV_BTYD(
       bgParamsIn(bgParams, "bgParams", at[0]),
       ggParamsIn(ggParams, "ggParams", at[1]),
     ]);
+    const optional = await blankArgumentsOmitted([months, monthlyDiscount, periodDays], [at[6], at[7], at[8]]);
     const options = clvOptions({
-      months: numberArg(months, "months", { default: 12 }),
-      monthlyDiscount: numberArg(monthlyDiscount, "monthlyDiscount", { default: 0.01 }),
-      periodDays: numberArg(periodDays, "periodDays", { default: 7 }),
+      months: numberArg(optional[0], "months", { default: 12 }),
+      monthlyDiscount: numberArg(optional[1], "monthlyDiscount", { default: 0.01 }),
+      periodDays: numberArg(optional[2], "periodDays", { default: 7 }),
     });
     const [[x, tx, age], m] = await Promise.all([
       summaryColumns(frequency, recency, T, at.slice(2)),
@@ -357,8 +360,9 @@ export function COHORT(
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const g: CohortGrain = optionArg(grain, "grain", ["month", "week", "quarter"] as const, "month");
     const at = invocation?.parameterAddresses ?? [];
+    const [grainArg] = await blankArgumentsOmitted([grain], [at[2]]);
+    const g: CohortGrain = optionArg(grainArg, "grain", ["month", "week", "quarter"] as const, "month");
     const [ids, ds] = await Promise.all([
       readKeys(customerIds, "customerIds", at[0]),
       readDates(dates, "dates", at[1]),

@@ -129,7 +129,7 @@ export function REPEATRATE(customerIds: unknown[][]): number {
  * @param {any} margin Margin per customer per period.
  * @param {any} retention Retention rate per period, from 0 to 1 (e.g. 0.8).
  * @param {any} discountRate Discount rate per period (e.g. 0.1).
- * @param {any} [periods] Number of periods to count (a whole number). Omit for an unlimited horizon.
+ * @param {any} [periods] Number of periods to count (a whole number). Omit for an unlimited horizon; on some Excel desktop versions a reference to an empty cell arrives as 0 (an error), so leave the argument out instead.
  * @param {any} [timing] When the first margin falls: 0 (default) after one period of retention, 1 at acquisition, 2 at the end of period 1 without retention.
  * @returns {number} The lifetime value of one customer.
  */
@@ -215,7 +215,7 @@ export function EVA(nopat: any, investedCapital: any, wacc: any): number {
  * @customfunction RESPONSETIME
  * @param {any[][]} openedAt Date-times when each request arrived.
  * @param {any[][]} respondedAt Date-times of the responses, the same shape as openedAt.
- * @param {any} [statistic] "mean" (default), "median" or "p90" (90th percentile, as PERCENTILE.INC).
+ * @param {any} [statistic] "mean" (default), "median" or "p90" (90th percentile, as PERCENTILE.INC). On some Excel desktop versions a reference to an empty cell arrives as 0 (an error): leave the argument out for the mean.
  * @returns {number} The response time in hours.
  */
 export function RESPONSETIME(openedAt: unknown[][], respondedAt: unknown[][], statistic?: any): number {

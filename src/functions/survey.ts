@@ -6,7 +6,7 @@
  */
 import { numberArg } from "../core/values/args";
 import { npsCounts, npsFromCounts, npsInterval, npsMarginOfError, NpsCounts } from "../core/metrics/nps";
-import { withBlanksSkipped } from "./blanks";
+import { blankArgumentsOmitted, withBlanksSkipped } from "./blanks";
 import { excelCallAsync } from "./excel";
 import { csatOf } from "./metrics";
 
@@ -15,9 +15,10 @@ function countsOf(scores: unknown, invocation: CustomFunctions.Invocation | unde
   return withBlanksSkipped(scores, "scores", invocation?.parameterAddresses?.[0], npsCounts);
 }
 
-/** The optional confidence argument: blank or omitted → 0.95. */
-function confidenceArg(confidence: unknown): number {
-  return numberArg(confidence, "confidence", { default: 0.95 });
+/** The optional confidence argument (the second): blank, a blank cell on any platform, or omitted → 0.95. */
+async function confidenceArg(confidence: unknown, invocation: CustomFunctions.Invocation | undefined): Promise<number> {
+  const [level] = await blankArgumentsOmitted([confidence], [invocation?.parameterAddresses?.[1]]);
+  return numberArg(level, "confidence", { default: 0.95 });
 }
 
 /**
@@ -49,7 +50,7 @@ export function NPS_MOE(
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
   return excelCallAsync(async () => {
-    const level = confidenceArg(confidence);
+    const level = await confidenceArg(confidence, invocation);
     return [[npsMarginOfError(await countsOf(scores, invocation), level)]];
   });
 }
@@ -70,7 +71,7 @@ export function NPS_CI(
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
   return excelCallAsync(async () => {
-    const level = confidenceArg(confidence);
+    const level = await confidenceArg(confidence, invocation);
     return [npsInterval(await countsOf(scores, invocation), level)];
   });
 }
@@ -109,10 +110,12 @@ export function CSAT(
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
   return excelCallAsync(async () => {
-    const satisfied = await withBlanksSkipped(scores, "scores", invocation?.parameterAddresses?.[0], (cells) => {
+    const at = invocation?.parameterAddresses ?? [];
+    const [t, max] = await blankArgumentsOmitted([threshold, scaleMax], [at[1], at[2]]);
+    const satisfied = await withBlanksSkipped(scores, "scores", at[0], (cells) => {
       const list: number[] = [];
       cells.forEach((x) => list.push(x));
-      return csatOf(list, threshold, scaleMax);
+      return csatOf(list, t, max);
     });
     return [[satisfied]];
   });
