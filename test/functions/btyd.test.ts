@@ -239,6 +239,15 @@ describe("GG.FIT, GG.SPEND, CLV.BTYD", () => {
 });
 
 describe("COHORT", () => {
+  it("a table wider than a sheet is #N/A saying why (9999-12-31 among 2026 dates, weekly), shown by Excel", async () => {
+    const e = await excelError(COHORT(col("A", "B"), col(46027, 2958465), "week", INV));
+    expect([e.code, e.message]).toEqual([
+      "#N/A",
+      "the cohort table would be 416065 columns wide, more than the 16384 of a sheet: the dates run from " +
+        "2026-01-05 to 9999-12-31; look for a mistyped date, or use a longer grain",
+    ]);
+  });
+
   it("spills cohort start (Excel date), size, then shares by period; unobserved periods are blank", async () => {
     const out = await COHORT(col("A", "B", "A", "C"), col(45658, 45670, 45700, 45700), null, INV);
     expect(out).toEqual([

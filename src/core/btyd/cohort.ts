@@ -7,13 +7,22 @@
  * Excel serials: serial 61 is 1900-03-01 and later serials count days from 1899-12-30; serials 1–59 are
  * January and February 1900 and serial 60 is Excel's fictitious 1900-02-29, taken as 1900-02-28.
  * The table covers periods up to the latest in the log; a cohort's periods after that are not observed
- * (null), not zero.
+ * (null), not zero. It must fit a sheet: 2 + periods from the first to the last date ≤ 16,384 columns (and then
+ * the cohorts, at most one per period, fit its rows), which is checked before any table is built.
  */
 import { naError, numError, valueError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
 import { distinctRows } from "./grouping";
 import type { CustomerId } from "./rfm";
-import { excelCalendarDate, excelSerial, weekOfSerial, weekStartSerial } from "../values/dates";
+import { MAX_COLUMN } from "../address";
+import {
+  excelCalendarDate,
+  excelSerial,
+  isoDate,
+  MAX_DATE_SERIAL,
+  weekOfSerial,
+  weekStartSerial,
+} from "../values/dates";
 
 /** Length of a cohort period. */
 export type CohortGrain = "month" | "week" | "quarter";
@@ -41,12 +50,40 @@ function periodStart(period: number, grain: CohortGrain): number {
   return excelSerial(Math.floor(period / 4), (period % 4) * 3 + 1, 1);
 }
 
+/** Excel's columns: a cohort table spills its start, size and one column per period. */
+const SHEET_COLUMNS = MAX_COLUMN + 1;
+
+/**
+ * Checks every date (an Excel date: 1 to 2,958,465) and that the table fits a sheet's columns, in one pass
+ * over the dates, before anything is allocated.
+ * @throws CrmError `#NUM!` naming a date outside Excel's dates, `#N/A` for a table wider than a sheet.
+ */
+function checkWidth(dates: ArrayLike<number>, grain: CohortGrain, describe: (i: number) => Message): void {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i]!;
+    if (!(d >= 1 && d < MAX_DATE_SERIAL + 1)) throw numError("btyd.dateOutside", { where: describe(i), date: d });
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const columns = 2 + periodOf(Math.floor(last), grain) - periodOf(Math.floor(first), grain) + 1;
+  if (columns > SHEET_COLUMNS) {
+    throw naError("btyd.cohortTooWide", {
+      columns,
+      maxColumns: SHEET_COLUMNS,
+      first: isoDate(first),
+      last: isoDate(last),
+    });
+  }
+}
+
 /**
  * Cohort retention table (definitions above), cohorts in chronological order. O(n) expected.
  * @param customerIds one id per transaction
- * @param dates Excel date serials ≥ 1, one per transaction
- * @throws CrmError `#VALUE!` for inputs of different lengths, `#NUM!` for a date < 1, `#N/A` for an
- * empty log.
+ * @param dates Excel date serials from 1 to 2,958,465 (9999-12-31), one per transaction
+ * @throws CrmError `#VALUE!` for inputs of different lengths, `#NUM!` for a date outside Excel's dates,
+ * `#N/A` for an empty log or a table wider than a sheet.
  * @example cohortTable(["a", "b", "a"], [45658, 45670, 45700], "month")
  * // [{ start: 45658 (2025-01-01), size: 2, active: [1, 0.5] }]
  */
@@ -60,6 +97,7 @@ export function cohortTable(
   if (dates.length !== n)
     throw valueError("btyd.perTransaction", { names: "customerIds and dates", counts: `${n}, ${dates.length}` });
   if (n === 0) throw naError("btyd.logEmpty");
+  checkWidth(dates, grain, describe);
   const index = new Map<CustomerId, number>();
   const firstPeriod: number[] = [];
   const cust = new Float64Array(n);
@@ -67,7 +105,6 @@ export function cohortTable(
   let lastPeriod = -Infinity;
   for (let i = 0; i < n; i++) {
     const d = dates[i]!;
-    if (!(d >= 1) || !Number.isFinite(d)) throw numError("btyd.dateBelow", { where: describe(i), date: d, min: 1 });
     const p = periodOf(Math.floor(d), grain);
     const id = customerIds[i]!;
     let c = index.get(id);

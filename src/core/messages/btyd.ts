@@ -24,6 +24,14 @@ export const BTYD = {
     en: "dates: {where} has the date {date}; Excel dates are serials ≥ {min}",
     zh: "dates：{where}的日期为 {date}；Excel 日期是 ≥ {min} 的序列号",
   },
+  dateOutside: {
+    en: "dates: {where} has the date {date}; Excel dates are serials from 1 to 2958465 (9999-12-31)",
+    zh: "dates：{where}的日期为 {date}；Excel 日期是 1 到 2958465（9999-12-31）之间的序列号",
+  },
+  cohortTooWide: {
+    en: "the cohort table would be {columns} columns wide, more than the {maxColumns} of a sheet: the dates run from {first} to {last}; look for a mistyped date, or use a longer grain",
+    zh: "同期群表将有 {columns} 列，超过工作表的 {maxColumns} 列：日期从 {first} 到 {last}；请检查是否有输错的日期，或改用更长的周期",
+  },
   periodDays: { en: "periodDays must be > 0, got {value}", zh: "periodDays 必须大于 0，实际为 {value}" },
   asOfDate: {
     en: "asOfDate must be an Excel date ≥ 0, got {value}",

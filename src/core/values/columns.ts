@@ -175,6 +175,9 @@ export function inShapeOf(like: Column, rows: Int32Array | null, f: (i: number) 
 
 /**
  * The first `names.length` non-blank cells of a params range (e.g. the spill of a FIT), as numbers.
+ * @param raw the range as Excel passed it
+ * @param argument its name, for messages
+ * @param names the parameters' names, in order
  * @param blanks which zeros are really blank cells (Excel desktop passes blanks as 0), if known
  * @throws CrmError `#VALUE!` for text, the cell's error for an error value, `#N/A` when too few.
  */

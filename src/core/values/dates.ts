@@ -57,6 +57,12 @@ export function excelSerial(year: number, month: number, day: number): number {
   return s >= 61 ? s : s - 1;
 }
 
+/** An Excel serial as an ISO date "YYYY-MM-DD" (its time of day dropped). @example isoDate(45658) // "2025-01-01" */
+export function isoDate(serial: number): string {
+  const { year, month, day } = excelCalendarDate(serial);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /**
  * The Excel serial of an ISO date "YYYY-MM-DD", or null when the text is not a real date from 1900-03-01 to
  * 9999-12-31.

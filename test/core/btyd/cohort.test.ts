@@ -81,3 +81,47 @@ describe("cohort errors", () => {
     expect(crmError(() => cohortTable([], [])).code).toBe("NA");
   });
 });
+
+describe("far-off dates (issue 13 item 17)", () => {
+  const jan2026 = excelSerial(2026, 1, 5);
+
+  it("9999-12-31 among 2026 dates: #N/A naming the table's width and the date range, before any table is built", () => {
+    // weekly: weeks from Monday 2026-01-05 (week 6575 since 1900-01-01) to 9999-12-31 (week 422637) are
+    // 416,063 periods, + start and size = 416,065 columns (the issue's log: 2 × 416,118 took 21.9 s and 1.2 GB)
+    const t0 = performance.now();
+    const e = crmError(() => cohortTable(["a", "b", "c"], [jan2026, jan2026 + 30, excelSerial(9999, 12, 31)], "week"));
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(e.code).toBe("NA");
+    expect(e.message).toBe(
+      "the cohort table would be 416065 columns wide, more than the 16384 of a sheet: the dates run from 2026-01-05 " +
+        "to 9999-12-31; look for a mistyped date, or use a longer grain",
+    );
+    expect(e.text("zh")).toContain("超过工作表的 16384 列");
+    // monthly the same log is 2 + (9999·12 + 11) − 2026·12 + 1 = 95,690 columns: #N/A too
+    expect(crmError(() => cohortTable(["a", "b"], [jan2026, excelSerial(9999, 12, 31)], "month")).message).toContain(
+      "95690 columns",
+    );
+  });
+
+  it("the widest table a sheet holds is built: 2 + 16,382 months; one month more is #N/A", () => {
+    // serial 1 is January 1900; February 3265 is 16,381 months later: 16,382 periods, 16,384 columns
+    const last = excelSerial(1900 + Math.floor(16381 / 12), (16381 % 12) + 1, 1);
+    const t = cohortTable(["a", "b"], [1, last], "month");
+    expect(2 + t[0]!.active.length).toBe(16384);
+    const beyond = excelSerial(1900 + Math.floor(16382 / 12), (16382 % 12) + 1, 1);
+    expect(crmError(() => cohortTable(["a", "b"], [1, beyond], "month")).code).toBe("NA");
+  });
+
+  it("a serial beyond 9999-12-31 (1e15) is not an Excel date: #NUM! naming the transaction, not a crash", () => {
+    const e = crmError(() => cohortTable(["a", "b"], [jan2026, 1e15]));
+    expect([e.code, e.message]).toEqual([
+      "NUM",
+      "dates: transaction 2 has the date 1000000000000000; Excel dates are serials from 1 to 2958465 (9999-12-31)",
+    ]);
+  });
+
+  it("weekly cohorts from serial 1 (Monday 1900-01-01) start on serial 1, not −5", () => {
+    const t = cohortTable(["a", "a", "b"], [1, 9, 3], "week");
+    expect(t).toEqual([{ start: 1, size: 2, active: [1, 0.5] }]);
+  });
+});
