@@ -28,10 +28,10 @@
  * Nothing else in the workbook is touched. If a step fails, the writer deletes the half-built sheet.
  *
  * ## Refresh
- * Read the old sheet's stored settings (JSON in the cell its `…_Settings` name points to), read the source
- * range again, apply `settings.mapping` as the override, and build with `settings.options`, passing every
- * current sheet name and every workbook name except the old scorecard's (`settings.names`). Write the new
- * sheet without its names; only after success delete the old sheet and its names, then add `plan.names`
+ * Read the old sheet's stored settings (JSON in the cell its `…_Settings` name points to — `isSettingsName`
+ * and `parseStoredSettings` in settings.ts recognise and read them), read the source range again, apply
+ * `settings.mapping` as the override, and build with `settings.options`, passing every current sheet name
+ * and every workbook name except the old scorecard's (`settings.names`). Write the new sheet without its names; only after success delete the old sheet and its names, then add `plan.names`
  * (and, if wanted, rename the new sheet to the old name — Excel updates the references).
  *
  * ## What the sheet computes

@@ -53,6 +53,7 @@ import {
   ScorecardOptions,
   StoredSettings,
 } from "../../core/scorecard/plan";
+import { isSettingsName, parseStoredSettings } from "../../core/scorecard/settings";
 import { readScorecardTable, TableReading } from "../../core/scorecard/table";
 import {
   areasOf,
@@ -556,35 +557,6 @@ export interface ScorecardEntry {
   settingsFrom: "sheet" | "index";
 }
 
-const SETTINGS_NAME = /^CRM_Scorecard(?:_\d+)?_Settings$/i;
-
-/** Stored settings from JSON text (or an object), or null when they are not a scorecard's. */
-export function parseStoredSettings(value: unknown): StoredSettings | null {
-  let v: unknown = value;
-  if (typeof v === "string") {
-    try {
-      v = JSON.parse(v);
-    } catch {
-      return null;
-    }
-  }
-  if (typeof v !== "object" || v === null) return null;
-  const s = v as Partial<StoredSettings>;
-  const ok =
-    s.app === "crm-metrics-excel" &&
-    s.kind === "scorecard" &&
-    typeof s.version === "number" &&
-    typeof s.source?.sheet === "string" &&
-    typeof s.source?.address === "string" &&
-    typeof s.mapping === "object" &&
-    s.mapping !== null &&
-    typeof s.options === "object" &&
-    s.options !== null &&
-    typeof s.names?.settings === "string" &&
-    Array.isArray(s.headers);
-  return ok ? (s as StoredSettings) : null;
-}
-
 /** Lists the workbook's scorecards, in sheet order of their settings names. 2 syncs. */
 export async function listScorecards(hooks: ExcelHooks = {}): Promise<{ entries: ScorecardEntry[]; syncs: number }> {
   const run = hooks.run ?? defaultRun;
@@ -599,7 +571,7 @@ export async function listScorecards(hooks: ExcelHooks = {}): Promise<{ entries:
     await c.sync();
     const index = new Map<string, unknown>(settings.items.map((s) => [s.key, s.value]));
     const probes = names.items
-      .filter((n) => SETTINGS_NAME.test(n.name))
+      .filter((n) => isSettingsName(n.name))
       .map((n) => {
         const r = names.getItem(n.name).getRangeOrNullObject();
         r.load("address,values");
