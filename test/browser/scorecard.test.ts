@@ -234,6 +234,54 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     await p.page.close();
   });
 
+  it("a co-author adding a sheet named CRM Scorecard 300 ms after Build keeps it and its data; the pane says so", async () => {
+    // Every sync takes 1 s: Build reads (0–1 s) then adds its sheet (1–2 s); the co-author's sheet lands at 1.3 s.
+    const p = await openPane(kpiWorkbook(sampleKpis("en"), { syncDelayMs: 1000 }));
+    await useSelection(p);
+    const before = await snapshot(p);
+    await p.clearLog();
+    await p.page.evaluate(() => {
+      const theirs = [
+        ["Colleague's forecast", 1200],
+        ["Do not delete", 3400],
+      ];
+      document.querySelector<HTMLButtonElement>("#sc-build")!.click();
+      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
+        setTimeout(() => {
+          Excel.run(async (ctx) => {
+            ctx.workbook.worksheets.add("CRM Scorecard").getRange("A1:B2").values = theirs;
+            await ctx.sync();
+          }).then(resolve, reject);
+        }, 300);
+      });
+    });
+    await p.page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome !== undefined,
+      undefined,
+      { timeout: 20_000 },
+    );
+    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+    expect(
+      await p.page.evaluate(() => document.querySelector<HTMLElement>("#scorecard-root .sc-result")!.dataset.outcome),
+    ).toBe("error");
+    const after = await snapshot(p);
+    expect(after.sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
+    expect(after.sheets.filter((s) => s.name !== "CRM Scorecard")).toEqual(before.sheets);
+    expect(await p.page.evaluate(() => globalThis.__fakeHost!.values("'CRM Scorecard'!A1:B2"))).toEqual([
+      ["Colleague's forecast", 1200],
+      ["Do not delete", 3400],
+    ]);
+    expect(after.names).toEqual(before.names);
+    expect(after.settings).toEqual(before.settings);
+    expect(await resultText(p)).toBe(
+      'Nothing was written: a sheet named "CRM Scorecard" was added to the workbook meanwhile (someone else may be editing it). That sheet was left as it is. Try again.',
+    );
+    const log = await p.log();
+    expect(log.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied")).toEqual([]);
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
   it('a KPI named =HYPERLINK("x") lands as text', async () => {
     const rows: unknown[][] = sampleKpis("en");
     rows[1]![0] = { value: '=HYPERLINK("x")', numberFormat: "@" };

@@ -525,3 +525,151 @@ describe("listing and refreshing", () => {
     });
   });
 });
+
+describe("co-authoring: another user changes the workbook while a build or refresh runs", () => {
+  /** Each sync takes this long, so that another user's change can land between two syncs of a build. */
+  const DELAY = 200;
+  const THEIRS = [
+    ["Colleague's forecast", 1200],
+    ["Do not delete", 3400],
+  ];
+
+  /** Another user's change, `after` ms from now, through a second Excel.run (its own context, as Excel has). */
+  function colleague(after: number, change: (wb: Excel.Workbook) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      setTimeout(() => {
+        Excel.run(async (ctx) => {
+          change(ctx.workbook);
+          await ctx.sync();
+        }).then(resolve, reject);
+      }, after);
+    });
+  }
+
+  /** A sheet holding the colleague's data. */
+  const addsTheirSheet =
+    (name: string) =>
+    (wb: Excel.Workbook): void => {
+      wb.worksheets.add(name).getRange("A1:B2").values = THEIRS;
+    };
+
+  it("a sheet named CRM Scorecard that another user adds during Build survives with its data; nothing is written", async () => {
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    const sel = await readSelection();
+    const before = h.snapshot();
+    const [e] = await Promise.all([
+      buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, addsTheirSheet("CRM Scorecard")),
+    ]);
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
+    expect(h.values("'CRM Scorecard'!A1:B2")).toEqual(THEIRS);
+    const after = h.snapshot();
+    expect(after.sheets.filter((s) => s.name !== "CRM Scorecard")).toEqual(before.sheets);
+    expect(after.names).toEqual([]);
+    expect(after.settings).toEqual({});
+    expect(e).toBeInstanceOf(ScorecardError);
+    const err = e as ScorecardError;
+    expect(err.stage).toBe("taken");
+    expect(err.takenSheet).toBe("CRM Scorecard");
+    expect(err.message).toBe(
+      'nothing was written: a sheet named "CRM Scorecard" was added meanwhile (A sheet named "CRM Scorecard" already exists.); it was left as it is',
+    );
+    expect(h.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied")).toEqual([]);
+  });
+
+  it("a workbook name that another user adds during Build survives; only this build's sheet is removed", async () => {
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    const sel = await readSelection();
+    const [e] = await Promise.all([
+      buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, (wb) => {
+        wb.names.add("CRM_Scorecard_Score", "=Notes!$A$1", "theirs");
+      }),
+    ]);
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes"]);
+    expect(h.snapshot().names).toEqual([
+      { name: "CRM_Scorecard_Score", formula: "=Notes!$A$1", comment: "theirs", visible: true, scope: null },
+    ]);
+    expect(h.snapshot().settings).toEqual({});
+    const err = e as ScorecardError;
+    expect(err.stage).toBe("write");
+    expect(err.detail).toBe('The name "CRM_Scorecard_Score" already exists.');
+    expect(err.removed).toBe(true);
+    expect(err.cleanup?.left).toEqual({ sheet: null, names: [], setting: null });
+  });
+
+  it("a settings entry that another user writes under this build's key survives when the build fails", async () => {
+    const key = indexKey("CRM_Scorecard_Settings");
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    const sel = await readSelection();
+    h.inject({ path: "settings.add", nth: 2, message: "quota" }); // the 1st is the colleague's
+    const [e] = await Promise.all([
+      buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, (wb) => {
+        wb.settings.add(key, "theirs");
+      }),
+    ]);
+    const err = e as ScorecardError;
+    expect(err.stage).toBe("write");
+    expect(err.removed).toBe(true);
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes"]);
+    expect(h.snapshot().names).toEqual([]); // this build's three names were added, then removed
+    expect(h.snapshot().settings).toEqual({ [key]: "theirs" });
+  });
+
+  it("a settings entry left from an earlier scorecard is not overwritten: the build takes the next free names", async () => {
+    const stale = indexKey("CRM_Scorecard_Settings");
+    const h = workbook(sampleKpis("en"), { settings: { [stale]: "an earlier scorecard's copy" } });
+    const r = built(await buildFromSelection(h));
+    expect(r.sheetName).toBe("CRM Scorecard");
+    expect(r.plan.settings.names.settings).toBe("CRM_Scorecard_2_Settings");
+    expect(h.snapshot().settings[stale]).toBe("an earlier scorecard's copy");
+    expect(h.snapshot().settings[indexKey("CRM_Scorecard_2_Settings")]).toBeDefined();
+  });
+
+  it("a sheet that another user adds under the refresh's new name survives; the old scorecard is kept", async () => {
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    built(await buildFromSelection(h));
+    const [entry] = (await listScorecards()).entries;
+    const before = h.snapshot();
+    const [e] = await Promise.all([
+      refreshScorecard(entry!).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, addsTheirSheet("CRM Scorecard (2)")),
+    ]);
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "CRM Scorecard", "CRM Scorecard (2)"]);
+    expect(h.values("'CRM Scorecard (2)'!A1:B2")).toEqual(THEIRS);
+    const after = h.snapshot();
+    expect(after.sheets.filter((s) => s.name !== "CRM Scorecard (2)")).toEqual(before.sheets);
+    expect(after.names).toEqual(before.names);
+    expect(after.settings).toEqual(before.settings);
+    const err = e as ScorecardError;
+    expect(err).toBeInstanceOf(ScorecardError);
+    expect(err.stage).toBe("taken");
+    expect(err.takenSheet).toBe("CRM Scorecard (2)");
+  });
+
+  it("refresh deletes the old scorecard by its id, never another sheet that took its name meanwhile", async () => {
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    built(await buildFromSelection(h));
+    const [entry] = (await listScorecards()).entries;
+    // While the refresh runs, someone renames the scorecard and starts a new sheet under its old name.
+    const [e] = await Promise.all([
+      refreshScorecard(entry!).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, (wb) => {
+        wb.worksheets.getItem("CRM Scorecard").name = "Q1 scorecard";
+        addsTheirSheet("CRM Scorecard")(wb);
+      }),
+    ]);
+    expect(h.values("'CRM Scorecard'!A1:B2")).toEqual(THEIRS);
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "CRM Scorecard", "CRM Scorecard (2)"]);
+    const err = e as ScorecardError;
+    expect(err.stage).toBe("commit");
+    expect(err.sheetName).toBe("CRM Scorecard (2)");
+    expect(err.oldRemoved).toBe(true);
+    expect(err.message).toBe(
+      'the refreshed scorecard is on "CRM Scorecard (2)" and the old sheet was removed, but naming it "CRM Scorecard" failed (A sheet named "CRM Scorecard" already exists.)',
+    );
+    // The names follow the refreshed scorecard.
+    expect(h.snapshot().names.map((n) => n.formula)[0]).toBe("='CRM Scorecard (2)'!$B$4");
+  });
+});
