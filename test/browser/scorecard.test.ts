@@ -1,7 +1,8 @@
 /**
  * The scorecard builder in the production task pane (dist/), in Chromium, with the fake Office host: select a
  * KPI table, map its columns, build; the recorded calls show one new sheet, no write to any other sheet and at
- * most 3 syncs. An injected write failure removes the half-built sheet and shows the error; a KPI named
+ * most 3 syncs. An injected write failure removes the half-built sheet and shows the error; a co-author's sheet
+ * added under the scorecard's name while Build or Refresh runs survives with its data; a KPI named
  * `=HYPERLINK("x")` lands as text; a KPI named `<img src=x onerror=alert(1)>` shows as text in the pane.
  * Screenshots of the pane in English and Chinese go to test/artifacts/.
  */
@@ -224,12 +225,85 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
       'Writing the scorecard failed: Injected: the disk is full. The half-built sheet "CRM Scorecard" was removed; nothing else was changed.',
     );
     const log = await p.log();
-    expect(log.syncCount).toBeLessThanOrEqual(3);
+    expect(log.syncCount).toBeLessThanOrEqual(5); // read, add, write; then look and remove
     expect(
       log.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied").map((c) => c.sheet),
     ).toEqual(["CRM Scorecard"]);
     expect(await snapshot(p)).toEqual(before);
     await p.screenshot("scorecard-pane-error");
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  it("when removing the half-built sheet fails too, the pane says what is left, in English and Chinese", async () => {
+    const p = await openPane(
+      kpiWorkbook(sampleKpis("en"), {
+        faults: [
+          { path: "range.formulas", sheet: "CRM Scorecard", nth: 2, message: "Injected: the disk is full" },
+          { path: "worksheet.delete", message: "Injected: locked" },
+        ],
+      }),
+    );
+    await useSelection(p);
+    expect(await pressAndWait(p, "#sc-build")).toBe("error");
+    expect(await resultText(p)).toBe(
+      "Writing the scorecard failed: Injected: the disk is full. Not everything it had added could be removed " +
+        '(Injected: locked). Still in the workbook: the sheet "CRM Scorecard" (delete it if nobody uses it).',
+    );
+    expect((await snapshot(p)).sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
+    await p.page.click("#switch-language");
+    expect(await resultText(p)).toBe(
+      "写入计分卡失败：Injected: the disk is full。未能删除其添加的全部内容（Injected: locked）。" +
+        "仍留在工作簿中的有：工作表“CRM Scorecard”（如无人使用请删除）。",
+    );
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  it("a co-author adding a sheet named CRM Scorecard 300 ms after Build keeps it and its data; the pane says so", async () => {
+    // Every sync takes 1 s: Build reads (0–1 s) then adds its sheet (1–2 s); the co-author's sheet lands at 1.3 s.
+    const p = await openPane(kpiWorkbook(sampleKpis("en"), { syncDelayMs: 1000 }));
+    await useSelection(p);
+    const before = await snapshot(p);
+    await p.clearLog();
+    await p.page.evaluate(() => {
+      const theirs = [
+        ["Colleague's forecast", 1200],
+        ["Do not delete", 3400],
+      ];
+      document.querySelector<HTMLButtonElement>("#sc-build")!.click();
+      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
+        setTimeout(() => {
+          Excel.run(async (ctx) => {
+            ctx.workbook.worksheets.add("CRM Scorecard").getRange("A1:B2").values = theirs;
+            await ctx.sync();
+          }).then(resolve, reject);
+        }, 300);
+      });
+    });
+    await p.page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome !== undefined,
+      undefined,
+      { timeout: 20_000 },
+    );
+    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+    expect(
+      await p.page.evaluate(() => document.querySelector<HTMLElement>("#scorecard-root .sc-result")!.dataset.outcome),
+    ).toBe("error");
+    const after = await snapshot(p);
+    expect(after.sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
+    expect(after.sheets.filter((s) => s.name !== "CRM Scorecard")).toEqual(before.sheets);
+    expect(await p.page.evaluate(() => globalThis.__fakeHost!.values("'CRM Scorecard'!A1:B2"))).toEqual([
+      ["Colleague's forecast", 1200],
+      ["Do not delete", 3400],
+    ]);
+    expect(after.names).toEqual(before.names);
+    expect(after.settings).toEqual(before.settings);
+    expect(await resultText(p)).toBe(
+      'Nothing was written: a sheet named "CRM Scorecard" was added to the workbook meanwhile (someone else may be editing it). That sheet was left as it is. Try again.',
+    );
+    const log = await p.log();
+    expect(log.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied")).toEqual([]);
     expect(p.errors).toEqual([]);
     await p.page.close();
   });
@@ -271,7 +345,7 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     await p.page.close();
   });
 
-  it("lists the workbook's scorecards and refreshes one from its stored settings (at most 3 syncs)", async () => {
+  it("lists the workbook's scorecards and refreshes one from its stored settings (at most 4 syncs)", async () => {
     const p = await openPane(kpiWorkbook(sampleKpis("en")));
     await useSelection(p);
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
@@ -281,10 +355,51 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     await p.clearLog();
     expect(await pressAndWait(p, "#scorecard-root .sc-list-item [data-action=refresh]")).toBe("refreshed");
     const log = await p.log();
-    expect(log.syncCount).toBeLessThanOrEqual(3);
+    expect(log.syncCount).toBeLessThanOrEqual(4);
     expect((await snapshot(p)).sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
     expect(await resultText(p)).toMatch(/^Refreshed "CRM Scorecard": overall score/);
     expect(await p.page.evaluate(() => globalThis.__fakeHost!.cell("'CRM Scorecard'!D7").formula)).toBe("='Sheet1'!C2");
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  it("a co-author adding a sheet under the refresh's new name 300 ms after Refresh keeps it; the old scorecard stays", async () => {
+    const p = await openPane(kpiWorkbook(sampleKpis("en"), { syncDelayMs: 1000 }));
+    await useSelection(p);
+    expect(await pressAndWait(p, "#sc-build")).toBe("built");
+    await p.page.waitForSelector("#scorecard-root .sc-list-item[data-sheet='CRM Scorecard'] [data-action=refresh]");
+    await p.page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy",
+    );
+    const before = await snapshot(p);
+    await p.page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>("#scorecard-root .sc-list-item [data-action=refresh]")!.click();
+      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
+        setTimeout(() => {
+          Excel.run(async (ctx) => {
+            ctx.workbook.worksheets.add("CRM Scorecard (2)").getRange("A1").values = [["Colleague's notes"]];
+            await ctx.sync();
+          }).then(resolve, reject);
+        }, 300);
+      });
+    });
+    await p.page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy" &&
+        document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome === "error",
+      undefined,
+      { timeout: 20_000 },
+    );
+    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+    const after = await snapshot(p);
+    expect(after.sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard", "CRM Scorecard (2)"]);
+    expect(after.sheets.slice(0, 3)).toEqual(before.sheets);
+    expect(after.sheets[3]!.cells).toEqual({ A1: { value: "Colleague's notes" } });
+    expect(after.names).toEqual(before.names);
+    expect(after.settings).toEqual(before.settings);
+    expect(await resultText(p)).toBe(
+      'Nothing was written: a sheet named "CRM Scorecard (2)" was added to the workbook meanwhile (someone else may be editing it). That sheet was left as it is. Try again.',
+    );
     expect(p.errors).toEqual([]);
     await p.page.close();
   });

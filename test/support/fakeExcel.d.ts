@@ -72,7 +72,7 @@ export interface FakeCall {
   kind: "call" | "get" | "set" | "load" | "sync" | "run" | "associate";
   /** Arguments, JSON-safe: proxies as { $object, sheet, address }, big arrays as { $array: [rows, columns] }. */
   args: unknown[];
-  /** The sheet the target belongs to, when known at call time (for worksheets.add: the new sheet). */
+  /** The sheet the target belongs to, by name, when known at call time (worksheets.add: the new sheet; getItem(id): its name). */
   sheet?: string;
   /** The target's A1 address without sheet (ranges), or the key/name/id (names, settings, XML parts). */
   address?: string;

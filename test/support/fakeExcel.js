@@ -59,7 +59,7 @@
  *   `formulas` read back as their values, like constants); a blocked spill shows "#SPILL!" and re-spills when
  *   the blocker is cleared; writing into a spilled cell blocks the anchor.
  * - Implemented: workbook (worksheets, names, settings, customXmlParts, getSelectedRange(s), getActiveCell),
- *   worksheets (add, getItem(OrNullObject), getActiveWorksheet, getFirst, getLast, getCount, items),
+ *   worksheets (add, getItem(OrNullObject) by name or id, getActiveWorksheet, getFirst, getLast, getCount, items),
  *   worksheet (name, id, position, visibility, tabColor, activate, delete, getRange, getRangeByIndexes,
  *   getRanges, getCell, getUsedRange(OrNullObject), findAll(OrNullObject) — matches the formula text of
  *   formula cells and the value text of the others —, names), range (address, addressLocal, rowIndex,
@@ -426,6 +426,11 @@
       const s = new SheetState(name);
       book.sheets.push(s);
       return s;
+    }
+    /** The log's name for a sheet looked up by name or id (getItem takes either): its name at call time. */
+    function sheetHint(key) {
+      const s = findSheet(key);
+      return s ? s.name : key;
     }
     function liveSheet(s, location) {
       if (!s || s.deleted) throw itemNotFound("the worksheet was deleted", location);
@@ -1437,7 +1442,7 @@
         return ws;
       }
       getItem(key) {
-        return this._child(Worksheet, "worksheet", "getItem", [key], { sheet: key }, () => {
+        return this._child(Worksheet, "worksheet", "getItem", [key], { sheet: sheetHint(key) }, () => {
           const s = findSheet(key);
           if (!s) throw itemNotFound(`no worksheet "${key}"`, "worksheets.getItem");
           return s;
@@ -1449,7 +1454,7 @@
           "worksheet",
           "getItemOrNullObject",
           [key],
-          { sheet: key },
+          { sheet: sheetHint(key) },
           () => findSheet(key) || null,
         );
       }

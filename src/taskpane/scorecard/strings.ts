@@ -68,14 +68,26 @@ const en = {
   problemsAtBuild: "The source changed since it was read and now has problems; nothing was written.",
   errors: {
     taken: (detail: string) => `Nothing was written: the workbook changed (${detail}). Try again.`,
+    sheetTaken: (sheet: string) =>
+      `Nothing was written: a sheet named "${sheet}" was added to the workbook meanwhile (someone else may be editing it). That sheet was left as it is. Try again.`,
     source: (detail: string) => `The source cells could not be read (${detail}). Nothing was written.`,
     missing: (sheet: string) => `The scorecard sheet "${sheet}" no longer exists. Nothing was written.`,
     writeRemoved: (detail: string, sheet: string) =>
       `Writing the scorecard failed: ${detail}. The half-built sheet "${sheet}" was removed; nothing else was changed.`,
-    writeKept: (detail: string, sheet: string, cleanup: string) =>
-      `Writing the scorecard failed: ${detail}. Removing the half-built sheet "${sheet}" failed too (${cleanup}); please delete it.`,
+    writeNothingAdded: (detail: string, sheet: string) =>
+      `Writing the scorecard failed: ${detail}. The sheet "${sheet}" could not be added; nothing was changed.`,
+    writeLeft: (detail: string, why: string, left: string) =>
+      `Writing the scorecard failed: ${detail}. Not everything it had added could be removed (${why}). Still in the workbook: ${left}.`,
+    changedMeanwhile: "the workbook changed meanwhile, so they may not be this build's alone",
+    leftSheet: (sheet: string) => `the sheet "${sheet}" (delete it if nobody uses it)`,
+    leftNames: (names: string) => `the workbook names ${names} (Formulas › Name Manager)`,
+    leftSetting: "a copy of the scorecard's settings in the workbook (harmless)",
     commit: (detail: string, sheet: string, old: string) =>
       `The refreshed scorecard is on sheet "${sheet}", but replacing "${old}" failed: ${detail}.`,
+    commitRename: (detail: string, sheet: string, old: string) =>
+      `The refreshed scorecard is on sheet "${sheet}" and the old sheet was removed, but naming it "${old}" failed (${detail}).`,
+    commitNames: (detail: string, old: string) =>
+      `"${old}" was refreshed, but updating its workbook names or its settings copy failed (${detail}).`,
     options: (detail: string) => `The options are not valid: ${detail}. Nothing was written.`,
     other: (detail: string) => `Something went wrong: ${detail}`,
   },
@@ -151,12 +163,22 @@ const zh: ScorecardStrings = {
   problemsAtBuild: "读取后源数据已更改，现在存在问题；未写入任何内容。",
   errors: {
     taken: (detail) => `未写入任何内容：工作簿已更改（${detail}）。请重试。`,
+    sheetTaken: (sheet) =>
+      `未写入任何内容：在此期间工作簿中新增了名为“${sheet}”的工作表（可能有其他人正在编辑）。该工作表保持原样。请重试。`,
     source: (detail) => `无法读取源单元格（${detail}）。未写入任何内容。`,
     missing: (sheet) => `计分卡工作表“${sheet}”已不存在。未写入任何内容。`,
     writeRemoved: (detail, sheet) => `写入计分卡失败：${detail}。已删除未完成的工作表“${sheet}”，其他内容均未更改。`,
-    writeKept: (detail, sheet, cleanup) =>
-      `写入计分卡失败：${detail}。删除未完成的工作表“${sheet}”也失败了（${cleanup}），请手动删除。`,
+    writeNothingAdded: (detail, sheet) => `写入计分卡失败：${detail}。无法添加工作表“${sheet}”，未更改任何内容。`,
+    writeLeft: (detail, why, left) =>
+      `写入计分卡失败：${detail}。未能删除其添加的全部内容（${why}）。仍留在工作簿中的有：${left}。`,
+    changedMeanwhile: "在此期间工作簿已被更改，这些内容可能不只属于本次生成",
+    leftSheet: (sheet) => `工作表“${sheet}”（如无人使用请删除）`,
+    leftNames: (names) => `工作簿名称 ${names}（公式 › 名称管理器）`,
+    leftSetting: "工作簿中的一份计分卡设置副本（无害）",
     commit: (detail, sheet, old) => `刷新后的计分卡位于工作表“${sheet}”，但替换“${old}”失败：${detail}。`,
+    commitRename: (detail, sheet, old) =>
+      `刷新后的计分卡位于工作表“${sheet}”，旧工作表已删除，但无法将其命名为“${old}”（${detail}）。`,
+    commitNames: (detail, old) => `“${old}”已刷新，但更新其工作簿名称或设置副本失败（${detail}）。`,
     options: (detail) => `选项无效：${detail}。未写入任何内容。`,
     other: (detail) => `出现错误：${detail}`,
   },

@@ -585,21 +585,39 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     if (e instanceof ScorecardError) {
       switch (e.stage) {
         case "taken":
-          return s.errors.taken(e.detail);
+          return e.takenSheet === null ? s.errors.taken(e.detail) : s.errors.sheetTaken(e.takenSheet);
         case "source":
           return s.errors.source(e.detail);
         case "missing":
           return s.errors.missing(e.sheetName);
         case "write":
-          return e.removed
-            ? s.errors.writeRemoved(e.detail, e.sheetName)
-            : s.errors.writeKept(e.detail, e.sheetName, e.cleanupDetail ?? "");
+          return writeErrorText(e, s);
         case "commit":
-          return s.errors.commit(e.detail, e.sheetName, e.oldSheet ?? "");
+          return commitErrorText(e, s);
       }
     }
     if (e instanceof CrmError) return s.errors.options(e.message);
     return s.errors.other(messageOf(e));
+  }
+
+  function writeErrorText(e: ScorecardError, s: ScorecardStrings): string {
+    const c = e.cleanup;
+    if (c !== null && !c.sheetAdded) return s.errors.writeNothingAdded(e.detail, e.sheetName);
+    if (c === null || e.removed) return s.errors.writeRemoved(e.detail, e.sheetName);
+    const left = [
+      ...(c.left.sheet === null ? [] : [s.errors.leftSheet(c.left.sheet)]),
+      ...(c.left.names.length === 0 ? [] : [s.errors.leftNames(c.left.names.join(", "))]),
+      ...(c.left.setting === null ? [] : [s.errors.leftSetting]),
+    ];
+    const sep = currentLang() === "zh" ? "；" : "; ";
+    return s.errors.writeLeft(e.detail, c.detail ?? s.errors.changedMeanwhile, left.join(sep));
+  }
+
+  function commitErrorText(e: ScorecardError, s: ScorecardStrings): string {
+    const old = e.oldSheet ?? "";
+    if (e.oldRemoved === true && e.newSheetNow === old) return s.errors.commitNames(e.detail, old);
+    if (e.oldRemoved === true) return s.errors.commitRename(e.detail, e.newSheetNow ?? e.sheetName, old);
+    return s.errors.commit(e.detail, e.newSheetNow ?? e.sheetName, old);
   }
 
   function renderResult(lang: Lang, s: ScorecardStrings): void {
