@@ -1,18 +1,32 @@
 /**
- * The task pane: shows the add-in's name, version and Office's display language, switches between English and
- * Simplified Chinese, and hosts the scorecard builder and the sharing tools. No maths here.
+ * The task pane: the add-in's name and a language switch at the top, the scorecard builder and the sharing
+ * tools, and an About line at the bottom (version, Office's display language). It follows Office's theme
+ * (./theme), opens in the language the user chose before (./language) or else in Office's, and — opened outside
+ * Excel, e.g. in a browser to accept the development certificate — says at the top that it works inside Excel
+ * and how to sideload it. No maths here.
  */
 import css from "./taskpane.css";
-import { STRINGS, langFromDisplayLanguage } from "./i18n";
-import { currentLang, onLangChange, setLang } from "./language";
+import { LANG_TAGS, STRINGS, langFromDisplayLanguage } from "./i18n";
+import { chooseLang, currentLang, onLangChange, savedLang, setLang } from "./language";
+import { followTheme } from "./theme";
 import { mountScorecard } from "./scorecard/ui";
 import { mountSharing } from "./sharing/sharingPane";
+
+/** Where the page runs, as Office.onReady reports it. */
+interface HostInfo {
+  /** Office.js is loaded and reports Excel as the host. */
+  inExcel: boolean;
+  /** Office.js could be loaded at all. */
+  officeJs: boolean;
+  /** Office's display language ("zh-CN"), or null outside Office. */
+  displayLanguage: string | null;
+}
 
 /** Applies the current language to every element marked with data-i18n. */
 function render(): void {
   const lang = currentLang();
   const s = STRINGS[lang];
-  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  document.documentElement.lang = LANG_TAGS[lang];
   document.title = s.appName;
   const name = document.getElementById("app-name");
   if (name) name.textContent = s.appName;
@@ -21,31 +35,52 @@ function render(): void {
     if (key in s) el.textContent = s[key];
   });
   const toggle = document.getElementById("switch-language");
-  if (toggle) toggle.textContent = s.switchLanguage;
+  if (toggle) {
+    // The switch names the other language in that language, so it is marked as that language.
+    toggle.textContent = s.switchLanguage;
+    toggle.lang = LANG_TAGS[lang === "en" ? "zh" : "en"];
+  }
 }
 
-function start(displayLanguage: string | null): void {
+/** Shows the notice at the top when the page is not running inside Excel. */
+function showHostNotice(host: HostInfo): void {
+  const notice = document.getElementById("host-status");
+  if (notice) notice.hidden = host.inExcel;
+  const missing = document.getElementById("office-js-missing");
+  if (missing) missing.hidden = host.officeJs;
+}
+
+async function start(host: HostInfo): Promise<void> {
   const style = document.createElement("style");
   style.textContent = css;
   document.head.appendChild(style);
+  followTheme();
   onLangChange(render);
-  setLang(langFromDisplayLanguage(displayLanguage));
+  setLang((await savedLang()) ?? langFromDisplayLanguage(host.displayLanguage));
+  showHostNotice(host);
   mountScorecard(document.getElementById("scorecard-root")!);
-  const shown = document.getElementById("office-language");
-  if (shown) shown.textContent = displayLanguage ?? "—";
   document.getElementById("switch-language")?.addEventListener("click", () => {
-    setLang(currentLang() === "en" ? "zh" : "en");
+    void chooseLang(currentLang() === "en" ? "zh" : "en");
   });
   mountSharing(document.getElementById("sharing-root"), currentLang);
+  // Last: tests (and people) read a filled-in Office language as "the pane is ready".
+  const shown = document.getElementById("office-language");
+  if (shown) shown.textContent = host.displayLanguage ?? "—";
+}
+
+/** Office's display language, or null where Office.context has none (outside Office). */
+function displayLanguage(): string | null {
+  try {
+    return Office.context?.displayLanguage || null;
+  } catch {
+    return null;
+  }
 }
 
 if (typeof Office !== "undefined") {
-  void Office.onReady(() => start(Office.context?.displayLanguage ?? null));
+  void Office.onReady((info) =>
+    start({ inExcel: info?.host === Office.HostType.Excel, officeJs: true, displayLanguage: displayLanguage() }),
+  );
 } else {
-  start(null);
-  const status = document.getElementById("host-status");
-  if (status) {
-    status.textContent = STRINGS[currentLang()].notInExcel;
-    status.hidden = false;
-  }
+  void start({ inExcel: false, officeJs: false, displayLanguage: null });
 }

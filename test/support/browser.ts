@@ -5,7 +5,9 @@
  *
  * Nothing leaves the machine: the office.js CDN URL is answered with an empty script (the fake host already
  * installed `Office`, `Excel` and `CustomFunctions`), and every other request that is not for the local
- * server is aborted and listed in `HostPage.blocked`.
+ * server is aborted and listed in `HostPage.blocked`. Pages opened with `{ host: "none" }` get no fake host:
+ * the CDN's files are then served from the pinned @microsoft/office-js package, so the genuine office.js runs
+ * (outside Office, as when someone opens the page in a browser).
  *
  * One browser per test file: `const session = await startBrowserSession()` in beforeAll,
  * `await session.close()` in afterAll; `session.open("taskpane.html", config)` per test (a fresh page, so a
@@ -16,7 +18,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Page, type Route } from "playwright-core";
 import { DIST, ROOT } from "./dist";
 import type { FakeCall, FakeHostConfig } from "./fakeExcel.js";
 import { findChromium } from "./systemTools";
@@ -26,6 +28,9 @@ export const CHROMIUM = process.env.CRM_CHROMIUM || findChromium() || "/usr/bin/
 export const ARTIFACTS = path.join(ROOT, "test/artifacts");
 export const FAKE_HOST_SCRIPT = path.join(ROOT, "test/support/fakeExcel.js");
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The CDN folder office.js loads its other files from, and where the pinned package keeps the same files. */
+export const OFFICE_JS_BASE = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1);
+export const OFFICE_JS_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 
 /**
  * True when Chromium is missing. The suites then skip themselves; the browser project's global setup
@@ -119,6 +124,11 @@ export interface OpenOptions {
   setup?: string;
   /** Wait until this selector is attached before returning. */
   waitFor?: string;
+  /**
+   * "fake" (default): the fake host, office.js answered with an empty script. "none": no fake host, and the
+   * genuine office.js (and the files it loads) from @microsoft/office-js, as outside Office.
+   */
+  host?: "fake" | "none";
 }
 
 export interface BrowserSession {
@@ -178,6 +188,7 @@ export async function startBrowserSession(
     await page.route("**/*", async (route) => {
       const url = route.request().url();
       if (url.startsWith(server.url)) return route.continue();
+      if (opts.host === "none" && url.startsWith(OFFICE_JS_BASE)) return fulfilOfficeJs(route, url);
       if (url === OFFICE_JS_URL) {
         return route.fulfill({
           status: 200,
@@ -188,7 +199,7 @@ export async function startBrowserSession(
       blocked.push(url);
       return route.abort();
     });
-    await page.addInitScript({ content: fakeHostInitScript(config, opts.setup) });
+    if (opts.host !== "none") await page.addInitScript({ content: fakeHostInitScript(config, opts.setup) });
     await page.goto(server.url + pathname.replace(/^\//, ""), { waitUntil: "load" });
     if (opts.waitFor) await page.waitForSelector(opts.waitFor, { state: "attached" });
     return {
@@ -211,6 +222,20 @@ export async function startBrowserSession(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Answers a request for the office.js CDN with the same file of the pinned @microsoft/office-js package. */
+function fulfilOfficeJs(route: Route, url: string): Promise<void> {
+  const relative = decodeURIComponent(new URL(url).pathname).slice(new URL(OFFICE_JS_BASE).pathname.length);
+  const file = path.resolve(OFFICE_JS_DIST, relative);
+  if (!file.startsWith(OFFICE_JS_DIST + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    return route.fulfill({ status: 404, contentType: "text/plain", body: "not in @microsoft/office-js" });
+  }
+  return route.fulfill({
+    status: 200,
+    contentType: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    body: readFileSync(file),
+  });
 }
 
 /** The fake host's call log and sync count, read from the page. */
