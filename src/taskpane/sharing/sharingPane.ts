@@ -3,6 +3,11 @@
  * line with Cancel, the results and the conflicts. Renders into the given root, in the pane's language, and
  * re-renders when the pane switches language (../language.ts `onLangChange`). No maths here:
  * the numbers shown come from the core's plans and summaries.
+ *
+ * Freeze all asks first, in the pane (a non-modal dialog that takes the focus; Escape or Cancel closes it and
+ * gives the focus back to Freeze all): it says that the original formulas stay inside the file, where anyone who
+ * receives it could read them, and offers "Values only" for sharing outside the company, which keeps no record —
+ * after a second step warning that it cannot be restored.
  */
 import type { Lang } from "../i18n";
 import { currentLang, onLangChange } from "../language";
@@ -24,7 +29,13 @@ import {
 import { SHARING_STRINGS, SharingStrings } from "./strings";
 import { el } from "../dom";
 
-type Action = "check" | "freezeAll" | "freezeSelection" | "restore";
+type Action = "check" | "freezeAll" | "freezeSelection" | "restore" | "valuesOnly";
+
+/** The buttons of the action row: Freeze all opens the confirmation instead of starting. */
+type Button = "check" | "freezeAll" | "freezeSelection" | "restore";
+
+/** The confirmation step shown, if any. */
+type Confirm = "freezeAll" | "valuesOnly" | null;
 
 type View =
   | { kind: "idle" }
@@ -58,6 +69,9 @@ export function mountSharing(
   let view: View = { kind: "idle" };
   let busy: { progress: SharingProgress | null; cancelling: boolean; controller: AbortController } | null = null;
   let syncs: number | null = null;
+  let confirm: Confirm = null;
+  /** Where the focus goes when the operation started from the confirmation ends (the confirmation is gone). */
+  let focusAfter: HTMLElement | null = null;
 
   root.replaceChildren();
   const box = el("div", "sharing");
@@ -65,18 +79,19 @@ export function mountSharing(
   const actions = el("div", "sharing-actions");
   // Layout only (taskpane.css belongs to the pane): buttons wrap with a gap; the progress line is one row.
   actions.style.cssText = "display:flex;flex-wrap:wrap;gap:6px";
-  const buttons: Record<Action, HTMLButtonElement> = {
+  const buttons: Record<Button, HTMLButtonElement> = {
     check: el("button"),
     freezeAll: el("button"),
     freezeSelection: el("button"),
     restore: el("button"),
   };
-  for (const [action, b] of Object.entries(buttons) as [Action, HTMLButtonElement][]) {
+  for (const [action, b] of Object.entries(buttons) as [Button, HTMLButtonElement][]) {
     b.type = "button";
     b.dataset.action = action;
-    b.addEventListener("click", () => void start(action));
+    b.addEventListener("click", () => (action === "freezeAll" ? openConfirm("freezeAll") : void start(action)));
     actions.appendChild(b);
   }
+  const dialog = confirmDialog();
   const progressLine = el("div", "sharing-progress");
   const bar = el("progress");
   const step = el("span", "sharing-step");
@@ -96,8 +111,67 @@ export function mountSharing(
   status.setAttribute("aria-live", "polite");
   const results = el("div", "sharing-results");
   const conflicts = el("div", "sharing-conflicts");
-  box.append(help, actions, progressLine, status, results, conflicts);
+  box.append(help, actions, dialog.root, progressLine, status, results, conflicts);
   root.appendChild(box);
+
+  /**
+   * The confirmation: a titled, described region that takes the focus, so that a screen reader reads it; its
+   * buttons, in order, confirm, choose values only (first step), or cancel. Escape anywhere in it cancels.
+   */
+  function confirmDialog() {
+    const root = el("div", "sharing-confirm");
+    root.tabIndex = -1;
+    root.hidden = true;
+    root.style.cssText = "border:1px solid currentColor;padding:4px 10px 10px;margin-top:8px";
+    const title = el("h3");
+    title.id = "sharing-confirm-title";
+    const body = el("p");
+    body.id = "sharing-confirm-body";
+    const note = el("p");
+    note.id = "sharing-confirm-note";
+    root.setAttribute("aria-labelledby", title.id);
+    root.setAttribute("aria-describedby", `${body.id} ${note.id}`);
+    const row = el("div");
+    row.style.cssText = "display:flex;flex-wrap:wrap;gap:6px";
+    const button = (action: string, onClick: () => void): HTMLButtonElement => {
+      const b = el("button");
+      b.type = "button";
+      b.dataset.action = action;
+      b.addEventListener("click", onClick);
+      row.appendChild(b);
+      return b;
+    };
+    const confirmFreeze = button("confirmFreeze", () => confirmed("freezeAll"));
+    const valuesOnly = button("valuesOnly", () => openConfirm("valuesOnly"));
+    const confirmValuesOnly = button("confirmValuesOnly", () => confirmed("valuesOnly"));
+    const cancelConfirm = button("cancelConfirm", () => closeConfirm());
+    root.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      closeConfirm();
+    });
+    root.append(title, body, note, row);
+    return { root, title, body, note, confirmFreeze, valuesOnly, confirmValuesOnly, cancelConfirm };
+  }
+
+  function openConfirm(step: Exclude<Confirm, null>): void {
+    if (busy) return;
+    confirm = step;
+    render();
+    dialog.root.focus();
+  }
+
+  function closeConfirm(): void {
+    confirm = null;
+    render();
+    buttons.freezeAll.focus();
+  }
+
+  function confirmed(action: "freezeAll" | "valuesOnly"): void {
+    confirm = null;
+    focusAfter = buttons.freezeAll;
+    void start(action);
+  }
 
   async function start(action: Action): Promise<void> {
     if (busy) return;
@@ -123,7 +197,7 @@ export function mountSharing(
         view = { kind: "restore", plan: r.plan };
       } else {
         const selectionOnly = action === "freezeSelection";
-        const r = await freezeSharing({ ...options, selectionOnly });
+        const r = await freezeSharing({ ...options, selectionOnly, valuesOnly: action === "valuesOnly" });
         syncs = r.syncs;
         view = { kind: "freeze", result: r, selectionOnly };
       }
@@ -134,6 +208,8 @@ export function mountSharing(
     } finally {
       busy = null;
       render();
+      focusAfter?.focus();
+      focusAfter = null;
     }
   }
 
@@ -215,7 +291,47 @@ export function mountSharing(
       li.appendChild(el("code", undefined, c.entry.formula));
       list.appendChild(li);
     }
-    conflicts.replaceChildren(el("p", undefined, s.conflictsTitle(plan.conflicts.length, lang)), list);
+    conflicts.replaceChildren(
+      el("p", undefined, s.conflictsTitle(plan.conflicts.length, lang)),
+      list,
+      el("p", "sharing-conflict-help", s.conflictsHelp),
+    );
+  }
+
+  function renderFreeze(s: SharingStrings, lang: Lang, result: FreezeResult, selectionOnly: boolean): void {
+    const { plan } = result;
+    const lines: string[] = [];
+    if (plan.entries.length === 0) lines.push(selectionOnly ? s.nothingInSelection : s.nothingToFreeze);
+    else if (result.valuesOnly) lines.push(s.valuesOnlyDone(plan.entries.length, plan.cells, lang));
+    else lines.push(s.frozen(plan.entries.length, plan.cells, lang));
+    if (result.recordRemoved > 0) lines.push(s.recordRemoved(result.recordRemoved, lang));
+    status.textContent = lines.join(" ");
+    const notes = result.valuesOnly
+      ? []
+      : [
+          el("p", "sharing-recorded", s.recorded(result.recorded, lang)),
+          ...(result.recorded > 0 ? [el("p", "sharing-record-note", s.recordInside)] : []),
+        ];
+    results.replaceChildren(...skippedList(s, plan.skipped), ...notes);
+  }
+
+  function renderConfirm(s: SharingStrings): void {
+    const d = dialog;
+    d.root.hidden = confirm === null;
+    d.root.dataset.step = confirm ?? "";
+    if (confirm === null) return;
+    const first = confirm === "freezeAll";
+    d.root.setAttribute("role", first ? "dialog" : "alertdialog");
+    d.title.textContent = first ? s.confirmFreezeTitle : s.valuesOnlyTitle;
+    d.body.textContent = first ? s.confirmFreezeBody : s.valuesOnlyWarning;
+    d.note.textContent = first ? s.confirmFreezeOutside : s.valuesOnlyCopy;
+    d.confirmFreeze.textContent = s.confirmFreeze;
+    d.valuesOnly.textContent = s.valuesOnly;
+    d.confirmValuesOnly.textContent = s.confirmValuesOnly;
+    d.cancelConfirm.textContent = s.cancel;
+    d.confirmFreeze.hidden = !first;
+    d.valuesOnly.hidden = !first;
+    d.confirmValuesOnly.hidden = first;
   }
 
   function render(): void {
@@ -227,10 +343,11 @@ export function mountSharing(
     buttons.freezeSelection.textContent = s.freezeSelection;
     buttons.restore.textContent = s.restore;
     cancel.textContent = s.cancel;
-    for (const b of Object.values(buttons)) b.disabled = !available || busy !== null;
+    for (const b of Object.values(buttons)) b.disabled = !available || busy !== null || confirm !== null;
+    renderConfirm(s);
     progressLine.hidden = busy === null;
     progressLine.style.display = busy === null ? "none" : "flex";
-    box.dataset.state = busy ? "busy" : view.kind;
+    box.dataset.state = busy ? "busy" : confirm ? "confirm" : view.kind;
     if (busy) {
       const p = busy.progress;
       bar.max = p?.total ?? 1;
@@ -263,20 +380,9 @@ export function mountSharing(
       case "check":
         renderCheck(s, lang, view.summary);
         break;
-      case "freeze": {
-        const { plan } = view.result;
-        status.textContent =
-          plan.entries.length > 0
-            ? s.frozen(plan.entries.length, plan.cells, lang)
-            : view.selectionOnly
-              ? s.nothingInSelection
-              : s.nothingToFreeze;
-        results.replaceChildren(
-          ...skippedList(s, plan.skipped),
-          el("p", "sharing-recorded", s.recorded(view.result.recorded, lang)),
-        );
+      case "freeze":
+        renderFreeze(s, lang, view.result, view.selectionOnly);
         break;
-      }
       case "restore":
         renderRestore(s, lang, view.plan);
         break;

@@ -61,7 +61,28 @@ const en = {
     `${cell} now holds ${now || "nothing"} (was ${frozen || "empty"})`,
   sheetMissing: "the sheet is gone or was renamed",
   formula: "formula",
+  conflictsHelp:
+    "What this means: each cell listed was changed after the freeze (typed over or cleared), or its sheet was renamed or deleted, so Restore left it as it is instead of overwriting the change. " +
+    "To bring a formula back, enter the formula shown into its cell again (copy it from this list), or undo the change or give the sheet its old name, then press Restore. " +
+    "To keep the change, do nothing: the formula stays in the record and is listed again at each Restore.",
   progressLabel: "Progress",
+  confirmFreezeTitle: "Freeze all CRM formulas?",
+  confirmFreezeBody:
+    "Every CRM formula on every sheet is replaced by its current value. The original formulas stay inside this file, in a hidden record that Restore uses to put them back: anyone who receives the file could read them.",
+  confirmFreezeOutside: "Sharing outside the company? Choose Values only: it keeps no record.",
+  confirmFreeze: "Freeze all",
+  valuesOnly: "Values only…",
+  valuesOnlyTitle: "Values only: this cannot be restored",
+  valuesOnlyWarning:
+    "Every CRM formula is replaced by its current value and no record is kept; the record of earlier freezes is deleted too. Restore cannot bring any of these formulas back.",
+  valuesOnlyCopy: "If you will need the formulas again, keep a copy of the workbook as it is now before you continue.",
+  confirmValuesOnly: "Replace with values, keep no record",
+  recordInside:
+    "The original formulas are kept inside this file, so anyone who receives it could read them. To share outside the company, use Freeze all, then Values only.",
+  valuesOnlyDone: (formulas: number, cells: number, lang: Lang) =>
+    `Replaced ${n(formulas, lang)} formula${formulas === 1 ? "" : "s"} (${n(cells, lang)} cell${cells === 1 ? "" : "s"}) by values. No record was kept: they cannot be restored.`,
+  recordRemoved: (count: number, lang: Lang) =>
+    `The record of ${n(count, lang)} formula${count === 1 ? "" : "s"} frozen earlier was deleted too.`,
 };
 
 export type SharingStrings = typeof en;
@@ -112,7 +133,27 @@ const zh: SharingStrings = {
   edited: (cell: string, now: string, frozen: string) => `${cell} 现在为 ${now || "空"}（原为 ${frozen || "空"}）`,
   sheetMissing: "工作表已删除或已重命名",
   formula: "公式",
+  conflictsHelp:
+    "含义：列出的单元格在冻结后被修改（被改写或清除），或其工作表被重命名或删除，因此“恢复”保留了这些修改，没有覆盖它们。" +
+    "要放回公式，请在该单元格中重新输入列出的公式（可从此列表复制），或撤销修改、将工作表改回原名，然后按“恢复”。" +
+    "要保留修改，则无需操作：公式仍保存在记录中，每次“恢复”时都会再次列出。",
   progressLabel: "进度",
+  confirmFreezeTitle: "冻结全部 CRM 公式？",
+  confirmFreezeBody:
+    "所有工作表中的每个 CRM 公式都将替换为其当前数值。原始公式会保留在此文件内的隐藏记录中，供“恢复”将其放回：收到文件的任何人都可能读到这些公式。",
+  confirmFreezeOutside: "要发给公司以外的人？请选择“仅保留数值”：它不保留任何记录。",
+  confirmFreeze: "全部冻结",
+  valuesOnly: "仅保留数值…",
+  valuesOnlyTitle: "仅保留数值：此操作无法恢复",
+  valuesOnlyWarning:
+    "每个 CRM 公式都将替换为其当前数值，且不保留任何记录；之前冻结的记录也会被删除。“恢复”无法找回其中任何公式。",
+  valuesOnlyCopy: "如果以后还需要这些公式，请在继续之前保存一份当前工作簿的副本。",
+  confirmValuesOnly: "替换为数值，不保留记录",
+  recordInside:
+    "原始公式保存在此文件内，收到文件的任何人都可能读到。如需发给公司以外的人，请使用“全部冻结”，再选“仅保留数值”。",
+  valuesOnlyDone: (formulas: number, cells: number, lang: Lang) =>
+    `已将 ${n(formulas, lang)} 个公式（${n(cells, lang)} 个单元格）替换为数值。未保留任何记录，无法恢复。`,
+  recordRemoved: (count: number, lang: Lang) => `之前冻结的 ${n(count, lang)} 个公式的记录也已删除。`,
 };
 
 /** The section's texts in each language. */
