@@ -6,32 +6,44 @@
  *   crm-scorecard <input.xlsx|input.csv> [--sheet NAME] [--range A1:G20] [--out FILE] [--lang en|zh]
  *                 [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--force]
  *
+ * A .csv may be UTF-8, UTF-16 or GB18030, separated by commas, semicolons or tabs (src/core/csv). The output
+ * is written to a temporary file and renamed; an interrupted run removes the temporary file.
+ *
  * Exit codes: 0 written; 1 bad input (every problem printed with its cell address, as in the pane), an
- * unreadable input or an existing output file without --force; 2 a usage error.
+ * unreadable input or an existing output file without --force; 2 a usage error; killed by the signal that
+ * interrupted it.
  */
-import { existsSync, readFileSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { existsSync, realpathSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { CrmError } from "../core/errors";
-import { cellAddress, parseRange, RangeBounds, sheetAddress } from "../core/address";
+import { parseRange, sheetAddress } from "../core/address";
 import type { ScorecardLanguage } from "../core/scorecard/labels";
 import { buildScorecardPlan } from "../core/scorecard/plan";
-import { readScorecardTable, sourceRange } from "../core/scorecard/table";
+import { readScorecardTable, ScorecardTable, sourceRange } from "../core/scorecard/table";
+import { InputError, loadInput, LoadedInput } from "./input";
+import { cliMessages } from "./messages";
 import { writePlanToXlsx } from "./xlsxWriter";
+
+export { parseCsv } from "../core/csv/parse";
+export { plainValue } from "./input";
 
 const USAGE = `usage: crm-scorecard <input.xlsx|input.csv> [--sheet NAME] [--range A1:G20] [--out FILE]
                      [--lang en|zh] [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--force]
 
   --sheet NAME   sheet to read (.xlsx; default the first); for .csv, the name of the input sheet written
-  --range A1:G20 the KPI table, header row first (default: everything on the sheet)
+  --range A1:G20 the KPI table, header row first (default: everything on the sheet); only its used part
+                 is read, so whole columns (A1:G1048576) are fine
   --out FILE     output workbook (default: <input>-scorecard.xlsx beside the input)
   --lang en|zh   scorecard and message language (default: the language of the input's headers)
   --cap 1.2      achievement cap (default 1.2 = 120%)
   --snapshot     copy the input values instead of linking to the input cells
   --as-of DATE   the scorecard's as-of date (default today)
-  --force        overwrite an existing output file`;
+  --force        overwrite an existing output file
+
+A .csv may be UTF-8, UTF-16 or GB18030, separated by commas, semicolons or tabs (with decimal commas).`;
 
 /** Where the command writes its messages. */
 export interface CliIo {
@@ -40,112 +52,6 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
-class InputError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join("\n"));
-  }
-}
-
-/**
- * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is dropped) into rows
- * of cells, converting the way a spreadsheet opening the file does, quoted or not: "" → null, numbers
- * ("1,200.5", "-3e2") → numbers, percentages ("85%") → fractions; everything else stays text (a text
- * starting with "=" stays text too: it is never written as a formula).
- */
-export function parseCsv(textIn: string): (string | number | null)[][] {
-  const text = textIn.replace(/^\uFEFF/, "");
-  const rows: (string | number | null)[][] = [];
-  let row: (string | number | null)[] = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = (): void => {
-    row.push(csvValue(field));
-    field = "";
-    wasQuoted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "") {
-      quoted = true;
-      wasQuoted = true;
-    } else if (ch === ",") endField();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endField();
-      rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== "" || wasQuoted || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows.map((r) => r.map((v) => (v === "" ? null : v)));
-}
-
-function csvValue(raw: string): string | number | null {
-  const s = raw.trim();
-  if (s === "") return null;
-  const plain = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-  const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-  if (plain.test(s)) return Number(s);
-  if (grouped.test(s)) return Number(s.replace(/,/g, ""));
-  if (s.endsWith("%")) {
-    const p = s.slice(0, -1).trim();
-    if (plain.test(p)) return Number(p) / 100;
-  }
-  return raw;
-}
-
-/** A plain value of an exceljs cell, as Office.js would report it (dates as serial numbers). */
-export function plainValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.getTime() / 86_400_000 + 25569;
-  if (typeof v === "object") {
-    if ("error" in v) return v.error;
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if ("formula" in v || "sharedFormula" in v) return plainValue((v as ExcelJS.CellFormulaValue).result ?? null);
-    if ("text" in v) return plainValue(v.text);
-  }
-  return String(v);
-}
-
-/** The smallest range holding every non-empty cell of a sheet, or null for an empty sheet. */
-function usedBounds(ws: ExcelJS.Worksheet): RangeBounds | null {
-  let b: RangeBounds | null = null;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const v = plainValue(cell.value);
-      if (v === null || v === "") return;
-      if (b === null) b = { top: r - 1, left: c - 1, bottom: r - 1, right: c - 1 };
-      else {
-        b.top = Math.min(b.top, r - 1);
-        b.bottom = Math.max(b.bottom, r - 1);
-        b.left = Math.min(b.left, c - 1);
-        b.right = Math.max(b.right, c - 1);
-      }
-    });
-  });
-  return b;
-}
-
-/** A valid sheet name from a file name: no []:*?/\ characters, at most 31 characters. */
-function sheetNameFrom(file: string): string {
-  const base = path
-    .basename(file, path.extname(file))
-    .replace(/[[\]:*?/\\]/g, "_")
-    .slice(0, 31);
-  return base === "" ? "Input" : base;
-}
 
 interface Options {
   input: string;
@@ -219,39 +125,61 @@ function parseOptions(argv: readonly string[]): Options {
   };
 }
 
-/** Loads the input into a workbook (a .csv becomes a new sheet at A1) and picks the table's cells. */
-async function loadInput(
-  o: Options,
-): Promise<{ workbook: ExcelJS.Workbook; sheet: string; topLeft: string; values: unknown[][] }> {
-  if (!existsSync(o.input)) throw new InputError([`${o.input}: no such file`]);
-  const workbook = new ExcelJS.Workbook();
-  let ws: ExcelJS.Worksheet;
-  if (path.extname(o.input).toLowerCase() === ".csv") {
-    const rows = parseCsv(readFileSync(o.input, "utf8"));
-    ws = workbook.addWorksheet(o.sheet ?? sheetNameFrom(o.input));
-    rows.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
-  } else {
-    try {
-      await workbook.xlsx.readFile(o.input);
-    } catch (e) {
-      throw new InputError([`${o.input}: not a readable .xlsx file (${(e as Error).message})`]);
-    }
-    const found = o.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(o.sheet);
-    if (found === undefined) {
-      const names = workbook.worksheets.map((w) => `"${w.name}"`).join(", ");
-      throw new InputError([`${o.input}: no sheet named "${o.sheet ?? ""}" (sheets: ${names})`]);
-    }
-    ws = found;
+/** Output files being written right now (temporary names), removed if the run is interrupted. */
+const pendingTemps = new Set<string>();
+/** Whether signals end the run with the temporary file removed (set by {@link runAsProgram}, not in tests). */
+let guardSignals = false;
+
+/**
+ * Writes the workbook to a temporary file beside `out`, then renames it: `out` is either the whole new
+ * workbook or untouched. While writing, Ctrl+C (SIGINT), SIGTERM and SIGHUP remove the temporary file and
+ * end the process by the same signal.
+ */
+async function writeWorkbook(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    for (const file of pendingTemps) rmSync(file, { force: true });
+    process.stderr.write(`${cliMessages.interrupted(signal)[messageLanguage]}\n`);
+    for (const s of SIGNALS) process.removeAllListeners(s);
+    process.kill(process.pid, signal);
+  };
+  pendingTemps.add(temp);
+  if (guardSignals) for (const s of SIGNALS) process.on(s, onSignal);
+  try {
+    await workbook.xlsx.writeFile(temp);
+    renameSync(temp, out);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new InputError([cliMessages.cannotWrite(out, (e as Error).message)]);
+  } finally {
+    pendingTemps.delete(temp);
+    for (const s of SIGNALS) process.off(s, onSignal);
   }
-  const bounds = o.range !== undefined ? parseRange(o.range) : usedBounds(ws);
-  if (bounds === null) throw new InputError([`${o.input}: sheet "${ws.name}" is empty`]);
-  const values: unknown[][] = [];
-  for (let r = bounds.top; r <= bounds.bottom; r++) {
-    const row: unknown[] = [];
-    for (let c = bounds.left; c <= bounds.right; c++) row.push(plainValue(ws.getCell(r + 1, c + 1).value));
-    values.push(row);
-  }
-  return { workbook, sheet: ws.name, topLeft: cellAddress(bounds.top, bounds.left), values };
+}
+
+const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+/** The language of the command's own messages for the run in progress (see ./messages.ts). */
+let messageLanguage: ScorecardLanguage = "en";
+
+/** Builds the plan from a table that read without problems, writes the workbook, and reports. */
+async function buildAndWrite(o: Options, input: LoadedInput, table: ScorecardTable, io: CliIo): Promise<void> {
+  const plan = buildScorecardPlan(table, {
+    ...(o.lang === undefined ? {} : { language: o.lang }),
+    ...(o.cap === undefined ? {} : { cap: o.cap }),
+    ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
+    mode: o.snapshot ? "snapshot" : "live",
+    existingSheetNames: input.workbook.worksheets.map((w) => w.name),
+    existingNames: input.workbook.definedNames.model.map((d) => d.name),
+  });
+  const report = writePlanToXlsx(plan, input.workbook);
+  await writeWorkbook(input.workbook, o.out);
+  const e = plan.expected;
+  const band = plan.settings.options.ratingBands[e.rating]!.label;
+  io.stdout(
+    `Wrote ${o.out}: sheet "${plan.sheetName}" from ${sheetAddress(input.sheet, table.address)}, ` +
+      `${table.kpis.length} KPIs, overall score ${e.overall.toFixed(1)} (${band}), ${plan.mode} mode`,
+  );
+  for (const note of report.notes) io.stdout(`note: ${note}`);
 }
 
 /**
@@ -274,45 +202,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     throw e;
   }
+  // The command's messages: --lang, else (once the table is read) the language of its headers, else English.
+  messageLanguage = o.lang ?? "en";
   try {
-    if (existsSync(o.out) && !o.force) {
-      throw new InputError([`${o.out} already exists; use --force to overwrite it`]);
-    }
+    if (existsSync(o.out) && !o.force) throw new InputError([cliMessages.outExists(o.out)]);
     const input = await loadInput(o);
     const reading = readScorecardTable(sourceRange(input.sheet, input.topLeft, input.values));
+    messageLanguage = o.lang ?? reading.language;
+    const d = input.csvDialect;
+    if (d !== null) io.stdout(cliMessages.readAs(o.input, d.encoding, d.separator, d.decimalMark)[messageLanguage]);
     if (reading.table === null) {
-      // Problems in the scorecard's language: --lang, else the language of the input's headers.
-      const zh = (o.lang ?? reading.language) === "zh";
-      throw new InputError(reading.problems.map((p) => (zh ? p.messageZh : p.message)));
+      throw new InputError(reading.problems.map((p) => ({ en: p.message, zh: p.messageZh })));
     }
-    const plan = buildScorecardPlan(reading.table, {
-      ...(o.lang === undefined ? {} : { language: o.lang }),
-      ...(o.cap === undefined ? {} : { cap: o.cap }),
-      ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
-      mode: o.snapshot ? "snapshot" : "live",
-      existingSheetNames: input.workbook.worksheets.map((w) => w.name),
-      existingNames: input.workbook.definedNames.model.map((d) => d.name),
-    });
-    const report = writePlanToXlsx(plan, input.workbook);
-    const temp = `${o.out}.${process.pid}.tmp`;
-    try {
-      await input.workbook.xlsx.writeFile(temp);
-      renameSync(temp, o.out);
-    } catch (e) {
-      rmSync(temp, { force: true });
-      throw new InputError([`${o.out}: cannot write (${(e as Error).message})`]);
-    }
-    const e = plan.expected;
-    const band = plan.settings.options.ratingBands[e.rating]!.label;
-    io.stdout(
-      `Wrote ${o.out}: sheet "${plan.sheetName}" from ${sheetAddress(input.sheet, reading.table.address)}, ` +
-        `${reading.table.kpis.length} KPIs, overall score ${e.overall.toFixed(1)} (${band}), ${plan.mode} mode`,
-    );
-    for (const note of report.notes) io.stdout(`note: ${note}`);
+    await buildAndWrite(o, input, reading.table, io);
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
-      for (const line of e.lines) io.stderr(line);
+      for (const line of e.lines) io.stderr(line[messageLanguage]);
       return 1;
     }
     if (e instanceof CrmError) {
@@ -334,8 +240,15 @@ function invokedDirectly(): boolean {
   }
 }
 
-if (invokedDirectly()) {
-  main(process.argv.slice(2), {
+/**
+ * Runs the command as a program: messages to stdout/stderr, the exit code as the process's, an interrupted
+ * write leaves no file behind. A failure nobody foresaw prints one plain line (the stack trace only with
+ * CRM_SCORECARD_DEBUG=1).
+ * @param argv the arguments after the command name
+ */
+export function runAsProgram(argv: readonly string[]): void {
+  guardSignals = true;
+  main(argv, {
     stdout: (l) => process.stdout.write(`${l}\n`),
     stderr: (l) => process.stderr.write(`${l}\n`),
   }).then(
@@ -343,10 +256,13 @@ if (invokedDirectly()) {
       process.exitCode = code;
     },
     (e: unknown) => {
+      const debug = process.env.CRM_SCORECARD_DEBUG === "1" && e instanceof Error ? e.stack : undefined;
       process.stderr.write(
-        `crm-scorecard: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+        `${cliMessages.unexpected(debug ?? (e instanceof Error ? e.message : String(e)))[messageLanguage]}\n`,
       );
       process.exitCode = 1;
     },
   );
 }
+
+if (invokedDirectly()) runAsProgram(process.argv.slice(2));

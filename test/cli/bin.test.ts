@@ -2,11 +2,14 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildCli } from "../support/cli";
 import { ROOT } from "../support/dist";
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
 const bin = path.join(ROOT, pkg.bin["crm-scorecard"]!);
+
+beforeAll(buildCli, 60_000);
 
 describe("the crm-scorecard bin that `npx crm-scorecard` runs", () => {
   it("writes a scorecard workbook from the sample CSV and exits 0", () => {
