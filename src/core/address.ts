@@ -63,7 +63,7 @@ export function tryParseCell(address: string): CellPosition | null {
  */
 export function parseCell(address: string): CellPosition {
   const cell = tryParseCell(address);
-  if (cell === null) throw valueError(`"${address}" is not a cell address like A1`);
+  if (cell === null) throw valueError("input.notCellAddress", { address });
   return cell;
 }
 
@@ -81,7 +81,7 @@ export interface RangeBounds {
  */
 export function parseRange(address: string): RangeBounds {
   const parts = address.trim().split(":");
-  if (parts.length > 2 || parts[0] === "") throw valueError(`"${address}" is not a range like A1:G20`);
+  if (parts.length > 2 || parts[0] === "") throw valueError("input.notRangeAddress", { address });
   const a = parseCell(parts[0]!);
   const b = parts.length === 2 ? parseCell(parts[1]!) : a;
   return {

@@ -7,6 +7,7 @@
  * `#VALUE!` errors naming the cell, an error value in a range propagates.
  */
 import { CrmError, CrmErrorCode, numError, naError, valueError } from "./errors";
+import { Message, msg } from "./messages/catalogue";
 
 /** A rectangular block of cell values as Excel passes it (rows of columns). */
 export type Cells = readonly (readonly unknown[])[];
@@ -35,39 +36,82 @@ export function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || v === "";
 }
 
+/** The error text of an Excel error value passed into a function (`"#N/A"`, or an object with a `code`), else undefined. */
+function errorTextOf(v: unknown): string | undefined {
+  if (typeof v === "string" && v.startsWith("#") && (v.endsWith("!") || v.endsWith("?") || v === "#N/A")) return v;
+  if (typeof v === "object" && v !== null && "code" in v) {
+    const code = v.code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
 /**
  * Recognises an Excel error value passed into a function (a `CustomFunctions.Error`-like object with a
- * `code`, or the error's display text such as `"#N/A"`) and returns it as a CrmError, else null.
- * Errors without a CRM equivalent (`#REF!`, `#NAME?`, `#NULL!`) become `#N/A`, their text kept in the message.
+ * `code`, or the error's display text such as `"#N/A"`) in a cell of a range and returns it as a CrmError,
+ * else null. Errors without a CRM equivalent (`#REF!`, `#NAME?`, `#NULL!`) become `#N/A`, their text kept in
+ * the message.
+ * @param v the cell's value
+ * @param where the cell, e.g. `msg("input.argCell", { arg: "scores", cell: msg("input.rangeRow", { row: 3 }) })`
  */
-export function cellError(v: unknown, where: string): CrmError | null {
-  let text: string | undefined;
-  if (typeof v === "string" && v.startsWith("#") && (v.endsWith("!") || v.endsWith("?") || v === "#N/A")) {
-    text = v;
-  } else if (typeof v === "object" && v !== null && "code" in v) {
-    const code = v.code;
-    if (typeof code === "string") text = code;
-  }
+export function cellError(v: unknown, where: Message): CrmError | null {
+  const text = errorTextOf(v);
   if (text === undefined) return null;
-  const mapped = ERROR_CODES[text] ?? "NA";
-  const shown = text.startsWith("#") ? text : `an error (${text})`;
-  return new CrmError(mapped, `${where} is ${shown}`);
+  const code = ERROR_CODES[text] ?? "NA";
+  return new CrmError(
+    code,
+    text.startsWith("#")
+      ? msg("input.cellIsError", { where, error: text })
+      : msg("input.cellIsErrorCode", { where, code: text }),
+  );
 }
 
-/** Describes a cell's position for messages: "row 5 of the range", or "row 5, column 2 of the range". */
-export function cellPosition(row: number, column: number, columns: number): string {
-  return columns === 1 ? `row ${row + 1} of the range` : `row ${row + 1}, column ${column + 1} of the range`;
+/** As {@link cellError}, for a whole (scalar) argument: `margin is #N/A`. */
+export function argError(v: unknown, argument: string): CrmError | null {
+  const text = errorTextOf(v);
+  if (text === undefined) return null;
+  const code = ERROR_CODES[text] ?? "NA";
+  return new CrmError(
+    code,
+    text.startsWith("#")
+      ? msg("input.argIsError", { arg: argument, error: text })
+      : msg("input.argIsErrorCode", { arg: argument, code: text }),
+  );
 }
 
-function describeValue(v: unknown): string {
-  if (typeof v === "string") return `text "${v.length > 40 ? v.slice(0, 37) + "..." : v}"`;
-  if (typeof v === "boolean") return `the logical value ${v ? "TRUE" : "FALSE"}`;
-  return `a ${typeof v} value`;
+/** A cell's position within a range, for messages: "row 5 of the range", or "row 5, column 2 of the range". */
+export function cellPosition(row: number, column: number, columns: number): Message {
+  return columns === 1
+    ? msg("input.rangeRow", { row: row + 1 })
+    : msg("input.rangeCell", { row: row + 1, column: column + 1 });
+}
+
+/** A cell of a range argument, for messages: "scores: row 5 of the range". */
+export function cellOf(argument: string, row: number, column: number, columns: number): Message {
+  return msg("input.argCell", { arg: argument, cell: cellPosition(row, column, columns) });
+}
+
+/** Text as messages quote it: at most 40 characters. */
+function shortText(v: string): string {
+  return v.length > 40 ? v.slice(0, 37) + "..." : v;
 }
 
 /** Throws the error for a cell that is neither a number nor blank: its own error value, or `#VALUE!`. */
-function rejectCell(v: unknown, where: string): never {
-  throw cellError(v, where) ?? valueError(`${where} is ${describeValue(v)}`);
+function rejectCell(v: unknown, where: Message): never {
+  const err = cellError(v, where);
+  if (err) throw err;
+  if (typeof v === "string") throw valueError("input.cellIsText", { where, text: shortText(v) });
+  if (typeof v === "boolean") throw valueError("input.cellIsLogical", { where, value: v ? "TRUE" : "FALSE" });
+  throw valueError("input.cellIsOther", { where, kind: typeof v });
+}
+
+/** Throws the error for a scalar argument that is neither a number nor blank. */
+function rejectArg(v: unknown, argument: string): never {
+  const err = argError(v, argument);
+  if (err) throw err;
+  if (typeof v === "string") throw valueError("input.argIsText", { arg: argument, text: shortText(v) });
+  if (typeof v === "boolean") throw valueError("input.argIsLogical", { arg: argument, value: v ? "TRUE" : "FALSE" });
+  throw valueError("input.argIsOther", { arg: argument, kind: typeof v });
 }
 
 /** A range argument given as a single value (Excel passes a scalar when the user types one) becomes 1×1. */
@@ -86,7 +130,7 @@ export function asCells(v: unknown): Cells {
  */
 export interface NumberCells {
   forEach(visit: (x: number, row: number, column: number) => void): void;
-  where(row: number, column: number): string;
+  where(row: number, column: number): Message;
   /** How many zeros the last `forEach` visited (Excel desktop passes blanks as 0: see src/functions/blanks.ts). */
   readonly zeros: number;
 }
@@ -101,7 +145,7 @@ export interface NumberCells {
 export function numberCells(values: unknown, argument: string, blanks?: BlankMask): NumberCells {
   const cells = asCells(values);
   const columns = cells[0]?.length ?? 1;
-  const where = (r: number, c: number): string => `${argument}: ${cellPosition(r, c, columns)}`;
+  const where = (r: number, c: number): Message => cellOf(argument, r, c, columns);
   let zeros = 0;
   return {
     where,
@@ -123,7 +167,7 @@ export function numberCells(values: unknown, argument: string, blanks?: BlankMas
               visit(v, r, c); // finite: NaN and ±Infinity fail v − v === 0
               continue;
             }
-            throw numError(`${where(r, c)} is not a finite number`);
+            throw numError("input.cellNotFinite", { where: where(r, c) });
           }
           if (v === null || v === undefined || v === "") continue;
           rejectCell(v, where(r, c));
@@ -160,12 +204,12 @@ export function keysIn(values: unknown, argument: string): (string | number | nu
     const row = cells[r]!;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      const where = (): string => `${argument}: ${cellPosition(r, c, row.length)}`;
+      const where = (): Message => cellOf(argument, r, c, row.length);
       if (typeof v === "number") {
-        if (!Number.isFinite(v)) throw numError(`${where()} is not a finite number`);
+        if (!Number.isFinite(v)) throw numError("input.cellNotFinite", { where: where() });
         out.push(v);
       } else if (isBlankCell(v)) out.push(null);
-      else if (typeof v === "string" && cellError(v, "") === null) out.push(v.trim());
+      else if (typeof v === "string" && errorTextOf(v) === undefined) out.push(v.trim());
       else rejectCell(v, where());
     }
   }
@@ -185,11 +229,10 @@ export function numbersOrBlanksIn(values: unknown, argument: string): (number | 
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v === "number") {
-        if (!Number.isFinite(v))
-          throw numError(`${argument}: ${cellPosition(r, c, row.length)} is not a finite number`);
+        if (!Number.isFinite(v)) throw numError("input.cellNotFinite", { where: cellOf(argument, r, c, row.length) });
         out.push(v);
       } else if (isBlankCell(v)) out.push(null);
-      else rejectCell(v, `${argument}: ${cellPosition(r, c, row.length)}`);
+      else rejectCell(v, cellOf(argument, r, c, row.length));
     }
   }
   return out;
@@ -211,21 +254,19 @@ export function numberArg(v: unknown, argument: string, options: NumberArgOption
   if (Array.isArray(x)) {
     const cells = asCells(x);
     if (cells.length !== 1 || cells[0]!.length !== 1) {
-      throw valueError(`${argument}: expected a single value, got a range of ${cells.length}×${cells[0]?.length ?? 0}`);
+      throw valueError("input.argNotSingle", { arg: argument, rows: cells.length, columns: cells[0]?.length ?? 0 });
     }
     x = cells[0]![0];
   }
   if (typeof x === "number") {
-    if (!Number.isFinite(x)) throw numError(`${argument} is not a finite number`);
+    if (!Number.isFinite(x)) throw numError("input.argNotFinite", { arg: argument });
     return x;
   }
   if (isBlankCell(x)) {
     if (options.default !== undefined) return options.default;
-    throw naError(`${argument} is required`);
+    throw naError("input.argRequired", { arg: argument });
   }
-  const err = cellError(x, argument);
-  if (err) throw err;
-  throw valueError(`${argument} is ${describeValue(x)}, not a number`);
+  return rejectArg(x, argument);
 }
 
 /**
@@ -236,18 +277,13 @@ export function optionArg<T extends string>(v: unknown, argument: string, allowe
   let x = v;
   if (Array.isArray(x)) x = asCells(x)[0]?.[0];
   if (isBlankCell(x)) return fallback;
-  const err = cellError(x, argument);
+  const err = argError(x, argument);
   if (err) throw err;
   const word = String(x).trim().toLowerCase();
   const hit = allowed.find((a) => a.toLowerCase() === word);
-  if (hit === undefined)
-    throw valueError(`${argument}: "${String(x)}" is not one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
+  if (hit === undefined) {
+    const list = allowed.map((a) => `"${a}"`).join(", ");
+    throw valueError("input.optionUnknown", { arg: argument, word: String(x), allowed: list });
+  }
   return hit;
-}
-
-/** Sum of a numeric range or a single number (blanks skipped). @throws CrmError as {@link numbersIn}. */
-export function sumOf(values: unknown, argument: string): number {
-  let s = 0;
-  for (const x of numbersIn(values, argument)) s += x;
-  return s;
 }

@@ -17,9 +17,11 @@ import { CohortGrain, cohortTable } from "../core/btyd/cohort";
 import { checkGammaGammaParams, GammaGammaParams, ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
 import { CustomerId, rfmSummary } from "../core/btyd/rfm";
 import { CrmError, naError, valueError } from "../core/errors";
+import { Message, msg } from "../core/messages/catalogue";
 import {
   asCells,
   cellError,
+  cellOf,
   cellPosition,
   isBlankCell,
   keysIn,
@@ -68,9 +70,8 @@ async function dateColumn(raw: unknown, name: string, address: string | undefine
   try {
     return await numberColumn(raw, name, address);
   } catch (e) {
-    if (e instanceof CrmError && e.code === "VALUE" && e.message.includes(" is text ")) {
-      throw valueError(`${e.message}; dates must be Excel dates (numbers), not text — convert with DATEVALUE`);
-    }
+    if (e instanceof CrmError && e.id === "input.cellIsText")
+      throw valueError("input.datesAsText", { problem: e.what });
     throw e;
   }
 }
@@ -81,7 +82,7 @@ async function idColumn(raw: unknown, name: string, address: string | undefined)
 }
 
 /** Where cell i of a column is, for messages: "row 5 of the range". */
-function position(column: Column<unknown>, i: number): string {
+function position(column: Column<unknown>, i: number): Message {
   return cellPosition(Math.floor(i / column.columns), i % column.columns, column.columns);
 }
 
@@ -95,9 +96,7 @@ function filledRows(columns: readonly Column<unknown>[]): number[] {
   const n = first.values.length;
   if (columns.some((c) => c.values.length !== n)) {
     const sizes = columns.map((c) => `${c.name} ${c.rows}×${c.columns}`).join(", ");
-    throw valueError(
-      `${columns.map((c) => c.name).join(", ")} must be ranges with the same number of cells (${sizes})`,
-    );
+    throw valueError("input.sameCells", { names: columns.map((c) => c.name).join(", "), sizes });
   }
   const rows: number[] = [];
   const k = columns.length;
@@ -108,7 +107,8 @@ function filledRows(columns: readonly Column<unknown>[]): number[] {
     else if (filled > 0) {
       const blank = columns.find((c) => c.values[i] === null)!;
       const given = columns.find((c) => c.values[i] !== null)!;
-      throw naError(`${blank.name}: ${position(blank, i)} is blank but ${given.name} has a value there`);
+      const where = msg("input.argCell", { arg: blank.name, cell: position(blank, i) });
+      throw naError("input.blankBesideValue", { where, other: given.name });
     }
   }
   return rows;
@@ -140,19 +140,22 @@ function paramsIn(raw: unknown, argument: string, names: readonly string[]): num
     for (let c = 0; c < row.length && out.length < names.length; c++) {
       const v = row[c];
       if (isBlankCell(v)) continue;
-      const where = `${argument}: ${cellPosition(r, c, row.length)}`;
+      const where = cellOf(argument, r, c, row.length);
       const err = cellError(v, where);
       if (err) throw err;
       if (typeof v !== "number") {
-        throw valueError(`${where} holds ${JSON.stringify(v)}, not the fitted ${names[out.length]}`);
+        throw valueError("input.paramsNotNumber", { where, value: JSON.stringify(v), name: names[out.length]! });
       }
       out.push(v);
     }
   }
   if (out.length < names.length) {
-    throw naError(
-      `${argument}: needs ${names.join(", ")} in its first ${names.length} cells (found ${out.length} numbers)`,
-    );
+    throw naError("input.paramsTooFew", {
+      arg: argument,
+      names: names.join(", "),
+      count: names.length,
+      found: out.length,
+    });
   }
   return out;
 }

@@ -1,9 +1,10 @@
 /**
  * The adapters' bridge to Excel: turns the core's CrmError (or anything unexpected) into a
- * `CustomFunctions.Error`, so a cell never shows NaN, Infinity or a raw exception.
+ * `CustomFunctions.Error`, so a cell never shows NaN, Infinity or a raw exception. Messages come from the
+ * catalogue (src/core/messages), rendered in Office's display language.
  */
 import { CrmError, CrmErrorCode } from "../core/errors";
-import { messageZh } from "./messagesZh";
+import { Language, languageOf, render } from "../core/messages/catalogue";
 
 const EXCEL_CODE: Readonly<Record<CrmErrorCode, string>> = {
   VALUE: "#VALUE!",
@@ -12,11 +13,9 @@ const EXCEL_CODE: Readonly<Record<CrmErrorCode, string>> = {
   NA: "#N/A",
 };
 
-/** The message in Office's display language: Simplified Chinese under a zh-* Office when the table knows it. */
-function localized(message: string): string {
-  const lang = typeof Office === "undefined" ? undefined : Office.context?.displayLanguage;
-  if (!lang || !/^zh\b/i.test(lang)) return message;
-  return messageZh(message) ?? message;
+/** Office's display language as a catalogue language: "zh" under a zh-* Office, else "en". */
+export function displayLanguage(): Language {
+  return languageOf(typeof Office === "undefined" ? undefined : Office.context?.displayLanguage);
 }
 
 /**
@@ -26,10 +25,11 @@ function localized(message: string): string {
 export function toExcelError(e: unknown): CustomFunctions.Error {
   if (e instanceof CustomFunctions.Error) return e;
   if (e instanceof CrmError) {
-    return new CustomFunctions.Error(EXCEL_CODE[e.code] as CustomFunctions.ErrorCode, localized(e.message));
+    return new CustomFunctions.Error(EXCEL_CODE[e.code] as CustomFunctions.ErrorCode, e.text(displayLanguage()));
   }
   const text = e instanceof Error ? e.message : String(e);
-  return new CustomFunctions.Error("#VALUE!" as CustomFunctions.ErrorCode, `Unexpected problem: ${text}`);
+  const message = render("input.unexpected", { text }, displayLanguage());
+  return new CustomFunctions.Error("#VALUE!" as CustomFunctions.ErrorCode, message);
 }
 
 /* eslint-disable @typescript-eslint/only-throw-error -- Excel expects a thrown CustomFunctions.Error, which is not an Error subclass in every runtime */
@@ -64,7 +64,8 @@ export async function excelCallAsync<T extends number | string | number[][] | (n
 function checkFinite<T>(result: T): T {
   const bad = (x: unknown): boolean => typeof x === "number" && !Number.isFinite(x);
   if (bad(result) || (Array.isArray(result) && result.some((row) => Array.isArray(row) && row.some(bad)))) {
-    throw new CustomFunctions.Error("#NUM!" as CustomFunctions.ErrorCode, "The result is too large to compute");
+    const message = render("input.resultTooLarge", {}, displayLanguage());
+    throw new CustomFunctions.Error("#NUM!" as CustomFunctions.ErrorCode, message);
   }
   return result;
 }

@@ -243,9 +243,12 @@ export function RESPONSETIME(openedAt: unknown[][], respondedAt: unknown[][], st
   return excelCall(() => {
     const which = optionArg(statistic, "statistic", RESPONSE_STATISTICS, "mean");
     if (shapeOf(openedAt) !== shapeOf(respondedAt)) {
-      throw valueError(
-        `respondedAt: a ${shapeOf(respondedAt)} range must have the same shape as openedAt (${shapeOf(openedAt)})`,
-      );
+      throw valueError("input.sameShape", {
+        arg: "respondedAt",
+        shape: shapeOf(respondedAt),
+        other: "openedAt",
+        otherShape: shapeOf(openedAt),
+      });
     }
     return responseHours(dateTimesIn(openedAt, "openedAt"), dateTimesIn(respondedAt, "respondedAt"), which);
   });

@@ -24,6 +24,7 @@
  *   cancellation for short horizons.
  */
 import { finite, naError, numError, valueError } from "../errors";
+import { Message, msg } from "../messages/catalogue";
 import { distinctRows } from "./grouping";
 import { hyp2f1Excess } from "./hyp2f1";
 import { minimizeNewton, MinimizeResult, Objective } from "./optimize";
@@ -55,7 +56,7 @@ export interface BgnbdFitOptions {
    */
   readonly penalizer?: number;
   /** Describes customer i (0-based) in messages; default "customer i+1". */
-  readonly describe?: (i: number) => string;
+  readonly describe?: (i: number) => Message;
 }
 
 const PARAM_NAMES = ["r", "alpha", "a", "b"] as const;
@@ -67,7 +68,7 @@ const PARAM_NAMES = ["r", "alpha", "a", "b"] as const;
 export function checkBgnbdParams(params: BgnbdParams): void {
   for (const name of PARAM_NAMES) {
     const v = params[name];
-    if (!(v > 0) || !Number.isFinite(v)) throw numError(`params: BG/NBD ${name} must be a positive number, got ${v}`);
+    if (!(v > 0) || !Number.isFinite(v)) throw numError("btyd.paramPositive", { model: "BG/NBD", name, value: v });
   }
 }
 
@@ -76,15 +77,13 @@ export function checkBgnbdParams(params: BgnbdParams): void {
  * 0 ≤ recency t_x ≤ T, and t_x = 0 when x = 0 (recency is the time of the last repeat purchase, not the
  * time since it).
  */
-export function customerProblem(x: number, tx: number, T: number): string | null {
+export function customerProblem(x: number, tx: number, T: number): Message | null {
   // the common case first, without Number.isInteger (which V8 does not inline here: 30× slower)
   if (x >= 0 && x === Math.floor(x) && x < Infinity && tx >= 0 && T >= tx && (x > 0 || tx === 0)) return null;
-  if (!(x >= 0) || !Number.isInteger(x)) return `frequency ${x} is not a whole number ≥ 0`;
-  if (!(tx >= 0)) return `recency ${tx} is negative`;
-  if (!(T >= tx)) return `T ${T} is less than recency ${tx} (both count from the first purchase)`;
-  if (x === 0 && tx !== 0) {
-    return `recency is ${tx} with frequency 0; recency is the time of the last repeat purchase, 0 without one`;
-  }
+  if (!(x >= 0) || !Number.isInteger(x)) return msg("btyd.frequencyWhole", { value: x });
+  if (!(tx >= 0)) return msg("btyd.recencyNegative", { value: tx });
+  if (!(T >= tx)) return msg("btyd.ageBelowRecency", { age: T, recency: tx });
+  if (x === 0 && tx !== 0) return msg("btyd.recencyWithoutRepeat", { value: tx });
   return null;
 }
 
@@ -92,9 +91,9 @@ export function customerProblem(x: number, tx: number, T: number): string | null
  * Checks one customer's summary ({@link customerProblem}).
  * @throws CrmError `#NUM!` naming the customer (`where`) and the rule broken.
  */
-export function checkCustomer(x: number, tx: number, T: number, where: string): void {
+export function checkCustomer(x: number, tx: number, T: number, where: Message): void {
   const problem = customerProblem(x, tx, T);
-  if (problem !== null) throw numError(`${where}: ${problem}`);
+  if (problem !== null) throw numError("btyd.customerInvalid", { where, problem });
 }
 
 function lnLCustomer(p: BgnbdParams, x: number, tx: number, T: number): number {
@@ -381,17 +380,15 @@ export function bgnbdObjective(
  * parameters that ran off towards 0 or ∞ (|ln p| > 10) — the usual reason: the data cannot tell the
  * model's parameters apart (e.g. no sign of dropout, or no heterogeneity between customers).
  */
-export function fitFailure(model: string, names: readonly string[], result: MinimizeResult, hint: string): Error {
+export function fitFailure(model: string, names: readonly string[], result: MinimizeResult, hint: Message): Error {
   const drifting: string[] = [];
   result.x.forEach((v, i) => {
     if (Math.abs(v) > 10 || i === result.divergedIndex) drifting.push(`${names[i]} → ${v > 0 ? "∞" : "0"}`);
   });
   if (drifting.length > 0) {
-    return naError(
-      `${model} fit is impossible on this data: ${drifting.join(", ")} (the data do not identify the model; ${hint})`,
-    );
+    return naError("btyd.fitDrift", { model, drift: drifting.join(", "), hint });
   }
-  return naError(`${model} fit did not converge (${result.status} after ${result.iterations} iterations)`);
+  return naError("btyd.fitNotConverged", { model, status: result.status, iterations: result.iterations });
 }
 
 /**
@@ -412,38 +409,39 @@ export function bgnbdFit(
   options: BgnbdFitOptions = {},
 ): BgnbdFit {
   const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0) || !Number.isFinite(penalizer)) throw numError(`penalizer must be ≥ 0, got ${penalizer}`);
-  const describe = options.describe ?? ((i: number) => `customer ${i + 1}`);
+  if (!(penalizer >= 0) || !Number.isFinite(penalizer)) throw numError("btyd.penalizer", { value: penalizer });
+  const describe = options.describe ?? ((i: number) => msg("btyd.customerNumber", { n: i + 1 }));
   const n = frequency.length;
   if (recency.length !== n || T.length !== n) {
-    throw valueError(
-      `frequency, recency and T must have one value per customer (got ${n}, ${recency.length}, ${T.length})`,
-    );
+    throw valueError("btyd.perCustomer", {
+      names: "frequency, recency and T",
+      counts: `${n}, ${recency.length}, ${T.length}`,
+    });
   }
-  if (n === 0) throw naError("BG/NBD fit needs customers; the ranges hold none");
+  if (n === 0) throw naError("btyd.fitNoCustomers", { model: "BG/NBD" });
   let sumX = 0;
   let sumT = 0;
   for (let i = 0; i < n; i++) {
     const problem = customerProblem(frequency[i]!, recency[i]!, T[i]!);
-    if (problem !== null) throw numError(`${describe(i)}: ${problem}`);
+    if (problem !== null) throw numError("btyd.customerInvalid", { where: describe(i), problem });
     sumX += frequency[i]!;
     sumT += T[i]!;
   }
-  if (sumX === 0) throw naError("BG/NBD fit is impossible: no customer has a repeat purchase (every frequency is 0)");
+  if (sumX === 0) throw naError("btyd.fitNoRepeat", { model: "BG/NBD" });
   const data = groupSummary(frequency, recency, T);
   if (data.profiles === 1) {
-    throw naError("BG/NBD fit is impossible: all customers have the same frequency, recency and T");
+    throw naError("btyd.fitSameCustomers", { model: "BG/NBD" });
   }
   const alpha0 = sumT > 0 ? sumT / sumX : 1;
   const result = minimizeNewton(objective(data, penalizer), [0, Math.log(alpha0), 0, 0]);
   if (result.status !== "converged") {
-    throw fitFailure("BG/NBD", PARAM_NAMES, result, "more customers, a longer history or a penalizer may help");
+    throw fitFailure("BG/NBD", PARAM_NAMES, result, msg("btyd.hintBgnbd"));
   }
   const [r, alpha, a, b] = Array.from(result.x, Math.exp) as [number, number, number, number];
   const penalty = penalizer * (r * r + alpha * alpha + a * a + b * b);
   return {
     params: { r, alpha, a, b },
-    logLikelihood: finite(-n * (result.value - penalty), "the log-likelihood"),
+    logLikelihood: finite(-n * (result.value - penalty), msg("btyd.logLikelihood")),
     iterations: result.iterations,
     evaluations: result.evaluations,
   };
@@ -461,7 +459,13 @@ function logDeathOdds(p: BgnbdParams, x: number, tx: number, T: number): number 
  * @throws CrmError `#NUM!` for invalid parameters or customer.
  * @example bgnbdPAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86) // ≈ 0.7266
  */
-export function bgnbdPAlive(params: BgnbdParams, x: number, tx: number, T: number, where = "customer"): number {
+export function bgnbdPAlive(
+  params: BgnbdParams,
+  x: number,
+  tx: number,
+  T: number,
+  where: Message = msg("btyd.customer"),
+): number {
   checkBgnbdParams(params);
   checkCustomer(x, tx, T, where);
   if (x === 0) return 1;
@@ -480,16 +484,16 @@ export function bgnbdExpected(
   x: number,
   tx: number,
   T: number,
-  where = "customer",
+  where: Message = msg("btyd.customer"),
 ): number {
   checkBgnbdParams(params);
   checkCustomer(x, tx, T, where);
-  if (!(t >= 0) || !Number.isFinite(t)) throw numError(`t must be a number of periods ≥ 0, got ${t}`);
+  if (!(t >= 0) || !Number.isFinite(t)) throw numError("btyd.horizon", { value: t });
   if (t === 0) return 0;
   const { r, alpha, a, b } = params;
   let c = a + b + x - 1;
   if (c === 0) c = 2 ** -40; // a + b = 1 and x = 0: E is continuous in c, the formula's 0·∞ is not
   const numerator = -c * hyp2f1Excess(r + x, a - 1, c, -t / (alpha + T));
   const odds = x === 0 ? 0 : Math.exp(logDeathOdds(params, x, tx, T));
-  return finite(numerator / (1 + odds), "expected purchases");
+  return finite(numerator / (1 + odds), msg("btyd.expectedPurchases"));
 }

@@ -8,6 +8,7 @@
  * The result is revenue; multiply by a margin for profit.
  */
 import { finite, numError } from "../errors";
+import { Message, msg } from "../messages/catalogue";
 import { bgnbdExpected, BgnbdParams, checkBgnbdParams } from "./bgnbd";
 import { checkGammaGammaParams, ggExpectedSpend, GammaGammaParams } from "./gammagamma";
 
@@ -30,12 +31,12 @@ export function clvOptions(options: ClvBtydOptions = {}): Required<ClvBtydOption
   const monthlyDiscount = options.monthlyDiscount ?? 0.01;
   const periodDays = options.periodDays ?? 7;
   if (!Number.isInteger(months) || months < 1 || months > 1200) {
-    throw numError(`months must be a whole number from 1 to 1200, got ${months}`);
+    throw numError("btyd.months", { value: months });
   }
   if (!(monthlyDiscount > -1) || !Number.isFinite(monthlyDiscount)) {
-    throw numError(`monthlyDiscount must be greater than −1, got ${monthlyDiscount}`);
+    throw numError("btyd.monthlyDiscount", { value: monthlyDiscount });
   }
-  if (!(periodDays > 0) || !Number.isFinite(periodDays)) throw numError(`periodDays must be > 0, got ${periodDays}`);
+  if (!(periodDays > 0) || !Number.isFinite(periodDays)) throw numError("btyd.periodDays", { value: periodDays });
   return { months, monthlyDiscount, periodDays };
 }
 
@@ -54,7 +55,7 @@ export function clvBtyd(
   T: number,
   monetary: number,
   options: ClvBtydOptions = {},
-  where = "customer",
+  where: Message = msg("btyd.customer"),
 ): number {
   const { months, monthlyDiscount, periodDays } = clvOptions(options);
   checkBgnbdParams(bg);
@@ -70,5 +71,5 @@ export function clvBtyd(
     total += (expected - previous) * discount;
     previous = expected;
   }
-  return finite(total * spend, "CLV");
+  return finite(total * spend, msg("metrics.clv"));
 }

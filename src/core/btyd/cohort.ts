@@ -10,6 +10,7 @@
  * (null), not zero.
  */
 import { naError, numError, valueError } from "../errors";
+import { Message, msg } from "../messages/catalogue";
 import { distinctRows } from "./grouping";
 import type { CustomerId } from "./rfm";
 
@@ -85,12 +86,12 @@ export function cohortTable(
   customerIds: readonly CustomerId[],
   dates: ArrayLike<number>,
   grain: CohortGrain = "month",
-  describe: (i: number) => string = (i) => `transaction ${i + 1}`,
+  describe: (i: number) => Message = (i) => msg("btyd.transactionNumber", { n: i + 1 }),
 ): CohortRow[] {
   const n = customerIds.length;
   if (dates.length !== n)
-    throw valueError(`customerIds and dates must have one value per transaction (got ${n}, ${dates.length})`);
-  if (n === 0) throw naError("the transaction log is empty");
+    throw valueError("btyd.perTransaction", { names: "customerIds and dates", counts: `${n}, ${dates.length}` });
+  if (n === 0) throw naError("btyd.logEmpty");
   const index = new Map<CustomerId, number>();
   const firstPeriod: number[] = [];
   const cust = new Float64Array(n);
@@ -98,8 +99,7 @@ export function cohortTable(
   let lastPeriod = -Infinity;
   for (let i = 0; i < n; i++) {
     const d = dates[i]!;
-    if (!(d >= 1) || !Number.isFinite(d))
-      throw numError(`dates: ${describe(i)} has the date ${d}; Excel dates are serials ≥ 1`);
+    if (!(d >= 1) || !Number.isFinite(d)) throw numError("btyd.dateBelow", { where: describe(i), date: d, min: 1 });
     const p = periodOf(Math.floor(d), grain);
     const id = customerIds[i]!;
     let c = index.get(id);

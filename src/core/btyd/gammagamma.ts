@@ -10,6 +10,7 @@
  *   + px/(px + q − 1) · m_x = p(γ + x·m_x)/(px + q − 1); for x = 0 the population mean pγ/(q − 1).
  */
 import { finite, naError, numError, valueError } from "../errors";
+import { Message, msg } from "../messages/catalogue";
 import { fitFailure } from "./bgnbd";
 import { distinctRows } from "./grouping";
 import { minimizeNewton, Objective } from "./optimize";
@@ -42,17 +43,16 @@ const PARAM_NAMES = ["p", "q", "gamma"] as const;
 export function checkGammaGammaParams(params: GammaGammaParams): void {
   for (const name of PARAM_NAMES) {
     const v = params[name];
-    if (!(v > 0) || !Number.isFinite(v))
-      throw numError(`params: Gamma-Gamma ${name} must be a positive number, got ${v}`);
+    if (!(v > 0) || !Number.isFinite(v)) throw numError("btyd.paramPositive", { model: "Gamma-Gamma", name, value: v });
   }
 }
 
 /** What is wrong with one customer's (x, m_x), or null. */
-export function spendProblem(x: number, monetary: number): string | null {
+export function spendProblem(x: number, monetary: number): Message | null {
   if (x >= 0 && x === Math.floor(x) && x < Infinity && monetary >= 0 && (x === 0 || monetary > 0)) return null;
-  if (!(x >= 0) || !Number.isInteger(x)) return `frequency ${x} is not a whole number ≥ 0`;
-  if (!(monetary >= 0)) return `monetary ${monetary} is negative`;
-  if (x > 0 && monetary === 0) return "monetary is 0 with repeat purchases; the Gamma-Gamma model needs positive spend";
+  if (!(x >= 0) || !Number.isInteger(x)) return msg("btyd.frequencyWhole", { value: x });
+  if (!(monetary >= 0)) return msg("btyd.monetaryNegative", { value: monetary });
+  if (x > 0 && monetary === 0) return msg("btyd.monetaryZero");
   return null;
 }
 
@@ -189,7 +189,7 @@ function groupRepeatBuyers(frequency: ArrayLike<number>, monetary: ArrayLike<num
 /** Options of {@link ggFit}. */
 export interface GammaGammaFitOptions {
   /** Describes customer i (0-based) in messages; default "customer i+1". */
-  readonly describe?: (i: number) => string;
+  readonly describe?: (i: number) => Message;
 }
 
 /**
@@ -205,36 +205,36 @@ export function ggFit(
   monetary: ArrayLike<number>,
   options: GammaGammaFitOptions = {},
 ): GammaGammaFit {
-  const describe = options.describe ?? ((i: number) => `customer ${i + 1}`);
+  const describe = options.describe ?? ((i: number) => msg("btyd.customerNumber", { n: i + 1 }));
   if (monetary.length !== frequency.length) {
-    throw valueError(
-      `frequency and monetary must have one value per customer (got ${frequency.length}, ${monetary.length})`,
-    );
+    throw valueError("btyd.perCustomer", {
+      names: "frequency and monetary",
+      counts: `${frequency.length}, ${monetary.length}`,
+    });
   }
   let sumM = 0;
   let repeat = 0;
   for (let i = 0; i < frequency.length; i++) {
     const problem = spendProblem(frequency[i]!, monetary[i]!);
-    if (problem !== null) throw numError(`${describe(i)}: ${problem}`);
+    if (problem !== null) throw numError("btyd.customerInvalid", { where: describe(i), problem });
     if (frequency[i]! > 0) {
       repeat++;
       sumM += monetary[i]!;
     }
   }
-  if (repeat === 0)
-    throw naError("Gamma-Gamma fit is impossible: no customer has a repeat purchase (every frequency is 0)");
+  if (repeat === 0) throw naError("btyd.fitNoRepeat", { model: "Gamma-Gamma" });
   const g = groupRepeatBuyers(frequency, monetary);
   if (g.count.length === 1) {
-    throw naError("Gamma-Gamma fit is impossible: all repeat buyers have the same frequency and monetary value");
+    throw naError("btyd.fitSameRepeatBuyers", { model: "Gamma-Gamma" });
   }
   const result = minimizeNewton(objective(g.x, g.m, g.count), [0, Math.log(2), Math.log(sumM / repeat)]);
   if (result.status !== "converged") {
-    throw fitFailure("Gamma-Gamma", PARAM_NAMES, result, "more repeat buyers with varied spend may help");
+    throw fitFailure("Gamma-Gamma", PARAM_NAMES, result, msg("btyd.hintGammaGamma"));
   }
   const [p, q, gamma] = Array.from(result.x, Math.exp) as [number, number, number];
   return {
     params: { p, q, gamma },
-    logLikelihood: finite(-repeat * result.value, "the log-likelihood"),
+    logLikelihood: finite(-repeat * result.value, msg("btyd.logLikelihood")),
     customers: repeat,
     iterations: result.iterations,
     evaluations: result.evaluations,
@@ -248,18 +248,21 @@ export function ggFit(
  * (px + q ≤ 1; for x = 0, q ≤ 1).
  * @example ggExpectedSpend({ p: 6.25, q: 3.74, gamma: 15.44 }, 2, 22.35) // 6.25·(15.44 + 44.7)/(12.5 + 2.74) ≈ 24.66
  */
-export function ggExpectedSpend(params: GammaGammaParams, x: number, monetary: number, where = "customer"): number {
+export function ggExpectedSpend(
+  params: GammaGammaParams,
+  x: number,
+  monetary: number,
+  where: Message = msg("btyd.customer"),
+): number {
   checkGammaGammaParams(params);
   const problem = spendProblem(x, monetary);
-  if (problem !== null) throw numError(`${where}: ${problem}`);
+  if (problem !== null) throw numError("btyd.customerInvalid", { where, problem });
   const { p, q, gamma } = params;
   const denominator = p * x + q - 1;
   if (!(denominator > 0)) {
-    throw numError(
-      x === 0
-        ? `the population mean spend pγ/(q − 1) does not exist for q = ${q} ≤ 1`
-        : `${where}: expected spend does not exist (p·x + q − 1 = ${denominator} ≤ 0)`,
-    );
+    throw x === 0
+      ? numError("btyd.populationMeanSpend", { q })
+      : numError("btyd.spendNotExist", { where, value: denominator });
   }
-  return finite((p * (gamma + x * monetary)) / denominator, "expected spend");
+  return finite((p * (gamma + x * monetary)) / denominator, msg("btyd.expectedSpend"));
 }

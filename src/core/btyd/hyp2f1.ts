@@ -42,12 +42,12 @@ function series(first: number, n0: number, a: number, b: number, c: number, z: n
       if (rmax < 1 && (Math.abs(term) * rmax) / (1 - rmax) <= EPS * Math.abs(sum)) return sum;
     }
   }
-  throw numError(`the hypergeometric series 2F1(${a}, ${b}; ${c}; ${z}) did not converge (z is too close to 1)`);
+  throw numError("btyd.hypergeometric", { a, b, c, z });
 }
 
 function checkArguments(c: number, z: number): void {
-  if (!(z < 1)) throw numError(`2F1 is evaluated here only for z < 1, got ${z}`);
-  if (c <= 0 && Number.isInteger(c)) throw numError(`2F1 is undefined for c = ${c} (a non-positive integer)`);
+  if (!(z < 1)) throw numError("btyd.hypergeometricZ", { z });
+  if (c <= 0 && Number.isInteger(c)) throw numError("btyd.hypergeometricC", { c });
 }
 
 /**

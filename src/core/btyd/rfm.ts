@@ -13,6 +13,7 @@
  * periodDays to 7 (weeks). This reproduces the published CDNOW summary for all 2,357 customers.
  */
 import { naError, numError, valueError } from "../errors";
+import { Message, msg } from "../messages/catalogue";
 
 /** A customer id as Excel passes it: a number or a (trimmed) text. */
 export type CustomerId = string | number;
@@ -24,7 +25,7 @@ export interface RfmOptions {
   /** Days per period for recency and T; default 7. */
   readonly periodDays?: number;
   /** Describes transaction i (0-based) in messages; default "transaction i+1". */
-  readonly describe?: (i: number) => string;
+  readonly describe?: (i: number) => Message;
 }
 
 /** One row per customer, in order of first appearance in the log. */
@@ -54,25 +55,25 @@ export function rfmSummary(
   options: RfmOptions = {},
 ): RfmSummary {
   const n = customerIds.length;
-  const describe = options.describe ?? ((i: number) => `transaction ${i + 1}`);
+  const describe = options.describe ?? ((i: number) => msg("btyd.transactionNumber", { n: i + 1 }));
   if (dates.length !== n || amounts.length !== n) {
-    throw valueError(
-      `customerIds, dates and amounts must have one value per transaction (got ${n}, ${dates.length}, ${amounts.length})`,
-    );
+    throw valueError("btyd.perTransaction", {
+      names: "customerIds, dates and amounts",
+      counts: `${n}, ${dates.length}, ${amounts.length}`,
+    });
   }
-  if (n === 0) throw naError("the transaction log is empty");
+  if (n === 0) throw naError("btyd.logEmpty");
   const periodDays = options.periodDays ?? 7;
-  if (!(periodDays > 0) || !Number.isFinite(periodDays)) throw numError(`periodDays must be > 0, got ${periodDays}`);
+  if (!(periodDays > 0) || !Number.isFinite(periodDays)) throw numError("btyd.periodDays", { value: periodDays });
   let asOfDay = -Infinity;
   for (let i = 0; i < n; i++) {
     const d = dates[i]!;
-    if (!(d >= 0) || !Number.isFinite(d))
-      throw numError(`dates: ${describe(i)} has the date ${d}; Excel dates are serials ≥ 0`);
+    if (!(d >= 0) || !Number.isFinite(d)) throw numError("btyd.dateBelow", { where: describe(i), date: d, min: 0 });
     if (d > asOfDay) asOfDay = d;
   }
   if (options.asOf !== undefined) {
     if (!(options.asOf >= 0) || !Number.isFinite(options.asOf))
-      throw numError(`asOfDate must be an Excel date ≥ 0, got ${options.asOf}`);
+      throw numError("btyd.asOfDate", { value: options.asOf });
     asOfDay = options.asOf;
   }
   asOfDay = Math.floor(asOfDay);
@@ -104,7 +105,7 @@ export function rfmSummary(
     day[kept] = d;
     kept++;
   }
-  if (customers.length === 0) throw naError("no transaction falls on or before the as-of date");
+  if (customers.length === 0) throw naError("btyd.nothingBeforeAsOf");
 
   // amounts after each customer's first day, and distinct purchase days: the days are bucketed by
   // customer (a counting sort, sequential in memory), then each bucket is sorted and its runs counted

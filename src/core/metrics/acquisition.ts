@@ -4,16 +4,21 @@
  * Excel desktop passes blank cells as 0 anyway.
  */
 import { div0Error, finite, numError } from "../errors";
+import { msg } from "../messages/catalogue";
 
 /** Σ values after checking each is ≥ 0 (a cost, a count); names the first negative one. */
 function nonNegativeTotal(values: readonly number[], argument: string): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i]!;
-    if (!(x >= 0)) throw numError(`${argument}: value ${i + 1} is ${x}; it must not be negative`);
+    if (!(x >= 0))
+      throw numError("metrics.valueNotNegative", {
+        where: msg("input.listValue", { arg: argument, n: i + 1 }),
+        value: x,
+      });
     total += x;
   }
-  return finite(total, `the total of ${argument}`);
+  return finite(total, msg("metrics.totalOf", { arg: argument }));
 }
 
 /**
@@ -24,8 +29,8 @@ function nonNegativeTotal(values: readonly number[], argument: string): number {
 export function cac(costs: readonly number[], newCustomers: readonly number[]): number {
   const cost = nonNegativeTotal(costs, "costs");
   const customers = nonNegativeTotal(newCustomers, "newCustomers");
-  if (customers === 0) throw div0Error("newCustomers: there are no new customers");
-  return finite(cost / customers, "CAC");
+  if (customers === 0) throw div0Error("metrics.noNewCustomers");
+  return finite(cost / customers, msg("metrics.cac"));
 }
 
 /**
@@ -36,8 +41,9 @@ export function cac(costs: readonly number[], newCustomers: readonly number[]): 
 export function conversionRate(conversions: readonly number[], leads: readonly number[]): number {
   const converted = nonNegativeTotal(conversions, "conversions");
   const total = nonNegativeTotal(leads, "leads");
-  if (total === 0) throw div0Error("leads: there are no leads");
-  if (converted > total) throw numError(`conversions (${converted}) exceed leads (${total})`);
+  if (total === 0) throw div0Error("metrics.noLeads");
+  if (converted > total)
+    throw numError("metrics.exceeds", { arg: "conversions", value: converted, other: "leads", otherValue: total });
   return converted / total;
 }
 
@@ -48,9 +54,9 @@ export function conversionRate(conversions: readonly number[], leads: readonly n
  * @example ltvToCac(1500, 500) // 3
  */
 export function ltvToCac(clv: number, cacValue: number): number {
-  if (cacValue < 0) throw numError(`cac: ${cacValue} must not be negative`);
-  if (cacValue === 0) throw div0Error("cac is 0");
-  return finite(clv / cacValue, "LTV:CAC");
+  if (cacValue < 0) throw numError("input.mustNotBeNegative", { arg: "cac", value: cacValue });
+  if (cacValue === 0) throw div0Error("input.isZero", { arg: "cac" });
+  return finite(clv / cacValue, msg("metrics.ltvCac"));
 }
 
 /**
@@ -61,8 +67,8 @@ export function ltvToCac(clv: number, cacValue: number): number {
  * @example paybackPeriods(500, 60) // 500 / 60 ≈ 8.33 periods
  */
 export function paybackPeriods(cacValue: number, marginPerPeriod: number): number {
-  if (cacValue < 0) throw numError(`cac: ${cacValue} must not be negative`);
-  if (marginPerPeriod < 0) throw numError(`marginPerPeriod: ${marginPerPeriod} is negative, so CAC is never recovered`);
-  if (marginPerPeriod === 0) throw div0Error("marginPerPeriod is 0");
-  return finite(cacValue / marginPerPeriod, "the payback period");
+  if (cacValue < 0) throw numError("input.mustNotBeNegative", { arg: "cac", value: cacValue });
+  if (marginPerPeriod < 0) throw numError("metrics.neverRecovered", { value: marginPerPeriod });
+  if (marginPerPeriod === 0) throw div0Error("input.isZero", { arg: "marginPerPeriod" });
+  return finite(cacValue / marginPerPeriod, msg("metrics.payback"));
 }

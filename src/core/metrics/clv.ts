@@ -12,6 +12,7 @@
  * closed form, (q^T − 1)/(q − 1) via expm1/log1p, so any horizon costs O(1) and stays accurate near q = 1.
  */
 import { finite, numError } from "../errors";
+import { msg } from "../messages/catalogue";
 
 /**
  * Σ_{t=0..T−1} q^t for q ≥ 0, written (q^T − 1)/(q − 1) = expm1(T·log1p(x))/x with x = q − 1, which avoids
@@ -35,27 +36,26 @@ function geometricSum(x: number, periods: number): number {
  * @example clv(100, 0.8, 0.1) // Gupta–Lehmann: 100·0.8/(1.1 − 0.8) ≈ 266.67
  */
 export function clv(margin: number, retention: number, discountRate: number, periods?: number, timing = 0): number {
-  if (!(retention >= 0 && retention <= 1)) throw numError(`retention: ${retention} must lie from 0 to 1`);
+  if (!(retention >= 0 && retention <= 1)) throw numError("metrics.retentionRange", { value: retention });
   if (!(discountRate > -1 && discountRate < Infinity)) {
-    throw numError(`discountRate: ${discountRate} must be a finite number greater than −1`);
+    throw numError("metrics.discountRate", { value: discountRate });
   }
-  if (timing !== 0 && timing !== 1 && timing !== 2) throw numError(`timing: ${String(timing)} must be 0, 1 or 2`);
-  if (!Number.isFinite(margin)) throw numError("margin is not a finite number");
+  if (timing !== 0 && timing !== 1 && timing !== 2) throw numError("metrics.timing", { value: String(timing) });
+  if (!Number.isFinite(margin)) throw numError("input.argNotFinite", { arg: "margin" });
   const growth = 1 + discountRate;
   const first = timing === 0 ? retention / growth : timing === 1 ? 1 : 1 / growth;
   if (periods === undefined) {
     // m·k/(1 − q) with 1 − q = (1 + d − r)/(1 + d).
     const gap = growth - retention;
     if (!(gap > 0)) {
-      throw numError(`retention (${retention}) must be below 1 + discountRate for an unlimited horizon`);
+      throw numError("metrics.unlimitedHorizon", { value: retention });
     }
     const value = timing === 0 ? (margin * retention) / gap : timing === 1 ? (margin * growth) / gap : margin / gap;
-    return finite(value, "CLV");
+    return finite(value, msg("metrics.clv"));
   }
-  if (!(Number.isInteger(periods) && periods >= 1))
-    throw numError(`periods: ${periods} must be a whole number, 1 or more`);
+  if (!(Number.isInteger(periods) && periods >= 1)) throw numError("metrics.periods", { value: periods });
   const x = (retention - growth) / growth; // q − 1
-  return finite(margin * first * geometricSum(x, periods), "CLV");
+  return finite(margin * first * geometricSum(x, periods), msg("metrics.clv"));
 }
 
 /**
@@ -71,9 +71,10 @@ export function clvSimple(
   grossMargin: number,
   lifespanYears: number,
 ): number {
-  if (!(avgOrderValue >= 0)) throw numError(`avgOrderValue: ${avgOrderValue} must not be negative`);
-  if (!(purchasesPerYear >= 0)) throw numError(`purchasesPerYear: ${purchasesPerYear} must not be negative`);
-  if (!(grossMargin <= 1)) throw numError(`grossMargin: ${grossMargin} must be a fraction of at most 1 (30% is 0.3)`);
-  if (!(lifespanYears >= 0)) throw numError(`lifespanYears: ${lifespanYears} must not be negative`);
-  return finite(avgOrderValue * purchasesPerYear * grossMargin * lifespanYears, "CLV");
+  if (!(avgOrderValue >= 0)) throw numError("input.mustNotBeNegative", { arg: "avgOrderValue", value: avgOrderValue });
+  if (!(purchasesPerYear >= 0))
+    throw numError("input.mustNotBeNegative", { arg: "purchasesPerYear", value: purchasesPerYear });
+  if (!(grossMargin <= 1)) throw numError("metrics.grossMargin", { value: grossMargin });
+  if (!(lifespanYears >= 0)) throw numError("input.mustNotBeNegative", { arg: "lifespanYears", value: lifespanYears });
+  return finite(avgOrderValue * purchasesPerYear * grossMargin * lifespanYears, msg("metrics.clv"));
 }

@@ -3,6 +3,7 @@
  * default the top two boxes of the scale, i.e. 4 or 5 on the usual 1–5 scale.
  */
 import { div0Error, numError } from "../errors";
+import { msg } from "../messages/catalogue";
 
 /** Options of {@link csat}; an omitted field takes its default. */
 export interface CsatOptions {
@@ -21,19 +22,20 @@ export interface CsatOptions {
  */
 export function csat(scores: readonly number[], options: CsatOptions = {}): number {
   const scaleMax = options.scaleMax ?? 5;
-  if (!(scaleMax > 0)) throw numError(`scaleMax: ${scaleMax} must be greater than 0`);
+  if (!(scaleMax > 0)) throw numError("metrics.scaleMax", { value: scaleMax });
   const threshold = options.threshold ?? scaleMax - 1;
   if (!(threshold > 0 && threshold <= scaleMax)) {
-    throw numError(`threshold: ${threshold} must be greater than 0 and at most scaleMax (${scaleMax})`);
+    throw numError("metrics.threshold", { value: threshold, scaleMax });
   }
   let satisfied = 0;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i]!;
     if (!(s >= 0 && s <= scaleMax)) {
-      throw numError(`scores: response ${i + 1} is ${s}; scores must lie from 0 to scaleMax (${scaleMax})`);
+      const where = msg("input.listResponse", { arg: "scores", n: i + 1 });
+      throw numError("metrics.csatScore", { where, value: s, scaleMax });
     }
     if (s >= threshold) satisfied++;
   }
-  if (scores.length === 0) throw div0Error("scores: there are no responses");
+  if (scores.length === 0) throw div0Error("metrics.noResponses", { arg: "scores" });
   return satisfied / scores.length;
 }

@@ -3,6 +3,7 @@
  * value added.
  */
 import { div0Error, finite, numError } from "../errors";
+import { msg } from "../messages/catalogue";
 
 /**
  * ROI = (gain − cost)/cost, a fraction (0.25 = 25%). O(1).
@@ -10,9 +11,9 @@ import { div0Error, finite, numError } from "../errors";
  * @example roi(125000, 100000) // (125000 − 100000)/100000 = 0.25
  */
 export function roi(gain: number, cost: number): number {
-  if (cost < 0) throw numError(`cost: ${cost} must not be negative`);
-  if (cost === 0) throw div0Error("cost is 0");
-  return finite((gain - cost) / cost, "ROI");
+  if (cost < 0) throw numError("input.mustNotBeNegative", { arg: "cost", value: cost });
+  if (cost === 0) throw div0Error("input.isZero", { arg: "cost" });
+  return finite((gain - cost) / cost, msg("metrics.roi"));
 }
 
 /**
@@ -26,8 +27,8 @@ export function roi(gain: number, cost: number): number {
  * @example tco(10000, [2000, 2000, 2000], 0.1) // 10000 + 2000/1.1 + 2000/1.21 + 2000/1.331 ≈ 14973.70
  */
 export function tco(upfrontCost: number, runningCosts: readonly (number | null)[], discountRate = 0): number {
-  if (!(upfrontCost >= 0)) throw numError(`upfrontCost: ${upfrontCost} must not be negative`);
-  if (!(discountRate > -1)) throw numError(`discountRate: ${discountRate} must be greater than −1`);
+  if (!(upfrontCost >= 0)) throw numError("input.mustNotBeNegative", { arg: "upfrontCost", value: upfrontCost });
+  if (!(discountRate > -1)) throw numError("input.greaterThanMinusOne", { arg: "discountRate", value: discountRate });
   const growth = 1 + discountRate;
   let total = upfrontCost;
   let factor = 1;
@@ -35,10 +36,10 @@ export function tco(upfrontCost: number, runningCosts: readonly (number | null)[
     factor /= growth; // (1 + d)^−(t+1)
     const cost = runningCosts[t];
     if (cost === null || cost === undefined) continue;
-    if (!(cost >= 0)) throw numError(`runningCosts: year ${t + 1} is ${cost}; costs must not be negative`);
+    if (!(cost >= 0)) throw numError("metrics.runningCostNegative", { year: t + 1, value: cost });
     if (cost > 0) total += cost * factor;
   }
-  return finite(total, "TCO");
+  return finite(total, msg("metrics.tco"));
 }
 
 /**
@@ -50,7 +51,8 @@ export function tco(upfrontCost: number, runningCosts: readonly (number | null)[
  * @example eva(150000, 1000000, 0.1) // 150000 − 0.1·1000000 = 50000
  */
 export function eva(nopat: number, investedCapital: number, wacc: number): number {
-  if (!(investedCapital >= 0)) throw numError(`investedCapital: ${investedCapital} must not be negative`);
-  if (!(wacc > -1)) throw numError(`wacc: ${wacc} must be greater than −1`);
-  return finite(nopat - wacc * investedCapital, "EVA");
+  if (!(investedCapital >= 0))
+    throw numError("input.mustNotBeNegative", { arg: "investedCapital", value: investedCapital });
+  if (!(wacc > -1)) throw numError("input.greaterThanMinusOne", { arg: "wacc", value: wacc });
+  return finite(nopat - wacc * investedCapital, msg("metrics.eva"));
 }

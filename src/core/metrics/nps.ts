@@ -5,6 +5,7 @@
  * Statistician 70(4), 2016), which adds 3/4 of a response to promoters and to detractors (n + 3 in all).
  */
 import { div0Error, numError } from "../errors";
+import { msg } from "../messages/catalogue";
 import type { NumberCells } from "../input";
 import { criticalValue } from "../stats/normal";
 
@@ -42,7 +43,7 @@ export function npsCounts(scores: readonly number[] | NumberCells): NpsCounts {
       detractors++;
       return;
     }
-    throw numError(`${cells.where(r, c)} is ${s}; NPS scores are whole numbers from 0 to 10`);
+    throw numError("metrics.npsScore", { where: cells.where(r, c), value: s });
   });
   return { promoters, passives, detractors, responses: promoters + passives + detractors };
 }
@@ -53,7 +54,7 @@ function listCells(xs: readonly number[]): NumberCells {
     forEach(visit) {
       for (let i = 0; i < xs.length; i++) visit(xs[i]!, i, 0);
     },
-    where: (i) => `scores: response ${i + 1}`,
+    where: (i) => msg("input.listResponse", { arg: "scores", n: i + 1 }),
     zeros: 0,
   };
 }
@@ -62,10 +63,10 @@ function listCells(xs: readonly number[]): NumberCells {
 function checkCounts(c: NpsCounts): void {
   const parts = [c.promoters, c.passives, c.detractors, c.responses];
   if (!parts.every((x) => Number.isSafeInteger(x) && x >= 0)) {
-    throw numError("NPS counts must be whole numbers of responses, 0 or more");
+    throw numError("metrics.npsCountsWhole");
   }
   if (c.promoters + c.passives + c.detractors !== c.responses) {
-    throw numError("NPS counts: promoters + passives + detractors must equal responses");
+    throw numError("metrics.npsCountsSum");
   }
 }
 
@@ -76,7 +77,7 @@ function checkCounts(c: NpsCounts): void {
  */
 export function npsFromCounts(c: NpsCounts): number {
   checkCounts(c);
-  if (c.responses === 0) throw div0Error("scores: there are no responses");
+  if (c.responses === 0) throw div0Error("metrics.noResponses", { arg: "scores" });
   return (100 * (c.promoters - c.detractors)) / c.responses;
 }
 
@@ -109,7 +110,7 @@ function npsStandardError(p: number, d: number, n: number): number {
 export function npsMarginOfError(c: NpsCounts, confidence = 0.95): number {
   const z = criticalValue(confidence);
   checkCounts(c);
-  if (c.responses === 0) throw div0Error("scores: there are no responses");
+  if (c.responses === 0) throw div0Error("metrics.noResponses", { arg: "scores" });
   return z * npsStandardError(c.promoters / c.responses, c.detractors / c.responses, c.responses);
 }
 
@@ -127,7 +128,7 @@ export function npsMarginOfError(c: NpsCounts, confidence = 0.95): number {
 export function npsInterval(c: NpsCounts, confidence = 0.95): [number, number] {
   const z = criticalValue(confidence);
   checkCounts(c);
-  if (c.responses === 0) throw div0Error("scores: there are no responses");
+  if (c.responses === 0) throw div0Error("metrics.noResponses", { arg: "scores" });
   const n = c.responses + 3;
   const p = (c.promoters + 0.75) / n;
   const d = (c.detractors + 0.75) / n;

@@ -3,6 +3,7 @@
  * Excel date-times are serial days, so a pair's time is (respondedAt − openedAt) × 24 hours.
  */
 import { div0Error, finite, numError, valueError } from "../errors";
+import { msg } from "../messages/catalogue";
 
 /** Which summary of the response times to return. */
 export type ResponseStatistic = "mean" | "median" | "p90";
@@ -40,9 +41,12 @@ export function responseHours(
   statistic: ResponseStatistic = "mean",
 ): number {
   if (openedAt.length !== respondedAt.length) {
-    throw valueError(
-      `openedAt and respondedAt must be the same size (${openedAt.length} and ${respondedAt.length} cells)`,
-    );
+    throw valueError("input.sameSize", {
+      arg: "openedAt",
+      other: "respondedAt",
+      count: openedAt.length,
+      otherCount: respondedAt.length,
+    });
   }
   const hours: number[] = [];
   let sum = 0;
@@ -50,23 +54,27 @@ export function responseHours(
     const a = openedAt[i];
     const b = respondedAt[i];
     if (a === null || a === undefined || b === null || b === undefined) continue;
-    if (!(a >= 0)) throw numError(`openedAt: value ${i + 1} is ${a}; date-times are not negative`);
-    if (!(b >= 0)) throw numError(`respondedAt: value ${i + 1} is ${b}; date-times are not negative`);
-    if (b < a) throw numError(`respondedAt: value ${i + 1} is earlier than its openedAt`);
-    const h = finite((b - a) * 24, `the response time of pair ${i + 1}`);
+    if (!(a >= 0)) throw numError("metrics.dateTimeNegative", { arg: "openedAt", n: i + 1, value: a });
+    if (!(b >= 0)) throw numError("metrics.dateTimeNegative", { arg: "respondedAt", n: i + 1, value: b });
+    if (b < a) throw numError("metrics.respondedBeforeOpened", { n: i + 1 });
+    const h = finite((b - a) * 24, msg("metrics.pairResponseTime", { n: i + 1 }));
     hours.push(h);
     sum += h;
   }
-  if (hours.length === 0) throw div0Error("there are no complete openedAt/respondedAt pairs");
+  if (hours.length === 0) throw div0Error("metrics.noPairs");
   switch (statistic) {
     case "mean":
-      return finite(sum / hours.length, "the mean response time");
+      return finite(sum / hours.length, msg("metrics.meanResponseTime"));
     case "median":
     case "p90": {
       const sorted = Float64Array.from(hours).sort();
-      return finite(percentileInc(sorted, statistic === "median" ? 0.5 : 0.9), "the response time");
+      return finite(percentileInc(sorted, statistic === "median" ? 0.5 : 0.9), msg("metrics.responseTime"));
     }
     default:
-      throw valueError(`statistic: "${String(statistic)}" is not one of "mean", "median", "p90"`);
+      throw valueError("input.optionUnknown", {
+        arg: "statistic",
+        word: String(statistic),
+        allowed: '"mean", "median", "p90"',
+      });
   }
 }

@@ -4,7 +4,7 @@
 import { div0Error, numError } from "../errors";
 
 function checkCount(x: number, argument: string): void {
-  if (!(x >= 0)) throw numError(`${argument}: ${x} must not be negative`);
+  if (!(x >= 0)) throw numError("input.mustNotBeNegative", { arg: argument, value: x });
 }
 
 /**
@@ -17,13 +17,18 @@ export function retentionRate(startCustomers: number, endCustomers: number, newC
   checkCount(startCustomers, "startCustomers");
   checkCount(endCustomers, "endCustomers");
   checkCount(newCustomers, "newCustomers");
-  if (startCustomers === 0) throw div0Error("startCustomers is 0");
+  if (startCustomers === 0) throw div0Error("input.isZero", { arg: "startCustomers" });
   if (newCustomers > endCustomers) {
-    throw numError(`newCustomers (${newCustomers}) exceed endCustomers (${endCustomers})`);
+    throw numError("metrics.exceeds", {
+      arg: "newCustomers",
+      value: newCustomers,
+      other: "endCustomers",
+      otherValue: endCustomers,
+    });
   }
   const kept = endCustomers - newCustomers;
   if (kept > startCustomers) {
-    throw numError(`endCustomers − newCustomers (${kept}) exceed startCustomers (${startCustomers})`);
+    throw numError("metrics.keptExceedStart", { value: kept, start: startCustomers });
   }
   return kept / startCustomers;
 }
@@ -36,9 +41,14 @@ export function retentionRate(startCustomers: number, endCustomers: number, newC
 export function churnRate(startCustomers: number, lostCustomers: number): number {
   checkCount(startCustomers, "startCustomers");
   checkCount(lostCustomers, "lostCustomers");
-  if (startCustomers === 0) throw div0Error("startCustomers is 0");
+  if (startCustomers === 0) throw div0Error("input.isZero", { arg: "startCustomers" });
   if (lostCustomers > startCustomers) {
-    throw numError(`lostCustomers (${lostCustomers}) exceed startCustomers (${startCustomers})`);
+    throw numError("metrics.exceeds", {
+      arg: "lostCustomers",
+      value: lostCustomers,
+      other: "startCustomers",
+      otherValue: startCustomers,
+    });
   }
   return lostCustomers / startCustomers;
 }
@@ -79,7 +89,7 @@ export function repeatRate(customerIds: readonly CustomerId[]): number {
   let repeaters = 0;
   for (const orders of perNumber.values()) if (orders >= 2) repeaters++;
   for (const orders of perFolded.values()) if (orders >= 2) repeaters++;
-  if (customers === 0) throw div0Error("customerIds: there are no customer ids");
+  if (customers === 0) throw div0Error("metrics.noCustomerIds");
   return repeaters / customers;
 }
 

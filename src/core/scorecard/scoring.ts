@@ -86,7 +86,7 @@ export function ratingIndex(score: number, bands: readonly RatingBand[]): number
 export function weightShares(weights: readonly number[]): number[] {
   let sum = 0;
   for (const w of weights) sum += w;
-  if (!(sum > 0)) throw div0Error("weights are all zero");
+  if (!(sum > 0)) throw div0Error("scorecard.weightsAllZero");
   return weights.map((w) => w / sum);
 }
 
@@ -147,18 +147,17 @@ export const TOP_N = 5;
  * @throws CrmError `#VALUE!`/`#NUM!` naming the option.
  */
 export function checkScoringOptions(o: ScoringOptions): void {
-  if (!Number.isFinite(o.cap) || o.cap < 1 || o.cap > 100)
-    throw numError(`cap must be between 1 (100%) and 100, not ${o.cap}`);
+  if (!Number.isFinite(o.cap) || o.cap < 1 || o.cap > 100) throw numError("scorecard.cap", { value: o.cap });
   const { onTarget, near } = o.status;
   if (!Number.isFinite(onTarget) || !Number.isFinite(near) || near < 0 || near > onTarget) {
-    throw numError(`status thresholds must satisfy 0 ≤ near (${near}) ≤ on target (${onTarget})`);
+    throw numError("scorecard.statusThresholds", { near, onTarget });
   }
-  if (o.ratingBands.length === 0) throw valueError("there must be at least one rating band");
+  if (o.ratingBands.length === 0) throw valueError("scorecard.noRatingBand");
   o.ratingBands.forEach((b, i) => {
-    if (!Number.isFinite(b.min)) throw numError(`rating band ${i + 1}: minimum is not a number`);
-    if (b.label.trim() === "") throw valueError(`rating band ${i + 1}: label is blank`);
+    if (!Number.isFinite(b.min)) throw numError("scorecard.bandMinimum", { band: i + 1 });
+    if (b.label.trim() === "") throw valueError("scorecard.bandLabel", { band: i + 1 });
     if (i > 0 && !(b.min < o.ratingBands[i - 1]!.min)) {
-      throw valueError(`rating bands must run from the highest minimum down (band ${i + 1}: ${b.min})`);
+      throw valueError("scorecard.bandOrder", { band: i + 1, min: b.min });
     }
   });
 }
@@ -209,7 +208,7 @@ export function scoreScorecard(kpis: readonly ScoredKpi[], o: ScoringOptions): S
     overall += r.points;
   }
   const perspectives = names.map((name, i) => {
-    if (!(wSum[i]! > 0)) throw div0Error(`weights of perspective "${name}" are all zero`);
+    if (!(wSum[i]! > 0)) throw div0Error("scorecard.perspectiveWeightsAllZero", { name });
     const score = pSum[i]! / wSum[i]!;
     return { name, weight: wSum[i]!, score, rating: ratingIndex(score, o.ratingBands) };
   });

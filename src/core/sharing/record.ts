@@ -55,7 +55,7 @@ export interface FreezeRecord {
 /** The cells an entry covers (its anchor and, for a spill, the whole spill range). */
 export function entryRect(e: FrozenCell): Rect {
   const c = parseCell(e.address);
-  if (!c) throw valueError(`freeze record: "${e.address}" is not a cell address`);
+  if (!c) throw valueError("sharing.recordNotCell", { address: e.address });
   return { top: c.row, left: c.column, rows: e.rows, columns: e.columns };
 }
 
@@ -69,17 +69,17 @@ function fromTyped(t: string | undefined, v: string, where: string): CellValue {
   switch (t ?? "n") {
     case "n": {
       const x = Number(v);
-      if (v.trim() === "" || !Number.isFinite(x)) throw valueError(`freeze record: ${where} has the number "${v}"`);
+      if (v.trim() === "" || !Number.isFinite(x)) throw valueError("sharing.recordNumber", { where, value: v });
       return x;
     }
     case "b":
-      if (v !== "1" && v !== "0") throw valueError(`freeze record: ${where} has the logical value "${v}"`);
+      if (v !== "1" && v !== "0") throw valueError("sharing.recordLogical", { where, value: v });
       return v === "1";
     case "s":
     case "e":
       return v;
     default:
-      throw valueError(`freeze record: ${where} has an unknown value type "${t}"`);
+      throw valueError("sharing.recordValueType", { where, type: String(t) });
   }
 }
 
@@ -211,7 +211,7 @@ export function recordToXmlParts(record: FreezeRecord, maxBytes = Infinity, oper
 
 function positiveInt(text: string | undefined, where: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw valueError(`freeze record: ${where} has the size "${text}"`);
+  if (!Number.isInteger(n) || n < 1) throw valueError("sharing.recordSize", { where, value: String(text) });
   return n;
 }
 
@@ -226,18 +226,16 @@ export function recordFromXml(xml: string): FreezeRecord {
     ([k, v]) => (k === "xmlns" || k.startsWith("xmlns:")) && v === RECORD_NAMESPACE,
   );
   if (root.name !== "frozenFormulas" || !inNamespace) {
-    throw valueError(`freeze record: the part is <${root.name}>, not a freeze record`);
+    throw valueError("sharing.recordRoot", { name: root.name });
   }
   const version = Number(root.attributes.version);
   if (version !== RECORD_VERSION) {
-    throw valueError(
-      `freeze record: version "${root.attributes.version}" is not known to this add-in (it reads ${RECORD_VERSION})`,
-    );
+    throw valueError("sharing.recordVersion", { version: String(root.attributes.version), known: RECORD_VERSION });
   }
   const cells: FrozenCell[] = [];
   for (const s of childElements(root, "sheet")) {
     const sheet = s.attributes.name;
-    if (sheet === undefined || sheet === "") throw valueError("freeze record: a <sheet> has no name");
+    if (sheet === undefined || sheet === "") throw valueError("sharing.recordSheetName");
     for (const c of childElements(s, "c")) cells.push(readEntry(sheet, c));
   }
   return { version, cells };
@@ -246,12 +244,12 @@ export function recordFromXml(xml: string): FreezeRecord {
 function readEntry(sheet: string, c: XmlElement): FrozenCell {
   const address = c.attributes.a ?? "";
   const where = `${sheet}!${address}`;
-  if (!parseCell(address)) throw valueError(`freeze record: "${where}" is not a cell address`);
+  if (!parseCell(address)) throw valueError("sharing.recordNotCell", { address: where });
   const formula = c.attributes.f;
-  if (formula === undefined || !formula.startsWith("=")) throw valueError(`freeze record: ${where} has no formula`);
+  if (formula === undefined || !formula.startsWith("=")) throw valueError("sharing.recordNoFormula", { where });
   if (c.attributes.rows === undefined && c.attributes.cols === undefined) {
     const v = c.attributes.v;
-    if (v === undefined) throw valueError(`freeze record: ${where} has no value`);
+    if (v === undefined) throw valueError("sharing.recordNoValue", { where });
     return {
       sheet,
       address: address.toUpperCase(),
@@ -265,7 +263,7 @@ function readEntry(sheet: string, c: XmlElement): FrozenCell {
   const columns = positiveInt(c.attributes.cols, where);
   const vs = childElements(c, "v");
   if (vs.length !== rows * columns) {
-    throw valueError(`freeze record: ${where} spills ${rows}×${columns} but records ${vs.length} values`);
+    throw valueError("sharing.recordSpill", { where, rows, columns, count: vs.length });
   }
   const values: CellValue[][] = [];
   for (let r = 0; r < rows; r++) {

@@ -53,11 +53,14 @@ export function scanOf(
   values: readonly (readonly unknown[])[],
 ): SheetScan {
   const rect = parseRect(splitAddress(address).range);
-  if (!rect) throw valueError(`sheet "${name}": the used range "${address}" is not a range address`);
+  if (!rect) throw valueError("sharing.scanNotRange", { sheet: name, address });
   if (formulas.length !== rect.rows || values.length !== rect.rows) {
-    throw valueError(
-      `sheet "${name}": ${rect.rows} rows expected in the used range, got ${formulas.length} formulas and ${values.length} values`,
-    );
+    throw valueError("sharing.scanRows", {
+      sheet: name,
+      rows: rect.rows,
+      formulas: formulas.length,
+      values: values.length,
+    });
   }
   return { name, top: rect.top, left: rect.left, formulas, values };
 }

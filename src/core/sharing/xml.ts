@@ -10,6 +10,7 @@
  * as character references inside attributes so that attribute normalisation does not turn them into spaces.
  */
 import { valueError } from "../errors";
+import { Message, msg } from "../messages/catalogue";
 
 /** An element: its local name, attributes and children (elements or text). */
 export interface XmlElement {
@@ -56,7 +57,7 @@ function unescape(raw: string, where: number): string {
     if (body.startsWith("#x")) return String.fromCodePoint(parseInt(body.slice(2), 16));
     if (body.startsWith("#")) return String.fromCodePoint(parseInt(body.slice(1), 10));
     const e = ENTITIES[body];
-    if (e === undefined) throw valueError(`freeze record: unknown entity ${m} at character ${where}`);
+    if (e === undefined) throw valueError("sharing.xmlEntity", { entity: m, at: where });
     return e;
   });
   return decodeUnsafe(s);
@@ -74,22 +75,22 @@ function localName(qname: string): string {
 export function parseXml(xml: string): XmlElement {
   let i = 0;
   const n = xml.length;
-  const fail = (what: string): never => {
-    throw valueError(`freeze record: ${what} at character ${i}`);
+  const fail = (what: Message): never => {
+    throw valueError("sharing.xmlProblem", { what, at: i });
   };
   const skipMisc = (): void => {
     for (;;) {
       while (i < n && /\s/.test(xml[i]!)) i++;
       if (xml.startsWith("<?", i)) {
         const end = xml.indexOf("?>", i);
-        if (end < 0) fail("unterminated processing instruction");
+        if (end < 0) fail(msg("sharing.xmlUnterminatedPi"));
         i = end + 2;
       } else if (xml.startsWith("<!--", i)) {
         const end = xml.indexOf("-->", i);
-        if (end < 0) fail("unterminated comment");
+        if (end < 0) fail(msg("sharing.xmlUnterminatedComment"));
         i = end + 3;
       } else if (xml.startsWith("<!", i)) {
-        fail("a document type declaration is not allowed");
+        fail(msg("sharing.xmlDoctype"));
       } else return;
     }
   };
@@ -97,12 +98,12 @@ export function parseXml(xml: string): XmlElement {
   const readName = (): string => {
     NAME.lastIndex = i;
     const m = NAME.exec(xml);
-    if (!m) fail("expected a name");
+    if (!m) fail(msg("sharing.xmlExpectedName"));
     i += m![0].length;
     return m![0];
   };
   const readElement = (): XmlElement => {
-    if (xml[i] !== "<") fail("expected <");
+    if (xml[i] !== "<") fail(msg("sharing.xmlExpectedLt"));
     i++;
     const qname = readName();
     const el: XmlElement = { name: localName(qname), attributes: {}, children: [] };
@@ -116,40 +117,40 @@ export function parseXml(xml: string): XmlElement {
         i++;
         break;
       }
-      if (i >= n) fail("unterminated start tag");
+      if (i >= n) fail(msg("sharing.xmlUnterminatedStartTag"));
       const attr = readName();
       while (/\s/.test(xml[i] ?? "")) i++;
-      if (xml[i] !== "=") fail("expected =");
+      if (xml[i] !== "=") fail(msg("sharing.xmlExpectedEquals"));
       i++;
       while (/\s/.test(xml[i] ?? "")) i++;
       const quote = xml[i];
-      if (quote !== '"' && quote !== "'") fail("expected a quoted attribute value");
+      if (quote !== '"' && quote !== "'") fail(msg("sharing.xmlExpectedQuote"));
       const end = xml.indexOf(quote!, i + 1);
-      if (end < 0) fail("unterminated attribute value");
+      if (end < 0) fail(msg("sharing.xmlUnterminatedAttribute"));
       const start = i + 1;
       const raw = xml.slice(start, end);
-      if (raw.includes("<")) fail("< inside an attribute value");
+      if (raw.includes("<")) fail(msg("sharing.xmlLtInAttribute"));
       el.attributes[attr.startsWith("xmlns") ? attr : localName(attr)] = unescape(raw, start);
       i = end + 1;
     }
     for (;;) {
-      if (i >= n) fail(`element <${qname}> is not closed`);
+      if (i >= n) fail(msg("sharing.xmlNotClosed", { name: qname }));
       if (xml.startsWith("</", i)) {
         i += 2;
         const close = readName();
-        if (close !== qname) fail(`</${close}> closes <${qname}>`);
+        if (close !== qname) fail(msg("sharing.xmlWrongClose", { close, open: qname }));
         while (/\s/.test(xml[i] ?? "")) i++;
-        if (xml[i] !== ">") fail("expected >");
+        if (xml[i] !== ">") fail(msg("sharing.xmlExpectedGt"));
         i++;
         return el;
       }
       if (xml.startsWith("<!--", i)) {
         const end = xml.indexOf("-->", i);
-        if (end < 0) fail("unterminated comment");
+        if (end < 0) fail(msg("sharing.xmlUnterminatedComment"));
         i = end + 3;
       } else if (xml.startsWith("<![CDATA[", i)) {
         const end = xml.indexOf("]]>", i);
-        if (end < 0) fail("unterminated CDATA section");
+        if (end < 0) fail(msg("sharing.xmlUnterminatedCdata"));
         el.children.push(decodeUnsafe(xml.slice(i + 9, end)));
         i = end + 3;
       } else if (xml[i] === "<") {
@@ -165,7 +166,7 @@ export function parseXml(xml: string): XmlElement {
   skipMisc();
   const root = readElement();
   skipMisc();
-  if (i < n) fail("text after the root element");
+  if (i < n) fail(msg("sharing.xmlTrailingText"));
   return root;
 }
 

@@ -52,7 +52,7 @@ function poly(c: readonly number[], x: number): number {
  * @example normalQuantile(0.975) // 1.959963984540054
  */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw numError(`the probability ${p} must lie strictly between 0 and 1`);
+  if (!(p > 0 && p < 1)) throw numError("metrics.probability", { value: p });
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
     const r = 0.180625 - q * q;
@@ -79,7 +79,7 @@ export function normalQuantile(p: number): number {
  */
 export function criticalValue(confidence: number): number {
   if (!(confidence > 0 && confidence < 1)) {
-    throw numError(`confidence: ${confidence} must lie strictly between 0 and 1 (e.g. 0.95)`);
+    throw numError("metrics.confidence", { value: confidence });
   }
   return -normalQuantile((1 - confidence) / 2);
 }

@@ -1,7 +1,11 @@
+/**
+ * The function adapters render their error messages from the catalogue (src/core/messages) in Office's
+ * display language: Chinese under a zh-* Office, English otherwise. The Chinese expectations below are the
+ * ones the earlier pattern-based translation produced; messages it did not know are now Chinese too.
+ */
 import { afterEach, describe, expect, it } from "vitest";
-import { BGNBD_FIT } from "../../src/functions/btyd";
-import { messageZh } from "../../src/functions/messagesZh";
-import { CLV, RESPONSETIME } from "../../src/functions/metrics";
+import { BGNBD_FIT, RFM } from "../../src/functions/btyd";
+import { CLV, RESPONSETIME, ROI } from "../../src/functions/metrics";
 import { NPS } from "../../src/functions/survey";
 
 const col = (...xs: unknown[]) => xs.map((x) => [x]);
@@ -24,36 +28,6 @@ async function rejected(p: Promise<unknown>): Promise<{ code: string; message: s
   }
   throw new Error("expected an Excel error");
 }
-
-describe("Chinese messages for #VALUE! and #N/A", () => {
-  it.each([
-    ['scores: row 3 of the range is text "n/a"', 'scores：区域第 3 行是文本 "n/a"'],
-    ["scores: row 2, column 1 of the range is the logical value TRUE", "scores：区域第 2 行第 1 列是逻辑值 TRUE"],
-    ["costs: row 4 of the range is #N/A", "costs：区域第 4 行是错误值 #N/A"],
-    ["margin is required", "缺少必需参数 margin"],
-    ['retention is text "high", not a number', 'retention 是文本 "high"，不是数值'],
-    ["discountRate: expected a single value, got a range of 2×1", "discountRate：应为单个值，而不是 2×1 的区域"],
-    [
-      'statistic: "avg" is not one of "mean", "median", "p90"',
-      'statistic："avg" 不是可选值之一："mean", "median", "p90"',
-    ],
-    [
-      "respondedAt: a 2×1 range must have the same shape as openedAt (1×2)",
-      "respondedAt：2×1 的区域须与 openedAt（1×2）形状相同",
-    ],
-    [
-      "BG/NBD fit is impossible: no customer has a repeat purchase (every frequency is 0)",
-      "无法拟合 BG/NBD：没有客户重复购买（所有频次均为 0）",
-    ],
-  ])("%s → %s", (en, zh) => {
-    expect(messageZh(en)).toBe(zh);
-  });
-
-  it("leaves a message it does not know untranslated (null), never half-translated", () => {
-    expect(messageZh("something new went wrong")).toBeNull();
-    expect(messageZh("scores: row 3 of the range is something new")).toBeNull();
-  });
-});
 
 describe("adapters speak Office's display language", () => {
   const g = globalThis as unknown as { Office?: unknown };
@@ -92,5 +66,30 @@ describe("adapters speak Office's display language", () => {
     office("en-US");
     const e = await rejected(NPS(col(10, "n/a"), noAddress));
     expect(e.message).toBe('scores: row 2 of the range is text "n/a"');
+  });
+
+  it("zh-CN: messages the old pattern table did not know are Chinese too (#NUM!, #DIV/0!)", () => {
+    office("zh-CN");
+    expect(thrown(() => CLV(100, 0.8, 0.1, 0.5, null))).toMatchObject({
+      code: "#NUM!",
+      message: "periods：0.5 必须是 1 或以上的整数",
+    });
+    expect(thrown(() => ROI(10, 0))).toMatchObject({ code: "#DIV/0!", message: "cost 为 0" });
+  });
+
+  it("zh-CN: a date typed as text keeps its hint, with the cell, in Chinese", async () => {
+    office("zh-CN");
+    const e = await rejected(
+      // customerIds, dates, amounts: the second date is text
+      RFM(col("a", "a"), col(45658, "2025-01-02"), col(1, 2), null, null, noAddress),
+    );
+    expect([e.code, e.message]).toEqual([
+      "#VALUE!",
+      'dates：区域第 2 行是文本 "2025-01-02"；日期须为 Excel 日期（数值），不能是文本——请用 DATEVALUE 转换',
+    ]);
+  });
+
+  it("no Office at all (tests, the command line): English", () => {
+    expect(thrown(() => CLV(null, 0.8, 0.1, null, null)).message).toBe("margin is required");
   });
 });
