@@ -1,26 +1,43 @@
 /**
  * The Gaussian hypergeometric function ₂F₁(a, b; c; z) = Σₙ (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ for real a, b, c
- * (c not 0, −1, −2, …) and real z < 1, and its "excess" (₂F₁ − 1)/b, which BG/NBD's conditional
- * expectation needs (see bgnbd.ts).
+ * (c not 0, −1, −2, …) and real z ≤ 1, and its "excess" (₂F₁ − 1)/b, which the BG/NBD family's
+ * conditional expectation needs (see bgnbd.ts). Every z < 1 converges in a few dozen terms: no horizon a
+ * user can type is too long.
  *
- * Method (Abramowitz & Stegun 15.1.1 and 15.3.5):
- * - |z| ≤ ½: the Maclaurin series, summed term by term with the ratio
- *   tₙ₊₁/tₙ = (a + n)(b + n)/((c + n)(n + 1))·z.
- * - z < −½: Pfaff's transformation ₂F₁(a, b; c; z) = (1 − z)^(−b)·₂F₁(c − a, b; c; z/(z − 1)), which maps
- *   z into (⅓, 1) where the series has terms of one sign when c − a, b, c > 0 (no cancellation).
- * - ½ < z < 1: the series directly. Terms behave like n^(a+b−c−1)·zⁿ, so it needs about 37/(−ln z)
- *   terms: 55 at z = ½, 350 at 0.9, 3,700 at 0.99. It stops when the remaining tail, bounded by the
- *   geometric series of the current ratio, is below 1e-16 of the sum, and gives up with `#NUM!` after
- *   200,000 terms (z beyond about 0.9998) — never a silently truncated value.
+ * Method (Abramowitz & Stegun chapter 15; the near-integer case after Forrey 1997, "Computing the
+ * hypergeometric function", J. Comput. Phys. 137, and Michel & Stoitsov 2008, Comput. Phys. Commun. 178):
+ * - a or b a non-positive integer: the series is a polynomial, summed as it stands.
+ * - |z| ≤ ½: the Maclaurin series, term ratio (a + n)(b + n)/((c + n)(n + 1))·z, stopped when the tail
+ *   (bounded by the geometric series of the current ratio) is below 1e-16 of the sum.
+ * - z < −½: Pfaff's transformation (15.3.4/5) ₂F₁(a, b; c; z) = (1 − z)^(−a)·₂F₁(a, c − b; c; w),
+ *   w = z/(z − 1) ∈ (⅓, 1) (or the same with a and b exchanged, whichever keeps the parameters positive).
+ * - ½ < z < 1 (and w > ½ from Pfaff): the z → 1 − z connection formula (15.3.6) in y = 1 − z ≤ ½,
+ *   after Euler's transformation (15.3.3) ₂F₁(a, b; c; z) = y^δ·₂F₁(c − a, c − b; c; z) when
+ *   δ = c − a − b < −½, so that m = round(δ) ≥ 0 and ε = δ − m ∈ [−½, ½]:
+ *     F = Γ(c)Γ(δ)/(Γ(c−a)Γ(c−b))·Σₙ (a)ₙ(b)ₙ/((1−δ)ₙ n!)·yⁿ
+ *       + y^δ·Γ(c)Γ(−δ)/(Γ(a)Γ(b))·Σₙ (c−a)ₙ(c−b)ₙ/((1+δ)ₙ n!)·yⁿ.
+ *   For |ε| ≥ 0.1 the two series are summed as they stand (their 1/ε-sized parts cancel by at most a
+ *   digit). For |ε| < 0.1 — including δ an integer, A&S 15.3.10–12, the logarithmic cases — the terms
+ *   n ≥ m of the first series and the second series are merged term by term:
+ *     F = Γ(c)Γ(δ)/(Γ(c−a)Γ(c−b))·Σ_{n<m} (a)ₙ(b)ₙ/((1−δ)ₙ n!)·yⁿ
+ *       + (−1)^m·Γ(c)/(Γ(a)Γ(b))·πε/sin(πε)·y^(m+ε)·Σₖ Cₖ·yᵏ·(Wₖ − ln y)·exprel(ε·(Wₖ − ln y)),
+ *   Cₖ = (a+m+ε)ₖ(b+m+ε)ₖ/(k!·Γ(m+k+1+ε)), Wₖ = D(k+1, −ε) − D(a+m+k, ε) − D(b+m+k, ε) + D(m+k+1, ε),
+ *   where D(x, h) = [ln Γ(x+h) − ln Γ(x)]/h is computed without cancellation (special.ts) and
+ *   exprel(u) = (eᵘ − 1)/u. Nothing here divides by ε: at ε = 0 it is A&S 15.3.11 term for term
+ *   (Wₖ = ψ(k+1) + ψ(m+k+1) − ψ(a+m+k) − ψ(b+m+k)), and near 0 it loses no digits.
+ * - z = 1: Gauss's sum Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)) when c − a − b > 0.
  *
- * The regime CDNOW exercises in E[Y(t) | x, t_x, T]: a + b + x − 1 from 2.2 to 32, r + x from 0.24 to 29,
- * z = t/(α + T + t) for t up to a few years (z ≤ 0.95) and the Pfaff side for short horizons. The tests
- * check values there (and classical closed forms) against mpmath's hyp2f1 at 30 digits, to 1e-13.
+ * {@link hyp2f1Function} returns ₂F₁(a, b; c; ·) with the connection coefficients computed once, for
+ * callers evaluating many z (CLV's month ends). The tests compare with mpmath's hyp2f1 at 30 digits over
+ * a grid that includes z within 1e-9 of 1 and integer and near-integer c − a − b, to 1e-12 relative.
  */
 import { numError } from "../errors";
+import { gammaRatio, logGamma, logGammaDifferenceQuotient } from "./special";
 
 const EPS = 1e-16;
 const MAX_TERMS = 200_000;
+/** Below this |ε| the connection formula is summed in its merged, cancellation-free form. */
+const MERGE_BELOW = 0.1;
 
 /**
  * Σ_{n ≥ n0} tₙ with t_{n0} = `first` and tₙ₊₁/tₙ = (a + n)(b + n)/((c + n)(n + 1))·z. The tail test
@@ -42,51 +59,362 @@ function series(first: number, n0: number, a: number, b: number, c: number, z: n
       if (rmax < 1 && (Math.abs(term) * rmax) / (1 - rmax) <= EPS * Math.abs(sum)) return sum;
     }
   }
-  throw numError(`the hypergeometric series 2F1(${a}, ${b}; ${c}; ${z}) did not converge (z is too close to 1)`);
+  throw numError(`the hypergeometric series 2F1(${a}, ${b}; ${c}; ${z}) did not converge`);
+}
+
+function isNonPositiveInteger(x: number): boolean {
+  return x <= 0 && Number.isInteger(x);
 }
 
 function checkArguments(c: number, z: number): void {
-  if (!(z < 1)) throw numError(`2F1 is evaluated here only for z < 1, got ${z}`);
-  if (c <= 0 && Number.isInteger(c)) throw numError(`2F1 is undefined for c = ${c} (a non-positive integer)`);
+  if (!(z <= 1)) throw numError(`2F1 is evaluated here only for z ≤ 1, got ${z}`);
+  if (isNonPositiveInteger(c)) throw numError(`2F1 is undefined for c = ${c} (a non-positive integer)`);
+}
+
+/** exprel(u) = (eᵘ − 1)/u, 1 at u = 0. */
+function exprel(u: number): number {
+  return u === 0 ? 1 : Math.expm1(u) / u;
+}
+
+/** ln(1 + h/x)/h, with its limit 1/x at h = 0. */
+function logStep(x: number, h: number): number {
+  const q = h / x;
+  return q === 0 ? 1 / x : Math.log1p(q) / h;
+}
+
+/** True when a pole of Γ (0, −1, −2, …) lies strictly between x and x + h. */
+function crossesPole(x: number, h: number): boolean {
+  const lo = Math.min(x, x + h);
+  const hi = Math.max(x, x + h);
+  return lo < 0 && Math.ceil(lo) < hi && Math.ceil(lo) <= 0;
 }
 
 /**
- * [(1 − u)^b − 1]/b for 0 ≤ u < 1, without cancellation, and its limit ln(1 − u) at b = 0.
+ * ₂F₁(a, b; c; 1 − y) for 0 < y ≤ ½ by the connection formula (module comment), for one (a, b, c):
+ * the Γ coefficients, and in the merged form the Cₖ and Wₖ (which do not depend on y), are computed once
+ * and reused for every y. Also the excess (₂F₁ − 1)/a with respect to the first parameter, without
+ * subtracting 1 (for BG/NBD's a → 1).
  */
-function powerExcess(u: number, b: number): number {
-  const l = Math.log1p(-u);
-  const e = b * l;
-  return e === 0 ? l : (l * Math.expm1(e)) / e;
+class NearOne {
+  private readonly euler: boolean;
+  private readonly delta: number; // c − a − b of the original parameters
+  private readonly a: number;
+  private readonly b: number;
+  private readonly c: number;
+  private readonly d: number; // δ of (a, b, c) after Euler: ≥ −½
+  private readonly m: number;
+  private readonly eps: number;
+  private readonly terminating: boolean;
+  private merged: boolean;
+  private readonly head: number; // Γ(c)Γ(δ)/(Γ(c−a)Γ(c−b))
+  private readonly tail: number; // plain: Γ(c)Γ(−δ)/(Γ(a)Γ(b)); merged: (−1)^m Γ(c)/(Γ(a)Γ(b))·πε/sin(πε)
+  private readonly tailCore: number; // the same without 1/Γ(a)
+  private readonly coefficients: number[] = []; // merged: Cₖ
+  private readonly weights: number[] = []; // merged: Wₖ
+
+  constructor(a: number, b: number, c: number) {
+    this.delta = c - a - b;
+    this.euler = Math.round(this.delta) < 0;
+    this.a = this.euler ? c - a : a;
+    this.b = this.euler ? c - b : b;
+    this.c = c;
+    this.d = c - this.a - this.b;
+    this.terminating = isNonPositiveInteger(this.a) || isNonPositiveInteger(this.b);
+    this.m = Math.round(this.d);
+    this.eps = this.d - this.m;
+    const { m, eps } = this;
+    const A = this.a;
+    const B = this.b;
+    this.merged = Math.abs(eps) < MERGE_BELOW && !crossesPole(A + m, eps) && !crossesPole(B + m, eps);
+    // a = 0 (F = 1) keeps its coefficients for the excess with respect to a
+    if (isNonPositiveInteger(B) || (isNonPositiveInteger(A) && A !== 0)) {
+      this.head = 0;
+      this.tail = 0;
+      this.tailCore = 0;
+    } else if (this.merged || (A === 0 && Math.abs(eps) < MERGE_BELOW)) {
+      this.merged = true;
+      this.head = m > 0 ? gammaRatio([c, this.d], [c - A, c - B]) : 0;
+      const sine = eps === 0 ? 1 : (Math.PI * eps) / Math.sin(Math.PI * eps);
+      this.tailCore = (m % 2 === 0 ? 1 : -1) * gammaRatio([c], [B]) * sine;
+      this.tail = this.tailCore * gammaRatio([], [A]);
+      this.coefficients.push(Math.exp(-logGamma(m + 1 + eps)));
+      this.weights.push(
+        logGammaDifferenceQuotient(1, -eps) -
+          logGammaDifferenceQuotient(A + m, eps) -
+          logGammaDifferenceQuotient(B + m, eps) +
+          logGammaDifferenceQuotient(m + 1, eps),
+      );
+    } else {
+      this.head = gammaRatio([c, this.d], [c - A, c - B]);
+      this.tailCore = gammaRatio([c, -this.d], [B]);
+      this.tail = this.tailCore * gammaRatio([], [A]);
+    }
+  }
+
+  /**
+   * A rough size of the terms the formula cancels, relative to 1: where y·|ab/(1 − δ)| or
+   * y·|(c − a)(c − b)/(1 + δ)| exceeds ½ the two series grow before they shrink, and the Maclaurin series
+   * (all terms of one sign) is the safer way.
+   */
+  risk(y: number): number {
+    const { a, b, c, d } = this;
+    return y * Math.max(Math.abs((a * b) / (1 - d)), Math.abs(((c - a) * (c - b)) / (1 + d)));
+  }
+
+  /** Extends Cₖ and Wₖ to index k (by their recurrences). */
+  private grow(k: number): void {
+    const { m, eps } = this;
+    const A = this.a + m;
+    const B = this.b + m;
+    for (let j = this.coefficients.length - 1; j < k; j++) {
+      this.coefficients.push((this.coefficients[j]! * (A + eps + j) * (B + eps + j)) / ((j + 1) * (m + j + 1 + eps)));
+      this.weights.push(
+        this.weights[j]! + logStep(j + 1, -eps) - logStep(A + j, eps) - logStep(B + j, eps) + logStep(m + j + 1, eps),
+      );
+    }
+  }
+
+  /** Σₖ Cₖ·yᵏ·(Wₖ − ln y)·exprel(ε·(Wₖ − ln y)), the merged tail without its factor. */
+  private mergedSum(y: number): number {
+    const { a, b, m, eps } = this;
+    const ly = Math.log(y);
+    let sum = 0;
+    let power = 1;
+    let previous = 0;
+    const settled = Math.abs(a) + Math.abs(b) + m + 2;
+    for (let k = 0; k < MAX_TERMS; k++) {
+      if (k >= this.coefficients.length) this.grow(k + 16);
+      const w = this.weights[k]! - ly;
+      const term = power * this.coefficients[k]! * w * exprel(eps * w);
+      sum += term;
+      if (k > settled && (term === 0 || power === 0)) return sum;
+      if (k > settled && previous !== 0) {
+        const ratio = Math.max(Math.abs(term / previous), y);
+        if (ratio < 1 && (Math.abs(term) * ratio) / (1 - ratio) <= EPS * Math.abs(sum)) return sum;
+      }
+      previous = term;
+      power *= y;
+    }
+    throw numError(`the hypergeometric series near z = 1 did not converge (y = ${y})`);
+  }
+
+  /** Σ_{n0 ≤ n < m} of the head's terms (a)ₙ(b)ₙ/((1−δ)ₙ n!)·yⁿ, from its n0-th term `first`. */
+  private headSum(first: number, n0: number, y: number): number {
+    const { a, b, d, m } = this;
+    let term = first;
+    let sum = 0;
+    for (let n = n0; n < m; n++) {
+      sum += term;
+      term *= ((a + n) * (b + n) * y) / ((1 - d + n) * (n + 1));
+    }
+    return sum;
+  }
+
+  /** ₂F₁(a, b; c; 1 − y) for 0 < y ≤ ½. */
+  value(y: number): number {
+    const factor = this.euler ? Math.pow(y, this.delta) : 1;
+    const { a, b, c, d, m, eps } = this;
+    if (this.terminating) return factor * series(1, 0, a, b, c, 1 - y);
+    if (!this.merged) {
+      const first = this.head === 0 ? 0 : this.head * series(1, 0, a, b, 1 - d, y);
+      const second = this.tail === 0 ? 0 : this.tail * Math.pow(y, d) * series(1, 0, c - a, c - b, 1 + d, y);
+      return factor * (first + second);
+    }
+    const head = m > 0 ? this.head * this.headSum(1, 0, y) : 0;
+    if (this.tail === 0) return factor * head;
+    return factor * (head + this.tail * Math.pow(y, m + eps) * this.mergedSum(y));
+  }
+
+  /**
+   * (₂F₁(a, b; c; 1 − y) − 1)/a for 0 < y ≤ ½ without subtracting 1, or NaN where this form does not
+   * apply (after Euler, or merged with m = 0, where ₂F₁ − 1 is not O(a) term by term). Each part is:
+   * (Γ(c)Γ(δ)/(Γ(c−a)Γ(c−b)) − 1)/a = [D(c − a, a) − D(δ, a)]·exprel(a·[D(c − a, a) − D(δ, a)]),
+   * the series' own excess, and the second part with 1/(a·Γ(a)) = 1/Γ(a + 1).
+   */
+  excess(y: number): number {
+    const { a, b, c, d, m } = this;
+    if (this.euler || this.tailCore === 0 || (this.merged && m === 0)) return NaN;
+    if (crossesPole(c - a, a) || crossesPole(d, a) || c - a === 0 || d === 0) return NaN;
+    const lg = logGammaDifferenceQuotient(c - a, a) - logGammaDifferenceQuotient(d, a);
+    const headExcess = lg * exprel(a * lg); // (head coefficient − 1)/a
+    const tailOverA = this.tailCore * gammaRatio([], [a + 1]);
+    if (!this.merged) {
+      const s1 = series(1, 0, a, b, 1 - d, y);
+      const s1Excess = series((b / (1 - d)) * y, 1, b, a, 1 - d, y);
+      const second = tailOverA * Math.pow(y, d) * series(1, 0, c - a, c - b, 1 + d, y);
+      return headExcess * s1 + s1Excess + second;
+    }
+    // head: n = 0 term gives (coefficient − 1)/a; n ≥ 1 terms carry (a)ₙ = a·(a + 1)ₙ₋₁
+    const rest = m > 1 ? this.headSum((b * y) / (1 - d), 1, y) : 0;
+    return headExcess + this.head * rest + tailOverA * Math.pow(y, m + this.eps) * this.mergedSum(y);
+  }
+}
+
+/** Gauss's sum ₂F₁(a, b; c; 1) = Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)), defined when c − a − b > 0. */
+function gaussSum(a: number, b: number, c: number): number {
+  if (!(c - a - b > 0)) throw numError(`2F1(${a}, ${b}; ${c}; 1) diverges: c − a − b = ${c - a - b} is not positive`);
+  return gammaRatio([c, c - a - b], [c - a, c - b]);
+}
+
+/** Beyond this z (or w after Pfaff) the connection formula is used, unless {@link NearOne.risk} says no. */
+const SERIES_UP_TO = 0.75;
+/** Risk above which a Maclaurin series of one sign is preferred to the connection formula. */
+const RISKY = 0.5;
+
+/**
+ * ₂F₁(a, b; c; z) for ½ < z < 1 by the Maclaurin series, in Euler's form y^δ·₂F₁(c − a, c − b; c; z)
+ * when δ < 0 and its terms are all positive (it then converges like n^(δ−1)·zⁿ instead of n^(−δ−1)·zⁿ),
+ * or null when neither form has terms of one sign.
+ */
+function positiveSeries(a: number, b: number, c: number, z: number, y: number): number | null {
+  const delta = c - a - b;
+  if (c > 0 && c - a > 0 && c - b > 0 && (delta < 0 || !(a > 0 && b > 0))) {
+    return Math.pow(y, delta) * series(1, 0, c - a, c - b, c, z);
+  }
+  return a > 0 && b > 0 && c > 0 ? series(1, 0, a, b, c, z) : null;
 }
 
 /**
- * Gaussian hypergeometric function ₂F₁(a, b; c; z) for real parameters and z < 1 (method above).
- * O(terms): a few dozen for |z| ≤ ½.
- * @throws CrmError `#NUM!` for z ≥ 1, for c a non-positive integer, or when the series does not converge.
+ * ₂F₁(a, b; c; z) for ½ < z < 1, y = 1 − z (passed separately: after Pfaff it is 1/(1 − z) exactly), by
+ * the series up to 0.75 and the connection formula beyond.
+ */
+function nearOneValue(near: NearOne, a: number, b: number, c: number, z: number, y: number): number {
+  if (z <= SERIES_UP_TO) return positiveSeries(a, b, c, z, y) ?? series(1, 0, a, b, c, z);
+  if (near.risk(y) > RISKY && y > 1e-4) {
+    const v = positiveSeries(a, b, c, z, y);
+    if (v !== null) return v;
+  }
+  return near.value(y);
+}
+
+/**
+ * ₂F₁(a, b; c; ·) as a function of z ≤ 1 for fixed real a, b, c (method in the module comment). The
+ * connection coefficients are computed on first use and kept, so evaluating many z costs one series each.
+ * @throws CrmError `#NUM!` for c a non-positive integer (at once), and from the returned function for
+ * z > 1, or z = 1 with c − a − b ≤ 0 (the series diverges there).
+ * @example hyp2f1Function(1, 1, 2)(-1) // ln 2
+ */
+export function hyp2f1Function(a: number, b: number, c: number): (z: number) => number {
+  checkArguments(c, 0);
+  if (isNonPositiveInteger(a) || isNonPositiveInteger(b)) {
+    return (z) => {
+      checkArguments(c, z);
+      return series(1, 0, a, b, c, z);
+    };
+  }
+  // Pfaff: (1 − z)^(−p)·₂F₁(p, c − q; c; w) with (p, q) = (a, b), or (b, a) when that keeps both positive
+  const swap = !(a > 0 && c - b > 0) && b > 0 && c - a > 0;
+  const p = swap ? b : a;
+  const q = swap ? a : b;
+  let direct: NearOne | undefined;
+  let pfaff: NearOne | undefined;
+  return (z) => {
+    checkArguments(c, z);
+    if (z === 1) return gaussSum(a, b, c);
+    if (z >= -0.5 && z <= 0.5) return series(1, 0, a, b, c, z);
+    if (z > 0.5) return nearOneValue((direct ??= new NearOne(a, b, c)), a, b, c, z, 1 - z);
+    const w = z / (z - 1);
+    const scale = Math.pow(1 - z, -p);
+    if (w <= 0.5) return scale * series(1, 0, p, c - q, c, w);
+    return scale * nearOneValue((pfaff ??= new NearOne(p, c - q, c)), p, c - q, c, w, 1 / (1 - z));
+  };
+}
+
+/**
+ * Gaussian hypergeometric function ₂F₁(a, b; c; z) for real parameters and z ≤ 1 (method above).
+ * O(terms): a few dozen for any z.
+ * @throws CrmError `#NUM!` for z > 1, z = 1 with c − a − b ≤ 0, or c a non-positive integer.
  * @example hyp2f1(1, 1, 2, -1) // ln 2 ≈ 0.6931471805599453 (₂F₁(1, 1; 2; −z) = ln(1 + z)/z)
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   checkArguments(c, z);
-  if (z < -0.5) {
-    const w = z / (z - 1);
-    return Math.pow(1 - w, b) * series(1, 0, c - a, b, c, w);
+  return hyp2f1Function(a, b, c)(z);
+}
+
+/**
+ * (e^(b·l) − 1)/b, i.e. [(1 − w)^b − 1]/b for l = ln(1 − w), without cancellation, and its limit l at b = 0.
+ */
+function powerExcess(l: number, b: number): number {
+  const e = b * l;
+  return e === 0 ? l : (l * Math.expm1(e)) / e;
+}
+
+/** Nodes of the interpolation in b, the last resort for |b| < SMALL_B (see {@link hyp2f1Excess}). */
+const SMALL_B = 1e-3;
+const B_NODES = [-3, -2, -1, 1, 2, 3].map((k) => k * SMALL_B);
+
+/**
+ * (₂F₁(b, a; c; w) − 1)/b for ½ < w < 1 (the excess with respect to the first parameter b): the series
+ * up to 0.75 or where the connection formula would cancel, else the connection formula's own excess, else
+ * the series up to w = 0.999; NaN where none applies.
+ */
+function excessNearOne(near: NearOne, b: number, a: number, c: number, w: number, y: number): number {
+  if (w <= SERIES_UP_TO || (near.risk(y) > RISKY && y > 1e-4 && a > 0 && c > 0)) {
+    return series((a / c) * w, 1, a, b, c, w);
   }
-  return series(1, 0, a, b, c, z);
+  const v = near.excess(y);
+  // where the split does not apply, the series while it takes at most a few thousand terms
+  return Number.isNaN(v) && y >= 1e-3 ? series((a / c) * w, 1, a, b, c, w) : v;
+}
+
+/**
+ * The excess (₂F₁(a, b; c; z) − 1)/b as a function of z for fixed a, b, c (see {@link hyp2f1Excess}),
+ * with the connection coefficients kept between calls.
+ * @throws CrmError as {@link hyp2f1Function}.
+ * @example hyp2f1ExcessFunction(1, 0, 2)(-1) // 1 − 2·ln 2
+ */
+export function hyp2f1ExcessFunction(a: number, b: number, c: number): (z: number) => number {
+  checkArguments(c, 0);
+  let direct: NearOne | undefined;
+  let pfaff: NearOne | undefined;
+  let whole: ((z: number) => number) | undefined;
+  let nodes: ((z: number) => number)[] | undefined;
+  const fallback = (z: number): number => {
+    if (Math.abs(b) >= SMALL_B) return ((whole ??= hyp2f1Function(a, b, c))(z) - 1) / b;
+    // (F − 1)/b is analytic in b: the degree-5 polynomial through b = ±1e-3, ±2e-3, ±3e-3
+    nodes ??= B_NODES.map((bj) => hyp2f1Function(a, bj, c));
+    let result = 0;
+    for (let i = 0; i < B_NODES.length; i++) {
+      let weight = 1;
+      for (let j = 0; j < B_NODES.length; j++) {
+        if (j !== i) weight *= (b - B_NODES[j]!) / (B_NODES[i]! - B_NODES[j]!);
+      }
+      result += (weight * (nodes[i]!(z) - 1)) / B_NODES[i]!;
+    }
+    return result;
+  };
+  return (z) => {
+    checkArguments(c, z);
+    if (z >= -0.5 && z <= 0.5) return series((a / c) * z, 1, a, b, c, z);
+    if (z === 1) return fallback(z);
+    if (z > 0.5) {
+      const v = excessNearOne((direct ??= new NearOne(b, a, c)), b, a, c, z, 1 - z);
+      return Number.isNaN(v) ? fallback(z) : v;
+    }
+    // Pfaff keeping b: excess = [(1 − w)^b − 1]/b + (1 − w)^b·(₂F₁(b, c − a; c; w) − 1)/b
+    const w = z / (z - 1);
+    const y = 1 / (1 - z);
+    const inner = excessNearOne((pfaff ??= new NearOne(b, c - a, c)), b, c - a, c, w, y);
+    if (Number.isNaN(inner)) return fallback(z);
+    return powerExcess(-Math.log1p(-z), b) + Math.pow(y, b) * inner;
+  };
 }
 
 /**
  * The excess (₂F₁(a, b; c; z) − 1)/b = Σ_{n≥1} (a)ₙ(b + 1)ₙ₋₁/((c)ₙ n!) zⁿ, computed without the
  * cancellation of subtracting 1 and finite at b = 0 (where it is Σ_{n≥1} (a)ₙ(n − 1)!/((c)ₙ n!) zⁿ).
- * For z < −½ through Pfaff's transformation with w = z/(z − 1):
- * excess = [(1 − w)^b − 1]/b + (1 − w)^b·excess(c − a, b; c; w). O(terms).
+ * - |z| ≤ ½: the series above.
+ * - −1 ≤ z < −½: Pfaff's transformation with w = z/(z − 1) ≤ ½:
+ *   excess = [(1 − w)^b − 1]/b + (1 − w)^b·excess(c − a, b; c; w).
+ * - z < −1 (the long horizons; w > ½) and z > ½: the same, or directly, with the inner ₂F₁ − 1 from the
+ *   connection formula split into parts that are each O(b) (NearOne.excess), so that b → 0 loses nothing.
+ * - where that split does not apply (c − a − b after Pfaff within 0.1 of 0 or below −½): (₂F₁ − 1)/b,
+ *   and for |b| < 1e-3 the degree-5 polynomial in b through ±1e-3, ±2e-3, ±3e-3 (≈ 1e-10 relative).
+ * O(terms).
  * @throws CrmError as {@link hyp2f1}.
  * @example hyp2f1Excess(1, 0, 2, -1) // Σ (−1)ⁿ/(n(n + 1)) = 1 − 2·ln 2 ≈ −0.3862943611198906
  */
 export function hyp2f1Excess(a: number, b: number, c: number, z: number): number {
   checkArguments(c, z);
-  if (z < -0.5) {
-    const w = z / (z - 1);
-    return powerExcess(w, b) + Math.pow(1 - w, b) * series(((c - a) / c) * w, 1, c - a, b, c, w);
-  }
-  return series((a / c) * z, 1, a, b, c, z);
+  return hyp2f1ExcessFunction(a, b, c)(z);
 }
