@@ -25,7 +25,7 @@
  */
 import { finite, naError, numError, valueError } from "../errors";
 import { distinctRows } from "./grouping";
-import { hyp2f1Excess } from "./hyp2f1";
+import { hyp2f1ExcessFunction } from "./hyp2f1";
 import { minimizeNewton, MinimizeResult, Objective } from "./optimize";
 import { digamma, logGamma, trigamma } from "./special";
 
@@ -140,7 +140,16 @@ interface GroupedSummary {
   readonly profiles: number;
 }
 
-function groupSummary(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): GroupedSummary {
+/**
+ * Groups customers for the likelihood. `shift` is 0 for BG/NBD (customers without repeat purchases have a
+ * one-term likelihood, grouped by T only) and 1 for MBG/NBD (every profile has two terms).
+ */
+function groupSummary(
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  shift: number,
+): GroupedSummary {
   const groups = distinctRows([x, tx, T]);
   const [gxv, gtxv, gTv] = groups.columns as [Float64Array, Float64Array, Float64Array];
   const m = groups.counts.length;
@@ -153,7 +162,7 @@ function groupSummary(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<
   let repeat = 0;
   for (let g = 0; g < m; g++) {
     xCount[xd.index[g]!]! += groups.counts[g]!;
-    if (gxv[g] === 0) zeroCountByT[Td.index[g]!]! += groups.counts[g]!;
+    if (gxv[g]! + shift === 0) zeroCountByT[Td.index[g]!]! += groups.counts[g]!;
     else repeat++;
   }
   const rtx = new Float64Array(repeat);
@@ -162,7 +171,7 @@ function groupSummary(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<
   const gCount = new Float64Array(repeat);
   let k = 0;
   for (let g = 0; g < m; g++) {
-    if (gxv[g] === 0) continue;
+    if (gxv[g]! + shift === 0) continue;
     rtx[k] = gtxv[g]!;
     gx[k] = xd.index[g]!;
     gT[k] = Td.index[g]!;
@@ -191,7 +200,7 @@ function groupSummary(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<
  * Cost per evaluation: ln Γ, ψ and ψ′ per distinct x; one log per distinct T and t_x; one exp and one
  * log1p per repeat-buyer profile (x, t_x, T).
  */
-function objective(d: GroupedSummary, penalizer: number): Objective {
+function objective(d: GroupedSummary, penalizer: number, shift: number): Objective {
   const lT = new Float64Array(d.Ts.length);
   const iT = new Float64Array(d.Ts.length);
   const ltx = new Float64Array(d.txs.length);
@@ -227,23 +236,24 @@ function objective(d: GroupedSummary, penalizer: number): Objective {
       const x = d.xs[k]!;
       const c = d.xCount[k]!;
       customers += c;
-      if (x === 0) {
+      if (x + shift === 0) {
         ll += c * r * lnAlpha;
         gr += c * lnAlpha;
         continue;
       }
-      ll += c * (logGamma(r + x) - lgR + r * lnAlpha + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x));
-      const psiABX = digamma(a + b + x);
-      const triABX = trigamma(a + b + x);
+      const xb = x + shift; // purchases that gave a chance to drop out
+      ll += c * (logGamma(r + x) - lgR + r * lnAlpha + lgAB + logGamma(b + xb) - lgB - logGamma(a + b + xb));
+      const psiABX = digamma(a + b + xb);
+      const triABX = trigamma(a + b + xb);
       gr += c * (digamma(r + x) - psiR + lnAlpha);
       ga += c * (psiAB - psiABX);
-      gb += c * (psiAB + digamma(b + x) - psiB - psiABX);
+      gb += c * (psiAB + digamma(b + xb) - psiB - psiABX);
       hrr += c * (trigamma(r + x) - triR);
       haa += c * (triAB - triABX);
       hab += c * (triAB - triABX);
-      hbb += c * (triAB + trigamma(b + x) - triB - triABX);
-      lbx[k] = Math.log(b + x - 1);
-      ibx[k] = 1 / (b + x - 1);
+      hbb += c * (triAB + trigamma(b + xb) - triB - triABX);
+      lbx[k] = Math.log(b + xb - 1);
+      ibx[k] = 1 / (b + xb - 1);
     }
     gal += (customers * r) / alpha;
     hral += customers / alpha;
@@ -373,7 +383,20 @@ export function bgnbdObjective(
   T: ArrayLike<number>,
   penalizer = 0,
 ): Objective {
-  return objective(groupSummary(frequency, recency, T), penalizer);
+  return objective(groupSummary(frequency, recency, T, 0), penalizer, 0);
+}
+
+/**
+ * The MBG/NBD fit's objective (see mbgnbd.ts), the same as {@link bgnbdObjective} with one more chance
+ * to drop out per customer. Exposed for tests.
+ */
+export function mbgnbdObjective(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+  penalizer = 0,
+): Objective {
+  return objective(groupSummary(frequency, recency, T, 1), penalizer, 1);
 }
 
 /**
@@ -411,6 +434,21 @@ export function bgnbdFit(
   T: ArrayLike<number>,
   options: BgnbdFitOptions = {},
 ): BgnbdFit {
+  return fitFamily("BG/NBD", 0, frequency, recency, T, options);
+}
+
+/**
+ * The BG/NBD family's fit: `shift` 0 is BG/NBD, 1 is MBG/NBD (mbgnbd.ts). Validation, grouping, Newton
+ * and the failure messages are shared.
+ */
+export function fitFamily(
+  model: string,
+  shift: number,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+  options: BgnbdFitOptions = {},
+): BgnbdFit {
   const penalizer = options.penalizer ?? 0;
   if (!(penalizer >= 0) || !Number.isFinite(penalizer)) throw numError(`penalizer must be ≥ 0, got ${penalizer}`);
   const describe = options.describe ?? ((i: number) => `customer ${i + 1}`);
@@ -420,7 +458,7 @@ export function bgnbdFit(
       `frequency, recency and T must have one value per customer (got ${n}, ${recency.length}, ${T.length})`,
     );
   }
-  if (n === 0) throw naError("BG/NBD fit needs customers; the ranges hold none");
+  if (n === 0) throw naError(`${model} fit needs customers; the ranges hold none`);
   let sumX = 0;
   let sumT = 0;
   for (let i = 0; i < n; i++) {
@@ -429,15 +467,15 @@ export function bgnbdFit(
     sumX += frequency[i]!;
     sumT += T[i]!;
   }
-  if (sumX === 0) throw naError("BG/NBD fit is impossible: no customer has a repeat purchase (every frequency is 0)");
-  const data = groupSummary(frequency, recency, T);
+  if (sumX === 0) throw naError(`${model} fit is impossible: no customer has a repeat purchase (every frequency is 0)`);
+  const data = groupSummary(frequency, recency, T, shift);
   if (data.profiles === 1) {
-    throw naError("BG/NBD fit is impossible: all customers have the same frequency, recency and T");
+    throw naError(`${model} fit is impossible: all customers have the same frequency, recency and T`);
   }
   const alpha0 = sumT > 0 ? sumT / sumX : 1;
-  const result = minimizeNewton(objective(data, penalizer), [0, Math.log(alpha0), 0, 0]);
+  const result = minimizeNewton(objective(data, penalizer, shift), [0, Math.log(alpha0), 0, 0]);
   if (result.status !== "converged") {
-    throw fitFailure("BG/NBD", PARAM_NAMES, result, "more customers, a longer history or a penalizer may help");
+    throw fitFailure(model, PARAM_NAMES, result, "more customers, a longer history or a penalizer may help");
   }
   const [r, alpha, a, b] = Array.from(result.x, Math.exp) as [number, number, number, number];
   const penalty = penalizer * (r * r + alpha * alpha + a * a + b * b);
@@ -449,9 +487,12 @@ export function bgnbdFit(
   };
 }
 
-/** ln of D − 1 = a/(b + x − 1)·((α + T)/(α + t_x))^(r+x) for x > 0. */
-function logDeathOdds(p: BgnbdParams, x: number, tx: number, T: number): number {
-  return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+/**
+ * ln of D − 1 = a/(b + x + shift − 1)·((α + T)/(α + t_x))^(r+x) for x + shift > 0 (shift 0: BG/NBD,
+ * 1: MBG/NBD).
+ */
+export function logDeathOdds(p: BgnbdParams, x: number, tx: number, T: number, shift = 0): number {
+  return Math.log(p.a / (p.b + x + shift - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
 }
 
 /**
@@ -469,8 +510,41 @@ export function bgnbdPAlive(params: BgnbdParams, x: number, tx: number, T: numbe
 }
 
 /**
+ * E[Y(t) | x, t_x, T] of the BG/NBD family (shift 0: BG/NBD, 1: MBG/NBD) at several horizons t at once,
+ * for one customer: −c·(₂F₁(r + x, a − 1; c; −t/(α + T)) − 1)/(a − 1)/D with c = a + b + x + shift − 1 and
+ * D = 1 + δ(x + shift > 0)·exp({@link logDeathOdds}) (module comment). One ₂F₁ plan serves every t.
+ * Inputs are assumed valid (callers check them). O(horizons · terms).
+ * @throws CrmError `#NUM!` when a value is too large to represent.
+ */
+export function familyExpectedCurve(
+  shift: number,
+  params: BgnbdParams,
+  times: ArrayLike<number>,
+  x: number,
+  tx: number,
+  T: number,
+  out: Float64Array = new Float64Array(times.length),
+): Float64Array {
+  const { r, alpha, a, b } = params;
+  let c = a + b + x + shift - 1;
+  if (c === 0) c = 2 ** -40; // a + b = 1 and x = 0: E is continuous in c, the formula's 0·∞ is not
+  const scale = -c / (1 + (x + shift === 0 ? 0 : Math.exp(logDeathOdds(params, x, tx, T, shift))));
+  const excess = hyp2f1ExcessFunction(r + x, a - 1, c);
+  for (let j = 0; j < times.length; j++) {
+    const t = times[j]!;
+    out[j] = t === 0 ? 0 : finite(scale * excess(-t / (alpha + T)), "expected purchases");
+  }
+  return out;
+}
+
+/** Checks a horizon t ≥ 0. @throws CrmError `#NUM!` otherwise. */
+export function checkHorizon(t: number): void {
+  if (!(t >= 0) || !Number.isFinite(t)) throw numError(`t must be a number of periods ≥ 0, got ${t}`);
+}
+
+/**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods, equation (10) (computed as in the module
- * comment). 0 at t = 0, non-negative and increasing in t. O(terms of ₂F₁): a few dozen.
+ * comment). 0 at t = 0, non-negative and increasing in t. O(terms of ₂F₁): a few dozen, at any horizon.
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
  * @example bgnbdExpected({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
  */
@@ -484,12 +558,6 @@ export function bgnbdExpected(
 ): number {
   checkBgnbdParams(params);
   checkCustomer(x, tx, T, where);
-  if (!(t >= 0) || !Number.isFinite(t)) throw numError(`t must be a number of periods ≥ 0, got ${t}`);
-  if (t === 0) return 0;
-  const { r, alpha, a, b } = params;
-  let c = a + b + x - 1;
-  if (c === 0) c = 2 ** -40; // a + b = 1 and x = 0: E is continuous in c, the formula's 0·∞ is not
-  const numerator = -c * hyp2f1Excess(r + x, a - 1, c, -t / (alpha + T));
-  const odds = x === 0 ? 0 : Math.exp(logDeathOdds(params, x, tx, T));
-  return finite(numerator / (1 + odds), "expected purchases");
+  checkHorizon(t);
+  return familyExpectedCurve(0, params, [t], x, tx, T)[0]!;
 }
