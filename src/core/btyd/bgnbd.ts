@@ -510,10 +510,40 @@ export function bgnbdPAlive(params: BgnbdParams, x: number, tx: number, T: numbe
 }
 
 /**
- * E[Y(t) | x, t_x, T] of the BG/NBD family (shift 0: BG/NBD, 1: MBG/NBD) at several horizons t at once,
- * for one customer: −c·(₂F₁(r + x, a − 1; c; −t/(α + T)) − 1)/(a − 1)/D with c = a + b + x + shift − 1 and
- * D = 1 + δ(x + shift > 0)·exp({@link logDeathOdds}) (module comment). One ₂F₁ plan serves every t.
- * Inputs are assumed valid (callers check them). O(horizons · terms).
+ * D·E[Y(t) | x, t_x, T] of the BG/NBD family (shift 0: BG/NBD, 1: MBG/NBD) at several horizons t at once:
+ * −c·(₂F₁(r + x, a − 1; c; −t/(α + T)) − 1)/(a − 1) with c = a + b + x + shift − 1 (module comment). It
+ * depends on x and T only, not on t_x; one ₂F₁ plan serves every t. Inputs are assumed valid.
+ * O(horizons · terms).
+ * @throws CrmError `#NUM!` when a value is too large to represent.
+ */
+export function familyNumeratorCurve(
+  shift: number,
+  params: BgnbdParams,
+  times: ArrayLike<number>,
+  x: number,
+  T: number,
+  out: Float64Array = new Float64Array(times.length),
+): Float64Array {
+  const { r, alpha, a, b } = params;
+  let c = a + b + x + shift - 1;
+  if (c === 0) c = 2 ** -40; // a + b = 1 and x = 0: E is continuous in c, the formula's 0·∞ is not
+  const excess = hyp2f1ExcessFunction(r + x, a - 1, c);
+  for (let j = 0; j < times.length; j++) {
+    const t = times[j]!;
+    out[j] = t === 0 ? 0 : finite(-c * excess(-t / (alpha + T)), "expected purchases");
+  }
+  return out;
+}
+
+/** D = 1 + δ(x + shift > 0)·exp({@link logDeathOdds}): E[Y(t)] = numerator/D, P(alive) = 1/D. */
+export function familyDenominator(shift: number, params: BgnbdParams, x: number, tx: number, T: number): number {
+  return 1 + (x + shift === 0 ? 0 : Math.exp(logDeathOdds(params, x, tx, T, shift)));
+}
+
+/**
+ * E[Y(t) | x, t_x, T] of the BG/NBD family at several horizons at once, for one customer:
+ * {@link familyNumeratorCurve}/{@link familyDenominator}. Inputs are assumed valid (callers check them).
+ * O(horizons · terms).
  * @throws CrmError `#NUM!` when a value is too large to represent.
  */
 export function familyExpectedCurve(
@@ -525,15 +555,9 @@ export function familyExpectedCurve(
   T: number,
   out: Float64Array = new Float64Array(times.length),
 ): Float64Array {
-  const { r, alpha, a, b } = params;
-  let c = a + b + x + shift - 1;
-  if (c === 0) c = 2 ** -40; // a + b = 1 and x = 0: E is continuous in c, the formula's 0·∞ is not
-  const scale = -c / (1 + (x + shift === 0 ? 0 : Math.exp(logDeathOdds(params, x, tx, T, shift))));
-  const excess = hyp2f1ExcessFunction(r + x, a - 1, c);
-  for (let j = 0; j < times.length; j++) {
-    const t = times[j]!;
-    out[j] = t === 0 ? 0 : finite(scale * excess(-t / (alpha + T)), "expected purchases");
-  }
+  familyNumeratorCurve(shift, params, times, x, T, out);
+  const d = familyDenominator(shift, params, x, tx, T);
+  for (let j = 0; j < times.length; j++) out[j] = out[j]! / d;
   return out;
 }
 

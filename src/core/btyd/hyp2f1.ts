@@ -40,23 +40,29 @@ const MAX_TERMS = 200_000;
 const MERGE_BELOW = 0.1;
 
 /**
- * Σ_{n ≥ n0} tₙ with t_{n0} = `first` and tₙ₊₁/tₙ = (a + n)(b + n)/((c + n)(n + 1))·z. The tail test
- * starts once n exceeds the parameters, from where the ratio tends monotonically to z.
+ * Σ_{n ≥ n0} tₙ with t_{n0} = `first` and tₙ₊₁/tₙ = (a + n)(b + n)/((c + n)(n + 1))·z. Stops when the
+ * remaining terms are below 1e-16 of the sum: once a + m, b + m and c + m are positive for all later m,
+ * each later ratio is at most |z|·max(1, (a + m)/(c + m))·max(1, (b + m)/(m + 1)) at the next m (both
+ * fractions are monotone in m and tend to 1), so the tail is bounded by a geometric series.
  */
 function series(first: number, n0: number, a: number, b: number, c: number, z: number): number {
   let term = first;
   let sum = first;
   if (term === 0) return sum;
-  const settled = Math.max(Math.abs(a), Math.abs(b), Math.abs(c)) + 2;
+  const settled = Math.max(-a, -b, -c, 0);
   const az = Math.abs(z);
   for (let n = n0; n < MAX_TERMS; n++) {
     const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     term *= ratio;
     sum += term;
     if (term === 0) return sum;
-    if (n > settled) {
-      const rmax = Math.max(Math.abs(ratio), az);
-      if (rmax < 1 && (Math.abs(term) * rmax) / (1 - rmax) <= EPS * Math.abs(sum)) return sum;
+    // the bound (two divisions) only once the terms are small
+    if (n >= settled && Math.abs(term) <= 1e-13 * Math.abs(sum)) {
+      const m = n + 1;
+      const f1 = (a + m) / (c + m);
+      const f2 = (b + m) / (m + 1);
+      const rmax = az * (f1 > 1 ? f1 : 1) * (f2 > 1 ? f2 : 1);
+      if (rmax < 1 && Math.abs(term) * rmax <= EPS * Math.abs(sum) * (1 - rmax)) return sum;
     }
   }
   throw numError(`the hypergeometric series 2F1(${a}, ${b}; ${c}; ${z}) did not converge`);
@@ -90,6 +96,66 @@ function crossesPole(x: number, h: number): boolean {
 }
 
 /**
+ * The series of {@link series} for fixed (a, b, c) and many z: its coefficients (without the powers of
+ * z) and the factors of its tail bound are computed once and extended on demand, so that each further
+ * z costs one multiply-add per term.
+ */
+class CachedSeries {
+  private readonly coefficients: number[];
+  private readonly bounds: number[] = []; // per n: max(1, (a+n+1)/(c+n+1))·max(1, (b+n+1)/(n+2)), or ∞
+  private readonly settled: number;
+
+  constructor(
+    first: number,
+    private readonly n0: number,
+    private readonly a: number,
+    private readonly b: number,
+    private readonly c: number,
+  ) {
+    this.coefficients = [first];
+    this.settled = Math.max(-a, -b, -c, 0);
+  }
+
+  private grow(): void {
+    const { a, b, c, n0, coefficients, bounds } = this;
+    const start = coefficients.length;
+    for (let j = start; j < start + 32; j++) {
+      const n = n0 + j - 1; // coefficient j follows coefficient j − 1, whose index is n
+      coefficients.push((coefficients[j - 1]! * (a + n) * (b + n)) / ((c + n) * (n + 1)));
+    }
+    for (let j = bounds.length; j < coefficients.length; j++) {
+      const n = n0 + j;
+      if (n < this.settled) {
+        bounds.push(Infinity);
+      } else {
+        const f1 = (a + n + 1) / (c + n + 1);
+        const f2 = (b + n + 1) / (n + 2);
+        bounds.push((f1 > 1 ? f1 : 1) * (f2 > 1 ? f2 : 1));
+      }
+    }
+  }
+
+  /** Σ_{n ≥ n0} coefficientₙ·zⁿ, to 1e-16 of the sum (tail bounded as in {@link series}). */
+  sum(z: number): number {
+    const az = Math.abs(z);
+    let power = this.n0 === 0 ? 1 : Math.pow(z, this.n0);
+    let sum = 0;
+    for (let j = 0; j < MAX_TERMS; j++) {
+      if (j >= this.coefficients.length) this.grow();
+      const term = this.coefficients[j]! * power;
+      sum += term;
+      if (term === 0) return sum;
+      if (Math.abs(term) <= 1e-13 * Math.abs(sum)) {
+        const rmax = az * this.bounds[j]!;
+        if (rmax < 1 && Math.abs(term) * rmax <= EPS * Math.abs(sum) * (1 - rmax)) return sum;
+      }
+      power *= z;
+    }
+    throw numError(`the hypergeometric series 2F1(${this.a}, ${this.b}; ${this.c}; ${z}) did not converge`);
+  }
+}
+
+/**
  * ₂F₁(a, b; c; 1 − y) for 0 < y ≤ ½ by the connection formula (module comment), for one (a, b, c):
  * the Γ coefficients, and in the merged form the Cₖ and Wₖ (which do not depend on y), are computed once
  * and reused for every y. Also the excess (₂F₁ − 1)/a with respect to the first parameter, without
@@ -111,6 +177,12 @@ class NearOne {
   private readonly tailCore: number; // the same without 1/Γ(a)
   private readonly coefficients: number[] = []; // merged: Cₖ
   private readonly weights: number[] = []; // merged: Wₖ
+  private headExcess: number | undefined; // (head coefficient − 1)/a, for excess()
+  private tailOverA = 0; // the tail coefficient over a, for excess()
+  private excessApplies: boolean | undefined;
+  private first: CachedSeries | undefined; // Σ (a)ₙ(b)ₙ/((1−δ)ₙ n!)·yⁿ
+  private firstExcess: CachedSeries | undefined; // its excess with respect to a
+  private second: CachedSeries | undefined; // Σ (c−a)ₙ(c−b)ₙ/((1+δ)ₙ n!)·yⁿ
 
   constructor(a: number, b: number, c: number) {
     this.delta = c - a - b;
@@ -180,19 +252,22 @@ class NearOne {
     const ly = Math.log(y);
     let sum = 0;
     let power = 1;
-    let previous = 0;
-    const settled = Math.abs(a) + Math.abs(b) + m + 2;
+    // the Cₖ ratio is bounded as in series(); Wₖ moves by O(1/k), allowed for by (1 + 2/(k + 1))
+    const A = a + m + eps;
+    const B = b + m + eps;
+    const settled = Math.max(-A, -B, 0);
     for (let k = 0; k < MAX_TERMS; k++) {
       if (k >= this.coefficients.length) this.grow(k + 16);
       const w = this.weights[k]! - ly;
       const term = power * this.coefficients[k]! * w * exprel(eps * w);
       sum += term;
-      if (k > settled && (term === 0 || power === 0)) return sum;
-      if (k > settled && previous !== 0) {
-        const ratio = Math.max(Math.abs(term / previous), y);
-        if (ratio < 1 && (Math.abs(term) * ratio) / (1 - ratio) <= EPS * Math.abs(sum)) return sum;
+      if (k >= settled && k >= 2 && Math.abs(term) <= 1e-13 * Math.abs(sum)) {
+        if (term === 0 || power === 0) return sum;
+        const f1 = (A + k + 1) / (m + k + 2 + eps);
+        const f2 = (B + k + 1) / (k + 2);
+        const rmax = y * (f1 > 1 ? f1 : 1) * (f2 > 1 ? f2 : 1) * (1 + 2 / (k + 1));
+        if (rmax < 1 && Math.abs(term) * rmax <= EPS * Math.abs(sum) * (1 - rmax)) return sum;
       }
-      previous = term;
       power *= y;
     }
     throw numError(`the hypergeometric series near z = 1 did not converge (y = ${y})`);
@@ -216,8 +291,11 @@ class NearOne {
     const { a, b, c, d, m, eps } = this;
     if (this.terminating) return factor * series(1, 0, a, b, c, 1 - y);
     if (!this.merged) {
-      const first = this.head === 0 ? 0 : this.head * series(1, 0, a, b, 1 - d, y);
-      const second = this.tail === 0 ? 0 : this.tail * Math.pow(y, d) * series(1, 0, c - a, c - b, 1 + d, y);
+      const first = this.head === 0 ? 0 : this.head * (this.first ??= new CachedSeries(1, 0, a, b, 1 - d)).sum(y);
+      const second =
+        this.tail === 0
+          ? 0
+          : this.tail * Math.pow(y, d) * (this.second ??= new CachedSeries(1, 0, c - a, c - b, 1 + d)).sum(y);
       return factor * (first + second);
     }
     const head = m > 0 ? this.head * this.headSum(1, 0, y) : 0;
@@ -233,16 +311,26 @@ class NearOne {
    */
   excess(y: number): number {
     const { a, b, c, d, m } = this;
-    if (this.euler || this.tailCore === 0 || (this.merged && m === 0)) return NaN;
-    if (crossesPole(c - a, a) || crossesPole(d, a) || c - a === 0 || d === 0) return NaN;
-    const lg = logGammaDifferenceQuotient(c - a, a) - logGammaDifferenceQuotient(d, a);
-    const headExcess = lg * exprel(a * lg); // (head coefficient − 1)/a
-    const tailOverA = this.tailCore * gammaRatio([], [a + 1]);
+    this.excessApplies ??=
+      !this.euler &&
+      this.tailCore !== 0 &&
+      !(this.merged && m === 0) &&
+      !crossesPole(c - a, a) &&
+      !crossesPole(d, a) &&
+      c - a !== 0 &&
+      d !== 0;
+    if (!this.excessApplies) return NaN;
+    if (this.headExcess === undefined) {
+      const lg = logGammaDifferenceQuotient(c - a, a) - logGammaDifferenceQuotient(d, a);
+      this.headExcess = lg * exprel(a * lg); // (head coefficient − 1)/a
+      this.tailOverA = this.tailCore * gammaRatio([], [a + 1]);
+    }
+    const { headExcess, tailOverA } = this;
     if (!this.merged) {
-      const s1 = series(1, 0, a, b, 1 - d, y);
-      const s1Excess = series((b / (1 - d)) * y, 1, b, a, 1 - d, y);
-      const second = tailOverA * Math.pow(y, d) * series(1, 0, c - a, c - b, 1 + d, y);
-      return headExcess * s1 + s1Excess + second;
+      // the first series is 1 + a·(its excess), summed once
+      const s1Excess = (this.firstExcess ??= new CachedSeries(b / (1 - d), 1, b, a, 1 - d)).sum(y);
+      const second = tailOverA * Math.pow(y, d) * (this.second ??= new CachedSeries(1, 0, c - a, c - b, 1 + d)).sum(y);
+      return headExcess * (1 + a * s1Excess) + s1Excess + second;
     }
     // head: n = 0 term gives (coefficient − 1)/a; n ≥ 1 terms carry (a)ₙ = a·(a + 1)ₙ₋₁
     const rest = m > 1 ? this.headSum((b * y) / (1 - d), 1, y) : 0;

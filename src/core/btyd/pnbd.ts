@@ -351,12 +351,35 @@ export function pnbdFit(
 export function pnbdPAlive(params: PnbdParams, x: number, tx: number, T: number, where = "customer"): number {
   checkPnbdParams(params);
   checkCustomer(x, tx, T, where);
-  return 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T)));
+  return pnbdAlive(params, x, tx, T);
 }
 
 /** exprel(u) = (eᵘ − 1)/u, 1 at u = 0. */
 function exprel(u: number): number {
   return u === 0 ? 1 : Math.expm1(u) / u;
+}
+
+/** P(alive | x, t_x, T) without checks (inputs valid). O(terms). */
+export function pnbdAlive(params: PnbdParams, x: number, tx: number, T: number): number {
+  return 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T)));
+}
+
+/**
+ * The horizon part of E[Y(t)]: [1 − ((β + T)/(β + T + t))^(s−1)]/(s − 1)·(β + T) at several t, so that
+ * E[Y(t) | x, t_x, T] = (r + x)/(α + T)·P(alive)·this. It depends on T only. O(horizons).
+ */
+export function pnbdHorizonCurve(
+  params: PnbdParams,
+  times: ArrayLike<number>,
+  T: number,
+  out: Float64Array = new Float64Array(times.length),
+): Float64Array {
+  const { s, beta } = params;
+  for (let j = 0; j < times.length; j++) {
+    const L = Math.log1p(times[j]! / (beta + T));
+    out[j] = (beta + T) * L * exprel((1 - s) * L);
+  }
+  return out;
 }
 
 /**
@@ -371,13 +394,9 @@ export function pnbdExpectedCurve(
   T: number,
   out: Float64Array = new Float64Array(times.length),
 ): Float64Array {
-  const { r, alpha, s, beta } = params;
-  const alive = 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T)));
-  const scale = (((r + x) * (beta + T)) / (alpha + T)) * alive;
-  for (let j = 0; j < times.length; j++) {
-    const L = Math.log1p(times[j]! / (beta + T));
-    out[j] = finite(scale * L * exprel((1 - s) * L), "expected purchases");
-  }
+  pnbdHorizonCurve(params, times, T, out);
+  const scale = ((params.r + x) / (params.alpha + T)) * pnbdAlive(params, x, tx, T);
+  for (let j = 0; j < times.length; j++) out[j] = finite(scale * out[j]!, "expected purchases");
   return out;
 }
 
