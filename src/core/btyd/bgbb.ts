@@ -136,50 +136,91 @@ interface Patterns {
   readonly total: number;
 }
 
-/**
- * Writes into `out` the jet of ln B(a + u, b + v) − nothing else, for (a, b) the variables i, i + 1:
- * gradient (ψ(a+u) − ψ(s), ψ(b+v) − ψ(s)), Hessian (ψ′(a+u) − ψ′(s), −ψ′(s); ψ′(b+v) − ψ′(s)), s = a + b + u + v.
- */
-function addLogBetaJet(out: Float64Array, i: number, a: number, b: number, u: number, v: number): void {
-  const s = a + b + u + v;
-  const ps = digamma(s);
-  const ts = trigamma(s);
-  out[0] = out[0]! + logBeta(a + u, b + v);
-  out[1 + i] = out[1 + i]! + digamma(a + u) - ps;
-  out[2 + i] = out[2 + i]! + digamma(b + v) - ps;
-  const H = 1 + N;
-  out[H + i * N + i] = out[H + i * N + i]! + trigamma(a + u) - ts;
-  out[H + i * N + i + 1] = out[H + i * N + i + 1]! - ts;
-  out[H + (i + 1) * N + i] = out[H + (i + 1) * N + i]! - ts;
-  out[H + (i + 1) * N + i + 1] = out[H + (i + 1) * N + i + 1]! + trigamma(b + v) - ts;
+/** ln Γ, ψ and ψ′ at z, z + 1, …, z + size − 1, by the recurrences from z (one special-function call each). */
+interface ShiftedTable {
+  readonly lg: Float64Array;
+  readonly psi: Float64Array;
+  readonly tri: Float64Array;
 }
 
-/** The fit's objective on θ = ln(α, β, γ, δ): −(Σ count·ln L)/Σ count + penalty, exact derivatives. */
+function shiftedTable(z: number, size: number): ShiftedTable {
+  const lg = new Float64Array(size);
+  const psi = new Float64Array(size);
+  const tri = new Float64Array(size);
+  lg[0] = logGamma(z);
+  psi[0] = digamma(z);
+  tri[0] = trigamma(z);
+  for (let j = 1; j < size; j++) {
+    const prev = z + j - 1;
+    lg[j] = lg[j - 1]! + Math.log(prev);
+    psi[j] = psi[j - 1]! + 1 / prev;
+    tri[j] = tri[j - 1]! - 1 / (prev * prev);
+  }
+  return { lg, psi, tri };
+}
+
+/**
+ * Adds to `out` the jet of ln B(a + u, b + v) for (a, b) the variables i, i + 1, from the tables of a, b
+ * and a + b: gradient (ψ(a+u) − ψ(s), ψ(b+v) − ψ(s)), Hessian (ψ′(a+u) − ψ′(s), −ψ′(s); ψ′(b+v) − ψ′(s)),
+ * s = a + b + u + v.
+ */
+function addLogBetaJet(
+  out: Float64Array,
+  i: number,
+  ta: ShiftedTable,
+  tb: ShiftedTable,
+  ts: ShiftedTable,
+  u: number,
+  v: number,
+): void {
+  const ps = ts.psi[u + v]!;
+  const tsum = ts.tri[u + v]!;
+  out[0] = out[0]! + ta.lg[u]! + tb.lg[v]! - ts.lg[u + v]!;
+  out[1 + i] = out[1 + i]! + ta.psi[u]! - ps;
+  out[2 + i] = out[2 + i]! + tb.psi[v]! - ps;
+  const H = 1 + N;
+  out[H + i * N + i] = out[H + i * N + i]! + ta.tri[u]! - tsum;
+  out[H + i * N + i + 1] = out[H + i * N + i + 1]! - tsum;
+  out[H + (i + 1) * N + i] = out[H + (i + 1) * N + i]! - tsum;
+  out[H + (i + 1) * N + i + 1] = out[H + (i + 1) * N + i + 1]! + tb.tri[v]! - tsum;
+}
+
+/**
+ * The fit's objective on θ = ln(α, β, γ, δ): −(Σ count·ln L)/Σ count + penalty, exact derivatives. Every
+ * Beta function in L has arguments parameter + whole number, so ln Γ, ψ and ψ′ come from tables built by
+ * recurrence once per evaluation.
+ */
 function objective(d: Patterns, penalizer: number): Objective {
   const term = jet();
   const acc = jet();
   const next = jet();
   const total = jet();
+  let maxN = 0;
+  for (let g = 0; g < d.n.length; g++) maxN = Math.max(maxN, d.n[g]!);
+  const size = maxN + 2;
   return (theta, grad, hess) => {
-    const p: BgbbParams = {
-      alpha: Math.exp(theta[0]!),
-      beta: Math.exp(theta[1]!),
-      gamma: Math.exp(theta[2]!),
-      delta: Math.exp(theta[3]!),
-    };
-    const { alpha, beta, gamma, delta } = p;
+    const alpha = Math.exp(theta[0]!);
+    const beta = Math.exp(theta[1]!);
+    const gamma = Math.exp(theta[2]!);
+    const delta = Math.exp(theta[3]!);
+    const tA = shiftedTable(alpha, size);
+    const tB = shiftedTable(beta, size);
+    const tAB = shiftedTable(alpha + beta, size);
+    const tG = shiftedTable(gamma, size);
+    const tD = shiftedTable(delta, size);
+    const tGD = shiftedTable(gamma + delta, size);
     total.fill(0);
     for (let g = 0; g < d.count.length; g++) {
       const x = d.x[g]!;
       const tx = d.tx[g]!;
       const n = d.n[g]!;
       acc.fill(0);
-      addLogBetaJet(acc, 0, alpha, beta, x, n - x);
-      addLogBetaJet(acc, 2, gamma, delta, 0, n);
+      addLogBetaJet(acc, 0, tA, tB, tAB, x, n - x);
+      addLogBetaJet(acc, 2, tG, tD, tGD, 0, n);
       for (let i = 0; i < n - tx; i++) {
         term.fill(0);
-        addLogBetaJet(term, 0, alpha, beta, x, tx - x + i);
-        addLogBetaJet(term, 2, gamma, delta, 1, tx + i);
+        addLogBetaJet(term, 0, tA, tB, tAB, x, tx - x + i);
+        addLogBetaJet(term, 2, tG, tD, tGD, 1, tx + i);
         logSumExp(next, acc, term);
         acc.set(next);
       }
@@ -188,8 +229,8 @@ function objective(d: Patterns, penalizer: number): Objective {
     }
     // minus Σ count·[ln B(α, β) + ln B(γ, δ)]
     acc.fill(0);
-    addLogBetaJet(acc, 0, alpha, beta, 0, 0);
-    addLogBetaJet(acc, 2, gamma, delta, 0, 0);
+    addLogBetaJet(acc, 0, tA, tB, tAB, 0, 0);
+    addLogBetaJet(acc, 2, tG, tD, tGD, 0, 0);
     for (let k = 0; k < JET; k++) total[k] = total[k]! - d.total * acc[k]!;
     const P = [alpha, beta, gamma, delta];
     let penalty = 0;

@@ -119,7 +119,7 @@ class CachedSeries {
   private grow(): void {
     const { a, b, c, n0, coefficients, bounds } = this;
     const start = coefficients.length;
-    for (let j = start; j < start + 32; j++) {
+    for (let j = start; j < start + 16; j++) {
       const n = n0 + j - 1; // coefficient j follows coefficient j − 1, whose index is n
       coefficients.push((coefficients[j - 1]! * (a + n) * (b + n)) / ((c + n) * (n + 1)));
     }
@@ -171,15 +171,18 @@ class NearOne {
   private readonly m: number;
   private readonly eps: number;
   private readonly terminating: boolean;
-  private merged: boolean;
-  private readonly head: number; // Γ(c)Γ(δ)/(Γ(c−a)Γ(c−b))
-  private readonly tail: number; // plain: Γ(c)Γ(−δ)/(Γ(a)Γ(b)); merged: (−1)^m Γ(c)/(Γ(a)Γ(b))·πε/sin(πε)
-  private readonly tailCore: number; // the same without 1/Γ(a)
+  private readonly degenerate: boolean; // b, or a ≠ 0, a non-positive integer: no connection formula
+  private readonly merged: boolean;
+  private ready = false; // head, tail and tailCore computed
+  private head = 0; // Γ(c)Γ(δ)/(Γ(c−a)Γ(c−b))
+  private tail = 0; // plain: Γ(c)Γ(−δ)/(Γ(a)Γ(b)); merged: (−1)^m Γ(c)/(Γ(a)Γ(b))·πε/sin(πε)
+  private tailCore = 0; // the same without 1/Γ(a)
   private readonly coefficients: number[] = []; // merged: Cₖ
   private readonly weights: number[] = []; // merged: Wₖ
   private headExcess: number | undefined; // (head coefficient − 1)/a, for excess()
   private tailOverA = 0; // the tail coefficient over a, for excess()
   private excessApplies: boolean | undefined;
+  private uses = 0; // evaluations so far: the series are cached from the second on
   private first: CachedSeries | undefined; // Σ (a)ₙ(b)ₙ/((1−δ)ₙ n!)·yⁿ
   private firstExcess: CachedSeries | undefined; // its excess with respect to a
   private second: CachedSeries | undefined; // Σ (c−a)ₙ(c−b)ₙ/((1+δ)ₙ n!)·yⁿ
@@ -194,21 +197,27 @@ class NearOne {
     this.terminating = isNonPositiveInteger(this.a) || isNonPositiveInteger(this.b);
     this.m = Math.round(this.d);
     this.eps = this.d - this.m;
-    const { m, eps } = this;
     const A = this.a;
     const B = this.b;
-    this.merged = Math.abs(eps) < MERGE_BELOW && !crossesPole(A + m, eps) && !crossesPole(B + m, eps);
     // a = 0 (F = 1) keeps its coefficients for the excess with respect to a
-    if (isNonPositiveInteger(B) || (isNonPositiveInteger(A) && A !== 0)) {
-      this.head = 0;
-      this.tail = 0;
-      this.tailCore = 0;
-    } else if (this.merged || (A === 0 && Math.abs(eps) < MERGE_BELOW)) {
-      this.merged = true;
+    this.degenerate = isNonPositiveInteger(B) || (isNonPositiveInteger(A) && A !== 0);
+    this.merged =
+      Math.abs(this.eps) < MERGE_BELOW &&
+      (A === 0 || (!crossesPole(A + this.m, this.eps) && !crossesPole(B + this.m, this.eps)));
+  }
+
+  /** The Γ coefficients (and the merged form's first Cₖ, Wₖ), computed on first use. */
+  private prepare(): void {
+    if (this.ready) return;
+    this.ready = true;
+    if (this.degenerate) return;
+    const { c, m, eps } = this;
+    const A = this.a;
+    const B = this.b;
+    if (this.merged) {
       this.head = m > 0 ? gammaRatio([c, this.d], [c - A, c - B]) : 0;
       const sine = eps === 0 ? 1 : (Math.PI * eps) / Math.sin(Math.PI * eps);
       this.tailCore = (m % 2 === 0 ? 1 : -1) * gammaRatio([c], [B]) * sine;
-      this.tail = this.tailCore * gammaRatio([], [A]);
       this.coefficients.push(Math.exp(-logGamma(m + 1 + eps)));
       this.weights.push(
         logGammaDifferenceQuotient(1, -eps) -
@@ -219,8 +228,24 @@ class NearOne {
     } else {
       this.head = gammaRatio([c, this.d], [c - A, c - B]);
       this.tailCore = gammaRatio([c, -this.d], [B]);
-      this.tail = this.tailCore * gammaRatio([], [A]);
     }
+    this.tail = this.tailCore * gammaRatio([], [A]);
+  }
+
+  /** Σ of a series at y: plain the first time, cached (coefficients kept) from the second. */
+  private sum(
+    cached: CachedSeries | undefined,
+    make: () => CachedSeries,
+    first: number,
+    n0: number,
+    a: number,
+    b: number,
+    c: number,
+    y: number,
+  ): number {
+    if (cached !== undefined) return cached.sum(y);
+    if (this.uses < 2) return series(first * (n0 === 0 ? 1 : y), n0, a, b, c, y);
+    return make().sum(y);
   }
 
   /**
@@ -290,12 +315,29 @@ class NearOne {
     const factor = this.euler ? Math.pow(y, this.delta) : 1;
     const { a, b, c, d, m, eps } = this;
     if (this.terminating) return factor * series(1, 0, a, b, c, 1 - y);
+    this.prepare();
+    this.uses++;
     if (!this.merged) {
-      const first = this.head === 0 ? 0 : this.head * (this.first ??= new CachedSeries(1, 0, a, b, 1 - d)).sum(y);
+      const first =
+        this.head === 0
+          ? 0
+          : this.head *
+            this.sum(this.first, () => (this.first = new CachedSeries(1, 0, a, b, 1 - d)), 1, 0, a, b, 1 - d, y);
       const second =
         this.tail === 0
           ? 0
-          : this.tail * Math.pow(y, d) * (this.second ??= new CachedSeries(1, 0, c - a, c - b, 1 + d)).sum(y);
+          : this.tail *
+            Math.pow(y, d) *
+            this.sum(
+              this.second,
+              () => (this.second = new CachedSeries(1, 0, c - a, c - b, 1 + d)),
+              1,
+              0,
+              c - a,
+              c - b,
+              1 + d,
+              y,
+            );
       return factor * (first + second);
     }
     const head = m > 0 ? this.head * this.headSum(1, 0, y) : 0;
@@ -311,6 +353,8 @@ class NearOne {
    */
   excess(y: number): number {
     const { a, b, c, d, m } = this;
+    this.prepare();
+    this.uses++;
     this.excessApplies ??=
       !this.euler &&
       this.tailCore !== 0 &&
@@ -328,8 +372,29 @@ class NearOne {
     const { headExcess, tailOverA } = this;
     if (!this.merged) {
       // the first series is 1 + a·(its excess), summed once
-      const s1Excess = (this.firstExcess ??= new CachedSeries(b / (1 - d), 1, b, a, 1 - d)).sum(y);
-      const second = tailOverA * Math.pow(y, d) * (this.second ??= new CachedSeries(1, 0, c - a, c - b, 1 + d)).sum(y);
+      const s1Excess = this.sum(
+        this.firstExcess,
+        () => (this.firstExcess = new CachedSeries(b / (1 - d), 1, b, a, 1 - d)),
+        b / (1 - d),
+        1,
+        b,
+        a,
+        1 - d,
+        y,
+      );
+      const second =
+        tailOverA *
+        Math.pow(y, d) *
+        this.sum(
+          this.second,
+          () => (this.second = new CachedSeries(1, 0, c - a, c - b, 1 + d)),
+          1,
+          0,
+          c - a,
+          c - b,
+          1 + d,
+          y,
+        );
       return headExcess * (1 + a * s1Excess) + s1Excess + second;
     }
     // head: n = 0 term gives (coefficient − 1)/a; n ≥ 1 terms carry (a)ₙ = a·(a + 1)ₙ₋₁
@@ -419,14 +484,6 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   return hyp2f1Function(a, b, c)(z);
 }
 
-/**
- * (e^(b·l) − 1)/b, i.e. [(1 − w)^b − 1]/b for l = ln(1 − w), without cancellation, and its limit l at b = 0.
- */
-function powerExcess(l: number, b: number): number {
-  const e = b * l;
-  return e === 0 ? l : (l * Math.expm1(e)) / e;
-}
-
 /** Nodes of the interpolation in b, the last resort for |b| < SMALL_B (see {@link hyp2f1Excess}). */
 const SMALL_B = 1e-3;
 const B_NODES = [-3, -2, -1, 1, 2, 3].map((k) => k * SMALL_B);
@@ -484,7 +541,10 @@ export function hyp2f1ExcessFunction(a: number, b: number, c: number): (z: numbe
     const y = 1 / (1 - z);
     const inner = excessNearOne((pfaff ??= new NearOne(b, c - a, c)), b, c - a, c, w, y);
     if (Number.isNaN(inner)) return fallback(z);
-    return powerExcess(-Math.log1p(-z), b) + Math.pow(y, b) * inner;
+    // [(1 − w)^b − 1]/b and (1 − w)^b = y^b from one expm1 of b·ln y, ln y = −ln(1 − z)
+    const ly = -Math.log1p(-z);
+    const e = Math.expm1(b * ly);
+    return (e === 0 ? ly : (ly * e) / (b * ly)) + (1 + e) * inner;
   };
 }
 

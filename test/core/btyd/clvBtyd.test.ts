@@ -102,7 +102,7 @@ describe("CLV.BTYD with each purchase model (references: btyd_models.py, mpmath 
         expect(long[i]).toBeGreaterThanOrEqual(short[i]!);
       }
     }
-  });
+  }, 60_000); // seconds on a loaded machine
 
   it("clvBtydMany gives each customer clvBtyd's value (100 simulated customers, daily summaries, three models)", () => {
     const sim = simulateBgnbd(BG, 100, mulberry32(11), { unit: 1 / 7 });
