@@ -20,8 +20,9 @@
  *   D = 1 + δ(x>0) · a/(b + x − 1) · ((α + T)/(α + t_x))^(r+x).
  *   By Pfaff's transformation the bracket equals 1 − ₂F₁(r + x, a − 1; a + b + x − 1; −t/(α + T)), so
  *   E·D = −(a + b + x − 1) · (₂F₁(r + x, a − 1; a + b + x − 1; −t/(α + T)) − 1)/(a − 1): the same
- *   number, computed by {@link hyp2f1Excess} without the 0/0 of the paper's form at a = 1 and without
- *   cancellation for short horizons.
+ *   number, computed by hyp2f1.ts's excess without the 0/0 of the paper's form at a = 1, without
+ *   cancellation for short horizons, and convergent at every horizon (the long ones through the
+ *   z → 1 − z connection formula).
  */
 import { finite, naError, numError, valueError } from "../errors";
 import { distinctRows } from "./grouping";
