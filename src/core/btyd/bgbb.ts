@@ -20,7 +20,7 @@
 import { finite, naError, numError, valueError } from "../errors";
 import { fitFailure } from "./bgnbd";
 import { distinctRows } from "./grouping";
-import { jet, logSumExp } from "./jet";
+import { jet, logSumExpMany } from "./jet";
 import { minimizeNewton, Objective } from "./optimize";
 import { digamma, logGamma, logGammaDifferenceQuotient, trigamma } from "./special";
 
@@ -160,8 +160,8 @@ function shiftedTable(z: number, size: number): ShiftedTable {
 }
 
 /**
- * Adds to `out` the jet of ln B(a + u, b + v) for (a, b) the variables i, i + 1, from the tables of a, b
- * and a + b: gradient (ψ(a+u) − ψ(s), ψ(b+v) − ψ(s)), Hessian (ψ′(a+u) − ψ′(s), −ψ′(s); ψ′(b+v) − ψ′(s)),
+ * Adds to the jet at `out[at…]` ln B(a + u, b + v) for (a, b) the variables i, i + 1, from the tables of
+ * a, b and a + b: gradient (ψ(a+u) − ψ(s), ψ(b+v) − ψ(s)), Hessian (ψ′(a+u) − ψ′(s), −ψ′(s); ψ′(b+v) − ψ′(s)),
  * s = a + b + u + v.
  */
 function addLogBetaJet(
@@ -172,13 +172,14 @@ function addLogBetaJet(
   ts: ShiftedTable,
   u: number,
   v: number,
+  at = 0,
 ): void {
   const ps = ts.psi[u + v]!;
   const tsum = ts.tri[u + v]!;
-  out[0] = out[0]! + ta.lg[u]! + tb.lg[v]! - ts.lg[u + v]!;
-  out[1 + i] = out[1 + i]! + ta.psi[u]! - ps;
-  out[2 + i] = out[2 + i]! + tb.psi[v]! - ps;
-  const H = 1 + N;
+  const H = at + 1 + N;
+  out[at] = out[at]! + ta.lg[u]! + tb.lg[v]! - ts.lg[u + v]!;
+  out[at + 1 + i] = out[at + 1 + i]! + ta.psi[u]! - ps;
+  out[at + 2 + i] = out[at + 2 + i]! + tb.psi[v]! - ps;
   out[H + i * N + i] = out[H + i * N + i]! + ta.tri[u]! - tsum;
   out[H + i * N + i + 1] = out[H + i * N + i + 1]! - tsum;
   out[H + (i + 1) * N + i] = out[H + (i + 1) * N + i]! - tsum;
@@ -191,13 +192,12 @@ function addLogBetaJet(
  * recurrence once per evaluation.
  */
 function objective(d: Patterns, penalizer: number): Objective {
-  const term = jet();
   const acc = jet();
-  const next = jet();
   const total = jet();
   let maxN = 0;
   for (let g = 0; g < d.n.length; g++) maxN = Math.max(maxN, d.n[g]!);
   const size = maxN + 2;
+  const terms = new Float64Array((maxN + 1) * JET);
   return (theta, grad, hess) => {
     const alpha = Math.exp(theta[0]!);
     const beta = Math.exp(theta[1]!);
@@ -214,16 +214,16 @@ function objective(d: Patterns, penalizer: number): Objective {
       const x = d.x[g]!;
       const tx = d.tx[g]!;
       const n = d.n[g]!;
-      acc.fill(0);
-      addLogBetaJet(acc, 0, tA, tB, tAB, x, n - x);
-      addLogBetaJet(acc, 2, tG, tD, tGD, 0, n);
+      // the terms of L as jets, one after another: alive through n, then died after t_x + i
+      const count = n - tx + 1;
+      terms.fill(0, 0, count * JET);
+      addLogBetaJet(terms, 0, tA, tB, tAB, x, n - x);
+      addLogBetaJet(terms, 2, tG, tD, tGD, 0, n);
       for (let i = 0; i < n - tx; i++) {
-        term.fill(0);
-        addLogBetaJet(term, 0, tA, tB, tAB, x, tx - x + i);
-        addLogBetaJet(term, 2, tG, tD, tGD, 1, tx + i);
-        logSumExp(next, acc, term);
-        acc.set(next);
+        addLogBetaJet(terms, 0, tA, tB, tAB, x, tx - x + i, (i + 1) * JET);
+        addLogBetaJet(terms, 2, tG, tD, tGD, 1, tx + i, (i + 1) * JET);
       }
+      logSumExpMany(acc, terms, count);
       const c = d.count[g]!;
       for (let k = 0; k < JET; k++) total[k] = total[k]! + c * acc[k]!;
     }

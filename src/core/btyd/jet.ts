@@ -188,3 +188,38 @@ export function logDiffExp(out: Float64Array, a: Float64Array, b: Float64Array):
   out[0] = va + Math.log1p(-rho);
   return out;
 }
+
+/**
+ * out = ln Σₖ e^(termₖ) for `count` jets holding logarithms, stored one after another in `terms`: with
+ * weights wₖ = e^(termₖ)/Σ, the gradient is Σ wₖ∇termₖ and the Hessian Σ wₖ(∇²termₖ + ∇termₖ∇termₖᵀ) −
+ * ggᵀ. One exponential per term (pairwise {@link logSumExp} would take a logarithm per term too).
+ */
+export function logSumExpMany(out: Float64Array, terms: Float64Array, count: number): Float64Array {
+  let hi = -Infinity;
+  for (let k = 0; k < count; k++) hi = Math.max(hi, terms[k * JET]!);
+  out.fill(0);
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    const o = k * JET;
+    const e = Math.exp(terms[o]! - hi);
+    total += e;
+    for (let i = 0; i < N; i++) {
+      const gi = terms[o + 1 + i]!;
+      out[1 + i] = out[1 + i]! + e * gi;
+      for (let j = 0; j < N; j++) {
+        const h = 1 + N + i * N + j;
+        out[h] = out[h]! + e * (terms[o + h]! + gi * terms[o + 1 + j]!);
+      }
+    }
+  }
+  const inv = 1 / total;
+  for (let i = 0; i < N; i++) out[1 + i] = out[1 + i]! * inv;
+  for (let i = 0; i < N; i++) {
+    for (let j = 0; j < N; j++) {
+      const h = 1 + N + i * N + j;
+      out[h] = out[h]! * inv - out[1 + i]! * out[1 + j]!;
+    }
+  }
+  out[0] = hi + Math.log(total);
+  return out;
+}
