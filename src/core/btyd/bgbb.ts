@@ -108,7 +108,7 @@ function logSum(terms: readonly number[]): number {
 /**
  * Σ count·ln L(α, β, γ, δ | x, t_x, n) over patterns (module comment). Inputs assumed valid.
  * O(Σ (n − t_x + 1)).
- * @example bgbbLogLikelihood({ alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 }, [0], [0], [6], [3464]) // ≈ −3464·2.1537
+ * @example bgbbLogLikelihood({ alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 }, [0], [0], [6], [3464]) // ≈ −3464·1.1673 ≈ −4043.4
  */
 export function bgbbLogLikelihood(
   params: BgbbParams,

@@ -35,7 +35,7 @@ export type MbgnbdParams = BgnbdParams;
 
 /**
  * Σ ln L(r, α, a, b | xᵢ, t_xᵢ, Tᵢ) of MBG/NBD (module comment). Inputs are assumed valid. O(n).
- * @example mbgnbdLogLikelihood({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, [0], [0], [38.86]) // ≈ −0.5436
+ * @example mbgnbdLogLikelihood({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, [0], [0], [38.86]) // ≈ −0.5398
  */
 export function mbgnbdLogLikelihood(
   params: MbgnbdParams,
@@ -76,7 +76,7 @@ export function mbgnbdFit(
 /**
  * P(alive | x, t_x, T) = 1/(1 + a/(b + x)·((α + T)/(α + t_x))^(r+x)): below 1 for one-time buyers too. O(1).
  * @throws CrmError `#NUM!` for invalid parameters or customer.
- * @example mbgnbdPAlive({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 0, 38.86) // ≈ 0.0822
+ * @example mbgnbdPAlive({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 0, 38.86) // ≈ 0.3897
  */
 export function mbgnbdPAlive(params: MbgnbdParams, x: number, tx: number, T: number, where = "customer"): number {
   checkBgnbdParams(params);
@@ -88,7 +88,7 @@ export function mbgnbdPAlive(params: MbgnbdParams, x: number, tx: number, T: num
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods (module comment). 0 at t = 0, increasing
  * in t; every horizon converges. O(terms of ₂F₁).
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
- * @example mbgnbdExpected({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 39, 2, 30.43, 38.86) // ≈ 1.19
+ * @example mbgnbdExpected({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 39, 2, 30.43, 38.86) // ≈ 1.2630
  */
 export function mbgnbdExpected(
   params: MbgnbdParams,

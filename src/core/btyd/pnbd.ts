@@ -79,7 +79,7 @@ function logDeathOdds(p: PnbdParams, x: number, tx: number, T: number): number {
 
 /**
  * Σ ln L(r, α, s, β | xᵢ, t_xᵢ, Tᵢ) (module comment). Inputs are assumed valid. O(n · terms).
- * @example pnbdLogLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, [0], [0], [38.86]) // ≈ −0.8036
+ * @example pnbdLogLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, [0], [0], [38.86]) // ≈ −0.5210
  */
 export function pnbdLogLikelihood(
   params: PnbdParams,
@@ -346,7 +346,7 @@ export function pnbdFit(
  * P(alive | x, t_x, T) = B/(B + s·I) (module comment): the probability that the customer is still alive
  * at T. 1 when the last purchase was at T. O(terms).
  * @throws CrmError `#NUM!` for invalid parameters or customer.
- * @example pnbdPAlive({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 0, 0, 38.86) // ≈ 0.3479
+ * @example pnbdPAlive({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 0, 0, 38.86) // ≈ 0.2953
  */
 export function pnbdPAlive(params: PnbdParams, x: number, tx: number, T: number, where = "customer"): number {
   checkPnbdParams(params);
@@ -404,7 +404,7 @@ export function pnbdExpectedCurve(
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods (module comment). 0 at t = 0, increasing
  * in t, closed form at every horizon. O(terms).
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
- * @example pnbdExpected({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 39, 2, 30.43, 38.86) // ≈ 1.22
+ * @example pnbdExpected({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 39, 2, 30.43, 38.86) // ≈ 1.4551
  */
 export function pnbdExpected(
   params: PnbdParams,
