@@ -12,13 +12,14 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by core/input.ts */
 import { bgnbdExpected, bgnbdFit, BgnbdParams, bgnbdPAlive, checkBgnbdParams } from "../core/btyd/bgnbd";
-import { clvBtyd, clvOptions } from "../core/btyd/clvBtyd";
+import { btydModel, BtydModel, btydParams, clvBtydMany, clvOptions } from "../core/btyd/clvBtyd";
 import { CohortGrain, cohortTable } from "../core/btyd/cohort";
 import { checkGammaGammaParams, GammaGammaParams, ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
 import { CustomerId, rfmSummary } from "../core/btyd/rfm";
 import { CrmError, naError, valueError } from "../core/errors";
 import { Message, msg } from "../core/messages/catalogue";
 import {
+  argError,
   asCells,
   cellError,
   cellOf,
@@ -33,7 +34,7 @@ import { blankMaskFor } from "./blanks";
 import { excelCallAsync } from "./excel";
 
 /** One range argument read cell by cell (reading order): a value or null for a blank, and its shape. */
-interface Column<T> {
+export interface Column<T> {
   readonly name: string;
   readonly values: (T | null)[];
   readonly rows: number;
@@ -61,7 +62,7 @@ async function unmaskBlanks<T>(column: Column<T>, raw: unknown, address: string 
 // unhandled.
 
 /** A numeric range, blank-safely: numbers and nulls. @throws CrmError as numbersOrBlanksIn. */
-async function numberColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
+export async function numberColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
   return unmaskBlanks({ name, values: numbersOrBlanksIn(raw, name), ...shape(raw) }, raw, address);
 }
 
@@ -82,7 +83,7 @@ async function idColumn(raw: unknown, name: string, address: string | undefined)
 }
 
 /** Where cell i of a column is, for messages: "row 5 of the range". */
-function position(column: Column<unknown>, i: number): Message {
+export function position(column: Column<unknown>, i: number): Message {
   return cellPosition(Math.floor(i / column.columns), i % column.columns, column.columns);
 }
 
@@ -91,7 +92,7 @@ function position(column: Column<unknown>, i: number): Message {
  * @throws CrmError `#VALUE!` when the ranges differ in size, `#N/A` naming the first cell that is blank
  * while another column of its row has a value.
  */
-function filledRows(columns: readonly Column<unknown>[]): number[] {
+export function filledRows(columns: readonly Column<unknown>[]): number[] {
   const first = columns[0]!;
   const n = first.values.length;
   if (columns.some((c) => c.values.length !== n)) {
@@ -114,7 +115,8 @@ function filledRows(columns: readonly Column<unknown>[]): number[] {
   return rows;
 }
 
-function pick(column: Column<number>, rows: readonly number[]): Float64Array {
+/** The values of a column at the filled rows. */
+export function pick(column: Column<number>, rows: readonly number[]): Float64Array {
   const out = new Float64Array(rows.length);
   const values = column.values;
   for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
@@ -132,7 +134,7 @@ function pickIds(column: Column<CustomerId>, rows: readonly number[]): CustomerI
  * The first `names.length` non-blank cells of a params range, as numbers.
  * @throws CrmError `#VALUE!` for text, the cell's error for an error value, `#N/A` when too few.
  */
-function paramsIn(raw: unknown, argument: string, names: readonly string[]): number[] {
+export function paramsIn(raw: unknown, argument: string, names: readonly string[]): number[] {
   const cells = asCells(raw);
   const out: number[] = [];
   for (let r = 0; r < cells.length && out.length < names.length; r++) {
@@ -175,22 +177,41 @@ function ggParamsIn(raw: unknown, argument: string): GammaGammaParams {
 }
 
 /** An optional scalar: undefined when omitted or blank (also as a 1×1 range), else as numberArg. */
-function optionalNumberArg(v: unknown, argument: string): number | undefined {
+export function optionalNumberArg(v: unknown, argument: string): number | undefined {
   const cells = Array.isArray(v) ? asCells(v) : undefined;
   const single = cells !== undefined && cells.length === 1 && cells[0]!.length === 1 ? cells[0]![0] : v;
   return isBlankCell(single) ? undefined : numberArg(v, argument);
 }
 
 /** A per-customer result in the shape of `like`: f(i) at the filled rows, "" elsewhere. */
-function sameShape(like: Column<unknown>, rows: readonly number[], f: (i: number) => number): (number | string)[][] {
+export function sameShape(
+  like: Column<unknown>,
+  rows: readonly number[],
+  f: (i: number) => number,
+): (number | string)[][] {
   const out: (number | string)[][] = [];
   for (let r = 0; r < like.rows; r++) out.push(new Array<number | string>(like.columns).fill(""));
   for (const i of rows) out[Math.floor(i / like.columns)]![i % like.columns] = f(i);
   return out;
 }
 
+/** Per-row results (values[k] for filled row rows[k]) in the shape of `like`, "" elsewhere. */
+export function spread(
+  like: Column<unknown>,
+  rows: readonly number[],
+  values: ArrayLike<number>,
+): (number | string)[][] {
+  const out: (number | string)[][] = [];
+  for (let r = 0; r < like.rows; r++) out.push(new Array<number | string>(like.columns).fill(""));
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    out[Math.floor(i / like.columns)]![i % like.columns] = values[k]!;
+  }
+  return out;
+}
+
 /** The three columns of a BG/NBD customer summary, read in parallel. */
-async function summaryColumns(
+export async function summaryColumns(
   frequency: unknown,
   recency: unknown,
   T: unknown,
@@ -396,13 +417,23 @@ export function GG_SPEND(
   });
 }
 
+/** The `model` argument of CLV.BTYD: blank → "bgnbd"; "BG/NBD", "MBG/NBD", "Pareto/NBD" and short forms. */
+function modelArg(v: unknown): BtydModel {
+  const x = Array.isArray(v) ? asCells(v)[0]?.[0] : v;
+  if (isBlankCell(x)) return "bgnbd";
+  const err = argError(x, "model");
+  if (err) throw err;
+  if (typeof x !== "string") throw valueError("btyd.model", { value: String(x) });
+  return btydModel(x);
+}
+
 /**
- * Predictive customer lifetime value: expected purchases month by month (BG/NBD) × expected spend
- * (Gamma-Gamma), discounted monthly. Revenue per customer; multiply by a margin for profit. Same shape as
- * frequency.
+ * Predictive customer lifetime value: expected purchases month by month (BG/NBD, MBG/NBD or Pareto/NBD) ×
+ * expected spend (Gamma-Gamma), discounted monthly. Revenue per customer; multiply by a margin for profit.
+ * Same shape as frequency.
  * @customfunction CLV.BTYD
  * @requiresParameterAddresses
- * @param {any[][]} bgParams The fitted BG/NBD r, alpha, a, b (e.g. the spill of CRM.BGNBD.FIT).
+ * @param {any[][]} bgParams The fitted purchase model's four parameters (e.g. the spill of CRM.BGNBD.FIT, CRM.MBGNBD.FIT or CRM.PNBD.FIT).
  * @param {any[][]} ggParams The fitted Gamma-Gamma p, q, gamma (e.g. the spill of CRM.GG.FIT).
  * @param {any[][]} frequency Repeat purchases of each customer.
  * @param {any[][]} recency Time of each customer's last purchase, from their first.
@@ -411,6 +442,7 @@ export function GG_SPEND(
  * @param {any} [months] Horizon in whole months. Default 12.
  * @param {any} [monthlyDiscount] Discount rate per month (e.g. 0.01). Default 0.01.
  * @param {any} [periodDays] Days per period of recency and T (the unit of the fit). Default 7 (weeks).
+ * @param {any} [model] The purchase model bgParams belong to: "bgnbd" (default), "mbgnbd" or "pnbd".
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<any[][]>} Discounted expected revenue per customer; blank rows stay blank.
  */
@@ -424,15 +456,19 @@ export function CLV_BTYD(
   months: any,
   monthlyDiscount: any,
   periodDays: any,
+  model: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const bg = bgParamsIn(bgParams, "bgParams");
+    const kind = modelArg(model);
+    const names = kind === "pnbd" ? ["r", "alpha", "s", "beta"] : ["r", "alpha", "a", "b"];
+    const purchase = btydParams(kind, paramsIn(bgParams, "bgParams", names));
     const gg = ggParamsIn(ggParams, "ggParams");
     const options = clvOptions({
       months: numberArg(months, "months", { default: 12 }),
       monthlyDiscount: numberArg(monthlyDiscount, "monthlyDiscount", { default: 0.01 }),
       periodDays: numberArg(periodDays, "periodDays", { default: 7 }),
+      model: kind,
     });
     const at = invocation?.parameterAddresses ?? [];
     const [[x, tx, age], m] = await Promise.all([
@@ -440,9 +476,10 @@ export function CLV_BTYD(
       numberColumn(monetary, "monetary", at[5]),
     ]);
     const rows = filledRows([x, tx, age, m]);
-    return sameShape(x, rows, (i) =>
-      clvBtyd(bg, gg, x.values[i]!, tx.values[i]!, age.values[i]!, m.values[i]!, options, position(x, i)),
+    const clv = clvBtydMany(purchase, gg, pick(x, rows), pick(tx, rows), pick(age, rows), pick(m, rows), options, (k) =>
+      position(x, rows[k]!),
     );
+    return spread(x, rows, clv);
   });
 }
 

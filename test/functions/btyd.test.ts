@@ -202,17 +202,18 @@ describe("GG.FIT, GG.SPEND, CLV.BTYD", () => {
       null,
       null,
       null,
+      null,
       INV,
     );
     expect(out[0]![0]).toBeCloseTo(36.3112572169821, 10);
     expect(out[1]).toEqual([""]);
-    const two = await CLV_BTYD(BG, GG, col(0), col(0), col(38.86), col(0), 24, 0.02, 7, INV);
+    const two = await CLV_BTYD(BG, GG, col(0), col(0), col(38.86), col(0), 24, 0.02, 7, null, INV);
     expect(two[0]![0]).toBeCloseTo(12.856889838364133, 10);
   });
 
   it("CLV.BTYD: months text → #VALUE!, months 0 → #NUM!, monetary blank beside a customer → #N/A", async () => {
     const run = (months: unknown, monetary: unknown[][]) =>
-      CLV_BTYD(BG, GG, col(2), col(30.43), col(38.86), monetary, months, null, null, INV);
+      CLV_BTYD(BG, GG, col(2), col(30.43), col(38.86), monetary, months, null, null, null, INV);
     expect((await excelError(run("twelve", col(22.35)))).code).toBe("#VALUE!");
     expect((await excelError(run(0, col(22.35)))).code).toBe("#NUM!");
     const e = await excelError(run(null, col(null)));
@@ -232,7 +233,7 @@ describe("GG.FIT, GG.SPEND, CLV.BTYD", () => {
     const gg = await GG_FIT(x, m, INV);
     expect(gg[0]![0]).toBeCloseTo(6.25, 1);
     const alive = await BGNBD_PALIVE(bg, x, tx, T, INV);
-    const clv = await CLV_BTYD(bg, gg, x, tx, T, m, null, null, null, INV);
+    const clv = await CLV_BTYD(bg, gg, x, tx, T, m, null, null, null, null, INV);
     expect(alive.length).toBe(2357);
     expect(clv.every(([v]) => typeof v === "number" && v >= 0)).toBe(true);
   });

@@ -93,6 +93,7 @@ describe("BTYD adapters return spills or Excel errors, never anything else", () 
         m,
         r,
         k,
+        null,
         INV,
       ),
     ));

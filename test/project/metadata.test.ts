@@ -88,7 +88,12 @@ describe("the public API (golden file of functions.json signatures)", () => {
       "months",
       "monthlyDiscount",
       "periodDays",
+      "model",
     ]);
+    expect(byId.get("PNBD.EXPECTED")).toEqual(["params", "t", "frequency", "recency", "T"]);
+    expect(byId.get("BGBB.FIT")).toEqual(["frequency", "recency", "periods", "count"]);
+    expect(byId.get("BGBB.EXPECTED")).toEqual(["params", "futurePeriods", "frequency", "recency", "periods"]);
+    expect(byId.get("SBG.DERL")).toEqual(["params", "discountRate", "renewals"]);
   });
 });
 
