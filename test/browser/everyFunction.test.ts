@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cdnowSummaryWithSpend } from "../fixtures/cdnow/cdnow";
+import { donations } from "../fixtures/models/models";
 import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
 import { functionsJson } from "../support/dist";
 import type { FakeInvokeResult } from "../support/fakeExcel.js";
@@ -15,6 +16,11 @@ const row = (...xs: unknown[]): unknown[][] => [xs];
 const bg = row(0.243, 4.414, 0.793, 2.426); // published CDNOW BG/NBD fit
 const gg = row(6.25, 3.74, 15.44); // published CDNOW Gamma-Gamma fit
 const cdnow = cdnowSummaryWithSpend();
+const pnbd = row(0.553, 10.578, 0.606, 11.669); // published CDNOW Pareto/NBD fit
+const mbg = row(0.525, 6.183, 0.891, 1.614); // BTYDplus's CDNOW MBG/NBD fit
+const bgbb = row(1.204, 0.75, 0.657, 2.783); // published donations BG/BB fit
+const sbg = row(0.668, 3.806); // published High End sBG fit
+const gifts = donations();
 
 type Expect = (value: unknown) => void;
 const near =
@@ -101,7 +107,37 @@ const CASES: Record<string, [unknown[], Expect]> = {
   // (γ + x·m̄)·p/(p·x + q − 1) = (15.44 + 2·22.35)·6.25/(12.5 + 2.74)
   "GG.SPEND": [[gg, col(2), col(22.35)], near(((15.44 + 2 * 22.35) * 6.25) / (12.5 + 2.74), 9)],
   // Σ_{k=1..12} ΔE[Y] over month k (30.4375/7 weeks) · 24.6637 / 1.01^k (SciPy)
-  "CLV.BTYD": [[bg, gg, col(2), col(30.43), col(38.86), col(22.35), null, null, null], near(36.31125721698214, 6)],
+  "CLV.BTYD": [
+    [bg, gg, col(2), col(30.43), col(38.86), col(22.35), null, null, null, null],
+    near(36.31125721698214, 6),
+  ],
+  // the other purchase models (test/fixtures/models/btyd_models.json, mpmath)
+  "PNBD.FIT": [
+    [col(...cdnow.x), col(...cdnow.tx), col(...cdnow.T), null],
+    (v) => rowNear([0.553, 10.578, 0.606, 11.669, -9595.0], 1)(v),
+  ],
+  "PNBD.PALIVE": [[pnbd, col(0), col(0), col(38.86)], near(0.29528660461689415, 6)],
+  "PNBD.EXPECTED": [[pnbd, 39, col(2), col(30.43), col(38.86)], near(1.4551231932576025, 6)],
+  "MBGNBD.FIT": [
+    [col(...cdnow.x), col(...cdnow.tx), col(...cdnow.T), null],
+    (v) => rowNear([0.525, 6.183, 0.891, 1.614, -9582.1], 1)(v),
+  ],
+  "MBGNBD.PALIVE": [[mbg, col(0), col(0), col(38.86)], near(0.3897350809187629, 6)],
+  "MBGNBD.EXPECTED": [[mbg, 39, col(2), col(30.43), col(38.86)], near(1.2629606232673658, 3)],
+  "BGBB.FIT": [
+    [col(...gifts.frequency), col(...gifts.recency), col(...gifts.periods), col(...gifts.count)],
+    (v) => rowNear([1.204, 0.75, 0.657, 2.783, -33225.6], 1)(v),
+  ],
+  "BGBB.PALIVE": [[bgbb, col(0), col(0), col(6)], near(0.11609661329298467, 6)],
+  "BGBB.EXPECTED": [[bgbb, 5, col(3), col(5), col(6)], near(1.8044259997945682, 6)],
+  "SBG.FIT": [[col(1, 0.869, 0.743, 0.653, 0.593, 0.551, 0.517, 0.491)], (v) => rowNear([0.668, 3.806, -1.6112], 3)(v)],
+  "SBG.SURVIVAL": [
+    [sbg, col(5, 12)],
+    (v) => expect(v).toEqual([[expect.closeTo(0.5618689755669265, 6)], [expect.closeTo(0.3780404201820904, 6)]]),
+  ],
+  "SBG.RETENTION": [[sbg, 2], near(0.8779685787358421, 9)],
+  "SBG.DERL": [[sbg, 0.1, null], near(5.41485604837404, 6)],
+
   // cohort Jan-2025 (A, B): 2 customers, all active in month 0, A in month 1; cohort Feb-2025 (C)
   COHORT: [
     [col("A", "B", "A", "C"), col(45658, 45670, 45700, 45700), null],
@@ -145,4 +181,14 @@ describe.skipIf(skipBrowserLayer)("every function answers through CustomFunction
       check(r.value);
     });
   }
+
+  it('CRM.CLV.BTYD with model "pnbd" reads the params as Pareto/NBD\'s (mpmath: 43.1162)', async () => {
+    const args = [pnbd, gg, col(2), col(30.43), col(38.86), col(22.35), null, null, null, "pnbd"];
+    const r: FakeInvokeResult = await page.page.evaluate(
+      ([a]) => globalThis.__fakeHost!.invokeSettled("CLV.BTYD", a, {}),
+      [args] as const,
+    );
+    if (!r.ok) throw new Error(`CRM.CLV.BTYD failed: ${JSON.stringify(r.error)}`);
+    near(43.116180218166825, 6)(r.value);
+  });
 });
