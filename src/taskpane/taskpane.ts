@@ -6,8 +6,9 @@
  * and how to sideload it. No maths here.
  */
 import css from "./taskpane.css";
-import { LANG_TAGS, STRINGS, langFromDisplayLanguage } from "./i18n";
-import { chooseLang, currentLang, onLangChange, savedLang, setLang } from "./language";
+import { entryOf, MessageId, msg, renderMessage } from "../core/messages/catalogue";
+import { LANG_TAGS, langFromDisplayLanguage } from "./i18n";
+import { chooseLang, currentLang, onLangChange, savedLang, setLang, t } from "./language";
 import { followTheme } from "./theme";
 import { mountScorecard } from "./scorecard/ui";
 import { mountSharing } from "./sharing/sharingPane";
@@ -22,23 +23,24 @@ interface HostInfo {
   displayLanguage: string | null;
 }
 
-/** Applies the current language to every element marked with data-i18n. */
+/**
+ * Applies the current language: every element marked with `data-i18n="pane.…"` shows that catalogue message
+ * (taskpane.html holds no text of its own), the page's title and language follow.
+ */
 function render(): void {
   const lang = currentLang();
-  const s = STRINGS[lang];
   document.documentElement.lang = LANG_TAGS[lang];
-  document.title = s.appName;
-  const name = document.getElementById("app-name");
-  if (name) name.textContent = s.appName;
+  document.title = t("pane.appName");
   document.querySelectorAll<HTMLElement>("[data-i18n]").forEach((el) => {
-    const key = el.dataset.i18n as keyof typeof s;
-    if (key in s) el.textContent = s[key];
+    const id = el.dataset.i18n ?? "";
+    if (entryOf(id) !== undefined) el.textContent = renderMessage({ id: id as MessageId, params: {} }, lang);
   });
   const toggle = document.getElementById("switch-language");
   if (toggle) {
     // The switch names the other language in that language, so it is marked as that language.
-    toggle.textContent = s.switchLanguage;
-    toggle.lang = LANG_TAGS[lang === "en" ? "zh" : "en"];
+    const other = lang === "en" ? "zh" : "en";
+    toggle.textContent = renderMessage(msg("pane.languageName"), other);
+    toggle.lang = LANG_TAGS[other];
   }
 }
 
