@@ -6,14 +6,6 @@
 /** Which Excel error a failure maps to (see DESIGN.md "Errors"). */
 export type CrmErrorCode = "VALUE" | "NUM" | "DIV0" | "NA";
 
-/** Excel's display text for each code. */
-export const EXCEL_ERROR_TEXT: Readonly<Record<CrmErrorCode, string>> = {
-  VALUE: "#VALUE!",
-  NUM: "#NUM!",
-  DIV0: "#DIV/0!",
-  NA: "#N/A",
-};
-
 /**
  * A typed failure: `code` chooses the Excel error, `message` says what is wrong, naming the argument
  * and, for ranges, the first offending cell's position (e.g. `scores: row 5 of the range is text "n/a"`).

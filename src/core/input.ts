@@ -244,10 +244,3 @@ export function optionArg<T extends string>(v: unknown, argument: string, allowe
     throw valueError(`${argument}: "${String(x)}" is not one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
   return hit;
 }
-
-/** Sum of a numeric range or a single number (blanks skipped). @throws CrmError as {@link numbersIn}. */
-export function sumOf(values: unknown, argument: string): number {
-  let s = 0;
-  for (const x of numbersIn(values, argument)) s += x;
-  return s;
-}
