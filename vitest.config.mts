@@ -23,6 +23,9 @@ export default defineConfig({
           ],
           setupFiles: ["test/support/customFunctionsGlobal.ts"],
           environment: "node",
+          // The heaviest unit tests (3,000-formula freeze/restore under the web payload limit) take ~2 s alone and
+          // over 5 s (vitest's default) on a loaded 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

@@ -6,7 +6,8 @@
  * when something is queued); objects of a finished run cannot be used in a later sync (InvalidObjectPath).
  */
 import { clone } from "./cellValues";
-import { ClientResult, genericProxy } from "./clientObject";
+import { ClientResult } from "./clientObject";
+import { genericProxy } from "./genericProxy";
 import type { HostEnv } from "./hostEnv";
 import { OfficeError, invalidArgument } from "./officeError";
 import { RequestContext } from "./requestContext";

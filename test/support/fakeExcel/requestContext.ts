@@ -6,7 +6,8 @@
  * (RequestPayloadSizeLimitExceeded), and one whose estimated response exceeds it rejects after its operations
  * were applied (ResponsePayloadSizeLimitExceeded: the fake assumes the worst for writes in such a batch).
  */
-import { genericProxy, makeObject, type QueuedOp } from "./clientObject";
+import { makeObject, type QueuedOp } from "./clientObject";
+import { genericProxy } from "./genericProxy";
 import type { HostEnv } from "./hostEnv";
 import { OfficeError, invalidObjectPath, officeError } from "./officeError";
 import { Workbook } from "./workbookApi";

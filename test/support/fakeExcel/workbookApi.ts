@@ -11,7 +11,8 @@ import { ClientObject, Collection, enqueue, makeObject, type Hint, type ObjectCl
 import { CustomXmlPartCollection } from "./customXmlApi";
 import { NamedItemCollection } from "./namesApi";
 import { invalidArgument, itemNotFound, officeError } from "./officeError";
-import { Range, RangeAreas, type AreasTarget } from "./rangeApi";
+import { Range } from "./rangeApi";
+import { RangeAreas, type AreasTarget } from "./rangeAreasApi";
 import { SettingCollection } from "./settingsApi";
 import { matchText, type SearchCriteria, type SheetState } from "./sheetState";
 
