@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
-import type { FakeCall, FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel.js";
+import type { FakeCall, FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
 import { readScorecardTable } from "../../src/core/scorecard/table";
 import { sampleKpis } from "../support/scorecardKpis";
 

@@ -1,5 +1,5 @@
 /**
- * The Office.js scorecard writer against the fake Excel host (test/support/fakeExcel.js): what lands where,
+ * The Office.js scorecard writer against the fake Excel host (test/support/fakeExcel/): what lands where,
  * how many syncs, what happens when a write fails, listing and refreshing. The plan itself (its formulas and
  * numbers) is the core's and tested in test/core/scorecard; here the writer must apply it faithfully.
  */
@@ -17,7 +17,7 @@ import {
   writePlan,
   type BuildOutcome,
 } from "../../src/taskpane/scorecard/writer";
-import { createFakeHost, type FakeHost, type FakeHostConfig } from "../support/fakeExcel.js";
+import { createFakeHost, type FakeHost, type FakeHostConfig } from "../support/fakeExcel";
 import { generatedKpis, sampleKpis } from "../support/scorecardKpis";
 
 const AS_OF = "2025-03-31";

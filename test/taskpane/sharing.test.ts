@@ -1,5 +1,5 @@
 /**
- * The sharing writer against the fake Excel host (test/support/fakeExcel.js), in Node: Check lists exactly the
+ * The sharing writer against the fake Excel host (test/support/fakeExcel/), in Node: Check lists exactly the
  * CRM formulas, Freeze changes only them (spills as a whole), Restore brings each back, an edited cell is a kept
  * conflict, sync counts stay constant, and a failure or a cancel mid-way leaves the workbook as it was.
  */
@@ -18,7 +18,7 @@ import {
   WEB_PAYLOAD_BUDGET,
 } from "../../src/taskpane/sharing/excelSharing";
 import { CATALOGUE, render } from "../../src/core/messages/catalogue";
-import { createFakeHost, type FakeHost } from "../support/fakeExcel.js";
+import { createFakeHost, type FakeHost } from "../support/fakeExcel";
 import {
   cellsOf,
   changedCells,
