@@ -65,18 +65,10 @@ import {
 } from "../../core/scorecard/plan";
 import { isSettingsName, parseStoredSettings } from "../../core/scorecard/settings";
 import { readScorecardTable, TableReading } from "../../core/scorecard/table";
-import {
-  areasOf,
-  defaultRun,
-  excelApiSupports,
-  ExcelRun,
-  queueSourceRead,
-  SourceRef,
-  splitAddress,
-  Supports,
-} from "./selection";
+import { codeOf, counter, defaultRun, excelApiSupports, messageOf, type ExcelRun, type Supports } from "../host";
+import { areasOf, queueSourceRead, SourceRef, splitAddress } from "./selection";
 
-export type { ExcelRun, Supports } from "./selection";
+export type { ExcelRun, Supports } from "../host";
 
 /** Parts of a plan a host without the named ExcelApi requirement set cannot take; they are skipped. */
 export type OptionalFeature =
@@ -231,21 +223,6 @@ function englishMessage(
   }
 }
 
-/** An OfficeExtension.Error's code ("ItemAlreadyExists", "ItemNotFound", …), or "". */
-function codeOf(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : "";
-}
-
-/** An error's message as Excel or the core gave it. */
-export function messageOf(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return e.message || (typeof code === "string" ? code : String(e));
-  }
-  return String(e);
-}
-
 /** What a write did. */
 export interface WriteResult {
   sheetName: string;
@@ -278,17 +255,6 @@ export function indexKey(settingsName: string): string {
 /** Whether this writer writes a text cell as text (numberFormat "@", then `values`): see the top comment. */
 export function keepsAsText(cell: Extract<PlanCell, { kind: "text" }>): boolean {
   return cell.forceText || cell.value.startsWith("#") || /\d/.test(cell.value);
-}
-
-function counter(context: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
-  let n = 0;
-  return {
-    sync: async () => {
-      n++;
-      await context.sync();
-    },
-    count: () => n,
-  };
 }
 
 function matrix<T>(rows: number, columns: number, value: T): T[][] {
@@ -370,9 +336,94 @@ interface QueueOptions {
   supports: Supports;
 }
 
+/** Queues the plan's conditional formats (custom expressions, data bars). */
+function queueConditionalFormats(plan: Plan, range: (address: string) => Excel.Range): void {
+  for (const cf of plan.conditionalFormats) {
+    const target = range(cf.range);
+    if (cf.kind === "expression") {
+      const c = target.conditionalFormats.add("Custom");
+      c.custom.rule.formula = cf.formula;
+      c.custom.format.fill.color = cf.format.fill;
+      c.custom.format.font.color = cf.format.fontColor;
+    } else {
+      const c = target.conditionalFormats.add("DataBar");
+      c.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
+      c.dataBar.upperBoundRule = { type: "Number", formula: String(cf.max) };
+      c.dataBar.positiveFormat.fillColor = cf.color;
+      c.dataBar.positiveFormat.gradientFill = false;
+    }
+  }
+}
+
+/** Queues the column widths: neighbouring columns of equal width and visibility share one range ("D:F"). */
+function queueColumnWidths(plan: Plan, sheet: Excel.Worksheet): void {
+  let i = 0;
+  while (i < plan.columns.length) {
+    const first = plan.columns[i]!;
+    let j = i;
+    while (
+      j + 1 < plan.columns.length &&
+      plan.columns[j + 1]!.widthPoints === first.widthPoints &&
+      plan.columns[j + 1]!.hidden === first.hidden
+    ) {
+      j++;
+    }
+    const cols = sheet.getRange(`${first.column}:${plan.columns[j]!.column}`);
+    cols.format.columnWidth = first.widthPoints;
+    if (first.hidden) cols.columnHidden = true;
+    i = j + 1;
+  }
+}
+
+/** Queues the frozen panes. */
+function queueFreeze(plan: Plan, sheet: Excel.Worksheet): void {
+  const { rows, columns } = plan.freeze;
+  if (columns === 0) sheet.freezePanes.freezeRows(rows);
+  else if (rows === 0) sheet.freezePanes.freezeColumns(columns);
+  else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+}
+
+/** Queues the page layout: orientation, fit to pages, print area, title rows. */
+function queuePageLayout(plan: Plan, sheet: Excel.Worksheet): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Pages tall 0 = automatic: leave verticalFitToPages out.
+  layout.zoom =
+    plan.print.fitToPagesTall > 0
+      ? { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: plan.print.fitToPagesTall }
+      : { horizontalFitToPages: plan.print.fitToPagesWide };
+  layout.setPrintArea(plan.print.area);
+  layout.setPrintTitleRows(plan.print.titleRows);
+}
+
+/** Queues the chart; its axis number format and series labels only where the host has them. */
+function queueChart(
+  plan: Plan,
+  sheet: Excel.Worksheet,
+  range: (address: string) => Excel.Range,
+  has: (feature: OptionalFeature) => boolean,
+): void {
+  const spec = plan.chart;
+  const chart = sheet.charts.add("ColumnClustered", range(spec.values), "Columns");
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  chart.legend.visible = false;
+  chart.setPosition(spec.from, spec.to);
+  const axis = chart.axes.valueAxis;
+  axis.minimum = spec.valueAxis.min;
+  axis.maximum = spec.valueAxis.max;
+  axis.majorUnit = spec.valueAxis.majorUnit;
+  if (has("chartAxisFormat")) axis.numberFormat = spec.valueAxis.numberFormat;
+  if (has("chartSeries")) {
+    const series = chart.series.getItemAt(0);
+    series.name = spec.seriesName;
+    series.setXAxisValues(range(spec.categories));
+  }
+}
+
 /**
- * Queues the whole plan on the new sheet `sheet` (added, and reached by its id; no sync). Returns the features
- * skipped for missing requirement sets.
+ * Queues the whole plan on the new sheet `sheet` (added, and reached by its id; no sync), in the order of the top
+ * comment. Returns the features skipped for missing requirement sets.
  */
 function queuePlan(
   context: Excel.RequestContext,
@@ -399,81 +450,11 @@ function queuePlan(
 
   for (const block of plan.blocks) writeBlock(range(block.address), block);
   for (const f of plan.formats) applyFormat(range(f.range), f);
-
-  if (plan.conditionalFormats.length > 0 && has("conditionalFormats")) {
-    for (const cf of plan.conditionalFormats) {
-      const target = range(cf.range);
-      if (cf.kind === "expression") {
-        const c = target.conditionalFormats.add("Custom");
-        c.custom.rule.formula = cf.formula;
-        c.custom.format.fill.color = cf.format.fill;
-        c.custom.format.font.color = cf.format.fontColor;
-      } else {
-        const c = target.conditionalFormats.add("DataBar");
-        c.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
-        c.dataBar.upperBoundRule = { type: "Number", formula: String(cf.max) };
-        c.dataBar.positiveFormat.fillColor = cf.color;
-        c.dataBar.positiveFormat.gradientFill = false;
-      }
-    }
-  }
-
-  if (plan.columns.length > 0 && has("columnWidths")) {
-    // Neighbouring columns of equal width and visibility share one range ("D:F").
-    let i = 0;
-    while (i < plan.columns.length) {
-      const first = plan.columns[i]!;
-      let j = i;
-      while (
-        j + 1 < plan.columns.length &&
-        plan.columns[j + 1]!.widthPoints === first.widthPoints &&
-        plan.columns[j + 1]!.hidden === first.hidden
-      ) {
-        j++;
-      }
-      const cols = sheet.getRange(`${first.column}:${plan.columns[j]!.column}`);
-      cols.format.columnWidth = first.widthPoints;
-      if (first.hidden) cols.columnHidden = true;
-      i = j + 1;
-    }
-  }
-
-  if ((plan.freeze.rows > 0 || plan.freeze.columns > 0) && has("freezePanes")) {
-    const { rows, columns } = plan.freeze;
-    if (columns === 0) sheet.freezePanes.freezeRows(rows);
-    else if (rows === 0) sheet.freezePanes.freezeColumns(columns);
-    else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
-  }
-
-  if (has("pageLayout")) {
-    const layout = sheet.pageLayout;
-    layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    // Pages tall 0 = automatic: leave verticalFitToPages out.
-    layout.zoom =
-      plan.print.fitToPagesTall > 0
-        ? { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: plan.print.fitToPagesTall }
-        : { horizontalFitToPages: plan.print.fitToPagesWide };
-    layout.setPrintArea(plan.print.area);
-    layout.setPrintTitleRows(plan.print.titleRows);
-  }
-
-  const spec = plan.chart;
-  const chart = sheet.charts.add("ColumnClustered", range(spec.values), "Columns");
-  chart.name = spec.name;
-  chart.title.text = spec.title;
-  chart.legend.visible = false;
-  chart.setPosition(spec.from, spec.to);
-  const axis = chart.axes.valueAxis;
-  axis.minimum = spec.valueAxis.min;
-  axis.maximum = spec.valueAxis.max;
-  axis.majorUnit = spec.valueAxis.majorUnit;
-  if (has("chartAxisFormat")) axis.numberFormat = spec.valueAxis.numberFormat;
-  if (has("chartSeries")) {
-    const series = chart.series.getItemAt(0);
-    series.name = spec.seriesName;
-    series.setXAxisValues(range(spec.categories));
-  }
-
+  if (plan.conditionalFormats.length > 0 && has("conditionalFormats")) queueConditionalFormats(plan, range);
+  if (plan.columns.length > 0 && has("columnWidths")) queueColumnWidths(plan, sheet);
+  if ((plan.freeze.rows > 0 || plan.freeze.columns > 0) && has("freezePanes")) queueFreeze(plan, sheet);
+  if (has("pageLayout")) queuePageLayout(plan, sheet);
+  queueChart(plan, sheet, range, has);
   if (o.names && plan.names.length > 0 && has("names")) {
     for (const n of plan.names) wb.names.add(n.name, n.refersTo, n.comment);
   }
