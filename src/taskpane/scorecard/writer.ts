@@ -20,7 +20,7 @@
  * leaves the other cells alone) →
  * formats (one Range object per distinct address, entries in order) → conditional formats (custom expression,
  * data bars) → column widths (equal neighbours together) → freeze panes → page layout (landscape, one page
- * wide, print area, title rows) → the chart → workbook names → the index entry in the workbook settings.
+ * wide, print area, title rows) → the chart → workbook names → the index entry in the workbook settings → (a build) activating the new sheet.
  * Features whose requirement set the host lacks are skipped and reported (`skipped`), never fatal.
  *
  * ## Texts stay texts
@@ -139,6 +139,8 @@ export interface ScorecardErrorDetails {
   oldRemoved?: boolean | null;
   /** "commit": the new sheet's name now (null: unknown). */
   newSheetNow?: string | null;
+  /** Excel's error code of the cause, when it has one. */
+  code?: string;
 }
 
 /**
@@ -161,6 +163,8 @@ export class ScorecardError extends Error {
   readonly oldSheet: string | null;
   readonly oldRemoved: boolean | null;
   readonly newSheetNow: string | null;
+  /** Excel's error code of the cause ("ItemNotFound": the source sheet is gone, or was renamed), or "". */
+  readonly code: string;
 
   constructor(
     readonly stage: "taken" | "source" | "missing" | "write" | "commit",
@@ -178,6 +182,7 @@ export class ScorecardError extends Error {
     this.oldSheet = more.oldSheet ?? null;
     this.oldRemoved = more.oldRemoved ?? null;
     this.newSheetNow = more.newSheetNow ?? null;
+    this.code = more.code ?? "";
   }
 }
 
@@ -334,6 +339,8 @@ interface QueueOptions {
   names: boolean;
   index: boolean;
   supports: Supports;
+  /** Make the new sheet the active one, last in the batch (a build opens what it made). */
+  activate?: boolean;
 }
 
 /** Queues the plan's conditional formats (custom expressions, data bars). */
@@ -460,6 +467,7 @@ function queuePlan(
   }
   if (o.index && has("settingsIndex"))
     wb.settings.add(indexKey(plan.settings.names.settings), JSON.stringify(plan.settings));
+  if (o.activate === true) sheet.activate();
   return skipped;
 }
 
@@ -698,7 +706,8 @@ export type BuildOutcome =
 
 /**
  * Builds a scorecard: re-reads the source (the cells may have changed since the pane showed them), validates
- * and plans it in the core, adds a new sheet and writes it there. 3 syncs (+ 2 for a clean-up after a failure).
+ * and plans it in the core, adds a new sheet and writes it there, and opens it (activates it, in the same batch).
+ * 3 syncs (+ 2 for a clean-up after a failure).
  * @throws ScorecardError ("source", "write", "taken"), or the core's CrmError for invalid options.
  */
 export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = {}): Promise<BuildOutcome> {
@@ -718,7 +727,7 @@ export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = 
     try {
       await c.sync();
     } catch (e) {
-      throw new ScorecardError("source", request.source.sheet, messageOf(e));
+      throw new ScorecardError("source", request.source.sheet, messageOf(e), { code: codeOf(e) });
     }
     const reading = readScorecardTable(source(), request.mapping);
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
@@ -731,7 +740,7 @@ export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = 
     progress("write", 1);
     const sheetId = await addPlanSheet(context, c.sync, plan);
     progress("write", 2);
-    const added = { names: true, index: true, supports, sheetId };
+    const added = { names: true, index: true, supports, sheetId, activate: true };
     const skipped = await writeToSheet(context, c.sync, plan, added, () => progress("cleanup", 2));
     progress("done", 3);
     return { kind: "built", plan, sheetName: plan.sheetName, syncs: c.count(), skipped };
@@ -944,7 +953,7 @@ export async function refreshScorecard(
     try {
       await c.sync();
     } catch (e) {
-      throw new ScorecardError("source", s.source.sheet, messageOf(e));
+      throw new ScorecardError("source", s.source.sheet, messageOf(e), { code: codeOf(e) });
     }
     const old = sheets.items.find((w) => w.name === entry.sheet);
     if (old === undefined) throw new ScorecardError("missing", entry.sheet, "");
