@@ -106,3 +106,13 @@ export function messageOf(e: unknown): string {
   }
   return String(e);
 }
+
+/**
+ * A message to embed in a sentence of ours: without its closing full stop ("." or "。"), so that
+ * `failed: ${clause(detail)}.` never reads "already exists..". An ellipsis ("...", "…") is kept.
+ */
+export function clause(message: string): string {
+  const t = message.trim();
+  if (t.endsWith("...")) return t;
+  return t.replace(/[.。]$/u, "");
+}

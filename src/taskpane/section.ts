@@ -25,7 +25,7 @@ export interface PaneContext {
   host: PaneHost;
   lang: LangSource;
   /** Says `text` to screen readers (politely: after what they are reading). */
-  announce(text: string): void;
+  announce: (text: string) => void;
 }
 
 /** A mounted section. */

@@ -6,7 +6,7 @@
  * No DOM and no Excel here: ./actions.ts talks to the workbook and hands what it got to these functions;
  * ./views/* draw the state. The table is read and validated by the core (readScorecardTable); no maths here.
  */
-import type { ColumnRole, MappingOverride } from "../../core/scorecard/headers";
+import { COLUMN_ROLES, detectColumns, type ColumnRole, type MappingOverride } from "../../core/scorecard/headers";
 import { RatingBand, scorecardLabels, ScorecardLanguage } from "../../core/scorecard/labels";
 import type { Plan } from "../../core/scorecard/plan";
 import { readScorecardTable, TableProblem, TableReading } from "../../core/scorecard/table";
@@ -213,32 +213,66 @@ export function shownBands(s: ScorecardState): BandInput[] {
 /** The option fields a problem can belong to. */
 export type OptionField = "cap" | "onTarget" | "near" | { band: number; part: "label" | "min" };
 
-/** Something wrong with a typed option, in words the strings module renders in the pane's language. */
-export type OptionProblem = { kind: "notANumber"; field: OptionField; text: string; bandLabel?: string };
+/**
+ * Something wrong with a typed option, as data the views word in the pane's language: a text that is no
+ * number; a cap outside 100–10,000 %; a negative on-target score; a near-target score outside 0..on target; a
+ * blank band label; a band that does not start below the one above it.
+ */
+export type OptionProblem =
+  | { kind: "notANumber"; field: OptionField; text: string; label?: string }
+  | { kind: "capRange"; field: "cap"; text: string }
+  | { kind: "notNegative"; field: "onTarget"; text: string }
+  | { kind: "nearRange"; field: "near"; text: string; onTarget: string }
+  | { kind: "bandLabelBlank"; field: { band: number; part: "label" }; label: string }
+  | { kind: "bandOrder"; field: { band: number; part: "min" }; label: string; text: string; above: string };
 
-/** The options as the core takes them, or what is wrong with the typed ones. */
+/** A typed number: its value, or NaN (with a problem) when it is none. */
+function typedNumber(text: string, field: OptionField, problems: OptionProblem[], label?: string): number {
+  const t = text.trim();
+  const x = t === "" ? NaN : Number(t);
+  if (!Number.isFinite(x))
+    problems.push({ kind: "notANumber", field, text, ...(label === undefined ? {} : { label }) });
+  return x;
+}
+
+/** The typed rating bands as the core takes them, checked as the core checks them. */
+function checkBands(bands: readonly BandInput[], problems: OptionProblem[]): RatingBand[] {
+  const out = bands.map((b, i) => ({
+    label: b.label.trim(),
+    min: typedNumber(b.min, { band: i, part: "min" }, problems, b.label),
+  }));
+  out.forEach((b, i) => {
+    const label = bands[i]!.label;
+    if (b.label === "") problems.push({ kind: "bandLabelBlank", field: { band: i, part: "label" }, label });
+    const above = out[i - 1];
+    if (above !== undefined && Number.isFinite(b.min) && Number.isFinite(above.min) && !(b.min < above.min)) {
+      const field = { band: i, part: "min" as const };
+      problems.push({ kind: "bandOrder", field, label, text: bands[i]!.min.trim(), above: bands[i - 1]!.min.trim() });
+    }
+  });
+  return out;
+}
+
+/**
+ * The options as the core takes them, and everything the core would refuse in them (the same rules as its
+ * `checkScoringOptions`, so that a refusal is shown at the field, when typed, in the pane's language).
+ */
 export function checkOptions(o: OptionInputs): { options: BuildOptions; problems: OptionProblem[] } {
   const problems: OptionProblem[] = [];
-  const num = (text: string, field: OptionField, bandLabel?: string): number => {
-    const t = text.trim();
-    const x = t === "" ? NaN : Number(t);
-    if (!Number.isFinite(x)) {
-      problems.push({ kind: "notANumber", field, text, ...(bandLabel === undefined ? {} : { bandLabel }) });
-    }
-    return x;
-  };
-  const capPercent = num(o.cap, "cap");
-  const onTarget = num(o.onTarget, "onTarget");
-  const near = num(o.near, "near");
-  let ratingBands: RatingBand[] | undefined;
-  if (o.bands !== null) {
-    ratingBands = o.bands.map((b, i) => ({
-      label: b.label.trim(),
-      min: num(b.min, { band: i, part: "min" }, b.label),
-    }));
+  const capPercent = typedNumber(o.cap, "cap", problems);
+  const cap = capPercent / 100; // the cap is typed as a percentage; the core takes a fraction
+  if (Number.isFinite(cap) && (cap < 1 || cap > 100))
+    problems.push({ kind: "capRange", field: "cap", text: o.cap.trim() });
+  const onTarget = typedNumber(o.onTarget, "onTarget", problems);
+  const near = typedNumber(o.near, "near", problems);
+  if (Number.isFinite(onTarget) && onTarget < 0) {
+    problems.push({ kind: "notNegative", field: "onTarget", text: o.onTarget.trim() });
+  } else if (Number.isFinite(onTarget) && Number.isFinite(near) && (near < 0 || near > onTarget)) {
+    problems.push({ kind: "nearRange", field: "near", text: o.near.trim(), onTarget: o.onTarget.trim() });
   }
+  const ratingBands = o.bands === null ? undefined : checkBands(o.bands, problems);
   const options: BuildOptions = {
-    cap: capPercent / 100, // the cap is typed as a percentage; the core takes a fraction
+    cap,
     status: { onTarget, near },
     mode: o.mode,
     ...(o.language === "auto" ? {} : { language: o.language }),
@@ -247,7 +281,57 @@ export function checkOptions(o: OptionInputs): { options: BuildOptions; problems
   return { options, problems };
 }
 
+/** The key of an option field, for element ids ("cap", "band-2-min"). */
+export function fieldKey(field: OptionField): string {
+  return typeof field === "string" ? field : `band-${field.band}-${field.part}`;
+}
+
+/** Why Build cannot run now, or null when it can. */
+export type BuildBlocker = "noExcel" | "busy" | "noSelection" | "problems" | "options";
+
+/** What keeps Build from running now (null: nothing). */
+export function buildBlocker(s: ScorecardState): BuildBlocker | null {
+  if (!s.available) return "noExcel";
+  if (s.busy !== null) return "busy";
+  if (s.selection === null || s.reading === null) return "noSelection";
+  if (s.reading.table === null) return "problems";
+  if (checkOptions(s.options).problems.length > 0) return "options";
+  return null;
+}
+
 /** Whether Build can run now. */
 export function canBuild(s: ScorecardState): boolean {
-  return s.available && s.busy === null && s.reading?.table != null && checkOptions(s.options).problems.length === 0;
+  return buildBlocker(s) === null;
+}
+
+/** The workbook's scorecards built from the selected table (same sheet and address), oldest first. */
+export function scorecardsOfSelection(s: ScorecardState): ScorecardEntry[] {
+  const ref = s.selection?.ref;
+  if (ref === undefined) return [];
+  const address = ref.areas.join(",").toUpperCase();
+  return (s.list.entries ?? []).filter(
+    (e) =>
+      e.settings.source.sheet.toLowerCase() === ref.sheet.toLowerCase() &&
+      e.settings.source.address.toUpperCase() === address,
+  );
+}
+
+/**
+ * The address of the selection's first row when it looks like data rather than a header row: none of its
+ * cells names a column the builder knows, so every required role is missing. Null otherwise (then the core's
+ * problems say what is missing, one by one).
+ */
+export function missingHeaderRow(s: ScorecardState): string | null {
+  const r = s.reading;
+  if (r === null || r.problems.length === 0 || !r.problems.every((p) => p.code === "missingColumn")) return null;
+  if (COLUMN_ROLES.some((role) => r.mapping[role] !== null)) return null;
+  return r.problems[0]?.address ?? null;
+}
+
+/** The headers no role was recognised in (blank ones aside); none when the header row itself is missing. */
+export function unrecognisedHeaders(s: ScorecardState): string[] {
+  const r = s.reading;
+  if (r === null || missingHeaderRow(s) !== null) return [];
+  const detected = new Set(Object.values(detectColumns(r.headers).mapping).filter((c) => c !== null));
+  return r.headers.filter((h, i) => h !== "" && !detected.has(i));
 }

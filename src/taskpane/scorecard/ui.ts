@@ -59,7 +59,7 @@ export function mountScorecard(root: HTMLElement, ctx: PaneContext): Section {
     previewView(),
     problemsView(),
     optionsView(actions),
-    buildView(actions),
+    buildView(actions, ctx.announce),
     resultView(actions),
     listView(actions),
   ];

@@ -9,7 +9,7 @@ import type { ScorecardStrings } from "../strings";
 import type { ScorecardState } from "../state";
 import type { ScorecardEntry } from "../writer";
 import { el } from "../../dom";
-import { button, setEnabled, setText, type View, type ViewModel } from "./view";
+import { button, setButtonState, setText, type View, type ViewModel } from "./view";
 
 /** One item's elements; `entry` is the one it shows now. */
 interface Item {
@@ -47,8 +47,12 @@ function drawItem(item: Item, state: ScorecardState, s: ScorecardStrings): void 
   );
   setText(item.openBtn, s.openSheet);
   setText(item.refreshBtn, s.refresh);
+  // The buttons repeat from item to item: their names say which scorecard (the visible word first).
+  item.openBtn.setAttribute("aria-label", s.open(entry.sheet));
+  item.refreshBtn.setAttribute("aria-label", s.refreshNamed(entry.sheet));
   item.refreshBtn.title = s.refreshHelp;
-  setEnabled(item.refreshBtn, state.busy === null);
+  const busy = state.busy;
+  setButtonState(item.refreshBtn, busy === null, busy?.kind === "refresh" && busy.entry === entry.settingsName);
 }
 
 /** The list of scorecards. */
@@ -69,7 +73,7 @@ export function listView(actions: ScorecardActions): View {
     const { list } = state;
     setText(title, s.listTitle);
     setText(reload, s.reloadList);
-    setEnabled(reload, state.available && list.status !== "loading");
+    setButtonState(reload, state.available && list.status !== "loading");
     element.hidden = !state.available;
     const entries = list.entries ?? [];
     const message =

@@ -1,9 +1,11 @@
 /**
  * The column mapping: one list per role (Metric, Perspective, …) offering the selection's columns by letter
- * and header. The lists are made once and updated in place, so the one the user is changing keeps focus.
+ * and header, and the headers no role was recognised in. The lists are made once and updated in place, so the
+ * one the user is changing (with ↑/↓, say) keeps focus.
  */
 import { COLUMN_ROLES, REQUIRED_ROLES, ROLE_NAMES } from "../../../core/scorecard/headers";
 import type { ScorecardActions } from "../actions";
+import { unrecognisedHeaders } from "../state";
 import { columnLettersOf } from "../selection";
 import { el } from "../../dom";
 import { setChoices, setText, type View, type ViewModel } from "./view";
@@ -25,7 +27,8 @@ export function mappingView(actions: ScorecardActions): View {
     grid.append(label, select);
     return { role, label, select };
   });
-  element.append(title, help, grid);
+  const unrecognised = el("p", "sc-help sc-unrecognised");
+  element.append(title, help, grid, unrecognised);
 
   const update = ({ state, s, lang }: ViewModel): void => {
     const { reading, selection } = state;
@@ -43,6 +46,9 @@ export function mappingView(actions: ScorecardActions): View {
       setChoices(row.select, choices, current === null ? "" : String(current));
       row.select.disabled = state.busy !== null;
     }
+    const unknown = unrecognisedHeaders(state);
+    setText(unrecognised, unknown.length > 0 ? s.unrecognised(unknown) : "");
+    unrecognised.hidden = unknown.length === 0;
   };
   return { element, update };
 }

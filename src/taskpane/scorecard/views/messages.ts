@@ -30,14 +30,15 @@ function commitErrorText(e: ScorecardError, s: ScorecardStrings): string {
   return s.errors.commit(e.detail, e.newSheetNow ?? e.sheetName, old);
 }
 
-/** The sentence for a failed operation. */
-export function errorText(e: unknown, s: ScorecardStrings, lang: Lang): string {
+/** The sentence for a failed operation (`op`: what the user pressed). */
+export function errorText(e: unknown, op: "build" | "refresh" | "open", s: ScorecardStrings, lang: Lang): string {
   if (e instanceof ScorecardError) {
     switch (e.stage) {
       case "taken":
         return e.takenSheet === null ? s.errors.taken(e.detail) : s.errors.sheetTaken(e.takenSheet);
       case "source":
-        return s.errors.source(e.detail);
+        if (e.code !== "ItemNotFound") return s.errors.source(e.detail);
+        return op === "refresh" ? s.errors.refreshSourceGone(e.sheetName) : s.errors.sourceGone(e.sheetName);
       case "missing":
         return s.errors.missing(e.sheetName);
       case "write":
@@ -50,13 +51,25 @@ export function errorText(e: unknown, s: ScorecardStrings, lang: Lang): string {
   return s.errors.other(messageOf(e));
 }
 
-/** The label of the field a problem belongs to, as the options show it. */
-function fieldName(field: OptionField, s: ScorecardStrings, bandLabel: string | undefined): string {
-  if (typeof field === "object") return `${s.bands} – ${bandLabel ?? ""}`;
-  return s[field];
+/** The name of the field a problem belongs to, as the options show it ("Rating bands – band 2 (B)"). */
+function fieldName(field: OptionField, s: ScorecardStrings, label: string): string {
+  return typeof field === "object" ? `${s.bands} – ${s.band(field.band + 1, label)}` : s[field];
 }
 
-/** The sentence for a typed option the core would refuse. */
+/** The sentence for a typed option the core would refuse, in the pane's language. */
 export function optionProblemText(p: OptionProblem, s: ScorecardStrings): string {
-  return s.notANumber(fieldName(p.field, s, p.bandLabel), p.text);
+  switch (p.kind) {
+    case "notANumber":
+      return s.notANumber(fieldName(p.field, s, p.label ?? ""), p.text);
+    case "capRange":
+      return s.capRange(s.cap, p.text);
+    case "notNegative":
+      return s.notNegative(s.onTarget, p.text);
+    case "nearRange":
+      return s.nearRange(s.near, p.text, p.onTarget);
+    case "bandLabelBlank":
+      return s.bandLabelBlank(fieldName(p.field, s, p.label));
+    case "bandOrder":
+      return s.bandOrder(fieldName(p.field, s, p.label), p.text, p.above);
+  }
 }

@@ -2,9 +2,10 @@
  * The options: achievement cap, status thresholds, inputs (live link or snapshot), the sheet's language and
  * the rating bands. Fields are made once and keep what the user typed; only their labels follow the language.
  */
+import { LANG_TAGS } from "../../i18n";
 import type { ScorecardActions } from "../actions";
-import { shownBands, type BandInput } from "../state";
-import type { ScorecardStrings } from "../strings";
+import { checkOptions, fieldKey, shownBands, type BandInput, type ScorecardState } from "../state";
+import { NATIVE_LANGUAGE_NAMES, type ScorecardStrings } from "../strings";
 import { el } from "../../dom";
 import { button, setChoices, setText, type View, type ViewModel } from "./view";
 
@@ -20,6 +21,27 @@ function numberInput(onInput: (value: string) => void): HTMLInputElement {
 /** Sets a field's value unless it already shows it (so the caret stays where the user is typing). */
 function setValue(i: HTMLInputElement, value: string): void {
   if (i.value !== value) i.value = value;
+}
+
+/** The id of the message about an option field (the Build row lists them; ./build.ts). */
+export function optionErrorId(key: string): string {
+  return `sc-option-error-${key}`;
+}
+
+/** The keys of the option fields that have a problem now. */
+function problemFields(state: ScorecardState): Set<string> {
+  return new Set(checkOptions(state.options).problems.map((p) => fieldKey(p.field)));
+}
+
+/** Marks a field invalid and points it at its message (`errorId`), or clears both. */
+function markField(input: HTMLInputElement, errorId: string | null): void {
+  if (errorId === null) {
+    input.removeAttribute("aria-invalid");
+    input.removeAttribute("aria-describedby");
+  } else {
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", errorId);
+  }
 }
 
 /** A labelled field of the options grid. */
@@ -77,6 +99,7 @@ function bandsPart(actions: ScorecardActions): { element: HTMLElement; update: (
     setText(headLabel, s.bandLabel);
     setText(headMin, s.bandMin);
     const bands: BandInput[] = shownBands(state);
+    const invalid = problemFields(state);
     while (rows.length < bands.length) {
       const row = makeRow(rows.length);
       rows.push(row);
@@ -89,6 +112,10 @@ function bandsPart(actions: ScorecardActions): { element: HTMLElement; update: (
       setValue(row.min, b.min);
       row.label.setAttribute("aria-label", `${s.bandLabel} ${i + 1}`);
       row.min.setAttribute("aria-label", `${s.bandMin} ${i + 1}`);
+      for (const [part, input] of [["label", row.label] as const, ["min", row.min] as const]) {
+        const key = fieldKey({ band: i, part });
+        markField(input, invalid.has(key) ? optionErrorId(key) : null);
+      }
     });
   };
   return { element, update };
@@ -148,16 +175,21 @@ export function optionsView(actions: ScorecardActions): View {
       ],
       o.mode,
     );
-    const detected = (state.reading?.language ?? "en") === "zh" ? s.chinese : s.english;
+    const detected = s.languageNames[state.reading?.language ?? "en"];
     setChoices(
       language,
       [
         { value: "auto", text: s.languageAuto(detected) },
-        { value: "en", text: s.english },
-        { value: "zh", text: s.chinese },
+        // Each language by its own name, marked as that language (so a screen reader reads it in it).
+        { value: "en", text: NATIVE_LANGUAGE_NAMES.en, lang: LANG_TAGS.en },
+        { value: "zh", text: NATIVE_LANGUAGE_NAMES.zh, lang: LANG_TAGS.zh },
       ],
       o.language,
     );
+    const invalid = problemFields(state);
+    for (const [key, input] of [["cap", cap] as const, ["onTarget", onTarget] as const, ["near", near] as const]) {
+      markField(input, invalid.has(key) ? optionErrorId(key) : null);
+    }
     bands.update(m);
   };
   return { element, update };

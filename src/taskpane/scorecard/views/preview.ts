@@ -63,7 +63,12 @@ function previewTable(selection: SelectionRead, mapping: ColumnMapping, lang: La
 export function previewView(): View {
   const element = el("div", "sc-card sc-preview");
   const title = el("h3");
+  title.id = "sc-preview-title";
+  // The table scrolls sideways: the box takes keyboard focus (arrow keys scroll it) and is named by the title.
   const scroller = el("div", "sc-table-scroll");
+  scroller.tabIndex = 0;
+  scroller.setAttribute("role", "region");
+  scroller.setAttribute("aria-labelledby", title.id);
   element.append(title, scroller);
   let drawn: { selection: SelectionRead; mapping: ColumnMapping; lang: Lang } | null = null;
 

@@ -54,7 +54,7 @@ export function resultView(actions: ScorecardActions): View {
     if (outcome === null) return;
     element.dataset.outcome = outcome.kind;
     if (outcome.kind === "error") {
-      element.append(el("p", "error sc-error", errorText(outcome.error, s, lang)));
+      element.append(el("p", "error sc-error", errorText(outcome.error, outcome.op, s, lang)));
     } else if (outcome.kind === "problems") {
       element.append(el("p", "error", s.problemsAtBuild), problemList(outcome.problems, lang));
     } else {

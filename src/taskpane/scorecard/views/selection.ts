@@ -6,7 +6,7 @@ import type { ScorecardActions } from "../actions";
 import type { ScorecardStrings } from "../strings";
 import type { ScorecardState } from "../state";
 import { el } from "../../dom";
-import { button, setEnabled, setText, type View, type ViewModel } from "./view";
+import { button, setButtonState, setText, type View, type ViewModel } from "./view";
 
 /** The status line's text: not in Excel, reading, or why the selection could not be used. */
 function statusText(state: ScorecardState, s: ScorecardStrings): string {
@@ -34,7 +34,7 @@ export function selectionView(actions: ScorecardActions): View {
   const update = ({ state, s }: ViewModel): void => {
     setText(intro, s.useSelectionHelp);
     setText(useBtn, s.useSelection);
-    setEnabled(useBtn, state.available && state.busy === null);
+    setButtonState(useBtn, state.available && state.busy === null, state.busy?.kind === "select");
     setText(status, statusText(state, s));
     status.classList.toggle("error", state.selectionProblem !== null);
     const sel = state.selection;

@@ -42,9 +42,18 @@ export function setText(e: HTMLElement, text: string): void {
   if (e.textContent !== text) e.textContent = text;
 }
 
-/** Whether a button can be pressed now. */
-export function setEnabled(b: HTMLButtonElement, enabled: boolean): void {
-  b.disabled = !enabled;
+/**
+ * Whether a button can be pressed now, and whether it is the one at work. Never `disabled`: a disabled button
+ * drops the keyboard focus to the page (during every sync, in Excel). `aria-disabled` says it cannot be
+ * pressed (and gives Fluent's disabled look, taskpane.css), `aria-busy` that its work is under way; the
+ * actions ignore presses meanwhile.
+ */
+export function setButtonState(b: HTMLButtonElement, enabled: boolean, busy = false): void {
+  b.disabled = false;
+  if (enabled) b.removeAttribute("aria-disabled");
+  else b.setAttribute("aria-disabled", "true");
+  if (busy) b.setAttribute("aria-busy", "true");
+  else b.removeAttribute("aria-busy");
 }
 
 /** An entry of a list: its value and text (and the language of the text, when not the pane's). */
