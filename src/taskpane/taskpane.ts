@@ -10,6 +10,8 @@ import { entryOf, MessageId, msg, renderMessage } from "../core/messages/catalog
 import { LANG_TAGS, langFromDisplayLanguage } from "./i18n";
 import { chooseLang, currentLang, onLangChange, savedLang, setLang, t } from "./language";
 import { followTheme } from "./theme";
+import { officeDisplayLanguage } from "./host";
+import { paneContext, type MountSection } from "./section";
 import { mountScorecard } from "./scorecard/ui";
 import { mountSharing } from "./sharing/sharingPane";
 
@@ -22,6 +24,21 @@ interface HostInfo {
   /** Office's display language ("zh-CN"), or null outside Office. */
   displayLanguage: string | null;
 }
+
+/**
+ * The sharing section under the pane's mount signature. (Its own `mountSharing(root, getLang, run)` takes the
+ * parts one by one; `run` only when a workbook is there, so that outside Excel it says so.)
+ */
+const mountSharingSection: MountSection = (root, ctx) => {
+  const pane = mountSharing(root, () => ctx.lang.current(), ctx.host.available ? ctx.host.run : undefined);
+  return pane ?? { render: () => undefined, unmount: () => undefined };
+};
+
+/** The sections, in page order: the element each goes into, and how it is mounted. */
+const SECTIONS: readonly (readonly [string, MountSection])[] = [
+  ["scorecard-root", mountScorecard],
+  ["sharing-root", mountSharingSection],
+];
 
 /**
  * Applies the current language: every element marked with `data-i18n="pane.…"` shows that catalogue message
@@ -60,28 +77,22 @@ async function start(host: HostInfo): Promise<void> {
   onLangChange(render);
   setLang((await savedLang()) ?? langFromDisplayLanguage(host.displayLanguage));
   showHostNotice(host);
-  mountScorecard(document.getElementById("scorecard-root")!);
   document.getElementById("switch-language")?.addEventListener("click", () => {
     void chooseLang(currentLang() === "en" ? "zh" : "en");
   });
-  mountSharing(document.getElementById("sharing-root"), currentLang);
+  const ctx = paneContext();
+  for (const [id, mount] of SECTIONS) {
+    const root = document.getElementById(id);
+    if (root) mount(root, ctx);
+  }
   // Last: tests (and people) read a filled-in Office language as "the pane is ready".
   const shown = document.getElementById("office-language");
   if (shown) shown.textContent = host.displayLanguage ?? "—";
 }
 
-/** Office's display language, or null where Office.context has none (outside Office). */
-function displayLanguage(): string | null {
-  try {
-    return Office.context?.displayLanguage || null;
-  } catch {
-    return null;
-  }
-}
-
 if (typeof Office !== "undefined") {
   void Office.onReady((info) =>
-    start({ inExcel: info?.host === Office.HostType.Excel, officeJs: true, displayLanguage: displayLanguage() }),
+    start({ inExcel: info?.host === Office.HostType.Excel, officeJs: true, displayLanguage: officeDisplayLanguage() }),
   );
 } else {
   void start({ inExcel: false, officeJs: false, displayLanguage: null });

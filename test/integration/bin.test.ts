@@ -44,7 +44,7 @@ describe("the crm-scorecard bin that `npx crm-scorecard` runs", () => {
     writeFileSync(input, "指标,实际值,目标值\n收入,10,n/a\n");
     const r = spawnSync(process.execPath, [bin, input, "--out", path.join(dir, "out.xlsx")], { encoding: "utf8" });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('zh!C2：目标值是文本 "n/a"');
+    expect(r.stderr).toContain("zh!C2：目标值是文本“n/a”");
     const en = spawnSync(process.execPath, [bin, input, "--lang", "en", "--out", path.join(dir, "out.xlsx")], {
       encoding: "utf8",
     });

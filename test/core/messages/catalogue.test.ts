@@ -45,8 +45,11 @@ const CJK_ALLOWED = new Set([
   "src/core/scorecard/headers.ts", // recognised header words and role names
   "src/core/scorecard/labels.ts", // the scorecard sheet's fixed labels
   "src/core/scorecard/table.ts", // direction words and the KPI table's problems (inline en/zh pairs)
-  "src/taskpane/scorecard/strings.ts",
-  "src/taskpane/scorecard/ui.ts",
+  "src/taskpane/scorecard/strings.ts", // the scorecard section's texts (phase B, part 2)
+  "src/taskpane/scorecard/views/messages.ts",
+  "src/taskpane/scorecard/views/problems.ts",
+  "src/taskpane/scorecard/views/result.ts",
+  "src/taskpane/host.ts", // the Chinese full stop it strips from embedded messages
 ]);
 
 /** The areas moved to the catalogue with their Chinese quoting “…” (the older areas still quote with "). */
