@@ -20,30 +20,15 @@ import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
 import { CrmError } from "../core/errors";
 import { parseRange, sheetAddress } from "../core/address";
-import type { ScorecardLanguage } from "../core/scorecard/labels";
+import { Language, Message, msg, ParamValue, renderMessage } from "../core/messages/catalogue";
 import { buildScorecardPlan } from "../core/scorecard/plan";
 import { readScorecardTable, ScorecardTable, sourceRange } from "../core/scorecard/table";
 import { InputError, loadInput, LoadedInput } from "./input";
-import { cliMessages } from "./messages";
+import { separatorName } from "./messages";
 import { writePlanToXlsx } from "./xlsxWriter";
 
 export { parseCsv } from "../core/csv/parse";
 export { plainValue } from "./input";
-
-const USAGE = `usage: crm-scorecard <input.xlsx|input.csv> [--sheet NAME] [--range A1:G20] [--out FILE]
-                     [--lang en|zh] [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--force]
-
-  --sheet NAME   sheet to read (.xlsx; default the first); for .csv, the name of the input sheet written
-  --range A1:G20 the KPI table, header row first (default: everything on the sheet); only its used part
-                 is read, so whole columns (A1:G1048576) are fine
-  --out FILE     output workbook (default: <input>-scorecard.xlsx beside the input)
-  --lang en|zh   scorecard and message language (default: the language of the input's headers)
-  --cap 1.2      achievement cap (default 1.2 = 120%)
-  --snapshot     copy the input values instead of linking to the input cells
-  --as-of DATE   the scorecard's as-of date (default today)
-  --force        overwrite an existing output file
-
-A .csv may be UTF-8, UTF-16 or GB18030, separated by commas, semicolons or tabs (with decimal commas).`;
 
 /** Where the command writes its messages. */
 export interface CliIo {
@@ -51,14 +36,19 @@ export interface CliIo {
   stderr: (line: string) => void;
 }
 
-class UsageError extends Error {}
+/** A usage problem: a catalogue message, or the text of Node's argument parser (English only); "" for --help. */
+class UsageError extends Error {
+  constructor(readonly problem: ParamValue) {
+    super(typeof problem === "object" ? renderMessage(problem, "en") : String(problem));
+  }
+}
 
 interface Options {
   input: string;
   sheet?: string;
   range?: string;
   out: string;
-  lang?: ScorecardLanguage;
+  lang?: Language;
   cap?: number;
   snapshot: boolean;
   force: boolean;
@@ -88,30 +78,30 @@ function parseOptions(argv: readonly string[]): Options {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError("");
-  if (positionals.length !== 1) throw new UsageError("give exactly one input file (.xlsx or .csv)");
+  if (positionals.length !== 1) throw new UsageError(msg("cli.oneInput"));
   const input = positionals[0]!;
   const ext = path.extname(input).toLowerCase();
-  if (ext !== ".xlsx" && ext !== ".csv")
-    throw new UsageError(`the input must be an .xlsx or .csv file, not "${input}"`);
+  if (ext !== ".xlsx" && ext !== ".csv") throw new UsageError(msg("cli.inputType", { input }));
   if (values.lang !== undefined && values.lang !== "en" && values.lang !== "zh") {
-    throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
+    throw new UsageError(msg("cli.langValue", { value: values.lang }));
   }
   let cap: number | undefined;
   if (values.cap !== undefined) {
     cap = Number(values.cap);
     if (values.cap.trim() === "" || !Number.isFinite(cap))
-      throw new UsageError(`--cap must be a number like 1.2, not "${values.cap}"`);
+      throw new UsageError(msg("cli.capValue", { value: values.cap }));
   }
   if (values.range !== undefined) {
     try {
       parseRange(values.range);
     } catch (e) {
-      throw new UsageError(`--range: ${(e as Error).message}`);
+      const problem = e instanceof CrmError ? e.what : (e as Error).message;
+      throw new UsageError(msg("cli.rangeOption", { problem }));
     }
   }
   const out =
     values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-scorecard.xlsx`);
-  if (path.extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
+  if (path.extname(out).toLowerCase() !== ".xlsx") throw new UsageError(msg("cli.outType", { out }));
   return {
     input,
     ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
@@ -139,7 +129,7 @@ async function writeWorkbook(workbook: ExcelJS.Workbook, out: string): Promise<v
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   const onSignal = (signal: NodeJS.Signals): void => {
     for (const file of pendingTemps) rmSync(file, { force: true });
-    process.stderr.write(`${cliMessages.interrupted(signal)[messageLanguage]}\n`);
+    process.stderr.write(`${say(msg("cli.interrupted", { signal }))}\n`);
     for (const s of SIGNALS) process.removeAllListeners(s);
     process.kill(process.pid, signal);
   };
@@ -150,7 +140,7 @@ async function writeWorkbook(workbook: ExcelJS.Workbook, out: string): Promise<v
     renameSync(temp, out);
   } catch (e) {
     rmSync(temp, { force: true });
-    throw new InputError([cliMessages.cannotWrite(out, (e as Error).message)]);
+    throw new InputError(msg("cli.cannotWrite", { out, reason: (e as Error).message }));
   } finally {
     pendingTemps.delete(temp);
     for (const s of SIGNALS) process.off(s, onSignal);
@@ -158,8 +148,29 @@ async function writeWorkbook(workbook: ExcelJS.Workbook, out: string): Promise<v
 }
 
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-/** The language of the command's own messages for the run in progress (see ./messages.ts). */
-let messageLanguage: ScorecardLanguage = "en";
+/**
+ * The language of the command's messages for the run in progress: --lang, else (once the table is read) the
+ * language of its headers, else English.
+ */
+let messageLanguage: Language = "en";
+
+/** A message in the command's language. */
+function say(message: Message): string {
+  return renderMessage(message, messageLanguage);
+}
+
+/**
+ * The --lang of the arguments when it is en or zh (the last one given, as the parser takes it), read before
+ * they are parsed, so that a usage problem is told in that language too.
+ */
+function langInArgs(argv: readonly string[]): Language | undefined {
+  let lang: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === "--lang") lang = argv[i + 1];
+    else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
+  });
+  return lang === "en" || lang === "zh" ? lang : undefined;
+}
 
 /** Builds the plan from a table that read without problems, writes the workbook, and reports. */
 async function buildAndWrite(o: Options, input: LoadedInput, table: ScorecardTable, io: CliIo): Promise<void> {
@@ -176,10 +187,19 @@ async function buildAndWrite(o: Options, input: LoadedInput, table: ScorecardTab
   const e = plan.expected;
   const band = plan.settings.options.ratingBands[e.rating]!.label;
   io.stdout(
-    `Wrote ${o.out}: sheet "${plan.sheetName}" from ${sheetAddress(input.sheet, table.address)}, ` +
-      `${table.kpis.length} KPIs, overall score ${e.overall.toFixed(1)} (${band}), ${plan.mode} mode`,
+    say(
+      msg("cli.wrote", {
+        out: o.out,
+        sheet: plan.sheetName,
+        source: sheetAddress(input.sheet, table.address),
+        kpis: table.kpis.length,
+        score: e.overall.toFixed(1),
+        band,
+        mode: plan.mode === "snapshot" ? msg("cli.modeSnapshot") : msg("cli.modeLive"),
+      }),
+    ),
   );
-  for (const note of report.notes) io.stdout(`note: ${note}`);
+  for (const note of report.notes) io.stdout(say(msg("cli.note", { note })));
 }
 
 /**
@@ -187,42 +207,43 @@ async function buildAndWrite(o: Options, input: LoadedInput, table: ScorecardTab
  * @param argv the arguments after the command name
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  messageLanguage = langInArgs(argv) ?? "en";
   let o: Options;
   try {
     o = parseOptions(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      if (e.message === "") {
-        io.stdout(USAGE);
+      if (e.problem === "") {
+        io.stdout(say(msg("cli.usage")));
         return 0;
       }
-      io.stderr(`crm-scorecard: ${e.message}`);
-      io.stderr(USAGE);
+      io.stderr(say(msg("cli.usageProblem", { problem: e.problem })));
+      io.stderr(say(msg("cli.usage")));
       return 2;
     }
     throw e;
   }
-  // The command's messages: --lang, else (once the table is read) the language of its headers, else English.
   messageLanguage = o.lang ?? "en";
   try {
-    if (existsSync(o.out) && !o.force) throw new InputError([cliMessages.outExists(o.out)]);
+    if (existsSync(o.out) && !o.force) throw new InputError(msg("cli.outExists", { out: o.out }));
     const input = await loadInput(o);
     const reading = readScorecardTable(sourceRange(input.sheet, input.topLeft, input.values));
     messageLanguage = o.lang ?? reading.language;
     const d = input.csvDialect;
-    if (d !== null) io.stdout(cliMessages.readAs(o.input, d.encoding, d.separator, d.decimalMark)[messageLanguage]);
+    if (d !== null) {
+      const how = { file: o.input, encoding: d.encoding, separator: separatorName(d.separator) };
+      io.stdout(say(d.decimalMark === "," ? msg("csv.readAsDecimalComma", how) : msg("csv.readAs", how)));
+    }
     if (reading.table === null) {
-      throw new InputError(reading.problems.map((p) => ({ en: p.message, zh: p.messageZh })));
+      // The KPI table's problems come from the scorecard core, in both languages.
+      for (const p of reading.problems) io.stderr(messageLanguage === "zh" ? p.messageZh : p.message);
+      return 1;
     }
     await buildAndWrite(o, input, reading.table, io);
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      for (const line of e.lines) io.stderr(line[messageLanguage]);
-      return 1;
-    }
-    if (e instanceof CrmError) {
-      io.stderr(e.message);
+    if (e instanceof InputError || e instanceof CrmError) {
+      io.stderr(say(e.what));
       return 1;
     }
     throw e;
@@ -257,9 +278,8 @@ export function runAsProgram(argv: readonly string[]): void {
     },
     (e: unknown) => {
       const debug = process.env.CRM_SCORECARD_DEBUG === "1" && e instanceof Error ? e.stack : undefined;
-      process.stderr.write(
-        `${cliMessages.unexpected(debug ?? (e instanceof Error ? e.message : String(e)))[messageLanguage]}\n`,
-      );
+      const reason = debug ?? (e instanceof Error ? e.message : String(e));
+      process.stderr.write(`${say(msg("cli.unexpected", { reason }))}\n`);
       process.exitCode = 1;
     },
   );

@@ -9,16 +9,16 @@ import ExcelJS from "exceljs";
 import { cellAddress, MAX_COLUMN, MAX_ROW, parseRange, RangeBounds } from "../core/address";
 import { CsvDialect, detectDialect, parseCsv, CsvValue } from "../core/csv/parse";
 import { CsvEncoding, decodeCsvBytes } from "../core/csv/encoding";
-import type { ScorecardLanguage } from "../core/scorecard/labels";
-import { cliMessages, sheetNameProblem } from "./messages";
+import { Message, msg, renderMessage } from "../core/messages/catalogue";
+import { quotedList, sheetNameProblem } from "./messages";
 
-/** A message in both languages. */
-export type Bilingual = Readonly<Record<ScorecardLanguage, string>>;
-
-/** Input the command cannot use: every line is printed, the exit code is 1. */
+/**
+ * Input the command cannot use, or an output it must not write: the message is printed in the command's
+ * language, the exit code is 1. `message` is the English text, for logs and tests.
+ */
 export class InputError extends Error {
-  constructor(readonly lines: readonly Bilingual[]) {
-    super(lines.map((l) => l.en).join("\n"));
+  constructor(readonly what: Message) {
+    super(renderMessage(what, "en"));
     this.name = "InputError";
   }
 }
@@ -101,9 +101,9 @@ function checkIsFile(file: string): void {
   try {
     isFolder = statSync(file).isDirectory();
   } catch {
-    throw new InputError([cliMessages.noSuchFile(file)]);
+    throw new InputError(msg("cli.noSuchFile", { file }));
   }
-  if (isFolder) throw new InputError([cliMessages.isFolder(file)]);
+  if (isFolder) throw new InputError(msg("cli.isFolder", { file }));
 }
 
 /** Reads a file's bytes, or says plainly why it cannot: missing, a folder, unreadable. */
@@ -112,7 +112,7 @@ function readInputBytes(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (e) {
-    throw new InputError([cliMessages.cannotRead(file, (e as Error).message)]);
+    throw new InputError(msg("cli.cannotRead", { file, reason: (e as Error).message }));
   }
 }
 
@@ -122,12 +122,17 @@ function loadCsv(
   workbook: ExcelJS.Workbook,
 ): Pick<LoadedInput, "csvDialect"> & { ws: ExcelJS.Worksheet } {
   const decoded = decodeCsvBytes(readInputBytes(r.input));
-  if (decoded === null) throw new InputError([cliMessages.unknownEncoding(r.input)]);
+  if (decoded === null) throw new InputError(msg("csv.unknownEncoding", { file: r.input }));
   const dialect = detectDialect(decoded.text);
   const rows: CsvValue[][] = parseCsv(decoded.text, dialect);
-  if (rows.length > MAX_ROW + 1) throw new InputError([cliMessages.tooTall(r.input, rows.length)]);
+  if (rows.length > MAX_ROW + 1) {
+    throw new InputError(msg("csv.tooTall", { file: r.input, rows: rows.length.toLocaleString("en") }));
+  }
   const wide = rows.findIndex((row) => row.length > MAX_COLUMN + 1);
-  if (wide >= 0) throw new InputError([cliMessages.tooWide(r.input, wide + 1, rows[wide]!.length)]);
+  if (wide >= 0) {
+    const columns = rows[wide]!.length.toLocaleString("en");
+    throw new InputError(msg("csv.tooWide", { file: r.input, row: wide + 1, columns }));
+  }
   const ws = workbook.addWorksheet(r.sheet ?? sheetNameFrom(r.input));
   rows.forEach((row, i) => row.forEach((v, c) => v !== null && (ws.getCell(i + 1, c + 1).value = v)));
   const plain = decoded.encoding === "UTF-8" && dialect.separator === "," && dialect.decimalMark === ".";
@@ -140,14 +145,13 @@ async function loadXlsx(r: InputRequest, workbook: ExcelJS.Workbook): Promise<Ex
   try {
     await workbook.xlsx.readFile(r.input);
   } catch (e) {
-    throw new InputError([cliMessages.notXlsx(r.input, (e as Error).message)]);
+    throw new InputError(msg("cli.notXlsx", { file: r.input, reason: (e as Error).message }));
   }
   const found = r.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(r.sheet);
   if (found === undefined) {
-    const names = workbook.worksheets.map((w) => w.name);
+    const where = { file: r.input, name: r.sheet ?? "", sheets: quotedList(workbook.worksheets.map((w) => w.name)) };
     const why = r.sheet === undefined ? null : sheetNameProblem(r.sheet);
-    const missing = cliMessages.noSheet(r.input, r.sheet ?? "", names);
-    throw new InputError([why === null ? missing : { en: `${missing.en}; ${why.en}`, zh: `${missing.zh}；${why.zh}` }]);
+    throw new InputError(why === null ? msg("cli.noSheet", where) : msg("cli.noSheetBadName", { ...where, why }));
   }
   return found;
 }
@@ -165,14 +169,16 @@ export async function loadInput(r: InputRequest): Promise<LoadedInput> {
   if (path.extname(r.input).toLowerCase() === ".csv") {
     if (r.sheet !== undefined) {
       const why = sheetNameProblem(r.sheet);
-      if (why !== null) throw new InputError([cliMessages.badSheetName(r.sheet, why)]);
+      if (why !== null) throw new InputError(msg("cli.badSheetName", { name: r.sheet, why }));
     }
     ({ ws, csvDialect } = loadCsv(r, workbook));
   } else ws = await loadXlsx(r, workbook);
   const used = usedBounds(ws);
-  if (used === null) throw new InputError([cliMessages.emptySheet(r.input, ws.name)]);
+  if (used === null) throw new InputError(msg("cli.emptySheet", { file: r.input, sheet: ws.name }));
   const bounds = r.range !== undefined ? usedPart(parseRange(r.range), used) : used;
-  if (bounds === null) throw new InputError([cliMessages.emptyRange(r.input, r.range ?? "", ws.name)]);
+  if (bounds === null) {
+    throw new InputError(msg("cli.emptyRange", { file: r.input, range: r.range ?? "", sheet: ws.name }));
+  }
   const values: unknown[][] = [];
   for (let row = bounds.top; row <= bounds.bottom; row++) {
     const line: unknown[] = [];

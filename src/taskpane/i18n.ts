@@ -1,66 +1,66 @@
 /**
- * The task pane's texts in English and Simplified Chinese. The pane follows Office's display language
- * (zh-* → Chinese, anything else → English) and can be switched by the user.
+ * The task pane's languages and its way to the message catalogue (src/core/messages: areas `pane`,
+ * `sharingPane`, …): every text the pane shows is a catalogue id rendered by a `t(id, params)` bound to the
+ * pane's language. The pane follows Office's display language (zh-* → Chinese, anything else → English) and
+ * can be switched by the user (./language.ts).
  */
-export type Lang = "en" | "zh";
+import {
+  Language,
+  languageOf,
+  Message,
+  MessageId,
+  msg,
+  ParamsArg,
+  ParamsOf,
+  ParamValue,
+  renderMessage,
+} from "../core/messages/catalogue";
+
+export type Lang = Language;
 
 /** The BCP 47 tag of each language, for `lang` attributes. */
 export const LANG_TAGS: Readonly<Record<Lang, string>> = { en: "en", zh: "zh-CN" };
 
-const en = {
-  appName: "CRM Metrics",
-  version: "Version",
-  language: "Office language",
-  switchLanguage: "中文",
-  scorecardTitle: "Scorecard builder",
-  scorecardIntro: "Select a KPI table (with a header row) and build a weighted balanced scorecard sheet.",
-  sharingTitle: "Prepare for sharing",
-  sharingIntro: "Replace CRM formulas with their values so that people without the add-in see the numbers.",
-  formulasTitle: "Formulas",
-  formulasIntro: "Type =CRM. in any cell to see the CRM formulas, e.g. =CRM.NPS(C2:C500).",
-  about: "About: ",
-  notInExcelTitle: "This page works inside Excel",
-  notInExcelBody:
-    "This is the task pane of the CRM Metrics add-in; opened on its own, it cannot reach a workbook. " +
-    "To use it, add (sideload) the add-in to Excel:",
-  sideloadWeb:
-    "Excel on the web: open a workbook, then Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in, " +
-    "and choose manifest.xml.",
-  sideloadDesktop:
-    "Excel on Windows or Mac: run npm start in the add-in's folder (it opens Excel with the add-in), or follow " +
-    '"Sideloading by hand" in the README.',
-  certificateDone: "If you opened this page to accept its certificate, that is done: you can close this tab.",
-  officeJsMissing: "Office.js, Microsoft's library for add-ins, could not be loaded here.",
-};
-
-export type Strings = typeof en;
-
-const zh: Strings = {
-  appName: "CRM 指标",
-  version: "版本",
-  language: "Office 语言",
-  switchLanguage: "English",
-  scorecardTitle: "计分卡生成器",
-  scorecardIntro: "选择一个带标题行的 KPI 表，生成加权平衡计分卡工作表。",
-  sharingTitle: "共享前准备",
-  sharingIntro: "将 CRM 公式替换为其数值，让未安装加载项的人也能看到结果。",
-  formulasTitle: "公式",
-  formulasIntro: "在任意单元格输入 =CRM. 查看 CRM 公式，例如 =CRM.NPS(C2:C500)。",
-  about: "关于：",
-  notInExcelTitle: "此页面需要在 Excel 中使用",
-  notInExcelBody: "这是 CRM 指标加载项的任务窗格；单独打开时无法访问工作簿。要使用它，请将加载项旁加载到 Excel：",
-  sideloadWeb:
-    "Excel 网页版：打开一个工作簿，依次选择“开始”→“加载项”→“更多加载项”→“我的加载项”→“上传我的加载项”，然后选择 manifest.xml。",
-  sideloadDesktop:
-    "Windows 或 Mac 版 Excel：在加载项所在文件夹中运行 npm start（它会打开已加载此加载项的 Excel），或按照 README 中的“Sideloading by hand”（手动旁加载）一节操作。",
-  certificateDone: "如果你打开此页面是为了接受它的证书，这一步已经完成，可以关闭此标签页。",
-  officeJsMissing: "此处无法加载 Office.js（Microsoft 的加载项库）。",
-};
-
-/** The texts of one language. */
-export const STRINGS: Readonly<Record<Lang, Strings>> = { en, zh };
+/** The locale whose digit grouping the pane writes numbers with (1,234 in both). */
+const NUMBER_LOCALES: Readonly<Record<Lang, string>> = { en: "en-US", zh: "zh-CN" };
 
 /** Chooses the pane's language from an Office display language tag such as "zh-CN" or "en-US". */
 export function langFromDisplayLanguage(tag: string | undefined | null): Lang {
-  return tag && /^zh\b/i.test(tag) ? "zh" : "en";
+  return languageOf(tag);
+}
+
+/** A message rendered in the pane's language: `t("sharingPane.cancel")`, `t("sharingPane.failed", { message })`. */
+export type Translate = <I extends MessageId>(id: I, ...params: ParamsArg<I>) => string;
+
+/** A parameter with its numbers (also those of nested messages) written with the language's grouping. */
+function localized(value: ParamValue, locale: string): ParamValue {
+  if (typeof value === "number") return value.toLocaleString(locale);
+  if (typeof value === "string") return value;
+  const params: Record<string, ParamValue> = {};
+  for (const [name, v] of Object.entries(value.params)) params[name] = localized(v, locale);
+  return { id: value.id, params };
+}
+
+/**
+ * The pane's `t`: renders a catalogue message in the language `getLang()` returns at each call, numbers
+ * grouped as the language writes them (a pane shows counts, never measured values).
+ * @example const t = translator(() => "en");
+ * t("sharingPane.restored", { formulas: count(1234, "sharingPane.formulaOne", "sharingPane.formulaMany") })
+ * // "Restored 1,234 formulas."
+ */
+export function translator(getLang: () => Lang): Translate {
+  return (id, ...params) => {
+    const lang = getLang();
+    return renderMessage(localized(msg(id, ...params), NUMBER_LOCALES[lang]) as Message, lang);
+  };
+}
+
+/** The ids of messages whose one parameter is a count `{n}` (`sharingPane.formulaMany`: "{n} formulas"). */
+export type CountId = {
+  [I in MessageId]: [keyof ParamsOf<I>] extends ["n"] ? (["n"] extends [keyof ParamsOf<I>] ? I : never) : never;
+}[MessageId];
+
+/** A count as a message: the `one` form for exactly 1, else `many` (English has a singular; Chinese does not). */
+export function count(n: number, one: CountId, many: CountId): Message {
+  return { id: n === 1 ? one : many, params: { n } };
 }

@@ -1,13 +1,14 @@
 /**
  * The pane's current language, shared by every section: `currentLang()` reads it, `onLangChange(cb)` is
- * called after it changes (sections re-render their texts), `setLang` sets it.
+ * called after it changes (sections re-render their texts), `setLang` sets it, and `t(id, params)` renders a
+ * catalogue message in it.
  *
  * The user's own choice (the header switch, `chooseLang`) is remembered per user on this computer —
  * OfficeRuntime.storage where Office provides it, else the browser's localStorage — and `savedLang()` reads it
  * back when the pane opens. Never per workbook: a workbook is shared, and one reader's language is not the
  * next reader's.
  */
-import type { Lang } from "./i18n";
+import { Lang, Translate, translator } from "./i18n";
 
 let current: Lang = "en";
 const listeners: ((lang: Lang) => void)[] = [];
@@ -22,6 +23,9 @@ const STORAGE_WAIT_MS = 1500;
 export function currentLang(): Lang {
   return current;
 }
+
+/** A catalogue message in the pane's language now: `t("pane.appName")`. */
+export const t: Translate = translator(currentLang);
 
 /** Sets the language and tells every section. */
 export function setLang(lang: Lang): void {

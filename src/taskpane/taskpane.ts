@@ -6,9 +6,12 @@
  * and how to sideload it. No maths here.
  */
 import css from "./taskpane.css";
-import { LANG_TAGS, STRINGS, langFromDisplayLanguage } from "./i18n";
-import { chooseLang, currentLang, onLangChange, savedLang, setLang } from "./language";
+import { entryOf, MessageId, msg, renderMessage } from "../core/messages/catalogue";
+import { LANG_TAGS, langFromDisplayLanguage } from "./i18n";
+import { chooseLang, currentLang, onLangChange, savedLang, setLang, t } from "./language";
 import { followTheme } from "./theme";
+import { officeDisplayLanguage } from "./host";
+import { paneContext, type MountSection } from "./section";
 import { mountScorecard } from "./scorecard/ui";
 import { mountSharing } from "./sharing/sharingPane";
 
@@ -22,23 +25,39 @@ interface HostInfo {
   displayLanguage: string | null;
 }
 
-/** Applies the current language to every element marked with data-i18n. */
+/**
+ * The sharing section under the pane's mount signature. (Its own `mountSharing(root, getLang, run)` takes the
+ * parts one by one; `run` only when a workbook is there, so that outside Excel it says so.)
+ */
+const mountSharingSection: MountSection = (root, ctx) => {
+  const pane = mountSharing(root, () => ctx.lang.current(), ctx.host.available ? ctx.host.run : undefined);
+  return pane ?? { render: () => undefined, unmount: () => undefined };
+};
+
+/** The sections, in page order: the element each goes into, and how it is mounted. */
+const SECTIONS: readonly (readonly [string, MountSection])[] = [
+  ["scorecard-root", mountScorecard],
+  ["sharing-root", mountSharingSection],
+];
+
+/**
+ * Applies the current language: every element marked with `data-i18n="pane.…"` shows that catalogue message
+ * (taskpane.html holds no text of its own), the page's title and language follow.
+ */
 function render(): void {
   const lang = currentLang();
-  const s = STRINGS[lang];
   document.documentElement.lang = LANG_TAGS[lang];
-  document.title = s.appName;
-  const name = document.getElementById("app-name");
-  if (name) name.textContent = s.appName;
+  document.title = t("pane.appName");
   document.querySelectorAll<HTMLElement>("[data-i18n]").forEach((el) => {
-    const key = el.dataset.i18n as keyof typeof s;
-    if (key in s) el.textContent = s[key];
+    const id = el.dataset.i18n ?? "";
+    if (entryOf(id) !== undefined) el.textContent = renderMessage({ id: id as MessageId, params: {} }, lang);
   });
   const toggle = document.getElementById("switch-language");
   if (toggle) {
     // The switch names the other language in that language, so it is marked as that language.
-    toggle.textContent = s.switchLanguage;
-    toggle.lang = LANG_TAGS[lang === "en" ? "zh" : "en"];
+    const other = lang === "en" ? "zh" : "en";
+    toggle.textContent = renderMessage(msg("pane.languageName"), other);
+    toggle.lang = LANG_TAGS[other];
   }
 }
 
@@ -58,28 +77,22 @@ async function start(host: HostInfo): Promise<void> {
   onLangChange(render);
   setLang((await savedLang()) ?? langFromDisplayLanguage(host.displayLanguage));
   showHostNotice(host);
-  mountScorecard(document.getElementById("scorecard-root")!);
   document.getElementById("switch-language")?.addEventListener("click", () => {
     void chooseLang(currentLang() === "en" ? "zh" : "en");
   });
-  mountSharing(document.getElementById("sharing-root"), currentLang);
+  const ctx = paneContext();
+  for (const [id, mount] of SECTIONS) {
+    const root = document.getElementById(id);
+    if (root) mount(root, ctx);
+  }
   // Last: tests (and people) read a filled-in Office language as "the pane is ready".
   const shown = document.getElementById("office-language");
   if (shown) shown.textContent = host.displayLanguage ?? "—";
 }
 
-/** Office's display language, or null where Office.context has none (outside Office). */
-function displayLanguage(): string | null {
-  try {
-    return Office.context?.displayLanguage || null;
-  } catch {
-    return null;
-  }
-}
-
 if (typeof Office !== "undefined") {
   void Office.onReady((info) =>
-    start({ inExcel: info?.host === Office.HostType.Excel, officeJs: true, displayLanguage: displayLanguage() }),
+    start({ inExcel: info?.host === Office.HostType.Excel, officeJs: true, displayLanguage: officeDisplayLanguage() }),
   );
 } else {
   void start({ inExcel: false, officeJs: false, displayLanguage: null });

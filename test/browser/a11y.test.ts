@@ -4,7 +4,7 @@
  * theme; and visible focus (what axe cannot see): on lists, text boxes, the options' summary and buttons the
  * ring is at least 2px, solid, outside the control, and at least 3:1 against the page (SC 1.4.11, 2.4.7).
  *
- * States the next change must clear are written as skipped tests naming what fails and where (issue 13).
+ * Every state of the scorecard section is checked with every rule (issue 13 items 7 and 9).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
@@ -92,17 +92,23 @@ describe.skipIf(skipBrowserLayer)("axe-core finds no WCAG 2.1 A/AA violation", (
         await p.page.close();
       });
 
-      it(`on mapped, options open, built and problems, apart from the preview's scroll region (${lang}, ${theme})`, async () => {
-        // Only "scrollable-region-focusable" is left out: the preview's scroll box (.sc-table-scroll, made in
-        // scorecard/ui.ts) cannot take keyboard focus — issue 13 item 7; the skipped tests below hold it.
-        const known = ["scrollable-region-focusable"];
+      it(`on every state of the scorecard section: mapped, options open with invalid options, built, problems, no header row (${lang}, ${theme})`, async () => {
         const p = await openPane(kpiWorkbook(lang), theme);
         await useSelection(p);
-        expect(await violations(p, known)).toEqual([]);
+        expect(await violations(p)).toEqual([]);
         await p.page.click("#scorecard-root .sc-options summary");
-        expect(await violations(p, known)).toEqual([]);
+        expect(await violations(p)).toEqual([]);
+        // Invalid options: messages tied to their fields, Build waiting with its reason.
+        await p.page.fill("#sc-cap", "lots");
+        await p.page.fill("#sc-near", "120");
+        await p.page.fill("#scorecard-root .sc-bands-table tr:nth-child(3) input[type=text]:not([inputmode])", " ");
+        expect(await violations(p)).toEqual([]);
+        await p.page.fill("#sc-cap", "120");
+        await p.page.fill("#sc-near", "80");
+        await p.page.click("#scorecard-root [data-action=reset-bands]");
         await build(p);
-        expect(await violations(p, known)).toEqual([]);
+        // Built: the result, Build offering a second scorecard or a Refresh, the list with its named buttons.
+        expect(await violations(p)).toEqual([]);
         await p.page.close();
         const q = await openPane(
           kpiWorkbook(lang, (rows) => {
@@ -112,26 +118,15 @@ describe.skipIf(skipBrowserLayer)("axe-core finds no WCAG 2.1 A/AA violation", (
           theme,
         );
         await useSelection(q);
-        expect(await violations(q, known)).toEqual([]);
+        expect(await violations(q)).toEqual([]);
         await q.page.close();
+        const r = await openPane({ ...kpiWorkbook(lang), selection: "Sheet1!A2:G20" }, theme);
+        await useSelection(r);
+        expect(await violations(r)).toEqual([]);
+        await r.page.close();
       });
     }
   }
-
-  // Fails today only on "scrollable-region-focusable (serious) at .sc-table-scroll" (the preview's scroll box,
-  // scorecard/ui.ts; issue 13 item 7). Unskip when that box is focusable (tabindex="0" and a name).
-  it.skip("on mapped, options open, built and problems, every rule (waits for issue 13 item 7 in scorecard/ui.ts)", async () => {
-    for (const lang of LANGS) {
-      const p = await openPane(kpiWorkbook(lang), "light");
-      await useSelection(p);
-      expect(await violations(p)).toEqual([]);
-      await p.page.click("#scorecard-root .sc-options summary");
-      expect(await violations(p)).toEqual([]);
-      await build(p);
-      expect(await violations(p)).toEqual([]);
-      await p.page.close();
-    }
-  });
 });
 
 /** The focused element's ring and the page background behind it. */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
-import type { FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel.js";
+import type { FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
 import { cellsOf, changedCells, SHARING_FROZEN_CELLS, sharingWorkbook } from "../support/sharingWorkbook";
 
 let session: BrowserSession;

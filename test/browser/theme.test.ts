@@ -106,7 +106,8 @@ describe.skipIf(skipBrowserLayer)("the pane follows Office's theme", () => {
       const b = document.getElementById("sc-build") as HTMLButtonElement;
       const s = getComputedStyle(b);
       return {
-        disabled: b.disabled,
+        // aria-disabled, not disabled: a disabled button would drop the keyboard focus (issue 13 item 6).
+        disabled: b.getAttribute("aria-disabled") === "true" && !b.disabled,
         opacity: s.opacity,
         bg: s.backgroundColor,
         color: s.color,

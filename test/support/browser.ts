@@ -1,7 +1,7 @@
 /**
  * Browser-layer helpers: serve the production dist/ on 127.0.0.1, run Debian's Chromium through
  * playwright-core (never a downloaded browser), and open add-in pages with the fake Office/Excel host
- * (fakeExcel.js) injected before the page's own scripts.
+ * (test/support/fakeExcel/, bundled into one script by esbuild) injected before the page's own scripts.
  *
  * Nothing leaves the machine: the office.js CDN URL is answered with an empty script (the fake host already
  * installed `Office`, `Excel` and `CustomFunctions`), and every other request that is not for the local
@@ -18,15 +18,17 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { buildSync } from "esbuild";
 import { chromium, type BrowserContext, type Page, type Route } from "playwright-core";
 import { DIST, ROOT } from "./dist";
-import type { FakeCall, FakeHostConfig } from "./fakeExcel.js";
+import type { FakeCall, FakeHostConfig } from "./fakeExcel";
 import { findChromium } from "./systemTools";
 
 /** Debian's Chromium (systemTools.ts finds it; CRM_CHROMIUM overrides). */
 export const CHROMIUM = process.env.CRM_CHROMIUM || findChromium() || "/usr/bin/chromium";
 export const ARTIFACTS = path.join(ROOT, "test/artifacts");
-export const FAKE_HOST_SCRIPT = path.join(ROOT, "test/support/fakeExcel.js");
+/** The fake host's page entry (bundled by fakeHostScript). */
+export const FAKE_HOST_ENTRY = path.join(ROOT, "test/support/fakeExcel/browser.ts");
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** The CDN folder office.js loads its other files from, and where the pinned package keeps the same files. */
 export const OFFICE_JS_BASE = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1);
@@ -139,9 +141,25 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+let bundled: string | undefined;
+
+/** The fake host as one browser script: its TypeScript modules bundled by esbuild (once per test file). */
+export function fakeHostScript(): string {
+  bundled ??= buildSync({
+    entryPoints: [FAKE_HOST_ENTRY],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  }).outputFiles[0]!.text;
+  return bundled;
+}
+
 /** The init script: the config, the fake host, and the optional setup. */
 export function fakeHostInitScript(config: FakeHostConfig = {}, setup?: string): string {
-  const fake = readFileSync(FAKE_HOST_SCRIPT, "utf8");
+  const fake = fakeHostScript();
   return [
     `globalThis.__fakeHostConfig = ${JSON.stringify(config)};`,
     fake,
@@ -193,7 +211,7 @@ export async function startBrowserSession(
         return route.fulfill({
           status: 200,
           contentType: "application/javascript",
-          body: "/* office.js: replaced by the fake host (test/support/fakeExcel.js) */",
+          body: "/* office.js: replaced by the fake host (test/support/fakeExcel/) */",
         });
       }
       blocked.push(url);

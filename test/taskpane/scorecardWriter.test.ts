@@ -1,5 +1,5 @@
 /**
- * The Office.js scorecard writer against the fake Excel host (test/support/fakeExcel.js): what lands where,
+ * The Office.js scorecard writer against the fake Excel host (test/support/fakeExcel/): what lands where,
  * how many syncs, what happens when a write fails, listing and refreshing. The plan itself (its formulas and
  * numbers) is the core's and tested in test/core/scorecard; here the writer must apply it faithfully.
  */
@@ -17,7 +17,7 @@ import {
   writePlan,
   type BuildOutcome,
 } from "../../src/taskpane/scorecard/writer";
-import { createFakeHost, type FakeHost, type FakeHostConfig } from "../support/fakeExcel.js";
+import { createFakeHost, type FakeHost, type FakeHostConfig } from "../support/fakeExcel";
 import { generatedKpis, sampleKpis } from "../support/scorecardKpis";
 
 const AS_OF = "2025-03-31";
@@ -143,9 +143,17 @@ describe("building a scorecard from the sample table", () => {
     expect(h.syncCount).toBe(3);
   });
 
+  it("opens the new sheet, in the write batch: still 3 syncs", async () => {
+    const h = workbook(sampleKpis("en"));
+    const r = built(await buildFromSelection(h));
+    expect(h.activeSheetName()).toBe("CRM Scorecard");
+    expect(r.syncs).toBe(3);
+  });
+
   it("names the second scorecard CRM Scorecard (2) with names of its own", async () => {
     const h = workbook(sampleKpis("en"));
     built(await buildFromSelection(h));
+    h.select("Sheet1!A1:G20"); // the build opened its sheet; the user selects the table again
     const r = built(await buildFromSelection(h));
     expect(r.sheetName).toBe("CRM Scorecard (2)");
     expect(r.plan.names.map((n) => n.name)).toEqual([
@@ -465,6 +473,7 @@ describe("listing and refreshing", () => {
   it("lists every scorecard under its sheet's current name", async () => {
     const h = workbook(sampleKpis("en"));
     built(await buildFromSelection(h));
+    h.select("Sheet1!A1:G20"); // the build opened its sheet; the user selects the table again
     built(await buildFromSelection(h));
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("CRM Scorecard").name = "Q1 scorecard";

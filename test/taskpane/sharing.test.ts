@@ -1,5 +1,5 @@
 /**
- * The sharing writer against the fake Excel host (test/support/fakeExcel.js), in Node: Check lists exactly the
+ * The sharing writer against the fake Excel host (test/support/fakeExcel/), in Node: Check lists exactly the
  * CRM formulas, Freeze changes only them (spills as a whole), Restore brings each back, an edited cell is a kept
  * conflict, sync counts stay constant, and a failure or a cancel mid-way leaves the workbook as it was.
  */
@@ -17,8 +17,8 @@ import {
   SharingProgress,
   WEB_PAYLOAD_BUDGET,
 } from "../../src/taskpane/sharing/excelSharing";
-import { SHARING_STRINGS } from "../../src/taskpane/sharing/strings";
-import { createFakeHost, type FakeHost } from "../support/fakeExcel.js";
+import { CATALOGUE, render } from "../../src/core/messages/catalogue";
+import { createFakeHost, type FakeHost } from "../support/fakeExcel";
 import {
   cellsOf,
   changedCells,
@@ -724,30 +724,22 @@ describe("Values only (issue 13, item 4): sharing outside the company keeps no r
 });
 
 describe("texts of the sharing section", () => {
-  const sample = (v: unknown): string[] =>
-    typeof v === "function"
-      ? [
-          String((v as (...a: unknown[]) => unknown)(1, 2, "zh")),
-          String((v as (...a: unknown[]) => unknown)(3, 4, "zh")),
-        ]
-      : [String(v)];
-
   it('every text exists in English and Simplified Chinese; the Chinese ones quote with “…”, never with "', () => {
-    expect(Object.keys(SHARING_STRINGS.zh).sort()).toEqual(Object.keys(SHARING_STRINGS.en).sort());
-    for (const [key, v] of Object.entries(SHARING_STRINGS.zh)) {
-      for (const text of sample(v)) {
-        expect(text, key).not.toMatch(/["']/);
-        expect(text.length, key).toBeGreaterThan(0);
-      }
+    for (const [key, entry] of Object.entries(CATALOGUE.sharingPane)) {
+      expect(entry.en.trim().length, key).toBeGreaterThan(0);
+      expect(entry.zh.trim().length, key).toBeGreaterThan(0);
+      expect(entry.zh, key).not.toMatch(/["']/);
     }
   });
 
   it("Freeze all's confirmation says the formulas stay inside the file; Values only warns it cannot be restored", () => {
-    expect(SHARING_STRINGS.en.confirmFreezeBody).toMatch(/original formulas stay inside this file.*could read them/);
-    expect(SHARING_STRINGS.zh.confirmFreezeBody).toMatch(/原始公式会保留在此文件内.*可能读到/);
-    expect(SHARING_STRINGS.en.valuesOnlyWarning).toMatch(/no record is kept.*cannot bring/);
-    expect(SHARING_STRINGS.zh.valuesOnlyWarning).toMatch(/不保留任何记录.*无法找回/);
-    expect(SHARING_STRINGS.en.conflictsHelp).toMatch(/changed after the freeze.*enter the formula shown/);
-    expect(SHARING_STRINGS.zh.conflictsHelp).toMatch(/冻结后被修改.*重新输入列出的公式/);
+    const text = (id: "confirmFreezeBody" | "valuesOnlyWarning" | "conflictsHelp", lang: "en" | "zh") =>
+      render(`sharingPane.${id}`, {}, lang);
+    expect(text("confirmFreezeBody", "en")).toMatch(/original formulas stay inside this file.*could read them/);
+    expect(text("confirmFreezeBody", "zh")).toMatch(/原始公式会保留在此文件内.*可能读到/);
+    expect(text("valuesOnlyWarning", "en")).toMatch(/no record is kept.*cannot bring/);
+    expect(text("valuesOnlyWarning", "zh")).toMatch(/不保留任何记录.*无法找回/);
+    expect(text("conflictsHelp", "en")).toMatch(/changed after the freeze.*enter the formula shown/);
+    expect(text("conflictsHelp", "zh")).toMatch(/冻结后被修改.*重新输入列出的公式/);
   });
 });

@@ -51,7 +51,8 @@ function bomlessUtf16(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
  * Bytes that are not valid in the chosen encoding are refused, never replaced by U+FFFD. Cost: O(n).
  * @returns the text, or null when the bytes are valid in none of these encodings (e.g. Windows-1252 with
  * accented letters followed by punctuation).
- * @example decodeCsvBytes(new Uint8Array([0xd6, 0xb8, 0xb1, 0xea])) // { text: "指标", encoding: "GB18030", bom: false }
+ * @example decodeCsvBytes(new Uint8Array([0xd6, 0xb8, 0xb1, 0xea]))
+ * // { text: "\u6307\u6807", encoding: "GB18030", bom: false } (the Chinese word for "metric")
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText | null {
   const boms: [number[], CsvEncoding][] = [

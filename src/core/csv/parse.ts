@@ -80,7 +80,7 @@ function sepLine(text: string): CsvSeparator | null {
  * at least two fields and gives the most of the first 50 rows the header's number of fields; ties go to
  * comma, then semicolon. Excel's `sep=;` first line decides when present. A one-column file is comma.
  * Cost: O(size of the first 50 rows).
- * @example detectSeparator("指标;维度;实际值\n收入;财务;0,10\n") // ";"
+ * @example detectSeparator("Metric;Perspective;Actual\nRevenue;Financial;0,10\n") // ";"
  */
 export function detectSeparator(text: string): CsvSeparator {
   const hinted = sepLine(text);

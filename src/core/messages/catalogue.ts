@@ -1,8 +1,9 @@
 /**
- * The one message catalogue (DESIGN.md "Architecture"): every user-facing message of the core and the
- * functions, keyed by id (`area.name`, e.g. `input.cellIsText`), with English and Simplified Chinese text and
- * typed parameters. Core errors carry an id and its parameters ({@link Message}); each surface renders them
- * in its language with {@link render} or {@link renderMessage}. No text is ever translated back by pattern.
+ * The one message catalogue (DESIGN.md "Architecture"): every user-facing message of the core, the
+ * functions, the command line and the task pane (its shell and the sharing section so far), keyed by id
+ * (`area.name`, e.g. `input.cellIsText`), with English and Simplified Chinese text and typed parameters.
+ * Core errors carry an id and its parameters ({@link Message}); each surface renders them in its language
+ * with {@link render} or {@link renderMessage}. No text is ever translated back by pattern.
  *
  * A template names its parameters in braces: `'{where} is text "{text}"'`. The parameter names are read from
  * the English template at compile time, so `render("input.cellIsText", { where, text }, "zh")` is checked by
@@ -10,11 +11,15 @@
  * such as `input.rangeRow`, a quantity such as `metrics.cac`), rendered in the same language.
  */
 import { BTYD } from "./btyd";
+import { CLI } from "./cli";
+import { CSV } from "./csv";
 import { INPUT } from "./input";
 import { LEGACY } from "./legacy";
 import { METRICS } from "./metrics";
+import { PANE } from "./pane";
 import { SCORECARD } from "./scorecard";
 import { SHARING } from "./sharing";
+import { SHARING_PANE } from "./sharingPane";
 import type { Language, MessageArea, MessageEntry } from "./types";
 
 export type { Language } from "./types";
@@ -26,6 +31,10 @@ export const CATALOGUE = {
   btyd: BTYD,
   scorecard: SCORECARD,
   sharing: SHARING,
+  csv: CSV,
+  cli: CLI,
+  pane: PANE,
+  sharingPane: SHARING_PANE,
   legacy: LEGACY,
 } as const satisfies Readonly<Record<string, MessageArea>>;
 

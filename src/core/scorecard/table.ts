@@ -107,7 +107,7 @@ export interface TableProblem {
   role?: ColumnRole;
   /** English text, address first: `Sheet1!D7: Target is text "n/a"`. */
   message: string;
-  /** The same in Chinese: `Sheet1!D7：目标值是文本 "n/a"`. */
+  /** The same in Chinese, with Chinese quotation marks: `Sheet1!D7：目标值是文本“n/a”`. */
   messageZh: string;
 }
 
@@ -294,7 +294,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
           headerRow,
           "missingColumn",
           `no column is mapped to ${ROLE_NAMES.en[role]} (headers: ${headers.map((h) => `"${h}"`).join(", ")})`,
-          `没有列对应 ${ROLE_NAMES.zh[role]}（表头：${headers.map((h) => `"${h}"`).join("、")}）`,
+          `没有列对应 ${ROLE_NAMES.zh[role]}（表头：${headers.map((h) => `“${h}”`).join("、")}）`,
           role,
         );
       }
@@ -316,7 +316,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
         headerCell(c),
         "columnTwice",
         `column "${headers[c]}" is mapped to both ${ROLE_NAMES.en[other]} and ${ROLE_NAMES.en[role]}`,
-        `列 "${headers[c]}" 同时对应 ${ROLE_NAMES.zh[other]} 和 ${ROLE_NAMES.zh[role]}`,
+        `列“${headers[c]}”同时对应 ${ROLE_NAMES.zh[other]} 和 ${ROLE_NAMES.zh[role]}`,
         role,
       );
       continue;
@@ -363,7 +363,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
       const t = v ? "TRUE" : "FALSE";
       at(addr(column, r), "logical", `${en} is the logical value ${t}`, `${zh}是逻辑值 ${t}`, role);
     } else {
-      at(addr(column, r), "text", `${en} is text "${shown(v)}"`, `${zh}是文本 "${shown(v)}"`, role);
+      at(addr(column, r), "text", `${en} is text "${shown(v)}"`, `${zh}是文本“${shown(v)}”`, role);
     }
     return undefined;
   };
@@ -419,7 +419,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
           addr(directionCol, r),
           "unknownDirection",
           `Direction "${shown(v)}" is neither higher nor lower (越高越好 / 越低越好)`,
-          `方向 "${shown(v)}" 不是 越高越好 或 越低越好（higher / lower）`,
+          `方向“${shown(v)}”不是 越高越好 或 越低越好（higher / lower）`,
           "direction",
         );
       }
@@ -522,7 +522,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
             t.first === t.last ? t.first : `${t.first}:${t.last}`,
             "perspectiveWeightsAllZero",
             `weights of perspective "${shown(name)}" are all zero`,
-            `维度 "${shown(name)}" 的权重全部为零`,
+            `维度“${shown(name)}”的权重全部为零`,
             "weight",
           );
         }

@@ -103,7 +103,7 @@ const OPERATION_ID = /^[A-Za-z0-9-]{1,64}$/;
 /** The part's opening, with the id of the operation that writes it when given. */
 function recordHead(operation?: string): string {
   if (operation !== undefined && !OPERATION_ID.test(operation)) {
-    throw valueError(`freeze record: "${operation}" is not an operation id (letters, digits and "-")`);
+    throw valueError("sharing.recordOperation", { operation });
   }
   const op = operation === undefined ? "" : ` operation="${operation}"`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<frozenFormulas xmlns="${RECORD_NAMESPACE}" version="${RECORD_VERSION}"${op}>`;

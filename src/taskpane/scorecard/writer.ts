@@ -20,7 +20,7 @@
  * leaves the other cells alone) →
  * formats (one Range object per distinct address, entries in order) → conditional formats (custom expression,
  * data bars) → column widths (equal neighbours together) → freeze panes → page layout (landscape, one page
- * wide, print area, title rows) → the chart → workbook names → the index entry in the workbook settings.
+ * wide, print area, title rows) → the chart → workbook names → the index entry in the workbook settings → (a build) activating the new sheet.
  * Features whose requirement set the host lacks are skipped and reported (`skipped`), never fatal.
  *
  * ## Texts stay texts
@@ -65,18 +65,10 @@ import {
 } from "../../core/scorecard/plan";
 import { isSettingsName, parseStoredSettings } from "../../core/scorecard/settings";
 import { readScorecardTable, TableReading } from "../../core/scorecard/table";
-import {
-  areasOf,
-  defaultRun,
-  excelApiSupports,
-  ExcelRun,
-  queueSourceRead,
-  SourceRef,
-  splitAddress,
-  Supports,
-} from "./selection";
+import { codeOf, counter, defaultRun, excelApiSupports, messageOf, type ExcelRun, type Supports } from "../host";
+import { areasOf, queueSourceRead, SourceRef, splitAddress } from "./selection";
 
-export type { ExcelRun, Supports } from "./selection";
+export type { ExcelRun, Supports } from "../host";
 
 /** Parts of a plan a host without the named ExcelApi requirement set cannot take; they are skipped. */
 export type OptionalFeature =
@@ -147,6 +139,8 @@ export interface ScorecardErrorDetails {
   oldRemoved?: boolean | null;
   /** "commit": the new sheet's name now (null: unknown). */
   newSheetNow?: string | null;
+  /** Excel's error code of the cause, when it has one. */
+  code?: string;
 }
 
 /**
@@ -169,6 +163,8 @@ export class ScorecardError extends Error {
   readonly oldSheet: string | null;
   readonly oldRemoved: boolean | null;
   readonly newSheetNow: string | null;
+  /** Excel's error code of the cause ("ItemNotFound": the source sheet is gone, or was renamed), or "". */
+  readonly code: string;
 
   constructor(
     readonly stage: "taken" | "source" | "missing" | "write" | "commit",
@@ -186,6 +182,7 @@ export class ScorecardError extends Error {
     this.oldSheet = more.oldSheet ?? null;
     this.oldRemoved = more.oldRemoved ?? null;
     this.newSheetNow = more.newSheetNow ?? null;
+    this.code = more.code ?? "";
   }
 }
 
@@ -231,21 +228,6 @@ function englishMessage(
   }
 }
 
-/** An OfficeExtension.Error's code ("ItemAlreadyExists", "ItemNotFound", …), or "". */
-function codeOf(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : "";
-}
-
-/** An error's message as Excel or the core gave it. */
-export function messageOf(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return e.message || (typeof code === "string" ? code : String(e));
-  }
-  return String(e);
-}
-
 /** What a write did. */
 export interface WriteResult {
   sheetName: string;
@@ -278,17 +260,6 @@ export function indexKey(settingsName: string): string {
 /** Whether this writer writes a text cell as text (numberFormat "@", then `values`): see the top comment. */
 export function keepsAsText(cell: Extract<PlanCell, { kind: "text" }>): boolean {
   return cell.forceText || cell.value.startsWith("#") || /\d/.test(cell.value);
-}
-
-function counter(context: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
-  let n = 0;
-  return {
-    sync: async () => {
-      n++;
-      await context.sync();
-    },
-    count: () => n,
-  };
 }
 
 function matrix<T>(rows: number, columns: number, value: T): T[][] {
@@ -368,11 +339,98 @@ interface QueueOptions {
   names: boolean;
   index: boolean;
   supports: Supports;
+  /** Make the new sheet the active one, last in the batch (a build opens what it made). */
+  activate?: boolean;
+}
+
+/** Queues the plan's conditional formats (custom expressions, data bars). */
+function queueConditionalFormats(plan: Plan, range: (address: string) => Excel.Range): void {
+  for (const cf of plan.conditionalFormats) {
+    const target = range(cf.range);
+    if (cf.kind === "expression") {
+      const c = target.conditionalFormats.add("Custom");
+      c.custom.rule.formula = cf.formula;
+      c.custom.format.fill.color = cf.format.fill;
+      c.custom.format.font.color = cf.format.fontColor;
+    } else {
+      const c = target.conditionalFormats.add("DataBar");
+      c.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
+      c.dataBar.upperBoundRule = { type: "Number", formula: String(cf.max) };
+      c.dataBar.positiveFormat.fillColor = cf.color;
+      c.dataBar.positiveFormat.gradientFill = false;
+    }
+  }
+}
+
+/** Queues the column widths: neighbouring columns of equal width and visibility share one range ("D:F"). */
+function queueColumnWidths(plan: Plan, sheet: Excel.Worksheet): void {
+  let i = 0;
+  while (i < plan.columns.length) {
+    const first = plan.columns[i]!;
+    let j = i;
+    while (
+      j + 1 < plan.columns.length &&
+      plan.columns[j + 1]!.widthPoints === first.widthPoints &&
+      plan.columns[j + 1]!.hidden === first.hidden
+    ) {
+      j++;
+    }
+    const cols = sheet.getRange(`${first.column}:${plan.columns[j]!.column}`);
+    cols.format.columnWidth = first.widthPoints;
+    if (first.hidden) cols.columnHidden = true;
+    i = j + 1;
+  }
+}
+
+/** Queues the frozen panes. */
+function queueFreeze(plan: Plan, sheet: Excel.Worksheet): void {
+  const { rows, columns } = plan.freeze;
+  if (columns === 0) sheet.freezePanes.freezeRows(rows);
+  else if (rows === 0) sheet.freezePanes.freezeColumns(columns);
+  else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+}
+
+/** Queues the page layout: orientation, fit to pages, print area, title rows. */
+function queuePageLayout(plan: Plan, sheet: Excel.Worksheet): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Pages tall 0 = automatic: leave verticalFitToPages out.
+  layout.zoom =
+    plan.print.fitToPagesTall > 0
+      ? { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: plan.print.fitToPagesTall }
+      : { horizontalFitToPages: plan.print.fitToPagesWide };
+  layout.setPrintArea(plan.print.area);
+  layout.setPrintTitleRows(plan.print.titleRows);
+}
+
+/** Queues the chart; its axis number format and series labels only where the host has them. */
+function queueChart(
+  plan: Plan,
+  sheet: Excel.Worksheet,
+  range: (address: string) => Excel.Range,
+  has: (feature: OptionalFeature) => boolean,
+): void {
+  const spec = plan.chart;
+  const chart = sheet.charts.add("ColumnClustered", range(spec.values), "Columns");
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  chart.legend.visible = false;
+  chart.setPosition(spec.from, spec.to);
+  const axis = chart.axes.valueAxis;
+  axis.minimum = spec.valueAxis.min;
+  axis.maximum = spec.valueAxis.max;
+  axis.majorUnit = spec.valueAxis.majorUnit;
+  if (has("chartAxisFormat")) axis.numberFormat = spec.valueAxis.numberFormat;
+  if (has("chartSeries")) {
+    const series = chart.series.getItemAt(0);
+    series.name = spec.seriesName;
+    series.setXAxisValues(range(spec.categories));
+  }
 }
 
 /**
- * Queues the whole plan on the new sheet `sheet` (added, and reached by its id; no sync). Returns the features
- * skipped for missing requirement sets.
+ * Queues the whole plan on the new sheet `sheet` (added, and reached by its id; no sync), in the order of the top
+ * comment. Returns the features skipped for missing requirement sets.
  */
 function queuePlan(
   context: Excel.RequestContext,
@@ -399,86 +457,17 @@ function queuePlan(
 
   for (const block of plan.blocks) writeBlock(range(block.address), block);
   for (const f of plan.formats) applyFormat(range(f.range), f);
-
-  if (plan.conditionalFormats.length > 0 && has("conditionalFormats")) {
-    for (const cf of plan.conditionalFormats) {
-      const target = range(cf.range);
-      if (cf.kind === "expression") {
-        const c = target.conditionalFormats.add("Custom");
-        c.custom.rule.formula = cf.formula;
-        c.custom.format.fill.color = cf.format.fill;
-        c.custom.format.font.color = cf.format.fontColor;
-      } else {
-        const c = target.conditionalFormats.add("DataBar");
-        c.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
-        c.dataBar.upperBoundRule = { type: "Number", formula: String(cf.max) };
-        c.dataBar.positiveFormat.fillColor = cf.color;
-        c.dataBar.positiveFormat.gradientFill = false;
-      }
-    }
-  }
-
-  if (plan.columns.length > 0 && has("columnWidths")) {
-    // Neighbouring columns of equal width and visibility share one range ("D:F").
-    let i = 0;
-    while (i < plan.columns.length) {
-      const first = plan.columns[i]!;
-      let j = i;
-      while (
-        j + 1 < plan.columns.length &&
-        plan.columns[j + 1]!.widthPoints === first.widthPoints &&
-        plan.columns[j + 1]!.hidden === first.hidden
-      ) {
-        j++;
-      }
-      const cols = sheet.getRange(`${first.column}:${plan.columns[j]!.column}`);
-      cols.format.columnWidth = first.widthPoints;
-      if (first.hidden) cols.columnHidden = true;
-      i = j + 1;
-    }
-  }
-
-  if ((plan.freeze.rows > 0 || plan.freeze.columns > 0) && has("freezePanes")) {
-    const { rows, columns } = plan.freeze;
-    if (columns === 0) sheet.freezePanes.freezeRows(rows);
-    else if (rows === 0) sheet.freezePanes.freezeColumns(columns);
-    else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
-  }
-
-  if (has("pageLayout")) {
-    const layout = sheet.pageLayout;
-    layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    // Pages tall 0 = automatic: leave verticalFitToPages out.
-    layout.zoom =
-      plan.print.fitToPagesTall > 0
-        ? { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: plan.print.fitToPagesTall }
-        : { horizontalFitToPages: plan.print.fitToPagesWide };
-    layout.setPrintArea(plan.print.area);
-    layout.setPrintTitleRows(plan.print.titleRows);
-  }
-
-  const spec = plan.chart;
-  const chart = sheet.charts.add("ColumnClustered", range(spec.values), "Columns");
-  chart.name = spec.name;
-  chart.title.text = spec.title;
-  chart.legend.visible = false;
-  chart.setPosition(spec.from, spec.to);
-  const axis = chart.axes.valueAxis;
-  axis.minimum = spec.valueAxis.min;
-  axis.maximum = spec.valueAxis.max;
-  axis.majorUnit = spec.valueAxis.majorUnit;
-  if (has("chartAxisFormat")) axis.numberFormat = spec.valueAxis.numberFormat;
-  if (has("chartSeries")) {
-    const series = chart.series.getItemAt(0);
-    series.name = spec.seriesName;
-    series.setXAxisValues(range(spec.categories));
-  }
-
+  if (plan.conditionalFormats.length > 0 && has("conditionalFormats")) queueConditionalFormats(plan, range);
+  if (plan.columns.length > 0 && has("columnWidths")) queueColumnWidths(plan, sheet);
+  if ((plan.freeze.rows > 0 || plan.freeze.columns > 0) && has("freezePanes")) queueFreeze(plan, sheet);
+  if (has("pageLayout")) queuePageLayout(plan, sheet);
+  queueChart(plan, sheet, range, has);
   if (o.names && plan.names.length > 0 && has("names")) {
     for (const n of plan.names) wb.names.add(n.name, n.refersTo, n.comment);
   }
   if (o.index && has("settingsIndex"))
     wb.settings.add(indexKey(plan.settings.names.settings), JSON.stringify(plan.settings));
+  if (o.activate === true) sheet.activate();
   return skipped;
 }
 
@@ -717,7 +706,8 @@ export type BuildOutcome =
 
 /**
  * Builds a scorecard: re-reads the source (the cells may have changed since the pane showed them), validates
- * and plans it in the core, adds a new sheet and writes it there. 3 syncs (+ 2 for a clean-up after a failure).
+ * and plans it in the core, adds a new sheet and writes it there, and opens it (activates it, in the same batch).
+ * 3 syncs (+ 2 for a clean-up after a failure).
  * @throws ScorecardError ("source", "write", "taken"), or the core's CrmError for invalid options.
  */
 export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = {}): Promise<BuildOutcome> {
@@ -737,7 +727,7 @@ export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = 
     try {
       await c.sync();
     } catch (e) {
-      throw new ScorecardError("source", request.source.sheet, messageOf(e));
+      throw new ScorecardError("source", request.source.sheet, messageOf(e), { code: codeOf(e) });
     }
     const reading = readScorecardTable(source(), request.mapping);
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
@@ -750,7 +740,7 @@ export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = 
     progress("write", 1);
     const sheetId = await addPlanSheet(context, c.sync, plan);
     progress("write", 2);
-    const added = { names: true, index: true, supports, sheetId };
+    const added = { names: true, index: true, supports, sheetId, activate: true };
     const skipped = await writeToSheet(context, c.sync, plan, added, () => progress("cleanup", 2));
     progress("done", 3);
     return { kind: "built", plan, sheetName: plan.sheetName, syncs: c.count(), skipped };
@@ -963,7 +953,7 @@ export async function refreshScorecard(
     try {
       await c.sync();
     } catch (e) {
-      throw new ScorecardError("source", s.source.sheet, messageOf(e));
+      throw new ScorecardError("source", s.source.sheet, messageOf(e), { code: codeOf(e) });
     }
     const old = sheets.items.find((w) => w.name === entry.sheet);
     if (old === undefined) throw new ScorecardError("missing", entry.sheet, "");

@@ -48,6 +48,7 @@
  * Untested on a real Excel of either kind; the payload sizes are estimates of the JSON the host exchanges.
  */
 import { splitAddress } from "../../core/address";
+import { valueError } from "../../core/errors";
 import { parseRect, Rect, rectAddress } from "../../core/sharing/a1";
 import { cellValue, valueToWrite } from "../../core/sharing/cellValues";
 import { checkWorkbook, CheckSummary } from "../../core/sharing/check";
@@ -374,7 +375,7 @@ async function readChunked(
   for (const u of used) {
     if (u.r.isNullObject) continue;
     const rect = parseRect(splitAddress(u.r.address).range);
-    if (!rect) throw new Error(`sheet "${u.ws.name}": the used range "${u.r.address}" is not a range address`);
+    if (!rect) throw valueError("sharing.scanNotRange", { sheet: u.ws.name, address: u.r.address });
     grids.push({ ws: u.ws, address: u.r.address, rect, queued: 0, formulas: [], values: [] });
   }
   const xmls = new Map<string, string>();

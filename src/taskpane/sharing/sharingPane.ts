@@ -9,7 +9,8 @@
  * receives it could read them, and offers "Values only" for sharing outside the company, which keeps no record —
  * after a second step warning that it cannot be restored.
  */
-import type { Lang } from "../i18n";
+import { CrmError } from "../../core/errors";
+import { count, Lang, translator } from "../i18n";
 import { currentLang, onLangChange } from "../language";
 import type { CheckSummary } from "../../core/sharing/check";
 import type { SkippedCell } from "../../core/sharing/freeze";
@@ -26,7 +27,6 @@ import {
   SharingProgress,
   shownValue,
 } from "./excelSharing";
-import { SHARING_STRINGS, SharingStrings } from "./strings";
 import { el } from "../dom";
 
 type Action = "check" | "freezeAll" | "freezeSelection" | "restore" | "valuesOnly";
@@ -43,7 +43,7 @@ type View =
   | { kind: "freeze"; result: FreezeResult; selectionOnly: boolean }
   | { kind: "restore"; plan: RestorePlan }
   | { kind: "cancelled" }
-  | { kind: "error"; message: string; rollbackFailed: boolean };
+  | { kind: "error"; error: unknown; rollbackFailed: boolean };
 
 export interface SharingPane {
   /** Re-renders the texts (called automatically when the pane's language changes). */
@@ -65,6 +65,7 @@ export function mountSharing(
   run?: ExcelRun,
 ): SharingPane | null {
   if (!root) return null;
+  const t = translator(getLang);
   const available = run !== undefined || typeof Excel !== "undefined";
   let view: View = { kind: "idle" };
   let busy: { progress: SharingProgress | null; cancelling: boolean; controller: AbortController } | null = null;
@@ -203,8 +204,8 @@ export function mountSharing(
       }
     } catch (e) {
       if (e instanceof SharingCancelled) view = { kind: "cancelled" };
-      else if (e instanceof RollbackFailed) view = { kind: "error", message: messageOf(e.cause), rollbackFailed: true };
-      else view = { kind: "error", message: messageOf(e), rollbackFailed: false };
+      else if (e instanceof RollbackFailed) view = { kind: "error", error: e.cause, rollbackFailed: true };
+      else view = { kind: "error", error: e, rollbackFailed: false };
     } finally {
       busy = null;
       render();
@@ -213,28 +214,41 @@ export function mountSharing(
     }
   }
 
-  function skippedList(s: SharingStrings, skipped: readonly SkippedCell[]): HTMLElement[] {
+  /** An error's text in the pane's language: a core error from the catalogue, else as the host wrote it. */
+  function errorText(e: unknown): string {
+    return e instanceof CrmError ? e.text(getLang()) : messageOf(e);
+  }
+
+  function skippedList(skipped: readonly SkippedCell[]): HTMLElement[] {
     if (skipped.length === 0) return [];
     const list = el("ul", "sharing-skipped");
     for (const k of skipped) {
-      const li = el(
-        "li",
-        undefined,
-        `${k.sheet}!${k.address} (${shownValue(k.value)})${s.colon}${k.reason === "notCalculated" ? s.notCalculated : s.resultOnlyError}`,
-      );
-      li.dataset.cell = `${k.sheet}!${k.address}`;
+      const reason = k.reason === "notCalculated" ? t("sharingPane.notCalculated") : t("sharingPane.resultOnlyError");
+      const cell = `${k.sheet}!${k.address}`;
+      const li = el("li", undefined, t("sharingPane.skippedLine", { cell, value: shownValue(k.value), reason }));
+      li.dataset.cell = cell;
       list.appendChild(li);
     }
-    return [el("p", undefined, s.skippedTitle), list];
+    return [el("p", undefined, t("sharingPane.skippedTitle")), list];
   }
 
-  function addressList(s: SharingStrings, lang: Lang, first: readonly string[], total: number): string {
-    const shown = first.join(s.listSeparator);
-    return total > first.length ? `${shown}${s.more(total - first.length, lang)}` : shown;
+  function addressList(first: readonly string[], total: number): string {
+    const list = first.join(t("sharingPane.listSeparator"));
+    return total > first.length ? t("sharingPane.listMore", { list, n: total - first.length }) : list;
   }
 
-  function renderCheck(s: SharingStrings, lang: Lang, summary: CheckSummary): void {
-    status.textContent = summary.formulas === 0 ? s.noCrm : s.found(summary.formulas, summary.sheets.length, lang);
+  /** "{n} formulas" and "{n} cells" as messages, singular for 1. */
+  const formulas = (n: number) => count(n, "sharingPane.formulaOne", "sharingPane.formulaMany");
+  const cells = (n: number) => count(n, "sharingPane.cellOne", "sharingPane.cellMany");
+
+  function renderCheck(summary: CheckSummary): void {
+    status.textContent =
+      summary.formulas === 0
+        ? t("sharingPane.noCrm")
+        : t("sharingPane.found", {
+            formulas: count(summary.formulas, "sharingPane.crmFormulaOne", "sharingPane.crmFormulaMany"),
+            sheets: count(summary.sheets.length, "sharingPane.sheetOne", "sharingPane.sheetMany"),
+          });
     const parts: HTMLElement[] = [];
     if (summary.sheets.length > 0) {
       const list = el("ul", "sharing-sheets");
@@ -242,41 +256,53 @@ export function mountSharing(
         const li = el("li");
         li.dataset.sheet = sh.sheet;
         li.dataset.formulas = String(sh.formulas);
+        const line =
+          sh.spills > 0
+            ? t("sharingPane.sheetLineSpills", { formulas: formulas(sh.formulas), spills: sh.spills })
+            : t(sh.formulas === 1 ? "sharingPane.formulaOne" : "sharingPane.formulaMany", { n: sh.formulas });
         li.append(
           el("strong", undefined, sh.sheet),
-          `${s.colon}${s.sheetLine(sh.formulas, sh.spills, lang)} — ${addressList(s, lang, sh.first, sh.formulas)}`,
+          `${t("sharingPane.colon")}${line} — ${addressList(sh.first, sh.formulas)}`,
         );
         list.appendChild(li);
       }
       parts.push(list);
       if (summary.dependents.length > 0) {
-        parts.push(el("p", undefined, s.dependents));
+        parts.push(el("p", undefined, t("sharingPane.dependents")));
         const deps = el("ul", "sharing-dependents");
         for (const d of summary.dependents) {
           const li = el("li");
           li.dataset.sheet = d.sheet;
           li.append(
             el("strong", undefined, d.sheet),
-            `${s.colon}${s.dependentLine(d.formulas, lang)} — ${addressList(s, lang, d.first, d.formulas)}`,
+            `${t("sharingPane.colon")}${t("sharingPane.dependentLine", { formulas: formulas(d.formulas) })} — ${addressList(d.first, d.formulas)}`,
           );
           deps.appendChild(li);
         }
         parts.push(deps);
       } else {
-        parts.push(el("p", undefined, s.noDependents));
+        parts.push(el("p", undefined, t("sharingPane.noDependents")));
       }
     }
-    parts.push(...skippedList(s, summary.skipped));
-    parts.push(el("p", "sharing-recorded", s.recorded(summary.recorded, lang)));
+    parts.push(...skippedList(summary.skipped));
+    parts.push(el("p", "sharing-recorded", recorded(summary.recorded)));
     results.replaceChildren(...parts);
   }
 
-  function renderRestore(s: SharingStrings, lang: Lang, plan: RestorePlan): void {
+  /** How many formulas the record holds, as a sentence. */
+  function recorded(n: number): string {
+    if (n === 0) return t("sharingPane.recordedNone");
+    return n === 1 ? t("sharingPane.recordedOne", { n }) : t("sharingPane.recordedMany", { n });
+  }
+
+  function renderRestore(plan: RestorePlan): void {
     const lines: string[] = [];
     if (plan.restored.length + plan.alreadyRestored.length + plan.conflicts.length === 0)
-      lines.push(s.nothingToRestore);
-    else lines.push(s.restored(plan.restored.length, lang));
-    if (plan.alreadyRestored.length > 0) lines.push(s.alreadyRestored(plan.alreadyRestored.length, lang));
+      lines.push(t("sharingPane.nothingToRestore"));
+    else lines.push(t("sharingPane.restored", { formulas: formulas(plan.restored.length) }));
+    const already = plan.alreadyRestored.length;
+    if (already === 1) lines.push(t("sharingPane.alreadyRestoredOne", { n: already }));
+    else if (already > 1) lines.push(t("sharingPane.alreadyRestoredMany", { n: already }));
     status.textContent = lines.join(" ");
     if (plan.conflicts.length === 0) return;
     const list = el("ul", "sharing-conflict-list");
@@ -284,67 +310,77 @@ export function mountSharing(
       const where = `${c.entry.sheet}!${c.cell}`;
       const what =
         c.reason === "sheetMissing"
-          ? `${c.entry.sheet}!${c.entry.address}${s.colon}${s.sheetMissing}`
-          : s.edited(where, shownValue(c.now), shownValue(c.frozen));
-      const li = el("li", undefined, `${what} — ${s.formula} `);
+          ? `${c.entry.sheet}!${c.entry.address}${t("sharingPane.colon")}${t("sharingPane.sheetMissing")}`
+          : t("sharingPane.edited", {
+              cell: where,
+              now: shownValue(c.now) || t("sharingPane.editedNothing"),
+              frozen: shownValue(c.frozen) || t("sharingPane.editedEmpty"),
+            });
+      const li = el("li", undefined, `${what} — ${t("sharingPane.formula")} `);
       li.dataset.cell = `${c.entry.sheet}!${c.entry.address}`;
       li.appendChild(el("code", undefined, c.entry.formula));
       list.appendChild(li);
     }
+    const n = plan.conflicts.length;
     conflicts.replaceChildren(
-      el("p", undefined, s.conflictsTitle(plan.conflicts.length, lang)),
+      el(
+        "p",
+        undefined,
+        n === 1 ? t("sharingPane.conflictsTitleOne", { n }) : t("sharingPane.conflictsTitleMany", { n }),
+      ),
       list,
-      el("p", "sharing-conflict-help", s.conflictsHelp),
+      el("p", "sharing-conflict-help", t("sharingPane.conflictsHelp")),
     );
   }
 
-  function renderFreeze(s: SharingStrings, lang: Lang, result: FreezeResult, selectionOnly: boolean): void {
+  function renderFreeze(result: FreezeResult, selectionOnly: boolean): void {
     const { plan } = result;
     const lines: string[] = [];
-    if (plan.entries.length === 0) lines.push(selectionOnly ? s.nothingInSelection : s.nothingToFreeze);
-    else if (result.valuesOnly) lines.push(s.valuesOnlyDone(plan.entries.length, plan.cells, lang));
-    else lines.push(s.frozen(plan.entries.length, plan.cells, lang));
-    if (result.recordRemoved > 0) lines.push(s.recordRemoved(result.recordRemoved, lang));
+    const done = { formulas: formulas(plan.entries.length), cells: cells(plan.cells) };
+    if (plan.entries.length === 0)
+      lines.push(selectionOnly ? t("sharingPane.nothingInSelection") : t("sharingPane.nothingToFreeze"));
+    else if (result.valuesOnly) lines.push(t("sharingPane.valuesOnlyDone", done));
+    else lines.push(t("sharingPane.frozen", done));
+    if (result.recordRemoved > 0)
+      lines.push(t("sharingPane.recordRemoved", { formulas: formulas(result.recordRemoved) }));
     status.textContent = lines.join(" ");
     const notes = result.valuesOnly
       ? []
       : [
-          el("p", "sharing-recorded", s.recorded(result.recorded, lang)),
-          ...(result.recorded > 0 ? [el("p", "sharing-record-note", s.recordInside)] : []),
+          el("p", "sharing-recorded", recorded(result.recorded)),
+          ...(result.recorded > 0 ? [el("p", "sharing-record-note", t("sharingPane.recordInside"))] : []),
         ];
-    results.replaceChildren(...skippedList(s, plan.skipped), ...notes);
+    results.replaceChildren(...skippedList(plan.skipped), ...notes);
   }
 
-  function renderConfirm(s: SharingStrings): void {
+  function renderConfirm(): void {
     const d = dialog;
     d.root.hidden = confirm === null;
     d.root.dataset.step = confirm ?? "";
     if (confirm === null) return;
     const first = confirm === "freezeAll";
     d.root.setAttribute("role", first ? "dialog" : "alertdialog");
-    d.title.textContent = first ? s.confirmFreezeTitle : s.valuesOnlyTitle;
-    d.body.textContent = first ? s.confirmFreezeBody : s.valuesOnlyWarning;
-    d.note.textContent = first ? s.confirmFreezeOutside : s.valuesOnlyCopy;
-    d.confirmFreeze.textContent = s.confirmFreeze;
-    d.valuesOnly.textContent = s.valuesOnly;
-    d.confirmValuesOnly.textContent = s.confirmValuesOnly;
-    d.cancelConfirm.textContent = s.cancel;
+    d.title.textContent = first ? t("sharingPane.confirmFreezeTitle") : t("sharingPane.valuesOnlyTitle");
+    d.body.textContent = first ? t("sharingPane.confirmFreezeBody") : t("sharingPane.valuesOnlyWarning");
+    d.note.textContent = first ? t("sharingPane.confirmFreezeOutside") : t("sharingPane.valuesOnlyCopy");
+    d.confirmFreeze.textContent = t("sharingPane.confirmFreeze");
+    d.valuesOnly.textContent = t("sharingPane.valuesOnly");
+    d.confirmValuesOnly.textContent = t("sharingPane.confirmValuesOnly");
+    d.cancelConfirm.textContent = t("sharingPane.cancel");
     d.confirmFreeze.hidden = !first;
     d.valuesOnly.hidden = !first;
     d.confirmValuesOnly.hidden = first;
   }
 
   function render(): void {
-    const lang = getLang();
-    const s = SHARING_STRINGS[lang];
-    help.textContent = available ? s.help : s.notInExcel;
-    buttons.check.textContent = s.check;
-    buttons.freezeAll.textContent = s.freezeAll;
-    buttons.freezeSelection.textContent = s.freezeSelection;
-    buttons.restore.textContent = s.restore;
-    cancel.textContent = s.cancel;
+    help.textContent = available ? t("sharingPane.help") : t("sharingPane.notInExcel");
+    buttons.check.textContent = t("sharingPane.check");
+    buttons.freezeAll.textContent = t("sharingPane.freezeAll");
+    buttons.freezeSelection.textContent = t("sharingPane.freezeSelection");
+    buttons.restore.textContent = t("sharingPane.restore");
+    cancel.textContent = t("sharingPane.cancel");
     for (const b of Object.values(buttons)) b.disabled = !available || busy !== null || confirm !== null;
-    renderConfirm(s);
+    renderConfirm();
     progressLine.hidden = busy === null;
     progressLine.style.display = busy === null ? "none" : "flex";
     box.dataset.state = busy ? "busy" : confirm ? "confirm" : view.kind;
@@ -352,17 +388,18 @@ export function mountSharing(
       const p = busy.progress;
       bar.max = p?.total ?? 1;
       bar.value = p?.done ?? 0;
-      bar.setAttribute("aria-label", s.progressLabel);
+      bar.setAttribute("aria-label", t("sharingPane.progressLabel"));
       cancel.disabled = busy.cancelling || p?.step === "rollback";
       const stepText: Record<SharingProgress["step"], string> = {
-        sheets: s.stepSheets,
-        cells: s.stepCells,
-        spills: s.stepSpills,
-        write: s.stepWrite,
-        rollback: s.stepRollback,
+        sheets: t("sharingPane.stepSheets"),
+        cells: t("sharingPane.stepCells"),
+        spills: t("sharingPane.stepSpills"),
+        write: t("sharingPane.stepWrite"),
+        rollback: t("sharingPane.stepRollback"),
         done: "",
       };
-      step.textContent = busy.cancelling && p?.step !== "rollback" ? s.cancelling : stepText[p?.step ?? "sheets"];
+      step.textContent =
+        busy.cancelling && p?.step !== "rollback" ? t("sharingPane.cancelling") : stepText[p?.step ?? "sheets"];
       return;
     }
     results.replaceChildren();
@@ -372,19 +409,23 @@ export function mountSharing(
       case "idle":
         break;
       case "cancelled":
-        status.textContent = s.cancelled;
+        status.textContent = t("sharingPane.cancelled");
         break;
-      case "error":
-        status.textContent = view.rollbackFailed ? s.rollbackFailed(view.message) : s.failed(view.message);
+      case "error": {
+        const message = errorText(view.error);
+        status.textContent = view.rollbackFailed
+          ? t("sharingPane.rollbackFailed", { message })
+          : t("sharingPane.failed", { message });
         break;
+      }
       case "check":
-        renderCheck(s, lang, view.summary);
+        renderCheck(view.summary);
         break;
       case "freeze":
-        renderFreeze(s, lang, view.result, view.selectionOnly);
+        renderFreeze(view.result, view.selectionOnly);
         break;
       case "restore":
-        renderRestore(s, lang, view.plan);
+        renderRestore(view.plan);
         break;
     }
   }

@@ -205,7 +205,7 @@ describe("validation problems carry their cell address", () => {
 
   it("every problem also reads in Chinese, address first", () => {
     const r = readScorecardTable(table([["A", "X", 5, "n/a", 1, null, null]]));
-    expect(r.problems[0]!.messageZh).toBe('Sheet1!D2：目标值是文本 "n/a"');
+    expect(r.problems[0]!.messageZh).toBe("Sheet1!D2：目标值是文本“n/a”");
     expect(r.problems[0]!.code).toBe("text");
     expect(r.problems[0]!.role).toBe("target");
   });

@@ -200,4 +200,18 @@ describe("the operation id on a record part", () => {
     expect(() => recordToXml({ version: 1, cells: [] }, 'a"b')).toThrow(CrmError);
     expect(() => recordToXml({ version: 1, cells: [] }, "")).toThrow(CrmError);
   });
+
+  it("a bad one is refused by catalogue id, in English and Chinese", () => {
+    let error: unknown;
+    try {
+      recordToXml({ version: 1, cells: [] }, "a b");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: "VALUE", id: "sharing.recordOperation", params: { operation: "a b" } });
+    expect((error as CrmError).text("en")).toBe(
+      'freeze record: "a b" is not an operation id (letters, digits and "-")',
+    );
+    expect((error as CrmError).text("zh")).toBe("冻结记录：“a b”不是操作标识（只能由字母、数字和“-”组成）");
+  });
 });

@@ -1,7 +1,8 @@
 /**
- * Types of the fake Office/Excel host (test/support/fakeExcel.js). The documentation of its behaviour is at
- * the top of fakeExcel.js.
+ * The public types of the fake Office/Excel host: its configuration, its call log and the host itself. What
+ * the host emulates, and how, is described in index.ts.
  */
+import type { OfficeError } from "./officeError";
 
 /** A cell in the initial workbook: a typed value, or a formula with its current value (a 2-D value spills). */
 export type FakeCellSpec =
@@ -15,7 +16,7 @@ export interface FakeSheetSpec {
   visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
 
-/** A fault injected into syncs: see FAULTS at the top of fakeExcel.js. Each fault fires once. */
+/** A fault injected into syncs (see index.ts, FAULTS). Each fault fires once. */
 export interface FakeFault {
   /** The Nth context.sync() (1-based, counted over the whole host) rejects before applying anything. */
   sync?: number;
@@ -31,6 +32,9 @@ export interface FakeFault {
   code?: string;
   message?: string;
 }
+
+/** A fault as the host keeps it: whether it fired, and how many matching operations it has seen. */
+export type ArmedFault = FakeFault & { fired: boolean; seen: number };
 
 export interface FakeHostConfig {
   platform?: "OfficeOnline" | "PC" | "Mac";
@@ -53,7 +57,7 @@ export interface FakeHostConfig {
   maxRecordedArgCells?: number;
   /**
    * Excel on the web's payload limit, emulated: a sync whose estimated request or response exceeds this many
-   * bytes rejects (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; see fakeExcel.js).
+   * bytes rejects (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; see index.ts).
    */
   maxPayloadBytes?: number;
   workbookName?: string;
@@ -120,6 +124,9 @@ export interface FakeInvocation {
   functionName?: string;
 }
 
+/** A custom function or ribbon action as associated. */
+export type AssociatedFunction = (...args: unknown[]) => unknown;
+
 export interface FakeHost {
   readonly config: FakeHostConfig;
   readonly platform: string;
@@ -130,7 +137,7 @@ export interface FakeHost {
   readonly CustomFunctions: typeof CustomFunctions;
   readonly OfficeRuntime: typeof OfficeRuntime;
   /** The class of the errors syncs reject with (OfficeExtension.Error). */
-  readonly OfficeError: new (code: string, message: string, location?: string) => OfficeExtension.Error;
+  readonly OfficeError: typeof OfficeError;
   /** Installs Office, Excel, OfficeExtension, CustomFunctions and OfficeRuntime on target (default globalThis). */
   install(target?: object): FakeHost;
   /** Restores the globals install() replaced. */
@@ -141,7 +148,7 @@ export interface FakeHost {
   clearLog(): void;
   /** A JSON-safe copy of calls and syncCount. */
   log(): { calls: FakeCall[]; syncCount: number };
-  readonly faults: (FakeFault & { fired: boolean; seen: number })[];
+  readonly faults: ArmedFault[];
   inject(fault: FakeFault): void;
   /** Syncs wait (unsettled) until releaseSyncs(). */
   holdSyncs(): void;
@@ -149,9 +156,9 @@ export interface FakeHost {
   setEvaluator(fn: FakeEvaluator | null): void;
 
   /** Custom functions associated so far, by id as associated (invoke() looks ids up case-insensitively). */
-  readonly associated: Record<string, (...args: unknown[]) => unknown>;
+  readonly associated: Record<string, AssociatedFunction>;
   /** Office.actions.associate'd ribbon actions. */
-  readonly actions: Record<string, (...args: unknown[]) => unknown>;
+  readonly actions: Record<string, AssociatedFunction>;
   /** functions.json, so that invoke() pads omitted optional arguments with null. */
   setMetadata(json: { functions: { id: string; parameters: unknown[] }[] }): void;
   /** Calls an associated function with args and an invocation (appended last, as Excel does). */
@@ -176,26 +183,9 @@ export interface FakeHost {
   snapshot(): FakeWorkbookSnapshot;
 }
 
-export interface Rect {
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-}
-
-export function createFakeHost(config?: FakeHostConfig): FakeHost;
-export function parseRect(a1: string): Rect | null;
-export function rectAddress(rect: Rect, absolute?: boolean): string;
-export function colLetters(index: number): string;
-export function colIndex(letters: string): number;
-export function splitSheet(address: string): { sheet: string | null; ref: string };
-export function quoteSheet(name: string): string;
-export const MAX_ROWS: number;
-export const MAX_COLS: number;
-
 declare global {
-  /** Set before fakeExcel.js runs in a page. */
+  /** Set before the fake host's script runs in a page. */
   var __fakeHostConfig: FakeHostConfig | undefined;
-  /** The host fakeExcel.js installed in a page. */
+  /** The host the fake host's script installed in a page. */
   var __fakeHost: FakeHost | undefined;
 }

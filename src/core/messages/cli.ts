@@ -1,0 +1,124 @@
+/**
+ * Messages of the command line (src/cli): its usage, files and sheets it cannot use, the line it prints after
+ * writing a workbook, and interruptions. How a .csv was read is in ./csv.ts; problems of the KPI table come
+ * from the scorecard core in their own two languages.
+ */
+import type { MessageArea } from "./types";
+
+export const CLI = {
+  // --- usage ----------------------------------------------------------------------------------------------------
+  usage: {
+    en: `usage: crm-scorecard <input.xlsx|input.csv> [--sheet NAME] [--range A1:G20] [--out FILE]
+                     [--lang en|zh] [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--force]
+
+  --sheet NAME   sheet to read (.xlsx; default the first); for .csv, the name of the input sheet written
+  --range A1:G20 the KPI table, header row first (default: everything on the sheet); only its used part
+                 is read, so whole columns (A1:G1048576) are fine
+  --out FILE     output workbook (default: <input>-scorecard.xlsx beside the input)
+  --lang en|zh   scorecard and message language (default: the language of the input's headers)
+  --cap 1.2      achievement cap (default 1.2 = 120%)
+  --snapshot     copy the input values instead of linking to the input cells
+  --as-of DATE   the scorecard's as-of date (default today)
+  --force        overwrite an existing output file
+
+A .csv may be UTF-8, UTF-16 or GB18030, separated by commas, semicolons or tabs (with decimal commas).`,
+    zh: `用法：crm-scorecard <输入.xlsx|输入.csv> [--sheet 名称] [--range A1:G20] [--out 文件]
+                     [--lang en|zh] [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--force]
+
+  --sheet 名称   要读取的工作表（.xlsx；默认为第一个）；对 .csv 而言，是写入的输入工作表的名称
+  --range A1:G20 KPI 表，第一行为标题行（默认：工作表上的全部内容）；只读取其中已使用的部分，
+                 因此整列（A1:G1048576）也可以
+  --out 文件     输出工作簿（默认：输入文件旁的 <输入>-scorecard.xlsx）
+  --lang en|zh   计分卡和提示信息的语言（默认：输入表标题的语言）
+  --cap 1.2      达成率上限（默认 1.2 = 120%）
+  --snapshot     复制输入的数值，而不是链接到输入单元格
+  --as-of 日期   计分卡的截止日期（默认为今天）
+  --force        覆盖已存在的输出文件
+
+.csv 文件可以是 UTF-8、UTF-16 或 GB18030 编码，以逗号、分号或制表符分隔（可使用小数逗号）。`,
+  },
+  usageProblem: { en: "crm-scorecard: {problem}", zh: "crm-scorecard：{problem}" },
+  oneInput: { en: "give exactly one input file (.xlsx or .csv)", zh: "请只给出一个输入文件（.xlsx 或 .csv）" },
+  inputType: {
+    en: 'the input must be an .xlsx or .csv file, not "{input}"',
+    zh: "输入必须是 .xlsx 或 .csv 文件，而不是“{input}”",
+  },
+  langValue: { en: '--lang must be en or zh, not "{value}"', zh: "--lang 必须是 en 或 zh，而不是“{value}”" },
+  capValue: {
+    en: '--cap must be a number like 1.2, not "{value}"',
+    zh: "--cap 必须是数值（例如 1.2），而不是“{value}”",
+  },
+  rangeOption: { en: "--range: {problem}", zh: "--range：{problem}" },
+  outType: { en: '--out must name an .xlsx file, not "{out}"', zh: "--out 必须是 .xlsx 文件，而不是“{out}”" },
+
+  // --- files ----------------------------------------------------------------------------------------------------
+  noSuchFile: { en: "{file}: no such file", zh: "{file}：文件不存在" },
+  isFolder: {
+    en: "{file} is a folder, not a file: give the .csv or .xlsx file itself",
+    zh: "{file} 是文件夹，不是文件：请给出 .csv 或 .xlsx 文件本身",
+  },
+  cannotRead: { en: "{file}: cannot read it ({reason})", zh: "{file}：无法读取（{reason}）" },
+  notXlsx: { en: "{file}: not a readable .xlsx file ({reason})", zh: "{file}：不是可读取的 .xlsx 文件（{reason}）" },
+  outExists: {
+    en: "{out} already exists; use --force to overwrite it",
+    zh: "{out} 已存在；如要覆盖，请加 --force",
+  },
+  cannotWrite: { en: "{out}: cannot write ({reason})", zh: "{out}：无法写入（{reason}）" },
+
+  // --- sheets ---------------------------------------------------------------------------------------------------
+  sheetNameLength: { en: "a sheet name has 1 to 31 characters", zh: "工作表名称须为 1 到 31 个字符" },
+  sheetNameCharacters: {
+    en: "a sheet name cannot contain : \\ / ? * [ ]",
+    zh: "工作表名称不能包含 : \\ / ? * [ ]",
+  },
+  sheetNameApostrophe: {
+    en: "a sheet name cannot begin or end with an apostrophe (')",
+    zh: "工作表名称不能以撇号（'）开头或结尾",
+  },
+  sheetNameHistory: { en: 'Excel reserves the name "History"', zh: "“History”是 Excel 保留的名称" },
+  badSheetName: {
+    en: '--sheet "{name}" cannot name a sheet: {why}',
+    zh: "--sheet “{name}”不能用作工作表名称：{why}",
+  },
+  noSheet: {
+    en: '{file}: no sheet named "{name}" (sheets: {sheets})',
+    zh: "{file}：没有名为“{name}”的工作表（工作表：{sheets}）",
+  },
+  noSheetBadName: {
+    en: '{file}: no sheet named "{name}" (sheets: {sheets}); {why}',
+    zh: "{file}：没有名为“{name}”的工作表（工作表：{sheets}）；{why}",
+  },
+  /** A sheet's name in a list: `"Data"`, `“Data”`. */
+  quoted: { en: '"{name}"', zh: "“{name}”" },
+  /** A list of two or more: the first item, then the rest. */
+  listMore: { en: "{first}, {rest}", zh: "{first}、{rest}" },
+  emptySheet: { en: '{file}: sheet "{sheet}" is empty', zh: "{file}：工作表“{sheet}”是空的" },
+  emptyRange: {
+    en: '{file}: the range {range} on sheet "{sheet}" holds no values',
+    zh: "{file}：工作表“{sheet}”的区域 {range} 中没有任何值",
+  },
+  sheetExists: {
+    en: 'the workbook already has a sheet named "{name}"',
+    zh: "工作簿中已有名为“{name}”的工作表",
+  },
+
+  // --- the result -----------------------------------------------------------------------------------------------
+  wrote: {
+    en: 'Wrote {out}: sheet "{sheet}" from {source}, {kpis} KPIs, overall score {score} ({band}), {mode} mode',
+    zh: "已写入 {out}：工作表“{sheet}”，数据来自 {source}，共 {kpis} 个 KPI，综合得分 {score}（{band}），模式：{mode}",
+  },
+  modeLive: { en: "live", zh: "链接源数据" },
+  modeSnapshot: { en: "snapshot", zh: "快照" },
+  note: { en: "note: {note}", zh: "注意：{note}" },
+  chartNotDrawn: {
+    en: 'chart "{title}" ({values}) not drawn: exceljs cannot write charts; the task pane draws it in Excel',
+    zh: "图表“{title}”（{values}）未绘制：exceljs 无法写入图表；请在 Excel 中用任务窗格绘制",
+  },
+
+  // --- interruptions --------------------------------------------------------------------------------------------
+  interrupted: {
+    en: "crm-scorecard: stopped by {signal}; no output file was written",
+    zh: "crm-scorecard：已被 {signal} 中止；未写入输出文件",
+  },
+  unexpected: { en: "crm-scorecard: unexpected failure: {reason}", zh: "crm-scorecard：意外失败：{reason}" },
+} as const satisfies MessageArea;
