@@ -63,7 +63,7 @@ import {
   ScorecardOptions,
   StoredSettings,
 } from "../../core/scorecard/plan";
-import { isSettingsName, parseStoredSettings } from "../../core/scorecard/settings";
+import { isSettingsName, parseStoredSettings, storedMappingOverride } from "../../core/scorecard/settings";
 import { readScorecardTable, TableReading } from "../../core/scorecard/table";
 import {
   areasOf,
@@ -408,6 +408,15 @@ function queuePlan(
         c.custom.rule.formula = cf.formula;
         c.custom.format.fill.color = cf.format.fill;
         c.custom.format.font.color = cf.format.fontColor;
+      } else if (cf.kind === "iconSet") {
+        const c = target.conditionalFormats.add("IconSet");
+        c.iconSet.style = "ThreeArrows";
+        // The first criterion is the lowest icon's and takes no bound (as in Microsoft's icon-set sample).
+        c.iconSet.criteria = [
+          {} as Excel.ConditionalIconCriterion,
+          { type: "Number", operator: "GreaterThanOrEqual", formula: `=${cf.thresholds[0]}` },
+          { type: "Number", operator: "GreaterThanOrEqual", formula: `=${cf.thresholds[1]}` },
+        ];
       } else {
         const c = target.conditionalFormats.add("DataBar");
         c.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
@@ -970,7 +979,7 @@ export async function refreshScorecard(
     const table = source();
     const fresh = readScorecardTable(table);
     const sameHeaders = fresh.headers.length === s.headers.length && fresh.headers.every((h, i) => h === s.headers[i]);
-    const reading = sameHeaders ? readScorecardTable(table, s.mapping) : fresh;
+    const reading = sameHeaders ? readScorecardTable(table, storedMappingOverride(s.mapping)) : fresh;
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
     const made = buildScorecardPlan(reading.table, {
       language: s.options.language,
