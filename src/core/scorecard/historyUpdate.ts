@@ -4,11 +4,16 @@
  * writer applies an update through Office.js, the command line writes a whole history with exceljs.
  *
  * The records are values, appended below the earlier ones, which are never rewritten. Recording a period
- * that is already in the history replaces only that period's rows (the pane asks first): they are deleted
- * (columns A–J, the rows below move up) and the new ones appended. The summary right of the table (from
- * column L: period, overall score, one column per perspective; periods in `orderPeriods` order, so a
- * period recorded out of order is placed by its label) is derived data: it is rewritten on every record,
- * and the history chart draws it.
+ * that is already in the history replaces only that period's rows (the pane asks first): the new rows are
+ * appended first, then the old ones deleted (columns A–J, the rows below move up) — in that order, so that
+ * a write that fails half-way leaves the period twice rather than not at all. The summary right of the table
+ * (from column L: period, overall score, one column per perspective; periods in `orderPeriods` order, so a
+ * period recorded out of order is placed by its label) is derived data: it is rewritten on every record, and
+ * the history chart draws it.
+ *
+ * A writer applies an update in this order: `records.formats` ("@" on the text columns, before the values),
+ * `records.writes`, `deleteRows` (bottom run first), `summary.clear`, `summary.formats`, `summary.write`, then
+ * the chart (replacing the one of that name).
  */
 import { cellAddress, columnLetters, rangeAddress } from "../address";
 import {
@@ -56,19 +61,18 @@ export interface HistoryChart {
   valueAxis: { min: number; numberFormat: string };
 }
 
-/** What recording a period does to the history sheet, step by step, in this order. */
+/** What recording a period does to the history sheet, in the order a writer applies it (see the top comment). */
 export interface HistoryUpdate {
-  /** The sheet has no history yet: write the header row (and set column widths). */
+  /** The sheet has no history yet: the header row is among the writes, and column widths are set. */
   create: boolean;
   /** The period was recorded before: its rows are replaced (the pane asks first). */
   replaces: boolean;
-  /** Record rows to delete, bottom run first (0-based, inclusive): delete A:J of them, shifting up. */
+  /** The header (new sheet) and the period's rows, appended below every existing row, with their formats. */
+  records: { formats: HistoryFormat[]; writes: HistoryWrite[] };
+  /** The period's old rows, deleted after the append (A:J of them, shifting up), bottom run first (0-based). */
   deleteRows: { first: number; last: number }[];
-  /** Ranges to clear (contents and formats): the old summary. */
-  clear: string[];
-  /** Formats to apply before the values ("@" on text columns), then the values. */
-  formats: HistoryFormat[];
-  writes: HistoryWrite[];
+  /** The summary of scores by period: clear the old one (contents and formats), then format and write. */
+  summary: { clear: string[]; formats: HistoryFormat[]; write: HistoryWrite };
   /** Column widths (characters) when the sheet is new. */
   columns: { column: string; width: number }[];
   chart: HistoryChart;
@@ -220,7 +224,11 @@ function extentOf(w: HistoryWrite): HistoryTable["summary"] {
 }
 
 /** Header row, column widths: what a new history sheet gets first. */
-function newSheetParts(labels: HistoryLabels): Pick<HistoryUpdate, "formats" | "writes" | "columns"> {
+function newSheetParts(labels: HistoryLabels): {
+  formats: HistoryFormat[];
+  writes: HistoryWrite[];
+  columns: HistoryUpdate["columns"];
+} {
   const width = HISTORY_COLUMNS.length;
   const range = rangeAddress(0, 0, 0, width - 1);
   return {
@@ -238,9 +246,14 @@ function recordWrite(rows: readonly HistoryRow[], first: number, labels: History
   };
 }
 
+/** Where every row is after deleting `deleted` (0-based sheet rows): each moves up by the deleted rows above it. */
+function afterDeleting(rows: readonly number[], deleted: readonly number[]): number[] {
+  return rows.map((r) => r - deleted.filter((d) => d < r).length);
+}
+
 /**
- * Records a period: the update that appends its rows to the history (replacing that period's rows when it
- * was recorded before) and rewrites the summary and chart. O(rows log rows).
+ * Records a period: the update that appends its rows to the history (then deletes that period's earlier
+ * rows, when it was recorded before) and rewrites the summary and chart. O(rows log rows).
  * @param history the history read from its sheet, or null when the workbook has none (the sheet is created)
  * @param record the period's rows (its label is written on each)
  * @param language the language of a new history (an existing one keeps its own)
@@ -253,19 +266,17 @@ export function recordPeriod(
   const old = history ?? emptyHistory(language);
   const labels = historyLabels(old.language);
   const key = periodKey(record.period);
-  const replaced = old.sheetRows.filter((_, i) => periodKey(old.rows[i]!.period) === key);
-  const deleted = new Set(replaced);
-  // Each kept row moves up by the deleted rows above it.
-  const kept = old.rows.flatMap((row, i) => {
-    const r = old.sheetRows[i]!;
-    return deleted.has(r) ? [] : [{ row, at: r - replaced.filter((d) => d < r).length }];
-  });
-  const first = kept.reduce((m, k) => Math.max(m, k.at), 0) + 1;
+  const isOld = old.rows.map((row) => periodKey(row.period) === key);
+  const replaced = old.sheetRows.filter((_, i) => isOld[i]);
+  const first = old.sheetRows.reduce((m, r) => Math.max(m, r), 0) + 1;
   const rows = record.rows.map((r) => ({ ...r, period: record.period }));
+  const appended = rows.map((_, i) => first + i);
+  const keptRows = old.rows.filter((_, i) => !isOld[i]);
+  const keptAt = old.sheetRows.filter((_, i) => !isOld[i]);
   const table: HistoryTable = {
     language: old.language,
-    rows: [...kept.map((k) => k.row), ...rows],
-    sheetRows: [...kept.map((k) => k.at), ...rows.map((_, i) => first + i)],
+    rows: [...keptRows, ...rows],
+    sheetRows: afterDeleting([...keptAt, ...appended], replaced),
     summary: null,
   };
   const summary = summaryParts(table);
@@ -274,10 +285,16 @@ export function recordPeriod(
   return {
     create: history === null,
     replaces: replaced.length > 0,
+    records: {
+      formats: [...start.formats, ...recordFormats(first, first + rows.length - 1)],
+      writes: [...start.writes, recordWrite(rows, first, labels)],
+    },
     deleteRows: runs(replaced),
-    clear: old.summary === null ? [] : [rangeAddress(0, SUMMARY_COLUMN, old.summary.bottom, old.summary.right)],
-    formats: [...start.formats, ...recordFormats(first, first + rows.length - 1), ...summary.formats],
-    writes: [...start.writes, recordWrite(rows, first, labels), summary.write],
+    summary: {
+      clear: old.summary === null ? [] : [rangeAddress(0, SUMMARY_COLUMN, old.summary.bottom, old.summary.right)],
+      formats: summary.formats,
+      write: summary.write,
+    },
     columns: start.columns,
     chart: summary.chart,
     table,
@@ -299,10 +316,12 @@ export function historySheet(records: readonly PeriodRecord[], language: Scoreca
   return {
     create: true,
     replaces: false,
+    records: {
+      formats: [...start.formats, ...(n > 0 ? recordFormats(1, n) : [])],
+      writes: [...start.writes, ...(n > 0 ? [recordWrite(table.rows, 1, labels)] : [])],
+    },
     deleteRows: [],
-    clear: [],
-    formats: [...start.formats, ...(n > 0 ? recordFormats(1, n) : []), ...summary.formats],
-    writes: [...start.writes, ...(n > 0 ? [recordWrite(table.rows, 1, labels)] : []), summary.write],
+    summary: { clear: [], formats: summary.formats, write: summary.write },
     columns: start.columns,
     chart: summary.chart,
     table: { ...table, sheetRows: table.rows.map((_, i) => i + 1), summary: extentOf(summary.write) },

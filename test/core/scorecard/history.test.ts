@@ -48,26 +48,28 @@ function record(a: number, b: number, period: string, options: ScorecardOptions 
 
 type Grid = unknown[][];
 
-/** Applies an update to a sheet grid as the writers do. */
+/** Writes values into a grid. */
+function write(g: Grid, w: { address: string; values: unknown[][] }): void {
+  const b = parseRange(w.address);
+  w.values.forEach((row, i) => row.forEach((v, j) => ((g[b.top + i] ??= [])[b.left + j] = v)));
+}
+
+/** Applies an update to a sheet grid as the writers do, in the update's order. */
 function apply(grid: Grid, u: HistoryUpdate): Grid {
   const g = grid.map((row) => [...row]);
+  for (const w of u.records.writes) write(g, w);
   for (const run of u.deleteRows) {
     const n = run.last - run.first + 1;
-    const height = Math.max(g.length, run.last + 1);
+    const height = g.length;
     for (let r = run.first; r < height; r++) {
-      for (let c = 0; c < 10; c++) {
-        (g[r] ??= [])[c] = g[r + n]?.[c] ?? null;
-      }
+      for (let c = 0; c < 10; c++) (g[r] ??= [])[c] = g[r + n]?.[c] ?? null;
     }
   }
-  for (const range of u.clear) {
+  for (const range of u.summary.clear) {
     const b = parseRange(range);
     for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (g[r]) g[r]![c] = null;
   }
-  for (const w of u.writes) {
-    const b = parseRange(w.address);
-    w.values.forEach((row, i) => row.forEach((v, j) => ((g[b.top + i] ??= [])[b.left + j] = v)));
-  }
+  write(g, u.summary.write);
   return g;
 }
 
@@ -167,14 +169,14 @@ describe("recording periods", () => {
       from: "Q1",
     });
     // Names and periods stay text ("@" before the values).
-    expect(u.formats).toContainEqual({ range: "A2:A6", numberFormat: "@" });
+    expect(u.records.formats).toContainEqual({ range: "A2:A6", numberFormat: "@" });
   });
 
   it("the next period is appended below, the earlier rows untouched", () => {
     const g1 = apply([], recordPeriod(null, q3, "en"));
     const u = recordPeriod(read(g1), q4, "en");
     expect([u.create, u.replaces, u.deleteRows]).toEqual([false, false, []]);
-    expect(u.writes[0]!.address).toBe("A7:J11");
+    expect(u.records.writes[0]!.address).toBe("A7:J11");
     const g2 = apply(g1, u);
     expect(g2.slice(0, 6).map((r) => r.slice(0, 10))).toEqual(g1.slice(0, 6).map((r) => r.slice(0, 10)));
     expect(summary(g2)).toEqual([
@@ -182,7 +184,7 @@ describe("recording periods", () => {
       ["2026 Q3", 90, 80, 100],
       ["2026 Q4", 105, 90, 120],
     ]);
-    expect(u.clear).toEqual(["L1:O2"]);
+    expect(u.summary.clear).toEqual(["L1:O2"]);
   });
 
   it("a period recorded out of order is placed by its label in the summary", () => {
@@ -205,12 +207,17 @@ describe("recording periods", () => {
     const u = recordPeriod(read(g), again, "en");
     expect(u.replaces).toBe(true);
     expect(u.deleteRows).toEqual([{ first: 1, last: 5 }]);
+    // The new rows are written below everything first (a failure then leaves the period twice, never lost).
+    expect(u.records.writes[0]!.address).toBe("A12:J16");
     g = apply(g, u);
     // Q4's rows moved up unchanged; the new Q3 rows follow them.
     expect(g.slice(1, 6).map((r) => r[0])).toEqual(Array(5).fill("2026 Q4"));
     expect(g.slice(6, 11).map((r) => r[0])).toEqual(Array(5).fill("2026年第3季度"));
     expect(g[11]?.[0] ?? null).toBeNull();
     expect(read(g).rows).toHaveLength(10);
+    // The update knows the table it leaves behind.
+    expect(u.table.rows).toEqual(read(g).rows);
+    expect(u.table.sheetRows).toEqual(read(g).sheetRows);
     expect(summary(g).slice(1)).toEqual([
       ["2026年第3季度", 100, 100, 100],
       ["2026 Q4", 105, 90, 120],
@@ -230,6 +237,7 @@ describe("recording periods", () => {
       { first: 1, last: 4 },
     ]);
     g = apply(g, u);
+    expect(u.table.sheetRows).toEqual(read(g).sheetRows);
     expect(read(g).rows.filter((r) => r.period === "2026 Q3")).toHaveLength(5);
     expect(read(g).rows.filter((r) => r.period === "2026 Q4")).toHaveLength(5);
   });
