@@ -5,18 +5,21 @@
  * (to 1e-9) — and still does after input values are changed in the file (an actual, a blank Previous
  * filled in, a Previous cleared, a benchmark added) and the workbook recalculated again.
  *
- * The sheets are written the way the command line writes them: plan → exceljs (src/cli/xlsxWriter.ts).
- * All files are recalculated in one LibreOffice run.
+ * The sheets are written the way the command line writes them: plan → exceljs (src/cli/xlsxWriter.ts);
+ * and the command line itself writes four quarters' scorecard and history. All files are recalculated in
+ * one LibreOffice run.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/crm-scorecard";
 import { writePlanToXlsx } from "../../src/cli/xlsxWriter";
 import { cellAddress, parseCell } from "../../src/core/address";
 import type { HistoryTable } from "../../src/core/scorecard/history";
 import { historySheet } from "../../src/core/scorecard/historyUpdate";
+import { quarterEndDate } from "../../src/core/scorecard/period";
 import {
   buildScorecardPlan,
   Plan,
@@ -170,6 +173,42 @@ const cases: Case[] = [];
 const results = new Map<string, Result>();
 let dir = "";
 
+/**
+ * The command line's four quarters: the sample table's actuals scaled by 0.85, 0.9, 0.95 and 1 (2026 Q1–Q4),
+ * Q2 without its last KPI, given out of order. Its workbook, and the same with Q4's first actual changed.
+ */
+const CLI = {
+  periods: ["2026 Q1", "2026 Q3", "2026 Q2", "2026 Q4"],
+  scale: [0.85, 0.95, 0.9, 1],
+  files: [] as string[],
+  tables: [] as Rows[],
+  change: { row: 1, column: 2, value: 0.125 },
+  out: "",
+};
+
+function cliQuarter(i: number): Rows {
+  const rows = fixture("kpis-en.csv").map((r, k) =>
+    k === 0 ? r : r.map((v, c) => (c === 2 && typeof v === "number" ? Number((v * CLI.scale[i]!).toFixed(6)) : v)),
+  );
+  return CLI.periods[i] === "2026 Q2" ? rows.slice(0, -1) : rows;
+}
+
+/** The core's plan of the command line's latest quarter, with the history of all four. */
+function cliPlan(q4: Rows): Plan {
+  const records = CLI.periods.map((period, i) => {
+    const rows = period === "2026 Q4" ? q4 : CLI.tables[i]!;
+    const t = readScorecardTable(sourceRange("Q4", "A1", rows)).table!;
+    return scorecardPeriodRecord(t, { period, asOf: period === "2026 Q4" ? AS_OF : quarterEndDate(period)! });
+  });
+  const t = readScorecardTable(sourceRange("Q4", "A1", q4)).table!;
+  return buildScorecardPlan(t, {
+    asOf: AS_OF,
+    period: "2026 Q4",
+    history: historySheet(records, "en").table,
+    existingSheetNames: ["Q4"],
+  });
+}
+
 describe.skipIf(!systemToolsAvailable("soffice"))(
   "previous period and benchmark columns recalculated by LibreOffice",
   () => {
@@ -272,8 +311,27 @@ describe.skipIf(!systemToolsAvailable("soffice"))(
         await workbooks[i]!.xlsx.writeFile(file);
         files.push(file);
       }
+      // The command line: four quarters in, the latest's scorecard and the history out.
+      CLI.tables = CLI.periods.map((_, i) => cliQuarter(i));
+      CLI.files = CLI.periods.map((p) => path.join(dir, p === "2026 Q4" ? "Q4.csv" : `${p.replace(" ", "")}.csv`));
+      CLI.tables.forEach((rows, i) => {
+        const text = rows.map((r) => r.map((v) => (v === null ? "" : String(v))).join(",")).join("\n");
+        writeFileSync(CLI.files[i]!, `${text}\n`);
+      });
+      CLI.out = path.join(dir, "cli.xlsx");
+      const quiet = { stdout: () => undefined, stderr: (l: string) => console.error(l) };
+      const args = [...CLI.files, "--periods", CLI.periods.join(","), "--as-of", AS_OF, "--out", CLI.out];
+      if ((await main(args, quiet)) !== 0) throw new Error("crm-scorecard failed on the four quarters");
+      const changed = new ExcelJS.Workbook();
+      await changed.xlsx.readFile(CLI.out);
+      changed.getWorksheet("Q4")!.getCell(cellAddress(CLI.change.row, CLI.change.column)).value = CLI.change.value;
+      const changedFile = path.join(dir, "cli-changed.xlsx");
+      await changed.xlsx.writeFile(changedFile);
+      files.push(CLI.out, changedFile);
+
       const sheets = await recalculateFiles(files);
       cases.forEach((c, i) => results.set(c.name, { original: sheets[2 * i]!, changed: sheets[2 * i + 1]! }));
+      results.set("command line", { original: sheets[2 * cases.length]!, changed: sheets[2 * cases.length + 1]! });
     }, 180_000);
 
     afterAll(() => {
@@ -306,6 +364,29 @@ describe.skipIf(!systemToolsAvailable("soffice"))(
         [...planCells(p)].flatMap(({ cell }) => (cell.kind === "formula" ? [cell.formula] : []));
       expect(formulas(after)).toEqual(formulas(before));
       expect(compare(after, r.changed).mismatches).toEqual([]);
+    });
+
+    it("the command line's four quarters: the latest scorecard equals the core, before and after Q4's input changes", () => {
+      const r = results.get("command line")!;
+      const q4 = CLI.tables[CLI.periods.indexOf("2026 Q4")]!;
+      const before = cliPlan(q4);
+      expect(before.comparison?.hasPrevious).toBe(true);
+      const { checked, mismatches } = compare(before, r.original);
+      expect(mismatches).toEqual([]);
+      expect(checked).toBeGreaterThan(300);
+      const changedQ4 = q4.map((row) => [...row]);
+      changedQ4[CLI.change.row]![CLI.change.column] = CLI.change.value;
+      expect(compare(cliPlan(changedQ4), r.changed).mismatches).toEqual([]);
+      // The history sheet holds values: LibreOffice shows them as written.
+      const h = r.original.get("CRM Scorecard History")!;
+      expect(["L1", "L2", "L3", "L4", "L5"].map((a) => cellText(h, a))).toEqual([
+        "Period",
+        "2026 Q1",
+        "2026 Q2",
+        "2026 Q3",
+        "2026 Q4",
+      ]);
+      expect(Number(cellText(h, "M5"))).toBeCloseTo(before.expected.overall, 9);
     });
 
     it("the comparison columns are really there (and absent on the scorecard of before)", () => {

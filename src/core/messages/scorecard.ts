@@ -22,6 +22,10 @@ export const SCORECARD = {
     zh: "评级档须按起始分数从高到低排列（第 {band} 个档：{min}）",
   },
   weightsAllZero: { en: "weights are all zero", zh: "权重全部为零" },
+  asOfNotDate: {
+    en: 'asOf: "{value}" is not a date like 2025-03-31',
+    zh: "asOf：“{value}”不是形如 2025-03-31 的日期",
+  },
   perspectiveWeightsAllZero: {
     en: 'weights of perspective "{name}" are all zero',
     zh: '维度 "{name}" 的权重全部为零',

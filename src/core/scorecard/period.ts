@@ -43,7 +43,7 @@ export function quarterLabel(q: Quarter, language: ScorecardLanguage): string {
 export function defaultPeriodLabel(asOf: string, language: ScorecardLanguage): string {
   const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(asOf);
   const month = m ? Number(m[2]) : NaN;
-  if (!m || !(month >= 1 && month <= 12)) throw valueError(`asOf: "${asOf}" is not a date like 2025-03-31`);
+  if (!m || !(month >= 1 && month <= 12)) throw valueError("scorecard.asOfNotDate", { value: asOf });
   return quarterLabel({ year: Number(m[1]), quarter: Math.ceil(month / 3) }, language);
 }
 
@@ -99,4 +99,16 @@ export function previousPeriod(recorded: readonly string[], current: string): st
   const order = orderPeriods([...recorded, current]);
   const at = order.findIndex((label) => periodKey(label) === key);
   return at > 0 ? order[at - 1]! : null;
+}
+
+/**
+ * The last day of the quarter a label names, "YYYY-MM-DD", or null for a label that is not a quarter: the
+ * as-of date the command line gives a past period it records.
+ * @example quarterEndDate("2026年第2季度") // "2026-06-30"
+ */
+export function quarterEndDate(label: string): string | null {
+  const q = parseQuarterLabel(label);
+  if (q === null) return null;
+  const day = new Date(Date.UTC(q.year, q.quarter * 3, 0)).getUTCDate();
+  return `${q.year}-${String(q.quarter * 3).padStart(2, "0")}-${day}`;
 }
