@@ -1,8 +1,10 @@
 /**
  * The scorecard builder section of the task pane: Use selection → detected column mapping (a list per role to
  * change it) → preview of the first rows → every validation problem with its cell address → options → Build
- * scorecard (with progress) → a link to the new sheet; and the scorecards of the workbook, each with Open and
- * Refresh. Texts follow the pane's language (../language) and change with it.
+ * scorecard (with progress) → a link to the new sheet; and the scorecards of the workbook, each with Open,
+ * Refresh and Record this period (into the history sheet; a period recorded before is replaced only after an
+ * in-pane confirmation, which takes the focus and closes with Escape). Texts follow the pane's language
+ * (../language) and change with it.
  *
  * No maths here: the table is read and validated by the core (readScorecardTable), the sheet is planned by the
  * core and written by ./writer. Every text from the workbook reaches the page through textContent only, so a
@@ -10,14 +12,16 @@
  */
 import { CrmError } from "../../core/errors";
 import { COLUMN_ROLES, ColumnRole, MappingOverride, REQUIRED_ROLES, ROLE_NAMES } from "../../core/scorecard/headers";
+import type { HistoryProblem } from "../../core/scorecard/history";
 import { RatingBand, scorecardLabels, ScorecardLanguage } from "../../core/scorecard/labels";
+import { defaultPeriodLabel } from "../../core/scorecard/period";
 import type { Plan } from "../../core/scorecard/plan";
 import { readScorecardTable, TableProblem, TableReading } from "../../core/scorecard/table";
 import type { Lang } from "../i18n";
 import { currentLang, onLangChange } from "../language";
 import css from "./scorecard.css";
 import { columnLettersOf, EmptySelectionError, ExcelRun, readSelection, SelectionRead, Supports } from "./selection";
-import { displaySheet } from "../../core/address";
+import { displaySheet, splitAddress } from "../../core/address";
 
 /** Marks "the selection holds no values" among selection errors, shown in the pane's language. */
 const EMPTY = "\u0000empty";
@@ -35,6 +39,7 @@ import {
   WriteResult,
 } from "./writer";
 import { el } from "../dom";
+import { HistoryError, recordScorecardPeriod } from "./historyWriter";
 
 /** How many data rows the preview shows. */
 const PREVIEW_ROWS = 5;
@@ -54,9 +59,26 @@ export interface ScorecardPane {
 }
 
 type Outcome =
-  | { kind: "built" | "refreshed"; plan: Plan; sheet: string; syncs: number; skipped: WriteResult["skipped"] }
+  | {
+      kind: "built" | "refreshed";
+      plan: Plan;
+      sheet: string;
+      syncs: number;
+      skipped: WriteResult["skipped"];
+      historyProblems: HistoryProblem[];
+    }
   | { kind: "problems"; problems: TableProblem[] }
+  | { kind: "recorded"; period: string; sheet: string; replaced: boolean; syncs: number }
+  /** A record that wrote nothing: the lead text and the problems (cells of the history), if any. */
+  | { kind: "notRecorded"; text: (s: ScorecardStrings) => string; problems: HistoryProblem[] }
   | { kind: "error"; error: unknown };
+
+/** Today as "YYYY-MM-DD" (local time), for the period option's example. */
+function todayIso(): string {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
 
 interface BandInput {
   label: string;
@@ -107,8 +129,12 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     bands: null as BandInput[] | null,
     mode: "live" as "live" | "snapshot",
     language: "auto" as "auto" | ScorecardLanguage,
+    /** The period label; blank: the quarter of the as-of date. */
+    period: "",
   };
-  let busy: { kind: "select" | "build" | "refresh"; progress: ScorecardProgress | null } | null = null;
+  let busy: { kind: "select" | "build" | "refresh" | "record"; progress: ScorecardProgress | null } | null = null;
+  /** The period a record found in the history already, while the pane asks whether to replace it. */
+  let confirm: { entry: ScorecardEntry; period: string; sheet: string } | null = null;
   let outcome: Outcome | null = null;
   let list: ScorecardEntry[] | null = null;
   let listState: "idle" | "loading" | "error" = "idle";
@@ -154,7 +180,8 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
   reloadBtn.addEventListener("click", () => void loadList());
   listHeader.append(listTitle, reloadBtn);
   const listBody = el("div", "sc-list-body");
-  listBox.append(listHeader, listBody);
+  const dialog = replaceDialog();
+  listBox.append(listHeader, dialog.root, listBody);
 
   const actions = el("div", "sc-actions");
   actions.append(useBtn);
@@ -211,7 +238,14 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
   langSelect.addEventListener("change", () => {
     opts.language = langSelect.value === "en" || langSelect.value === "zh" ? langSelect.value : "auto";
     renderBands();
+    renderPeriodHelp();
   });
+  const periodInput = el("input");
+  periodInput.type = "text";
+  periodInput.addEventListener("input", () => (opts.period = periodInput.value));
+  const periodHelp = el("p", "sc-help");
+  periodHelp.id = "sc-period-help";
+  periodInput.setAttribute("aria-describedby", periodHelp.id);
   const bandsBox = el("div", "sc-bands");
   const bandsTitle = el("div", "sc-bands-title");
   const resetBands = button("", "reset-bands", "link-button");
@@ -229,11 +263,21 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     field((s) => s.near, nearInput, "sc-near"),
     wide(field((s) => s.mode, modeSelect, "sc-mode")),
     wide(field((s) => s.language, langSelect, "sc-language")),
+    wide(field((s) => s.period, periodInput, "sc-period")),
   );
+  grid.append(periodHelp);
   optionsBody.append(grid, bandsBox);
 
   function sheetLanguage(): ScorecardLanguage {
     return opts.language === "auto" ? (reading?.language ?? "en") : opts.language;
+  }
+
+  /** The period option's help, with the label a blank period gets today. */
+  function renderPeriodHelp(): void {
+    const s = SCORECARD_STRINGS[currentLang()];
+    const example = defaultPeriodLabel(todayIso(), sheetLanguage());
+    periodInput.placeholder = example;
+    periodHelp.textContent = s.periodHelp(example);
   }
 
   function defaultBands(): BandInput[] {
@@ -298,6 +342,7 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
       mode: opts.mode,
       ...(opts.language === "auto" ? {} : { language: opts.language }),
       ...(ratingBands ? { ratingBands } : {}),
+      ...(opts.period.trim() === "" ? {} : { period: opts.period.trim() }),
     };
     return { options, errors };
   }
@@ -345,7 +390,14 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     try {
       const r = await buildScorecard({ source: selection.ref, mapping: override, options }, { ...hooks, onProgress });
       if (r.kind === "built") {
-        outcome = { kind: "built", plan: r.plan, sheet: r.sheetName, syncs: r.syncs, skipped: r.skipped };
+        outcome = {
+          kind: "built",
+          plan: r.plan,
+          sheet: r.sheetName,
+          syncs: r.syncs,
+          skipped: r.skipped,
+          historyProblems: r.historyProblems,
+        };
         const entry: ScorecardEntry = {
           sheet: r.sheetName,
           settingsName: r.plan.settings.names.settings,
@@ -372,7 +424,14 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     try {
       const r = await refreshScorecard(entry, { ...hooks, onProgress });
       if (r.kind === "refreshed") {
-        outcome = { kind: "refreshed", plan: r.plan, sheet: r.sheetName, syncs: r.syncs, skipped: r.skipped };
+        outcome = {
+          kind: "refreshed",
+          plan: r.plan,
+          sheet: r.sheetName,
+          syncs: r.syncs,
+          skipped: r.skipped,
+          historyProblems: r.historyProblems,
+        };
         const updated: ScorecardEntry = {
           ...entry,
           sheet: r.sheetName,
@@ -388,6 +447,104 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
     }
     busy = null;
     render();
+  }
+
+  /** Records the period of a scorecard; asks in the pane before replacing a period recorded before. */
+  async function record(entry: ScorecardEntry, replace = false): Promise<void> {
+    if (busy) return;
+    busy = { kind: "record", progress: null };
+    outcome = null;
+    confirm = null;
+    render();
+    try {
+      const r = await recordScorecardPeriod(entry, { ...hooks, replace });
+      switch (r.kind) {
+        case "recorded":
+          outcome = { kind: "recorded", period: r.period, sheet: r.sheetName, replaced: r.replaced, syncs: r.syncs };
+          break;
+        case "exists":
+          confirm = { entry, period: r.period, sheet: r.sheetName };
+          break;
+        case "unreadableHistory":
+          outcome = { kind: "notRecorded", text: (s) => s.historyUnreadable(r.sheetName), problems: r.problems };
+          break;
+        case "unreadableSheet":
+          outcome = {
+            kind: "notRecorded",
+            text: () => (currentLang() === "zh" ? r.problem.messageZh : r.problem.message),
+            problems: [],
+          };
+          break;
+        case "unsupported":
+          outcome = { kind: "notRecorded", text: (s) => s.recordUnsupported, problems: [] };
+          break;
+      }
+    } catch (e) {
+      outcome = { kind: "error", error: e };
+    }
+    busy = null;
+    render();
+    if (confirm !== null) dialog.root.focus();
+    else recordButtonOf(entry)?.focus();
+  }
+
+  /** The Record button of a listed scorecard (the list is re-rendered, so looked up afresh). */
+  function recordButtonOf(entry: ScorecardEntry): HTMLButtonElement | null {
+    const items = Array.from(listBody.getElementsByClassName("sc-list-item"));
+    const item = items.find((li) => li instanceof HTMLElement && li.dataset.sheet === entry.sheet);
+    const b = item?.querySelector('button[data-action="record"]');
+    return b instanceof HTMLButtonElement ? b : null;
+  }
+
+  /**
+   * The in-pane confirmation before a period's rows are replaced: a titled, described region that takes the
+   * focus (so that a screen reader reads it); Replace or Cancel, Escape anywhere in it cancels, and the focus
+   * goes back to the scorecard's Record button.
+   */
+  function replaceDialog() {
+    const box = el("div", "sc-card sc-confirm");
+    box.tabIndex = -1;
+    box.hidden = true;
+    box.setAttribute("role", "alertdialog");
+    const title = el("h3");
+    title.id = "sc-confirm-title";
+    const body = el("p");
+    body.id = "sc-confirm-body";
+    box.setAttribute("aria-labelledby", title.id);
+    box.setAttribute("aria-describedby", body.id);
+    const row = el("div", "sc-list-buttons");
+    const replaceBtn = button("", "confirm-replace", "primary");
+    const cancelBtn = button("", "cancel-replace");
+    replaceBtn.addEventListener("click", () => {
+      const c = confirm;
+      if (c !== null) void record(c.entry, true);
+    });
+    cancelBtn.addEventListener("click", () => closeConfirm());
+    box.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      closeConfirm();
+    });
+    row.append(replaceBtn, cancelBtn);
+    box.append(title, body, row);
+    return { root: box, title, body, replaceBtn, cancelBtn };
+  }
+
+  function closeConfirm(): void {
+    const c = confirm;
+    confirm = null;
+    render();
+    if (c !== null) recordButtonOf(c.entry)?.focus();
+  }
+
+  function renderConfirm(s: ScorecardStrings): void {
+    dialog.root.hidden = confirm === null;
+    if (confirm === null) return;
+    dialog.title.textContent = s.replaceTitle(confirm.period);
+    dialog.body.textContent = s.replaceBody(confirm.period, confirm.sheet);
+    dialog.replaceBtn.textContent = s.replace;
+    dialog.cancelBtn.textContent = s.cancel;
+    dialog.replaceBtn.disabled = busy !== null;
   }
 
   async function open(sheet: string): Promise<void> {
@@ -448,6 +605,7 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
       option("zh", s.chinese, opts.language === "zh"),
     );
     renderBands();
+    renderPeriodHelp();
     buildBtn.textContent = s.build;
     renderBuildState();
     renderProgress();
@@ -577,11 +735,21 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
       step.textContent = s.steps[p.step];
     } else {
       progress.removeAttribute("value");
-      step.textContent = busy && busy.kind !== "select" ? s.steps.check : "";
+      step.textContent = busy?.kind === "record" ? s.recording : busy && busy.kind !== "select" ? s.steps.check : "";
     }
   }
 
+  function historyErrorText(e: HistoryError, s: ScorecardStrings): string {
+    const x = s.recordErrors;
+    if (e.stage === "missing") return x.missing(e.sheetName);
+    if (e.stage === "taken") return x.taken(e.sheetName);
+    if (e.removed === true) return x.writeRemoved(e.detail, e.sheetName);
+    if (e.removed === false) return x.writeLeft(e.detail, e.sheetName);
+    return x.writeExisting(e.detail, e.sheetName);
+  }
+
   function errorText(e: unknown, s: ScorecardStrings): string {
+    if (e instanceof HistoryError) return historyErrorText(e, s);
     if (e instanceof ScorecardError) {
       switch (e.stage) {
         case "taken":
@@ -634,6 +802,23 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
       result.append(el("p", "error", s.problemsAtBuild), problemList(outcome.problems, lang));
       return;
     }
+    if (outcome.kind === "notRecorded") {
+      result.append(el("p", "error", outcome.text(s)));
+      if (outcome.problems.length > 0) result.append(historyProblemList(outcome.problems, lang));
+      return;
+    }
+    if (outcome.kind === "recorded") {
+      result.dataset.syncs = String(outcome.syncs);
+      const text = outcome.replaced
+        ? s.recordedReplaced(outcome.period, outcome.sheet)
+        : s.recorded(outcome.period, outcome.sheet);
+      const sheet = outcome.sheet;
+      const openBtn = button(s.open(sheet), "open", "link-button sc-open");
+      openBtn.dataset.sheet = sheet;
+      openBtn.addEventListener("click", () => void open(sheet));
+      result.append(el("p", "success", text), openBtn);
+      return;
+    }
     const { plan, sheet } = outcome;
     result.dataset.syncs = String(outcome.syncs);
     const score = plan.expected.overall.toFixed(1);
@@ -652,12 +837,28 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
         .join(lang === "zh" ? "、" : ", ");
       result.append(el("p", "sc-help", s.skipped(features)));
     }
+    if (outcome.historyProblems.length > 0) {
+      const sheet = splitAddress(outcome.historyProblems[0]!.address).sheet ?? "";
+      result.append(el("p", "sc-help", s.historyNotUsed(sheet)), historyProblemList(outcome.historyProblems, lang));
+    }
+  }
+
+  function historyProblemList(problems: readonly HistoryProblem[], lang: Lang): HTMLUListElement {
+    const ul = el("ul", "problems sc-problems");
+    for (const p of problems) {
+      const li = el("li", "", lang === "zh" ? p.messageZh : p.message);
+      li.dataset.address = p.address;
+      li.dataset.code = p.code;
+      ul.append(li);
+    }
+    return ul;
   }
 
   function renderList(): void {
     const s = SCORECARD_STRINGS[currentLang()];
     listTitle.textContent = s.listTitle;
     reloadBtn.textContent = s.reloadList;
+    renderConfirm(s);
     reloadBtn.disabled = !available || listState === "loading";
     listBox.hidden = !available;
     if (listState === "loading") {
@@ -686,8 +887,12 @@ export function mountScorecard(root: HTMLElement, deps: ScorecardDeps = {}): Sco
       refreshBtn.title = s.refreshHelp;
       refreshBtn.disabled = busy !== null;
       refreshBtn.addEventListener("click", () => void refresh(entry));
+      const recordBtn = button(s.record, "record");
+      recordBtn.title = s.recordHelp;
+      recordBtn.disabled = busy !== null;
+      recordBtn.addEventListener("click", () => void record(entry));
       const buttons = el("div", "sc-list-buttons");
-      buttons.append(openBtn, refreshBtn);
+      buttons.append(openBtn, refreshBtn, recordBtn);
       li.append(info, buttons);
       ul.append(li);
     }
