@@ -151,7 +151,7 @@ function parsePeriods(inputs: readonly string[], list?: string, single?: string)
   }
   if (single !== undefined) throw new UsageError(msg("cli.periodWithSeveral"));
   if (list === undefined) throw new UsageError(msg("cli.periodsNeeded", { count: inputs.length }));
-  const labels = list.split(/[,，]/).map((l) => l.trim());
+  const labels = list.split(/[,\uFF0C]/).map((l) => l.trim());
   if (labels.length !== inputs.length || labels.some((l) => l === ""))
     throw new UsageError(msg("cli.periodsCount", { count: inputs.length, value: list }));
   const seen = new Map<string, string>();

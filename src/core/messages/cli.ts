@@ -29,7 +29,7 @@ export const CLI = {
 A .csv may be UTF-8, UTF-16 or GB18030, separated by commas, semicolons or tabs (with decimal commas).`,
     zh: `用法：crm-scorecard <输入.xlsx|输入.csv> [--sheet 名称] [--range A1:G20] [--out 文件]
                      [--lang en|zh] [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--period 期间] [--force]
-       crm-scorecard <第 1 期> <第 2 期> ... --periods "期间 1,期间 2,..." [选项]
+       crm-scorecard <第1期> <第2期> ... --periods 期间1,期间2,... [选项]
 
   --sheet 名称   要读取的工作表（.xlsx；默认为第一个）；对 .csv 而言，是写入的输入工作表的名称
   --range A1:G20 KPI 表，第一行为标题行（默认：工作表上的全部内容）；只读取其中已使用的部分，
@@ -47,7 +47,6 @@ A .csv may be UTF-8, UTF-16 or GB18030, separated by commas, semicolons or tabs 
 .csv 文件可以是 UTF-8、UTF-16 或 GB18030 编码，以逗号、分号或制表符分隔（可使用小数逗号）。`,
   },
   usageProblem: { en: "crm-scorecard: {problem}", zh: "crm-scorecard：{problem}" },
-  oneInput: { en: "give exactly one input file (.xlsx or .csv)", zh: "请只给出一个输入文件（.xlsx 或 .csv）" },
   noInput: { en: "give an input file (.xlsx or .csv)", zh: "请给出输入文件（.xlsx 或 .csv）" },
   periodsNeeded: {
     en: "name the periods of the {count} input files with --periods",

@@ -12,6 +12,7 @@
  */
 import { isBlankCell } from "../input";
 import { cellAddress, columnLetters, parseCell, sheetAddress } from "../address";
+import { Message, msg, renderMessage } from "../messages/catalogue";
 import type { ScorecardLanguage } from "./labels";
 import { periodKey, previousPeriod } from "./period";
 import type { SourceBlock } from "./table";
@@ -135,6 +136,8 @@ export interface HistoryProblem {
   code: "header" | "level" | "period" | "number" | "metric";
   /** `'CRM Scorecard History'!F5`. */
   address: string;
+  /** What is wrong (src/core/messages, area scorecard), address first; and the same rendered in each language. */
+  what: Message;
   message: string;
   messageZh: string;
 }
@@ -159,11 +162,12 @@ function cellText(v: unknown): string {
   return typeof v === "string" ? v.trim() : "";
 }
 
-/** A problem reporter for one sheet. */
+/** A problem reporter for one sheet: `what` makes the message of the problem's cell address. */
 function reporter(sheet: string, problems: HistoryProblem[]) {
-  return (code: HistoryProblem["code"], row: number, column: number, en: string, zh: string): void => {
+  return (code: HistoryProblem["code"], row: number, column: number, what: (cell: string) => Message): void => {
     const address = sheetAddress(sheet, cellAddress(row, column));
-    problems.push({ code, address, message: `${address}: ${en}`, messageZh: `${address}：${zh}` });
+    const m = what(address);
+    problems.push({ code, address, what: m, message: renderMessage(m, "en"), messageZh: renderMessage(m, "zh") });
   };
 }
 
@@ -188,40 +192,30 @@ function levelOf(v: unknown): HistoryLevel | null {
 type Report = ReturnType<typeof reporter>;
 
 /** One record, or null (reported) when a cell is not what its column holds. */
-function readRow(cells: readonly unknown[], row: number, report: Report, labels: HistoryLabels): HistoryRow | null {
+function readRow(cells: readonly unknown[], row: number, report: Report): HistoryRow | null {
   let ok = true;
-  const fail = (code: HistoryProblem["code"], column: number, en: string, zh: string): void => {
-    report(code, row, column, en, zh);
+  const fail = (code: HistoryProblem["code"], column: number, what: (cell: string) => Message): void => {
+    report(code, row, column, what);
     ok = false;
   };
   const col = (c: HistoryColumn): number => HISTORY_COLUMNS.indexOf(c);
   const period = cellText(cells[col("period")]);
-  if (period === "") fail("period", col("period"), "the period is blank", "期间为空");
+  if (period === "") fail("period", col("period"), (cell) => msg("scorecard.historyPeriodBlank", { cell }));
   const level = levelOf(cells[col("level")]);
   if (level === null) {
-    const shown = cellText(cells[col("level")]);
-    fail(
-      "level",
-      col("level"),
-      `Level "${shown}" is not KPI, Perspective or Overall`,
-      `层级 "${shown}" 不是 指标、维度 或 综合`,
-    );
+    const text = cellText(cells[col("level")]);
+    fail("level", col("level"), (cell) => msg("scorecard.historyLevel", { cell, text }));
   }
   const numbers: Partial<Record<HistoryColumn, number | null>> = {};
   for (const c of NUMBER_COLUMNS) {
     const v = cells[col(c)];
     if (isBlankCell(v)) numbers[c] = null;
     else if (typeof v === "number" && Number.isFinite(v)) numbers[c] = v;
-    else
-      fail(
-        "number",
-        col(c),
-        `${labels.headers[c]} is not a number ("${cellText(v)}")`,
-        `${LABELS.zh.headers[c]}不是数值（"${cellText(v)}"）`,
-      );
+    else fail("number", col(c), (cell) => msg("scorecard.historyNotNumber", { cell, text: cellText(v) }));
   }
   const metric = cellText(cells[col("metric")]);
-  if (level === "kpi" && metric === "") fail("metric", col("metric"), "a KPI row has no metric", "指标行缺少指标名称");
+  if (level === "kpi" && metric === "")
+    fail("metric", col("metric"), (cell) => msg("scorecard.historyNoMetric", { cell }));
   if (!ok) return null;
   return {
     period,
@@ -268,14 +262,9 @@ export function readHistoryTable(sheet: string, block: SourceBlock): HistoryRead
   const header = Array.from({ length: width }, (_, c) => at(0, c));
   const language = headerLanguage(header);
   if (language === null) {
-    const expected = (l: ScorecardLanguage): string => HISTORY_COLUMNS.map((c) => LABELS[l].headers[c]).join(", ");
-    report(
-      "header",
-      0,
-      0,
-      `A1:${columnLetters(width - 1)}1 is not the history's header row (${expected("en")})`,
-      `A1:${columnLetters(width - 1)}1 不是历史表的标题行（${expected("zh")}）`,
-    );
+    const range = `A1:${columnLetters(width - 1)}1`;
+    const expected = HISTORY_COLUMNS.map((c) => LABELS.en.headers[c]).join(", ");
+    report("header", 0, 0, (cell) => msg("scorecard.historyHeader", { cell, range, expected }));
     return { table: null, problems };
   }
   const rows: HistoryRow[] = [];
@@ -284,7 +273,7 @@ export function readHistoryTable(sheet: string, block: SourceBlock): HistoryRead
   for (let r = 1; r <= bottom; r++) {
     const cells = Array.from({ length: width }, (_, c) => at(r, c));
     if (cells.every(isBlankCell)) continue;
-    const row = readRow(cells, r, report, LABELS[language]);
+    const row = readRow(cells, r, report);
     if (row !== null) {
       rows.push(row);
       sheetRows.push(r);

@@ -6,6 +6,7 @@
  */
 import { cellAddress } from "../address";
 import { isBlankCell } from "../input";
+import { Message, msg, renderMessage } from "../messages/catalogue";
 import type { HistoryRow } from "./history";
 import { scorecardLabels, type RatingBand } from "./labels";
 import { HEADER_COLUMNS, HEADER_ROWS } from "./layout";
@@ -66,8 +67,9 @@ export function periodRecordFromScores(p: ScoredPeriod): PeriodRecord {
   return { period: p.period, asOf: p.asOf, rows };
 }
 
-/** Why a scorecard sheet could not be read for recording. */
+/** Why a scorecard sheet could not be read for recording: the message, and the same rendered in each language. */
 export interface SheetRecordProblem {
+  what: Message;
   message: string;
   messageZh: string;
 }
@@ -88,11 +90,8 @@ function numberAt(v: Values, r: number, c: number): number | null | undefined {
 }
 
 class Unreadable extends Error {
-  constructor(
-    readonly en: string,
-    readonly zh: string,
-  ) {
-    super(en);
+  constructor(readonly what: Message) {
+    super(renderMessage(what, "en"));
   }
 }
 
@@ -108,7 +107,7 @@ function columnsNamed<K extends string>(
   for (const key of Object.keys(names) as K[]) {
     const c = cells.findIndex((x) => typeof x === "string" && x.trim() === names[key]);
     if (c < 0 && !optional.includes(key))
-      throw new Unreadable(`row ${row + 1} has no "${names[key]}" column`, `第 ${row + 1} 行没有“${names[key]}”列`);
+      throw new Unreadable(msg("scorecard.sheetNoColumn", { row: row + 1, name: names[key] }));
     out[key] = c;
   }
   return out;
@@ -116,8 +115,7 @@ function columnsNamed<K extends string>(
 
 function must(x: number | null | undefined, r: number, c: number): number {
   if (typeof x === "number") return x;
-  const cell = cellAddress(r, c);
-  throw new Unreadable(`${cell} is not a number`, `${cell} 不是数值`);
+  throw new Unreadable(msg("scorecard.sheetNotNumber", { cell: cellAddress(r, c) }));
 }
 
 /**
@@ -137,12 +135,10 @@ export function periodRecordFromSheet(
     return { record: readSheet(values, settings), problem: null };
   } catch (e) {
     if (!(e instanceof Unreadable)) throw e;
+    const what = msg("scorecard.sheetChanged", { detail: e.what });
     return {
       record: null,
-      problem: {
-        message: `The scorecard sheet is not as it was built (${e.en}); refresh it, then record the period.`,
-        messageZh: `计分卡工作表已被改动（${e.zh}）；请先刷新，再记录本期。`,
-      },
+      problem: { what, message: renderMessage(what, "en"), messageZh: renderMessage(what, "zh") },
     };
   }
 }
@@ -153,7 +149,7 @@ function readSheet(v: Values, settings: StoredSettings): PeriodRecord {
   const overallRow = HEADER_ROWS.indexOf("overall");
   const asOfRow = HEADER_ROWS.indexOf("asOf");
   if (textAt(v, overallRow, C.label) !== L.overallScore)
-    throw new Unreadable(`A${overallRow + 1} is not "${L.overallScore}"`, `A${overallRow + 1} 不是“${L.overallScore}”`);
+    throw new Unreadable(msg("scorecard.sheetNotLabel", { cell: `A${overallRow + 1}`, text: L.overallScore }));
   const asOf = numberAt(v, asOfRow, C.value) ?? null;
   const period =
     textAt(v, asOfRow, C.periodLabel) === L.period && textAt(v, asOfRow, C.period) !== ""
@@ -194,7 +190,7 @@ function readSheet(v: Values, settings: StoredSettings): PeriodRecord {
   }
   const title = r + 1;
   if (rows.length === 0 || textAt(v, title, 0) !== L.perspectivesTitle)
-    throw new Unreadable(`A${title + 1} is not "${L.perspectivesTitle}"`, `A${title + 1} 不是“${L.perspectivesTitle}”`);
+    throw new Unreadable(msg("scorecard.sheetNotLabel", { cell: `A${title + 1}`, text: L.perspectivesTitle }));
   const p = columnsNamed(v, title + 1, { perspective: h.perspective, rating: L.rating, score: h.score }, []);
   for (r = title + 2; textAt(v, r, p.perspective) !== ""; r++) {
     rows.push({

@@ -1,6 +1,6 @@
 /**
- * The Office.js side of the scorecard history: reads the history sheet ("CRM Scorecard History" /
- * "计分卡历史") for a build or refresh, and records a scorecard's period into it ("Record this period").
+ * The Office.js side of the scorecard history: reads the history sheet ("CRM Scorecard History", or its
+ * Chinese name: HISTORY_SHEET_NAMES) for a build or refresh, and records a scorecard's period into it ("Record this period").
  * It knows cells and formats; what to write is the core's (src/core/scorecard/historyUpdate.ts).
  *
  * ## Record this period, in at most 3 syncs

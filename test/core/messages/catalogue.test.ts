@@ -45,6 +45,8 @@ const CJK_ALLOWED = new Set([
   "src/core/scorecard/headers.ts", // recognised header words and role names
   "src/core/scorecard/labels.ts", // the scorecard sheet's fixed labels
   "src/core/scorecard/table.ts", // direction words and the KPI table's problems (inline en/zh pairs)
+  "src/core/scorecard/history.ts", // the history sheet's fixed labels (headers, levels), recognised in both languages
+  "src/core/scorecard/period.ts", // quarter labels (2026年第4季度), recognised and written
   "src/taskpane/scorecard/strings.ts",
   "src/taskpane/scorecard/ui.ts",
 ]);

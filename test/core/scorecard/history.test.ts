@@ -295,7 +295,7 @@ describe("an unreadable history is reported with its cells, never overwritten", 
       }),
     ).toEqual([
       `'CRM Scorecard History'!B2: Level "Goal" is not KPI, Perspective or Overall`,
-      `'CRM Scorecard History'!H3: Score is not a number ("high")`,
+      `'CRM Scorecard History'!H3: not a number ("high")`,
       "'CRM Scorecard History'!D3: a KPI row has no metric",
       "'CRM Scorecard History'!A4: the period is blank",
     ]);
@@ -306,7 +306,7 @@ describe("an unreadable history is reported with its cells, never overwritten", 
     g[2]![4] = "#N/A";
     const r = readHistoryTable(SHEET, { topLeft: "A1", values: g.map((row) => row.map((v) => v ?? "")) });
     expect(r.table).toBeNull();
-    expect(r.problems[0]!.messageZh).toBe(`'CRM Scorecard History'!E3：实际值不是数值（"#N/A"）`);
+    expect(r.problems[0]!.messageZh).toBe(`'CRM Scorecard History'!E3：不是数值（“#N/A”）`);
   });
 
   it("a used range that does not start at A1 is read from A1 (blank rows skipped)", () => {
