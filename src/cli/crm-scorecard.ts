@@ -4,7 +4,14 @@
  * scorecard sheet, from the same plan (exceljs).
  *
  *   crm-scorecard <input.xlsx|input.csv> [--sheet NAME] [--range A1:G20] [--out FILE] [--lang en|zh]
- *                 [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--force]
+ *                 [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--period LABEL] [--force]
+ *   crm-scorecard Q1.csv Q2.csv Q3.csv Q4.csv --periods "2026 Q1,2026 Q2,2026 Q3,2026 Q4" [options]
+ *
+ * With several inputs (one KPI table per period), it writes the latest period's scorecard (latest by the
+ * labels: quarters by time, other labels in the order given) with a history sheet of all the periods; the
+ * scorecard compares with the period before it (KPIs matched by perspective and metric; a KPI missing in a
+ * period is a gap). The workbook written is the latest input's. A single .xlsx input that has a history sheet
+ * takes its previous values from it.
  *
  * A .csv may be UTF-8, UTF-16 or GB18030, separated by commas, semicolons or tabs (src/core/csv). The output
  * is written to a temporary file and renamed; an interrupted run removes the temporary file.
@@ -21,9 +28,13 @@ import type ExcelJS from "exceljs";
 import { CrmError } from "../core/errors";
 import { parseRange, sheetAddress } from "../core/address";
 import { Language, Message, msg, ParamValue, renderMessage } from "../core/messages/catalogue";
-import { buildScorecardPlan } from "../core/scorecard/plan";
-import { readScorecardTable, ScorecardTable, sourceRange } from "../core/scorecard/table";
-import { InputError, loadInput, LoadedInput } from "./input";
+import { historySheetName, readHistoryTable, recordedPeriods, type HistoryTable } from "../core/scorecard/history";
+import { historySheet, type HistoryUpdate } from "../core/scorecard/historyUpdate";
+import { orderPeriods, periodKey, previousPeriod, quarterEndDate } from "../core/scorecard/period";
+import { buildScorecardPlan, scorecardPeriodRecord, type ScorecardOptions } from "../core/scorecard/plan";
+import { readScorecardTable, ScorecardTable, sourceRange, type TableReading } from "../core/scorecard/table";
+import { writeHistoryToXlsx } from "./historyXlsx";
+import { InputError, loadInput, LoadedInput, plainValue, usedBounds } from "./input";
 import { separatorName } from "./messages";
 import { writePlanToXlsx } from "./xlsxWriter";
 
@@ -44,7 +55,13 @@ class UsageError extends Error {
 }
 
 interface Options {
+  /** The input files, one per period; `input` is the latest period's, at index `latest`. */
+  inputs: string[];
+  latest: number;
   input: string;
+  /** One label per input (several inputs), or the single input's label (`--period`). */
+  periods?: string[];
+  period?: string;
   sheet?: string;
   range?: string;
   out: string;
@@ -70,6 +87,8 @@ function parseOptions(argv: readonly string[]): Options {
         snapshot: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         "as-of": { type: "string" },
+        period: { type: "string" },
+        periods: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -78,10 +97,14 @@ function parseOptions(argv: readonly string[]): Options {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError("");
-  if (positionals.length !== 1) throw new UsageError(msg("cli.oneInput"));
-  const input = positionals[0]!;
-  const ext = path.extname(input).toLowerCase();
-  if (ext !== ".xlsx" && ext !== ".csv") throw new UsageError(msg("cli.inputType", { input }));
+  if (positionals.length === 0) throw new UsageError(msg("cli.noInput"));
+  for (const file of positionals) {
+    const ext = path.extname(file).toLowerCase();
+    if (ext !== ".xlsx" && ext !== ".csv") throw new UsageError(msg("cli.inputType", { input: file }));
+  }
+  const periods = parsePeriods(positionals, values.periods, values.period);
+  const latest = periods === undefined ? 0 : latestIndex(periods);
+  const input = positionals[latest]!;
   if (values.lang !== undefined && values.lang !== "en" && values.lang !== "zh") {
     throw new UsageError(msg("cli.langValue", { value: values.lang }));
   }
@@ -103,7 +126,11 @@ function parseOptions(argv: readonly string[]): Options {
     values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-scorecard.xlsx`);
   if (path.extname(out).toLowerCase() !== ".xlsx") throw new UsageError(msg("cli.outType", { out }));
   return {
+    inputs: positionals,
+    latest,
     input,
+    ...(periods === undefined ? {} : { periods }),
+    ...(values.period === undefined ? {} : { period: values.period }),
     ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
     ...(values.range === undefined ? {} : { range: values.range }),
     out,
@@ -113,6 +140,34 @@ function parseOptions(argv: readonly string[]): Options {
     force: values.force === true,
     ...(values["as-of"] === undefined ? {} : { asOf: values["as-of"] }),
   };
+}
+
+/** `--periods` split into one label per input (commas, or Chinese commas); `--period` for one input. */
+function parsePeriods(inputs: readonly string[], list?: string, single?: string): string[] | undefined {
+  if (inputs.length === 1) {
+    if (list !== undefined) throw new UsageError(msg("cli.periodsWithOne"));
+    if (single !== undefined && single.trim() === "") throw new UsageError(msg("cli.periodBlank"));
+    return undefined;
+  }
+  if (single !== undefined) throw new UsageError(msg("cli.periodWithSeveral"));
+  if (list === undefined) throw new UsageError(msg("cli.periodsNeeded", { count: inputs.length }));
+  const labels = list.split(/[,\uFF0C]/).map((l) => l.trim());
+  if (labels.length !== inputs.length || labels.some((l) => l === ""))
+    throw new UsageError(msg("cli.periodsCount", { count: inputs.length, value: list }));
+  const seen = new Map<string, string>();
+  for (const l of labels) {
+    const first = seen.get(periodKey(l));
+    if (first !== undefined) throw new UsageError(msg("cli.periodsTwice", { first, second: l }));
+    seen.set(periodKey(l), l);
+  }
+  return labels;
+}
+
+/** The index of the latest period: the last in `orderPeriods` order. */
+function latestIndex(periods: readonly string[]): number {
+  const order = orderPeriods(periods);
+  const last = periodKey(order[order.length - 1]!);
+  return periods.findIndex((p) => periodKey(p) === last);
 }
 
 /** Output files being written right now (temporary names), removed if the run is interrupted. */
@@ -172,17 +227,142 @@ function langInArgs(argv: readonly string[]): Language | undefined {
   return lang === "en" || lang === "zh" ? lang : undefined;
 }
 
-/** Builds the plan from a table that read without problems, writes the workbook, and reports. */
-async function buildAndWrite(o: Options, input: LoadedInput, table: ScorecardTable, io: CliIo): Promise<void> {
+/** One input read and validated. */
+interface InputTable {
+  input: LoadedInput;
+  reading: TableReading;
+  table: ScorecardTable;
+}
+
+/**
+ * Every input's table, in the order given, or null after printing every problem of every input (each line
+ * after its file's name when there are several) in the scorecard's language.
+ */
+async function readTables(o: Options, io: CliIo): Promise<InputTable[] | null> {
+  const several = o.inputs.length > 1;
+  const out: InputTable[] = [];
+  let problems = false;
+  for (let i = 0; i < o.inputs.length; i++) {
+    const file = o.inputs[i]!;
+    const input = await loadInput({ ...o, input: file });
+    const reading = readScorecardTable(sourceRange(input.sheet, input.topLeft, input.values));
+    if (i === o.latest) messageLanguage = o.lang ?? reading.language;
+    const d = input.csvDialect;
+    if (d !== null) {
+      const how = { file, encoding: d.encoding, separator: separatorName(d.separator) };
+      io.stdout(say(d.decimalMark === "," ? msg("csv.readAsDecimalComma", how) : msg("csv.readAs", how)));
+    }
+    if (reading.table === null) {
+      // The KPI table's problems come from the scorecard core, in both languages.
+      for (const p of reading.problems) {
+        const text = (o.lang ?? reading.language) === "zh" ? p.messageZh : p.message;
+        io.stderr(several ? say(msg("cli.inputProblem", { file, problem: text })) : text);
+      }
+      problems = true;
+      continue;
+    }
+    out.push({ input, reading, table: reading.table });
+  }
+  return problems ? null : out;
+}
+
+/** The scoring options the user gave. */
+function scoringOptions(o: Options, language: Language): ScorecardOptions {
+  return { language, ...(o.cap === undefined ? {} : { cap: o.cap }), mode: o.snapshot ? "snapshot" : "live" };
+}
+
+/**
+ * The history of several inputs' periods (null for one input): each period recorded in the order given, a
+ * past quarter as of its last day (another label as of the latest period's date).
+ */
+function historyOf(o: Options, tables: readonly InputTable[], language: Language): HistoryUpdate | null {
+  if (o.periods === undefined) return null;
+  const records = o.periods.map((period, i) => {
+    const asOf = i === o.latest ? o.asOf : (quarterEndDate(period) ?? o.asOf);
+    const opts = { ...scoringOptions(o, language), period, ...(asOf === undefined ? {} : { asOf }) };
+    return scorecardPeriodRecord(tables[i]!.table, opts);
+  });
+  return historySheet(records, language);
+}
+
+/**
+ * A history sheet already in the (single) input workbook, read for the previous values; an unreadable one is
+ * reported and left out (and, like every sheet of the input, copied to the output as it is).
+ */
+function existingHistory(workbook: ExcelJS.Workbook, language: Language, io: CliIo): HistoryTable | null {
+  const found = historySheetName(
+    workbook.worksheets.map((w) => w.name),
+    language,
+  );
+  if (!found.exists) return null;
+  const ws = workbook.getWorksheet(found.name)!;
+  const bounds = usedBounds(ws);
+  if (bounds === null) return null;
+  const values: unknown[][] = [];
+  for (let r = 0; r <= bounds.bottom; r++) {
+    const row: unknown[] = [];
+    for (let c = 0; c <= bounds.right; c++) row.push(plainValue(ws.getCell(r + 1, c + 1).value));
+    values.push(row);
+  }
+  const reading = readHistoryTable(found.name, { topLeft: "A1", values });
+  if (reading.table === null) {
+    for (const p of reading.problems) io.stderr(messageLanguage === "zh" ? p.messageZh : p.message);
+    io.stderr(say(msg("cli.historyNotUsed", { sheet: found.name })));
+  }
+  return reading.table;
+}
+
+/** The lines after "Wrote": the history written, and what the scorecard compares with. */
+function reportComparison(
+  o: Options,
+  history: { update: HistoryUpdate; sheet: string } | null,
+  previous: number | null,
+  score: number,
+): string[] {
+  const lines: string[] = [];
+  if (history !== null) {
+    const periods = orderPeriods(recordedPeriods(history.update.table));
+    lines.push(say(msg("cli.history", { count: periods.length, periods: periods.join(", "), sheet: history.sheet })));
+  }
+  if (previous !== null) {
+    const before =
+      history === null ? null : previousPeriod(recordedPeriods(history.update.table), o.periods![o.latest]!);
+    const d = score - previous;
+    lines.push(
+      say(
+        msg("cli.compared", {
+          period: before ?? msg("cli.previousColumn"),
+          previous: previous.toFixed(1),
+          score: score.toFixed(1),
+          change: `${d >= 0 ? "+" : ""}${d.toFixed(1)}`,
+        }),
+      ),
+    );
+  }
+  return lines;
+}
+
+/** Builds the plan (and the history) from tables that read without problems, writes the workbook, and reports. */
+async function buildAndWrite(o: Options, tables: readonly InputTable[], io: CliIo): Promise<void> {
+  const { input, table, reading } = tables[o.latest]!;
+  const language = o.lang ?? reading.language;
+  const history = historyOf(o, tables, language);
+  const sheetNames = input.workbook.worksheets.map((w) => w.name);
+  const historyName = historySheetName(sheetNames, language);
+  if (history !== null && historyName.exists)
+    throw new InputError(msg("cli.historyExists", { file: o.input, sheet: historyName.name }));
+  const period = o.periods?.[o.latest] ?? o.period;
   const plan = buildScorecardPlan(table, {
-    ...(o.lang === undefined ? {} : { language: o.lang }),
-    ...(o.cap === undefined ? {} : { cap: o.cap }),
+    ...scoringOptions(o, language),
     ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
-    mode: o.snapshot ? "snapshot" : "live",
-    existingSheetNames: input.workbook.worksheets.map((w) => w.name),
+    ...(period === undefined ? {} : { period }),
+    history: history?.table ?? existingHistory(input.workbook, language, io),
+    existingSheetNames: sheetNames,
     existingNames: input.workbook.definedNames.model.map((d) => d.name),
   });
   const report = writePlanToXlsx(plan, input.workbook);
+  const notes = [...report.notes];
+  if (history !== null) notes.push(...writeHistoryToXlsx(history, input.workbook, historyName.name));
   await writeWorkbook(input.workbook, o.out);
   const e = plan.expected;
   const band = plan.settings.options.ratingBands[e.rating]!.label;
@@ -199,7 +379,10 @@ async function buildAndWrite(o: Options, input: LoadedInput, table: ScorecardTab
       }),
     ),
   );
-  for (const note of report.notes) io.stdout(say(msg("cli.note", { note })));
+  const previous = plan.comparison?.overall.previousScore ?? null;
+  const written = history === null ? null : { update: history, sheet: historyName.name };
+  for (const line of reportComparison(o, written, previous, e.overall)) io.stdout(line);
+  for (const note of notes) io.stdout(say(msg("cli.note", { note })));
 }
 
 /**
@@ -226,20 +409,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   messageLanguage = o.lang ?? "en";
   try {
     if (existsSync(o.out) && !o.force) throw new InputError(msg("cli.outExists", { out: o.out }));
-    const input = await loadInput(o);
-    const reading = readScorecardTable(sourceRange(input.sheet, input.topLeft, input.values));
-    messageLanguage = o.lang ?? reading.language;
-    const d = input.csvDialect;
-    if (d !== null) {
-      const how = { file: o.input, encoding: d.encoding, separator: separatorName(d.separator) };
-      io.stdout(say(d.decimalMark === "," ? msg("csv.readAsDecimalComma", how) : msg("csv.readAs", how)));
-    }
-    if (reading.table === null) {
-      // The KPI table's problems come from the scorecard core, in both languages.
-      for (const p of reading.problems) io.stderr(messageLanguage === "zh" ? p.messageZh : p.message);
-      return 1;
-    }
-    await buildAndWrite(o, input, reading.table, io);
+    const tables = await readTables(o, io);
+    if (tables === null) return 1;
+    await buildAndWrite(o, tables, io);
     return 0;
   } catch (e) {
     if (e instanceof InputError || e instanceof CrmError) {

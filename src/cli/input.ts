@@ -55,7 +55,7 @@ export function plainValue(v: ExcelJS.CellValue): unknown {
 }
 
 /** The smallest range holding every non-empty cell of a sheet, or null for an empty sheet. */
-function usedBounds(ws: ExcelJS.Worksheet): RangeBounds | null {
+export function usedBounds(ws: ExcelJS.Worksheet): RangeBounds | null {
   let b: RangeBounds | null = null;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {

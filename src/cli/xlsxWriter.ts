@@ -104,6 +104,19 @@ export function writePlanToXlsx(plan: Plan, workbook: ExcelJS.Workbook): XlsxWri
           },
         ],
       });
+    } else if (cf.kind === "iconSet") {
+      // Three arrows: the first threshold is the lowest icon's (ignored), then "≥ thresholds[0]", "≥ thresholds[1]".
+      const rule = {
+        type: "iconSet",
+        priority: priority++,
+        iconSet: "3Arrows",
+        cfvo: [
+          { type: "num", value: cf.thresholds[0] },
+          { type: "num", value: cf.thresholds[0] },
+          { type: "num", value: cf.thresholds[1] },
+        ],
+      } as ExcelJS.IconSetRuleType;
+      ws.addConditionalFormatting({ ref: cf.range, rules: [rule] });
     } else {
       const rule = {
         type: "dataBar",

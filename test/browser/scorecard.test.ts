@@ -104,7 +104,17 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     const labels = await p.page.evaluate(() =>
       Array.from(document.querySelectorAll("#scorecard-root .sc-mapping-grid label")).map((l) => l.textContent),
     );
-    expect(labels).toEqual(["指标（必填）", "维度", "实际值（必填）", "目标值（必填）", "权重", "方向", "底线"]);
+    expect(labels).toEqual([
+      "指标（必填）",
+      "维度",
+      "实际值（必填）",
+      "目标值（必填）",
+      "权重",
+      "方向",
+      "底线",
+      "上期值",
+      "标杆值",
+    ]);
     await p.page.click("#scorecard-root .sc-options summary");
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
     expect(await resultText(p)).toMatch(/^已生成“CRM 计分卡”：19 个指标，综合得分 \d+\.\d（.+）。打开“CRM 计分卡”$/);

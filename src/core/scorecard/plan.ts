@@ -63,8 +63,12 @@
  */
 import { valueError, numError } from "../errors";
 import { cellAddress, parseCell, rangeAddress } from "../address";
+import { compareScorecard, type ComparisonResult } from "./comparison";
+import { previousFromHistory, type HistoryTable } from "./history";
+import { periodRecordFromScores, type PeriodRecord } from "./historyRecord";
 import { scorecardLabels, type RatingBand, type ScorecardLanguage } from "./labels";
-import { planAnchors, RANKED_LISTS, RankedList, scorecardLayout } from "./layout";
+import { planAnchors, scorecardLayout } from "./layout";
+import { defaultPeriodLabel } from "./period";
 import type { Plan, PlanCell } from "./planTypes";
 import { PLAN_VERSION } from "./planTypes";
 import { DEFAULT_CAP, DEFAULT_STATUS, scoreScorecard, type StatusThresholds } from "./scoring";
@@ -77,7 +81,7 @@ import { planColumns, planFreeze, planPrint } from "./sheet/page";
 import { perspectiveChart, perspectiveSection } from "./sheet/perspectives";
 import { rankedListSection } from "./sheet/rankings";
 import { settingsSection } from "./sheet/settingsBlock";
-import type { ScorecardTable } from "./table";
+import type { Kpi, ScorecardTable } from "./table";
 
 export type {
   BorderSpec,
@@ -122,6 +126,16 @@ export interface ScorecardOptions {
   existingNames?: readonly string[];
   /** The as-of date, "YYYY-MM-DD"; default today (local time). */
   asOf?: string;
+  /**
+   * The period label ("2026 Q4", "FY2026 H1"); default the calendar quarter of the as-of date in the sheet's
+   * language. Given (not blank), it is shown and stored even on a scorecard without comparisons.
+   */
+  period?: string;
+  /**
+   * The workbook's scorecard history: when the table has no Previous column, the previous values are the
+   * actuals of the period before this one in the history (KPIs matched by perspective and metric).
+   */
+  history?: HistoryTable | null;
 }
 
 /** Excel's serial day number of a "YYYY-MM-DD" date (1900 date system). */
@@ -140,7 +154,20 @@ function today(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/** The options and the table resolved and validated once, scored, laid out and named. */
+/** Previous values (from the table's Previous column, else from the history) and benchmarks, or null. */
+function comparisonValues(
+  table: ScorecardTable,
+  kpis: readonly Kpi[],
+  period: string,
+  history: HistoryTable | null | undefined,
+): { previous: (number | null)[] | null; source: PlanContext["previousSource"]; comparedWith: string | null } {
+  if (table.hasPrevious) return { previous: kpis.map((k) => k.previous), source: "column", comparedWith: null };
+  const fromHistory = history ? previousFromHistory(history, period, kpis) : null;
+  if (fromHistory === null) return { previous: null, source: null, comparedWith: null };
+  return { previous: fromHistory.values, source: "history", comparedWith: fromHistory.period };
+}
+
+/** The options and the table resolved and validated once, scored, compared, laid out and named. */
 function planContext(table: ScorecardTable, options: ScorecardOptions): PlanContext {
   const language = options.language ?? table.language;
   const labels = scorecardLabels(language);
@@ -153,14 +180,31 @@ function planContext(table: ScorecardTable, options: ScorecardOptions): PlanCont
   const mode = options.mode ?? "live";
   const asOf = options.asOf ?? today();
   const asOfSerial = excelDate(asOf);
+  const givenPeriod = options.period?.trim() ?? "";
+  const period = givenPeriod === "" ? defaultPeriodLabel(asOf, language) : givenPeriod;
   if (table.kpis.length === 0) throw valueError("the table has no KPI rows");
   if (table.kpis.length > MAX_KPIS) throw numError(`a scorecard holds at most ${MAX_KPIS.toLocaleString("en")} KPIs`);
 
   const kpis = table.kpis.map((k) => ({ ...k, perspective: k.perspective === "" ? labels.allKpis : k.perspective }));
   const result = scoreScorecard(kpis, { cap, status, ratingBands });
+  const values = comparisonValues(table, kpis, period, options.history);
+  const benchmark = table.hasBenchmark ? kpis.map((k) => k.benchmark) : null;
+  const comparison: ComparisonResult | null =
+    values.previous === null && benchmark === null
+      ? null
+      : compareScorecard(kpis, result, { previous: values.previous, benchmark }, cap);
   const sheet = uniqueSheetName(labels.sheetName, options.existingSheetNames ?? []);
   const { names, chart } = scorecardNames(sheet.number, options.existingNames ?? []);
-  const resolved = { language, cap, status, ratingBands, mode };
+  const resolved = { language, cap, status, ratingBands, mode, ...(givenPeriod === "" ? {} : { period: givenPeriod }) };
+  const layout = scorecardLayout({
+    kpis: kpis.length,
+    perspectives: result.perspectives.length,
+    bands: ratingBands.length,
+    previous: values.previous !== null,
+    benchmark: benchmark !== null,
+    period: benchmark !== null || givenPeriod !== "",
+    comparedWith: values.comparedWith !== null,
+  });
   return {
     table,
     kpis,
@@ -168,11 +212,15 @@ function planContext(table: ScorecardTable, options: ScorecardOptions): PlanCont
     options: resolved,
     asOfSerial,
     result,
-    layout: scorecardLayout({ kpis: kpis.length, perspectives: result.perspectives.length, bands: ratingBands.length }),
+    layout,
     sheetName: sheet.name,
     names,
     chartName: chart,
     settings: storedSettings(table, sheet.name, resolved, names, asOf),
+    comparison,
+    previousSource: values.source,
+    period,
+    comparedWith: values.comparedWith,
   };
 }
 
@@ -190,7 +238,7 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
     headerSection(ctx),
     kpiSection(ctx),
     perspectiveSection(ctx),
-    ...(Object.keys(RANKED_LISTS) as RankedList[]).map((list) => rankedListSection(ctx, list)),
+    ...layout.listOrder.map((list) => rankedListSection(ctx, list)),
     settingsSection(ctx),
   ];
   return {
@@ -210,7 +258,25 @@ export function buildScorecardPlan(table: ScorecardTable, options: ScorecardOpti
     anchors: planAnchors(layout),
     usedRange: rangeAddress(0, 0, layout.lastRow, layout.lastColumn),
     expected: ctx.result,
+    ...(ctx.comparison === null ? {} : { comparison: ctx.comparison }),
   };
+}
+
+/**
+ * The record of the period a scorecard shows, for the history: what `buildScorecardPlan(table, options)`
+ * scores, one row per KPI, per perspective and overall, labelled with the period (the option, else the
+ * quarter of the as-of date).
+ * @throws CrmError as `buildScorecardPlan`
+ */
+export function scorecardPeriodRecord(table: ScorecardTable, options: ScorecardOptions = {}): PeriodRecord {
+  const ctx = planContext(table, options);
+  return periodRecordFromScores({
+    period: ctx.period,
+    asOf: ctx.asOfSerial,
+    kpis: ctx.kpis,
+    result: ctx.result,
+    ratingBands: ctx.options.ratingBands,
+  });
 }
 
 /** Every non-empty cell of a plan with its 0-based position on the sheet. */

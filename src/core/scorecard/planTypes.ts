@@ -2,6 +2,7 @@
  * The plain-data types of a scorecard plan (see plan.ts for the contract a writer follows). Nothing here
  * computes; the section builders in ./sheet fill these in.
  */
+import type { ComparisonResult } from "./comparison";
 import type { ScorecardLanguage } from "./labels";
 import type { ScorecardResult } from "./scoring";
 import type { StoredSettings } from "./settings";
@@ -66,6 +67,16 @@ export type PlanConditionalFormat =
       /** Fixed bounds of the bar (numbers). */
       min: number;
       max: number;
+    }
+  | {
+      /**
+       * Three arrows (Excel's "3 Arrows", Office.js `ThreeArrows`): down below `thresholds[0]`, sideways
+       * from it, up from `thresholds[1]` (numbers, "greater than or equal").
+       */
+      kind: "iconSet";
+      range: string;
+      icons: "threeArrows";
+      thresholds: readonly [number, number];
     };
 
 /** A column's width and visibility. */
@@ -128,6 +139,9 @@ export interface PlanAnchors {
   weaknesses: string;
   cap: string;
   settings: string;
+  /** The movers' lists, on a sheet with previous values. */
+  improvements?: string;
+  declines?: string;
 }
 
 /** Everything a scorecard sheet holds. */
@@ -151,4 +165,6 @@ export interface Plan {
   usedRange: string;
   /** The core's numbers, which the sheet's formulas reproduce. */
   expected: ScorecardResult;
+  /** The core's comparisons with the previous period and the benchmarks, on a sheet that has them. */
+  comparison?: ComparisonResult;
 }

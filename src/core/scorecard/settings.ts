@@ -4,7 +4,7 @@
  * so that a Refresh — in the task pane, or on the command line — can rebuild the scorecard from its source
  * with the same column mapping and options. Making them and reading them back are both here, pure.
  */
-import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from "./headers";
+import { COLUMN_ROLES, COMPARISON_ROLES, type ColumnMapping, type ColumnRole, type ComparisonRole } from "./headers";
 import type { RatingBand, ScorecardLanguage } from "./labels";
 import { PLAN_VERSION } from "./planTypes";
 import type { StatusThresholds } from "./scoring";
@@ -18,17 +18,25 @@ export interface StoredSettings {
   sheetName: string;
   source: { sheet: string; address: string };
   headers: string[];
-  mapping: ColumnMapping;
+  mapping: StoredMapping;
   options: {
     language: ScorecardLanguage;
     cap: number;
     status: StatusThresholds;
     ratingBands: RatingBand[];
     mode: "live" | "snapshot";
+    /** The period label the user gave ("2026 Q4", "FY2026 H1"); absent: the calendar quarter of `asOf`. */
+    period?: string;
   };
   names: { overallScore: string; rating: string; settings: string };
   asOf: string;
 }
+
+/**
+ * The column mapping as stored: every role, the comparison roles (COMPARISON_ROLES) only while they are
+ * mapped. An absent role is unmapped: `parseStoredSettings` reads it back as null.
+ */
+export type StoredMapping = Omit<ColumnMapping, ComparisonRole> & Partial<Pick<ColumnMapping, ComparisonRole>>;
 
 /** The options a scorecard was built with, as stored. */
 export type StoredOptions = StoredSettings["options"];
@@ -54,11 +62,31 @@ export function storedSettings(
     sheetName,
     source: { sheet: table.sheet, address: table.address },
     headers: [...table.headers],
-    mapping: { ...table.mapping },
+    mapping: storedMapping(table.mapping),
     options,
     names,
     asOf,
   };
+}
+
+/** The mapping as stored: every role, except the comparison roles while they are unmapped (see COMPARISON_ROLES). */
+function storedMapping(mapping: ColumnMapping): StoredMapping {
+  const out: Partial<Record<ColumnRole, number | null>> = {};
+  for (const role of COLUMN_ROLES) {
+    const unmappedComparison = (COMPARISON_ROLES as readonly ColumnRole[]).includes(role) && mapping[role] === null;
+    if (!unmappedComparison) out[role] = mapping[role];
+  }
+  return out as StoredMapping;
+}
+
+/**
+ * The stored mapping as a complete mapping, for a Refresh's override: a role the settings do not mention is
+ * unmapped (null), so a scorecard keeps the columns it was built with while its source's headers stay the same.
+ */
+export function storedMappingOverride(mapping: StoredMapping): ColumnMapping {
+  const out = {} as Record<ColumnRole, number | null>;
+  for (const role of COLUMN_ROLES) out[role] = (mapping as Partial<ColumnMapping>)[role] ?? null;
+  return out;
 }
 
 const SETTINGS_NAME = /^CRM_Scorecard(?:_\d+)?_Settings$/i;
@@ -108,12 +136,13 @@ function readOptions(v: unknown): StoredOptions | null {
   const status = record(o?.status);
   const ratingBands = readBands(o?.ratingBands);
   if (o === null || status === null || ratingBands === null) return null;
-  const { language, cap, mode } = o;
+  const { language, cap, mode, period } = o;
   const { onTarget, near } = status;
   if (language !== "en" && language !== "zh") return null;
   if (mode !== "live" && mode !== "snapshot") return null;
   if (!isNumber(cap) || !isNumber(onTarget) || !isNumber(near)) return null;
-  return { language, cap, status: { onTarget, near }, ratingBands, mode };
+  if (period !== undefined && !(isString(period) && period.trim() !== "")) return null;
+  return { language, cap, status: { onTarget, near }, ratingBands, mode, ...(period === undefined ? {} : { period }) };
 }
 
 function readNames(v: unknown): StoredNames | null {
@@ -150,7 +179,8 @@ export function parseStoredSettings(value: unknown): StoredSettings | null {
   if (!isString(sheetName) || !isString(asOf)) return null;
   const source = readSource(s.source);
   const headers = Array.isArray(s.headers) && s.headers.every(isString) ? [...s.headers] : null;
-  const mapping = readMapping(s.mapping);
+  const read = readMapping(s.mapping);
+  const mapping = read === null ? null : storedMapping(read);
   const options = readOptions(s.options);
   const names = readNames(s.names);
   if (source === null || headers === null || mapping === null || options === null || names === null) return null;

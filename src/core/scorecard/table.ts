@@ -55,12 +55,19 @@ export interface Kpi {
   threshold: number | null;
   /** The weight as entered (not normalised); 1 for every KPI when the table has no weight column. */
   weight: number;
+  /** Last period's actual (Previous 上期值), null when the table has no such column or the cell is blank. */
+  previous: number | null;
+  /** The benchmark (Benchmark 标杆值), null when the table has no such column or the cell is blank. */
+  benchmark: number | null;
   /** Where the numbers came from on the source sheet (A1 addresses without the sheet), for live links. */
   cells: {
     actual: string;
     target: string;
     threshold: string | null;
     weight: string | null;
+    /** The Previous and Benchmark cells of the row, blank or not, when the table has those columns. */
+    previous: string | null;
+    benchmark: string | null;
   };
 }
 
@@ -76,6 +83,9 @@ export interface ScorecardTable {
   language: ScorecardLanguage;
   hasPerspectives: boolean;
   hasWeights: boolean;
+  /** Whether the table has a Previous (上期值) column, and a Benchmark (标杆值) column. */
+  hasPrevious: boolean;
+  hasBenchmark: boolean;
   kpis: Kpi[];
 }
 
@@ -336,9 +346,19 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
   const weightCol = col("weight");
   const directionCol = col("direction");
   const thresholdCol = col("threshold");
-  const mapped = [metricCol, actualCol, targetCol, perspectiveCol, weightCol, directionCol, thresholdCol].filter(
-    (x): x is Column => x !== null,
-  );
+  const previousCol = col("previous");
+  const benchmarkCol = col("benchmark");
+  const mapped = [
+    metricCol,
+    actualCol,
+    targetCol,
+    perspectiveCol,
+    weightCol,
+    directionCol,
+    thresholdCol,
+    previousCol,
+    benchmarkCol,
+  ].filter((x): x is Column => x !== null);
   const addr = (column: Column, r: number): string => cellAddress(column.topRow + r, column.sheetColumn);
 
   /** A required number, or a problem. */
@@ -427,6 +447,9 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     const actual = numberAt(actualCol, r, "actual", false);
     const target = numberAt(targetCol, r, "target", false);
     const threshold = thresholdCol === null ? null : numberAt(thresholdCol, r, "threshold", true);
+    // Previous and Benchmark may be blank (no value that period, no benchmark known); text is a problem.
+    const previous = previousCol === null ? null : numberAt(previousCol, r, "previous", true);
+    const benchmark = benchmarkCol === null ? null : numberAt(benchmarkCol, r, "benchmark", true);
     let weight: number | null | undefined = 1;
     if (weightCol !== null) {
       weight = numberAt(weightCol, r, "weight", false);
@@ -485,11 +508,15 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
       target: target!,
       threshold: threshold ?? null,
       weight: weight!,
+      previous: previous ?? null,
+      benchmark: benchmark ?? null,
       cells: {
         actual: addr(actualCol, r),
         target: addr(targetCol, r),
         threshold: threshold === null || threshold === undefined ? null : addr(thresholdCol!, r),
         weight: weightCol === null ? null : addr(weightCol, r),
+        previous: previousCol === null ? null : addr(previousCol, r),
+        benchmark: benchmarkCol === null ? null : addr(benchmarkCol, r),
       },
     });
   }
@@ -538,6 +565,8 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     language,
     hasPerspectives: perspectiveCol !== null,
     hasWeights: weightCol !== null,
+    hasPrevious: previousCol !== null,
+    hasBenchmark: benchmarkCol !== null,
     kpis,
   });
 }

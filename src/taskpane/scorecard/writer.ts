@@ -7,9 +7,10 @@
  * - `writePlan`: 1 (check that the plan's sheet and names are still free; skipped when the caller has just
  *   read them) + 1 (add the sheet, learn its id) + 1 (the whole plan as ONE batch) + 2 only on failure (see
  *   what of it is there, remove it) ≤ 5.
- * - `buildScorecard`: 1 (re-read the source cells, the sheet names, the workbook names and settings keys) + 1
- *   (add the sheet) + 1 (the plan) = 3, + 2 only on failure (clean-up).
- * - `refreshScorecard`: 1 (read) + 1 (add the new sheet) + 1 (write it) + 1 (commit: swap it in for the old
+ * - `buildScorecard`: 1 (re-read the source cells, the sheet names, the workbook names and settings keys, and
+ *   the scorecard history for the previous values: ./historyWriter.ts) + 1 (add the sheet) + 1 (the plan) = 3,
+ *   + 2 only on failure (clean-up). The history is only read, here and in a refresh.
+ * - `refreshScorecard`: 1 (read, the history too) + 1 (add the new sheet) + 1 (write it) + 1 (commit: swap it in for the old
  *   one) = 4; + 2 on a failed write (clean-up), + 1 on a failed commit (see where it stopped).
  *   `listScorecards`: 2. `activateSheet`: 1.
  *
@@ -63,10 +64,12 @@ import {
   ScorecardOptions,
   StoredSettings,
 } from "../../core/scorecard/plan";
-import { isSettingsName, parseStoredSettings } from "../../core/scorecard/settings";
+import { isSettingsName, parseStoredSettings, storedMappingOverride } from "../../core/scorecard/settings";
 import { readScorecardTable, TableReading } from "../../core/scorecard/table";
 import { codeOf, counter, defaultRun, excelApiSupports, messageOf, type ExcelRun, type Supports } from "../host";
 import { areasOf, queueSourceRead, SourceRef, splitAddress } from "./selection";
+import type { HistoryProblem } from "../../core/scorecard/history";
+import { queueHistoryRead } from "./historyWriter";
 
 export type { ExcelRun, Supports } from "../host";
 
@@ -352,6 +355,15 @@ function queueConditionalFormats(plan: Plan, range: (address: string) => Excel.R
       c.custom.rule.formula = cf.formula;
       c.custom.format.fill.color = cf.format.fill;
       c.custom.format.font.color = cf.format.fontColor;
+    } else if (cf.kind === "iconSet") {
+      const c = target.conditionalFormats.add("IconSet");
+      c.iconSet.style = "ThreeArrows";
+      // The first criterion is the lowest icon's and takes no bound (as in Microsoft's icon-set sample).
+      c.iconSet.criteria = [
+        {} as Excel.ConditionalIconCriterion,
+        { type: "Number", operator: "GreaterThanOrEqual", formula: `=${cf.thresholds[0]}` },
+        { type: "Number", operator: "GreaterThanOrEqual", formula: `=${cf.thresholds[1]}` },
+      ];
     } else {
       const c = target.conditionalFormats.add("DataBar");
       c.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
@@ -700,7 +712,15 @@ export interface BuildRequest {
 }
 
 export type BuildOutcome =
-  | { kind: "built"; plan: Plan; sheetName: string; syncs: number; skipped: WriteResult["skipped"] }
+  | {
+      kind: "built";
+      plan: Plan;
+      sheetName: string;
+      syncs: number;
+      skipped: WriteResult["skipped"];
+      /** Why the workbook's history could not be used for the previous values (empty: used, or none). */
+      historyProblems: HistoryProblem[];
+    }
   /** The source has problems now (it was edited since it was read): nothing was written. */
   | { kind: "problems"; reading: TableReading; syncs: number };
 
@@ -723,6 +743,8 @@ export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = 
     names.load("items/name");
     const settings = supports(FEATURE_REQUIRES.settingsIndex) ? context.workbook.settings.load("items/key") : null;
     const source = queueSourceRead(context, request.source);
+    // The history, for the previous values of a table without a Previous column (read in the same sync).
+    const readHistory = queueHistoryRead(context, supports);
     progress("read", 0);
     try {
       await c.sync();
@@ -731,8 +753,10 @@ export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = 
     }
     const reading = readScorecardTable(source(), request.mapping);
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
+    const history = readHistory();
     const plan = buildScorecardPlan(reading.table, {
       ...request.options,
+      history: history.table,
       existingSheetNames: sheets.items.map((s) => s.name),
       // A settings entry left by an earlier scorecard counts as taken too: this build's must be new.
       existingNames: [...names.items.map((n) => n.name), ...settingsNamesOf(settings?.items ?? [])],
@@ -743,7 +767,14 @@ export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = 
     const added = { names: true, index: true, supports, sheetId, activate: true };
     const skipped = await writeToSheet(context, c.sync, plan, added, () => progress("cleanup", 2));
     progress("done", 3);
-    return { kind: "built", plan, sheetName: plan.sheetName, syncs: c.count(), skipped };
+    return {
+      kind: "built",
+      plan,
+      sheetName: plan.sheetName,
+      syncs: c.count(),
+      skipped,
+      historyProblems: history.problems,
+    };
   });
 }
 
@@ -847,7 +878,14 @@ export function withExistingNames(plan: Plan, names: StoredSettings["names"], fi
 }
 
 export type RefreshOutcome =
-  | { kind: "refreshed"; plan: Plan; sheetName: string; syncs: number; skipped: WriteResult["skipped"] }
+  | {
+      kind: "refreshed";
+      plan: Plan;
+      sheetName: string;
+      syncs: number;
+      skipped: WriteResult["skipped"];
+      historyProblems: HistoryProblem[];
+    }
   | { kind: "problems"; reading: TableReading; syncs: number };
 
 /** What the commit of a refresh needs besides the plan. */
@@ -949,6 +987,7 @@ export async function refreshScorecard(
     const active = wb.worksheets.getActiveWorksheet();
     active.load("name");
     const source = queueSourceRead(context, { sheet: s.source.sheet, areas: areasOf(s.source.address) });
+    const readHistory = queueHistoryRead(context, supports);
     progress("read", 0);
     try {
       await c.sync();
@@ -960,14 +999,17 @@ export async function refreshScorecard(
     const table = source();
     const fresh = readScorecardTable(table);
     const sameHeaders = fresh.headers.length === s.headers.length && fresh.headers.every((h, i) => h === s.headers[i]);
-    const reading = sameHeaders ? readScorecardTable(table, s.mapping) : fresh;
+    const reading = sameHeaders ? readScorecardTable(table, storedMappingOverride(s.mapping)) : fresh;
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
+    const history = readHistory();
     const made = buildScorecardPlan(reading.table, {
       language: s.options.language,
       cap: s.options.cap,
       status: s.options.status,
       ratingBands: s.options.ratingBands,
       mode: s.options.mode,
+      ...(s.options.period === undefined ? {} : { period: s.options.period }),
+      history: history.table,
       ...(hooks.asOf === undefined ? {} : { asOf: hooks.asOf }),
       existingSheetNames: sheets.items.map((w) => w.name),
       existingNames: names.items.map((n) => n.name),
@@ -998,6 +1040,13 @@ export async function refreshScorecard(
       throw new ScorecardError("commit", plan.sheetName, messageOf(e), { oldSheet: entry.sheet, ...now });
     }
     progress("done", 4);
-    return { kind: "refreshed", plan, sheetName: entry.sheet, syncs: c.count(), skipped };
+    return {
+      kind: "refreshed",
+      plan,
+      sheetName: entry.sheet,
+      syncs: c.count(),
+      skipped,
+      historyProblems: history.problems,
+    };
   });
 }

@@ -50,6 +50,8 @@ const CJK_ALLOWED = new Set([
   "src/taskpane/scorecard/views/problems.ts",
   "src/taskpane/scorecard/views/result.ts",
   "src/taskpane/host.ts", // the Chinese full stop it strips from embedded messages
+  "src/core/scorecard/history.ts", // the history sheet's fixed labels (headers, levels), recognised in both languages
+  "src/core/scorecard/period.ts", // quarter labels (2026年第4季度), recognised and written
 ]);
 
 /** The areas moved to the catalogue with their Chinese quoting “…” (the older areas still quote with "). */

@@ -2,6 +2,7 @@
  * What every section builder reads: the table, the options as resolved (and validated) once, the core's
  * scores and the layout. A builder returns its part of the plan as a `SheetSection`.
  */
+import type { ComparisonResult } from "../comparison";
 import type { ScorecardLabels } from "../labels";
 import type { ScorecardLayout } from "../layout";
 import type { PlanBlock, PlanConditionalFormat, PlanFormat } from "../planTypes";
@@ -26,6 +27,14 @@ export interface PlanContext {
   /** The chart's name, unique like the workbook names. */
   chartName: string;
   settings: StoredSettings;
+  /** Previous values and benchmarks compared, or null when the scorecard has neither. */
+  comparison: ComparisonResult | null;
+  /** Where the previous values come from: the table's Previous column, the history, or nowhere. */
+  previousSource: "column" | "history" | null;
+  /** The period label (the option, else the calendar quarter of the as-of date). */
+  period: string;
+  /** The history's period the previous values were taken from, or null. */
+  comparedWith: string | null;
 }
 
 /** One section's part of a plan, in the plan's order. */

@@ -4,7 +4,7 @@
  * reproduces a number of src/core/scorecard/scoring.ts exactly, rounding where it rounds.
  */
 import { cellAddress } from "../../address";
-import { kpiColumnRange, ScorecardLayout, SheetColumn } from "../layout";
+import { kpiColumnRange, ScorecardLayout, sheetColumn, SheetColumn } from "../layout";
 import type { Kpi } from "../table";
 
 /** A text as a formula string literal: "…" with inner quotes doubled. */
@@ -44,11 +44,11 @@ export interface KpiRowRefs {
 
 /** The references of KPI row `row` (0-based sheet row). */
 export function kpiRowRefs(layout: ScorecardLayout, row: number): KpiRowRefs {
-  const at = (c: SheetColumn): string => cellAddress(row, layout.col[c]);
+  const at = (c: SheetColumn): string => cellAddress(row, sheetColumn(layout, c));
   return {
     at,
     all: (c) => kpiColumnRange(layout, c),
-    upTo: (c) => `${cellAddress(layout.kpis.first, layout.col[c], true)}:${at(c)}`,
+    upTo: (c) => `${cellAddress(layout.kpis.first, sheetColumn(layout, c), true)}:${at(c)}`,
     cap: layout.refs.cap,
     onTarget: layout.refs.onTarget,
     near: layout.refs.near,
@@ -61,10 +61,15 @@ export function kpiRowRefs(layout: ScorecardLayout, row: number): KpiRowRefs {
  * clamped to [0, cap].
  */
 export function achievementFormula(k: Kpi, r: KpiRowRefs): string {
-  const [act, tgt, thr, cap] = [r.at("actual"), r.at("target"), r.at("threshold"), r.cap];
-  if (k.threshold !== null) return `=MAX(0,MIN(${cap},(${act}-${thr})/(${tgt}-${thr})))`;
-  if (k.direction === "higher") return `=MAX(0,MIN(${cap},${act}/${tgt}))`;
-  return `=IF(${act}<=0,${cap},MAX(0,MIN(${cap},${tgt}/${act})))`;
+  return `=${achievementExpression(k, r, r.at("actual"))}`;
+}
+
+/** The achievement of the value in cell `act` against the row's target and threshold (no leading "="). */
+export function achievementExpression(k: Pick<Kpi, "threshold" | "direction">, r: KpiRowRefs, act: string): string {
+  const [tgt, thr, cap] = [r.at("target"), r.at("threshold"), r.cap];
+  if (k.threshold !== null) return `MAX(0,MIN(${cap},(${act}-${thr})/(${tgt}-${thr})))`;
+  if (k.direction === "higher") return `MAX(0,MIN(${cap},${act}/${tgt}))`;
+  return `IF(${act}<=0,${cap},MAX(0,MIN(${cap},${tgt}/${act})))`;
 }
 
 /** The status label of the row's score against the on-target and near-target thresholds. */

@@ -7,6 +7,13 @@ import type { SheetColumn } from "../layout";
 import type { PlanCell, PlanConditionalFormat, PlanFormat } from "../planTypes";
 import type { ScorecardResult, StatusThresholds } from "../scoring";
 import { formula, Grid, num, text } from "./cells";
+import {
+  comparisonConditionalFormats,
+  comparisonFormats,
+  comparisonLinkFormats,
+  comparisonRowCells,
+  moverRanks,
+} from "./comparisons";
 import type { PlanContext, SheetSection } from "./context";
 import { achievementFormula, kpiRowRefs, statusFormula, strengthRankFormula, weaknessRankFormula } from "./formulas";
 import { COLORS, format, NUMBER_FORMATS, STYLES } from "./styles";
@@ -31,7 +38,7 @@ function rankAll(
   return { strength, weakness };
 }
 
-type Ranks = ReturnType<typeof rankAll>;
+type Ranks = ReturnType<typeof rankAll> & ReturnType<typeof moverRanks>;
 
 /** An input cell: in live mode a link to its source cell, else (or without one) the value. */
 function inputCell(ctx: PlanContext): (value: number, cell: string | null) => PlanCell {
@@ -41,7 +48,7 @@ function inputCell(ctx: PlanContext): (value: number, cell: string | null) => Pl
 }
 
 /** The cells of KPI `i`'s row, by column; null leaves a cell empty. */
-function rowCells(ctx: PlanContext, i: number, ranks: Ranks): Record<SheetColumn, PlanCell | null> {
+function rowCells(ctx: PlanContext, i: number, ranks: Ranks): Partial<Record<SheetColumn, PlanCell | null>> {
   const { labels: L, layout } = ctx;
   const k = ctx.kpis[i]!;
   const res = ctx.result.kpis[i]!;
@@ -64,6 +71,7 @@ function rowCells(ctx: PlanContext, i: number, ranks: Ranks): Record<SheetColumn
     strengthRank: formula(strengthRankFormula(r), ranks.strength[i] ?? ""),
     weaknessRank: formula(weaknessRankFormula(r), ranks.weakness[i] ?? ""),
     group: num(res.group),
+    ...comparisonRowCells(ctx, i, r, ranks),
   };
 }
 
@@ -123,19 +131,19 @@ export function kpiSection(ctx: PlanContext): SheetSection {
   const g = new Grid();
   for (const key of layout.kpiColumns) g.set(layout.kpis.header, layout.col[key], text(L.headers[key]));
   for (const key of layout.helperColumns) g.set(layout.kpis.header, layout.col[key], text(L.helpers[key]));
-  const ranks = rankAll(ctx.result, ctx.options.status);
+  const ranks = { ...rankAll(ctx.result, ctx.options.status), ...moverRanks(ctx) };
   const columns = [...layout.kpiColumns, ...layout.helperColumns];
   ctx.kpis.forEach((_, i) => {
     const cells = rowCells(ctx, i, ranks);
     for (const key of columns) {
       const cell = cells[key];
-      if (cell !== null) g.set(layout.kpis.first + i, layout.col[key], cell);
+      if (cell !== null && cell !== undefined) g.set(layout.kpis.first + i, layout.col[key], cell);
     }
   });
   return {
     blocks: [g.block("kpis", layout.kpis.header, 0, layout.kpis.last, layout.lastColumn)],
-    formats: kpiFormats(ctx),
-    conditionalFormats: kpiConditionalFormats(ctx),
+    formats: [...kpiFormats(ctx), ...comparisonFormats(ctx)],
+    conditionalFormats: [...kpiConditionalFormats(ctx), ...comparisonConditionalFormats(ctx)],
   };
 }
 
@@ -152,5 +160,6 @@ export function liveLinkFormats(ctx: PlanContext): PlanFormat[] {
       null,
       STYLES.link,
     ),
+    ...comparisonLinkFormats(ctx),
   ];
 }

@@ -40,6 +40,16 @@ function kpiColumnWidths(ctx: PlanContext): Record<KpiColumn, number> {
     score: 10,
     points: 10,
     status: clamp(longest([L.onTarget, L.near, L.offTarget, L.rating]) + 3, 12, 16),
+    previous: 12,
+    change: 10,
+    changePercent: 10,
+    previousScore: 10,
+    scoreChange: 10,
+    // The words of the trend's number format, and room for the icon set's arrow.
+    trend: clamp(longest([L.improved, L.declined, L.unchanged]) + 5, 10, 16),
+    benchmark: 12,
+    gap: 12,
+    versusBenchmark: clamp(longest([L.ahead, L.behind]) + 3, 10, 14),
   };
 }
 

@@ -4,23 +4,30 @@ import { kpiColumnRange, PerspectiveColumn } from "../layout";
 import type { PlanCell, PlanChart } from "../planTypes";
 import { formula, Grid, text } from "./cells";
 import type { PlanContext, SheetSection } from "./context";
+import { previousScoreSumFormula, scoreChangeOf } from "./comparisons";
 import { ratingFormula } from "./formulas";
 import { COLORS, format, NUMBER_FORMATS, STYLES } from "./styles";
 
 /** The cells of perspective `j`'s row: weight and score sum its KPIs' (by their perspective number). */
-function rowCells(ctx: PlanContext, j: number): Record<PerspectiveColumn, PlanCell> {
+function rowCells(ctx: PlanContext, j: number): Partial<Record<PerspectiveColumn, PlanCell>> {
   const { layout } = ctx;
   const p = ctx.result.perspectives[j]!;
   const row = layout.perspectives.first + j;
   const at = (c: PerspectiveColumn): string => cellAddress(row, layout.perspectiveCol[c]);
   const sumOf = (c: "weight" | "points"): string =>
     `SUMIF(${kpiColumnRange(layout, "group")},${j + 1},${kpiColumnRange(layout, c)})`;
-  return {
+  const cells: Partial<Record<PerspectiveColumn, PlanCell>> = {
     perspective: text(p.name),
     rating: formula(ratingFormula(layout, at("score")), ctx.options.ratingBands[p.rating]!.label),
     weight: formula(`=${sumOf("weight")}`, p.weight),
     score: formula(`=${sumOf("points")}/${at("weight")}`, p.score),
   };
+  const c = ctx.comparison?.perspectives[j];
+  if (layout.has.previous && c !== undefined) {
+    cells.previousScore = formula(previousScoreSumFormula(ctx, j), c.previousScore ?? "");
+    cells.change = formula(scoreChangeOf(at("score"), at("previousScore")), c.change ?? "");
+  }
+  return cells;
 }
 
 /** The perspectives' title, header and rows, with a data bar on their scores. */
@@ -33,14 +40,19 @@ export function perspectiveSection(ctx: PlanContext): SheetSection {
     rating: L.rating,
     weight: L.headers.weight,
     score: L.headers.score,
+    previousScore: L.headers.previousScore,
+    change: L.headers.scoreChange,
   };
-  const keys = Object.keys(col) as PerspectiveColumn[];
+  const keys = layout.perspectiveColumns;
   const g = new Grid();
   g.set(t.title, 0, text(L.perspectivesTitle));
   for (const key of keys) g.set(t.header, col[key], text(headers[key]));
   ctx.result.perspectives.forEach((_, j) => {
     const cells = rowCells(ctx, j);
-    for (const key of keys) g.set(t.first + j, col[key], cells[key]);
+    for (const key of keys) {
+      const cell = cells[key];
+      if (cell !== undefined) g.set(t.first + j, col[key], cell);
+    }
   });
   const right = keys.length - 1;
   const rows = (c: PerspectiveColumn): string => rangeAddress(t.first, col[c], t.last, col[c]);
@@ -51,6 +63,9 @@ export function perspectiveSection(ctx: PlanContext): SheetSection {
       format(rangeAddress(t.header, 0, t.header, right), null, STYLES.subHeader),
       format(rows("weight"), NUMBER_FORMATS.percent),
       format(rows("score"), NUMBER_FORMATS.score),
+      ...(layout.has.previous
+        ? [format(rows("previousScore"), NUMBER_FORMATS.score), format(rows("change"), NUMBER_FORMATS.change)]
+        : []),
     ],
     conditionalFormats: [
       { kind: "dataBar", range: rows("score"), color: COLORS.bar, min: 0, max: 100 * ctx.options.cap },

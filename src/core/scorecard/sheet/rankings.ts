@@ -13,17 +13,25 @@ import { format, NUMBER_FORMATS, STYLES } from "./styles";
 type ListColumn = (typeof RANKED_LISTS)[RankedList][number];
 
 /** Per list: its title, the rank column it reads, and the KPIs in rank order (indexes into the table). */
-function listSpec(ctx: PlanContext, list: RankedList): { title: string; rank: SheetColumn; picks: number[] } {
-  const { labels: L, result } = ctx;
-  return list === "strengths"
-    ? { title: L.strengthsTitle, rank: "strengthRank", picks: result.strengths }
-    : { title: L.weaknessesTitle, rank: "weaknessRank", picks: result.weaknesses };
+function listSpec(ctx: PlanContext, list: RankedList): { title: string; rank: SheetColumn; picks: readonly number[] } {
+  const { labels: L, result, comparison } = ctx;
+  switch (list) {
+    case "strengths":
+      return { title: L.strengthsTitle, rank: "strengthRank", picks: result.strengths };
+    case "weaknesses":
+      return { title: L.weaknessesTitle, rank: "weaknessRank", picks: result.weaknesses };
+    case "improvements":
+      return { title: L.improvementsTitle, rank: "improvementRank", picks: comparison?.improvements ?? [] };
+    case "declines":
+      return { title: L.declinesTitle, rank: "declineRank", picks: comparison?.declines ?? [] };
+  }
 }
 
 /** The core's value of a list cell: the KPI's text or number, "" below the last ranked KPI. */
 function expectedValue(ctx: PlanContext, column: ListColumn, kpi: number | undefined): number | string {
   if (kpi === undefined) return "";
   if (column === "perspective" || column === "metric") return ctx.kpis[kpi]![column];
+  if (column === "previousScore" || column === "scoreChange") return ctx.comparison?.kpis[kpi]![column] ?? "";
   return ctx.result.kpis[kpi]![column];
 }
 
@@ -31,10 +39,16 @@ function expectedValue(ctx: PlanContext, column: ListColumn, kpi: number | undef
 export function rankedListSection(ctx: PlanContext, list: RankedList): SheetSection {
   const { labels: L } = ctx;
   const t = ctx.layout.lists[list];
+  if (t === undefined) throw new Error(`the scorecard sheet has no list "${list}"`);
   const columns: readonly ListColumn[] = RANKED_LISTS[list];
   const spec = listSpec(ctx, list);
   const header = (c: ListColumn): string => (c === "pointsLost" ? L.pointsLost : L.headers[c]);
-  const numberFormat = { score: NUMBER_FORMATS.score, pointsLost: NUMBER_FORMATS.points } as const;
+  const numberFormat: Partial<Record<ListColumn, string>> = {
+    score: NUMBER_FORMATS.score,
+    pointsLost: NUMBER_FORMATS.points,
+    previousScore: NUMBER_FORMATS.score,
+    scoreChange: NUMBER_FORMATS.change,
+  };
   const g = new Grid();
   g.set(t.title, 0, text(spec.title));
   g.setRow(
@@ -53,7 +67,8 @@ export function rankedListSection(ctx: PlanContext, list: RankedList): SheetSect
     format(rangeAddress(t.header, 0, t.header, right), null, STYLES.subHeader),
   ];
   columns.forEach((c, i) => {
-    if (c === "score" || c === "pointsLost") formats.push(format(rangeAddress(t.first, i, t.last, i), numberFormat[c]));
+    const nf = numberFormat[c];
+    if (nf !== undefined) formats.push(format(rangeAddress(t.first, i, t.last, i), nf));
   });
   return { blocks: [g.block(list, t.title, 0, t.last, right)], formats, conditionalFormats: [] };
 }

@@ -85,7 +85,18 @@ export const NUMBER_FORMATS = {
   score: "0.0",
   points: "0.00",
   whole: "0",
+  /** A change in points, signed: +3.5, -2.0, 0.0. */
+  change: "+0.0;-0.0;0.0",
 } as const;
+
+/**
+ * The trend column's number format: its +1, −1 and 0 shown as the words improved, declined and unchanged
+ * (the icon set draws the arrows beside them).
+ */
+export function trendFormat(labels: { improved: string; declined: string; unchanged: string }): string {
+  const q = (s: string): string => `"${s.replace(/"/g, "")}"`;
+  return `${q(labels.improved)};${q(labels.declined)};${q(labels.unchanged)}`;
+}
 
 /** A format entry: a number format, a style, or both, for a range. */
 export function format(range: string, numberFormat: string | null, cellStyle?: Readonly<CellStyle>): PlanFormat {
