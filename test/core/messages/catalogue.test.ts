@@ -63,6 +63,7 @@ describe("every message in both languages, with the same parameters", () => {
       "input",
       "metrics",
       "btyd",
+      "analysis",
       "scorecard",
       "sharing",
       "csv",
