@@ -11,6 +11,8 @@
  * FIT's spill can be passed as it is. Dates are Excel date serials.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by core/input.ts */
+import { ANALYSIS_LABELS, AnalysisLanguage, MARKETING_RFM_COLUMNS } from "../core/analysis/labels";
+import { MarketingRfm, marketingRfm } from "../core/analysis/marketingRfm";
 import { bgnbdExpected, bgnbdFit, BgnbdParams, bgnbdPAlive, checkBgnbdParams } from "../core/btyd/bgnbd";
 import { clvBtyd, clvOptions } from "../core/btyd/clvBtyd";
 import { CohortGrain, cohortTable } from "../core/btyd/cohort";
@@ -33,7 +35,7 @@ import { blankMaskFor } from "./blanks";
 import { excelCallAsync } from "./excel";
 
 /** One range argument read cell by cell (reading order): a value or null for a blank, and its shape. */
-interface Column<T> {
+export interface Column<T> {
   readonly name: string;
   readonly values: (T | null)[];
   readonly rows: number;
@@ -61,7 +63,7 @@ async function unmaskBlanks<T>(column: Column<T>, raw: unknown, address: string 
 // unhandled.
 
 /** A numeric range, blank-safely: numbers and nulls. @throws CrmError as numbersOrBlanksIn. */
-async function numberColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
+export async function numberColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<number>> {
   return unmaskBlanks({ name, values: numbersOrBlanksIn(raw, name), ...shape(raw) }, raw, address);
 }
 
@@ -77,12 +79,12 @@ async function dateColumn(raw: unknown, name: string, address: string | undefine
 }
 
 /** Customer ids: numbers or trimmed text, null for blanks. */
-async function idColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<CustomerId>> {
+export async function idColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<CustomerId>> {
   return unmaskBlanks({ name, values: keysIn(raw, name), ...shape(raw) }, raw, address);
 }
 
 /** Where cell i of a column is, for messages: "row 5 of the range". */
-function position(column: Column<unknown>, i: number): Message {
+export function position(column: Column<unknown>, i: number): Message {
   return cellPosition(Math.floor(i / column.columns), i % column.columns, column.columns);
 }
 
@@ -91,7 +93,7 @@ function position(column: Column<unknown>, i: number): Message {
  * @throws CrmError `#VALUE!` when the ranges differ in size, `#N/A` naming the first cell that is blank
  * while another column of its row has a value.
  */
-function filledRows(columns: readonly Column<unknown>[]): number[] {
+export function filledRows(columns: readonly Column<unknown>[]): number[] {
   const first = columns[0]!;
   const n = first.values.length;
   if (columns.some((c) => c.values.length !== n)) {
@@ -114,7 +116,8 @@ function filledRows(columns: readonly Column<unknown>[]): number[] {
   return rows;
 }
 
-function pick(column: Column<number>, rows: readonly number[]): Float64Array {
+/** The numbers of a column at the given cells (e.g. the rows {@link filledRows} kept). */
+export function pick(column: Column<number>, rows: readonly number[]): Float64Array {
   const out = new Float64Array(rows.length);
   const values = column.values;
   for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
@@ -215,8 +218,10 @@ async function summaryColumns(
  * @param {any[][]} amounts Amount of each transaction.
  * @param {any} [asOfDate] End of the observation period (an Excel date). Default: the latest date in the log.
  * @param {any} [periodDays] Days per period for recency and T. Default 7 (weeks).
+ * @param {any} [layout] "btyd" (default): customer, frequency, recency, T, monetary, as above. "marketing": customer, first purchase, last purchase, purchases (days), total spend (net of refunds), days since last purchase.
+ * @param {any} [language] Language of the marketing layout's header: "en" (default) or "zh".
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
- * @returns {Promise<any[][]>} A header row (customer, frequency, recency, T, monetary), then one row per customer.
+ * @returns {Promise<any[][]>} A header row, then one row per customer.
  */
 export function RFM(
   customerIds: unknown[][],
@@ -224,6 +229,8 @@ export function RFM(
   amounts: unknown[][],
   asOfDate: any,
   periodDays: any,
+  layout: any,
+  language: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
@@ -236,10 +243,16 @@ export function RFM(
     const rows = filledRows([ids, ds, am]);
     const asOf = optionalNumberArg(asOfDate, "asOfDate");
     const days = optionalNumberArg(periodDays, "periodDays");
-    const s = rfmSummary(pickIds(ids, rows), pick(ds, rows), pick(am, rows), {
+    const shape = optionArg(layout, "layout", ["btyd", "marketing"] as const, "btyd");
+    const lang = optionArg(language, "language", ["en", "zh"] as const, "en");
+    const log = [pickIds(ids, rows), pick(ds, rows), pick(am, rows)] as const;
+    const describe = (k: number): Message => position(ds, rows[k]!);
+    if (shape === "marketing")
+      return marketingTable(marketingRfm(...log, { ...(asOf === undefined ? {} : { asOf }), describe }), lang);
+    const s = rfmSummary(...log, {
       ...(asOf === undefined ? {} : { asOf }),
       ...(days === undefined ? {} : { periodDays: days }),
-      describe: (k) => position(ds, rows[k]!),
+      describe,
     });
     const out: (number | string)[][] = [["customer", "frequency", "recency", "T", "monetary"]];
     for (let c = 0; c < s.customers.length; c++) {
@@ -247,6 +260,23 @@ export function RFM(
     }
     return out;
   });
+}
+
+/** The marketing RFM as a spill: a header row in the language, then one row per customer. */
+function marketingTable(m: MarketingRfm, language: AnalysisLanguage): (number | string)[][] {
+  const header = ANALYSIS_LABELS[language].marketingRfm;
+  const out: (number | string)[][] = [MARKETING_RFM_COLUMNS.map((c) => header[c])];
+  for (let c = 0; c < m.customers.length; c++) {
+    out.push([
+      m.customers[c]!,
+      m.firstPurchase[c]!,
+      m.lastPurchase[c]!,
+      m.purchases[c]!,
+      m.totalSpend[c]!,
+      m.daysSinceLast[c]!,
+    ]);
+  }
+  return out;
 }
 
 /**
