@@ -28,7 +28,7 @@ export interface CrossSell {
  * texts through a Map with a one-entry cache for runs of the same text; then each distinct text is folded
  * once (trimmed, lower-cased, joining the number it spells). O(n) expected.
  */
-function matchIndices(keys: readonly MatchKey[]): { index: Int32Array; distinct: number } {
+export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; distinct: number } {
   const n = keys.length;
   const index = new Int32Array(n).fill(-1);
   const numbers = new Float64Array(n);
@@ -92,8 +92,8 @@ export function crossSell(customerIds: readonly MatchKey[], categories: readonly
       counts: `${customerIds.length}, ${categories.length}`,
     });
   }
-  const ids = matchIndices(customerIds);
-  const cats = matchIndices(categories).index;
+  const ids = matchKeys(customerIds);
+  const cats = matchKeys(categories).index;
   const firstCategory = new Int32Array(ids.distinct).fill(-1);
   const several = new Uint8Array(ids.distinct);
   for (let i = 0; i < customerIds.length; i++) {
