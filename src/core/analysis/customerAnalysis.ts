@@ -125,10 +125,14 @@ export interface CustomerAnalysis {
     readonly tiers: Record<ValueTier, number> | null;
     readonly stages: Record<LifecycleStage, number> | null;
   };
-  /** Customer indices by CLV, largest first (ties in customer order); empty without CLV. */
+  /** Customer indices by CLV, largest first (ties in customer order), the first `listLength`; empty without CLV. */
   readonly topByClv: number[];
-  /** At-risk customers by CLV, largest first: the churn early-warning list. */
+  /** At-risk customers by CLV, largest first, the first `listLength`: the churn early-warning list. */
   readonly earlyWarning: number[];
+  /** Each customer's place by CLV (1 = largest; ties in customer order); null without CLV. */
+  readonly clvRank: Int32Array | null;
+  /** Each at-risk customer's place by CLV among the at-risk (1 = largest), 0 for the others; null without stages. */
+  readonly warningRank: Int32Array | null;
   readonly cohorts: CohortRow[];
 }
 
@@ -156,6 +160,8 @@ export function analyzeCustomers(log: TransactionLog, options: AnalysisOptions):
     options.cohortGrain ?? "month",
   );
   const length = options.listLength ?? 20;
+  const byClv = rankedBy(table.clv, () => true);
+  const warning = rankedBy(table.clv, (i) => table.stages?.[i] === "atRisk");
   return {
     asOfDay,
     periodDays,
@@ -167,8 +173,10 @@ export function analyzeCustomers(log: TransactionLog, options: AnalysisOptions):
       tiers: table.tiers === null ? null : countBy(VALUE_TIERS, table.tiers.tiers),
       stages: table.stages === null ? null : countBy(LIFECYCLE_STAGES, table.stages),
     },
-    topByClv: rankedBy(table.clv, () => true, length),
-    earlyWarning: rankedBy(table.clv, (i) => table.stages?.[i] === "atRisk", length),
+    topByClv: byClv.slice(0, length),
+    earlyWarning: warning.slice(0, length),
+    clvRank: table.clv === null ? null : ranks(byClv, table.customers.length),
+    warningRank: table.stages === null ? null : ranks(warning, table.customers.length),
     cohorts,
   };
 }
@@ -294,13 +302,20 @@ function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Re
   return out;
 }
 
-/** Up to `length` customer indices passing `keep`, by value largest first (ties: customer order). */
-function rankedBy(values: Float64Array | null, keep: (i: number) => boolean, length: number): number[] {
+/** The customer indices passing `keep`, by value largest first (ties: customer order). O(m log m). */
+function rankedBy(values: Float64Array | null, keep: (i: number) => boolean): number[] {
   if (values === null) return [];
   const picked: number[] = [];
   for (let i = 0; i < values.length; i++) if (keep(i)) picked.push(i);
   picked.sort((a, b) => values[b]! - values[a]! || a - b);
-  return picked.slice(0, length);
+  return picked;
+}
+
+/** Places 1, 2, … of the customers in `order`; 0 for the others. */
+function ranks(order: readonly number[], customers: number): Int32Array {
+  const out = new Int32Array(customers);
+  order.forEach((c, k) => (out[c] = k + 1));
+  return out;
 }
 
 /** The headline KPIs of a customer table. O(m). */
