@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const cells = (v: ArrayLike<number>): unknown[][] => Array.from(v, (x) => [x]);
   const [idCells, dateCells, amountCells] = [cells(tx.ids), cells(tx.dates), cells(tx.amounts)];
   const inv = { parameterAddresses: [] } as unknown as CustomFunctions.Invocation;
-  const rfmCell = await time(3, () => RFM(idCells, dateCells, amountCells, null, null, inv));
+  const rfmCell = await time(3, () => RFM(idCells, dateCells, amountCells, null, null, null, null, inv));
   line(
     "=CRM.RFM adapter (cells in, spill out), same log",
     `median ${fmt(rfmCell.ms)}  (${rfmCell.result.length - 1} rows)`,

@@ -11,6 +11,8 @@
  * FIT's spill can be passed as it is. Dates are Excel date serials.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by core/input.ts */
+import { ANALYSIS_LABELS, AnalysisLanguage, MARKETING_RFM_COLUMNS } from "../core/analysis/labels";
+import { MarketingRfm, marketingRfm } from "../core/analysis/marketingRfm";
 import { bgnbdExpected, bgnbdFit, BgnbdParams, bgnbdPAlive, checkBgnbdParams } from "../core/btyd/bgnbd";
 import { btydModel, BtydModel, btydParams, clvBtydMany, clvOptions } from "../core/btyd/clvBtyd";
 import { CohortGrain, cohortTable } from "../core/btyd/cohort";
@@ -78,7 +80,7 @@ async function dateColumn(raw: unknown, name: string, address: string | undefine
 }
 
 /** Customer ids: numbers or trimmed text, null for blanks. */
-async function idColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<CustomerId>> {
+export async function idColumn(raw: unknown, name: string, address: string | undefined): Promise<Column<CustomerId>> {
   return unmaskBlanks({ name, values: keysIn(raw, name), ...shape(raw) }, raw, address);
 }
 
@@ -115,7 +117,7 @@ export function filledRows(columns: readonly Column<unknown>[]): number[] {
   return rows;
 }
 
-/** The values of a column at the filled rows. */
+/** The numbers of a column at the given cells (e.g. the rows {@link filledRows} kept). */
 export function pick(column: Column<number>, rows: readonly number[]): Float64Array {
   const out = new Float64Array(rows.length);
   const values = column.values;
@@ -236,8 +238,10 @@ export async function summaryColumns(
  * @param {any[][]} amounts Amount of each transaction.
  * @param {any} [asOfDate] End of the observation period (an Excel date). Default: the latest date in the log.
  * @param {any} [periodDays] Days per period for recency and T. Default 7 (weeks).
+ * @param {any} [layout] "btyd" (default): customer, frequency, recency, T, monetary, as above. "marketing": customer, first purchase, last purchase, purchases (days), total spend (net of refunds), days since last purchase.
+ * @param {any} [language] Language of the marketing layout's header: "en" (default) or "zh".
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
- * @returns {Promise<any[][]>} A header row (customer, frequency, recency, T, monetary), then one row per customer.
+ * @returns {Promise<any[][]>} A header row, then one row per customer.
  */
 export function RFM(
   customerIds: unknown[][],
@@ -245,6 +249,8 @@ export function RFM(
   amounts: unknown[][],
   asOfDate: any,
   periodDays: any,
+  layout: any,
+  language: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
@@ -257,10 +263,16 @@ export function RFM(
     const rows = filledRows([ids, ds, am]);
     const asOf = optionalNumberArg(asOfDate, "asOfDate");
     const days = optionalNumberArg(periodDays, "periodDays");
-    const s = rfmSummary(pickIds(ids, rows), pick(ds, rows), pick(am, rows), {
+    const shape = optionArg(layout, "layout", ["btyd", "marketing"] as const, "btyd");
+    const lang = optionArg(language, "language", ["en", "zh"] as const, "en");
+    const log = [pickIds(ids, rows), pick(ds, rows), pick(am, rows)] as const;
+    const describe = (k: number): Message => position(ds, rows[k]!);
+    if (shape === "marketing")
+      return marketingTable(marketingRfm(...log, { ...(asOf === undefined ? {} : { asOf }), describe }), lang);
+    const s = rfmSummary(...log, {
       ...(asOf === undefined ? {} : { asOf }),
       ...(days === undefined ? {} : { periodDays: days }),
-      describe: (k) => position(ds, rows[k]!),
+      describe,
     });
     const out: (number | string)[][] = [["customer", "frequency", "recency", "T", "monetary"]];
     for (let c = 0; c < s.customers.length; c++) {
@@ -268,6 +280,23 @@ export function RFM(
     }
     return out;
   });
+}
+
+/** The marketing RFM as a spill: a header row in the language, then one row per customer. */
+function marketingTable(m: MarketingRfm, language: AnalysisLanguage): (number | string)[][] {
+  const header = ANALYSIS_LABELS[language].marketingRfm;
+  const out: (number | string)[][] = [MARKETING_RFM_COLUMNS.map((c) => header[c])];
+  for (let c = 0; c < m.customers.length; c++) {
+    out.push([
+      m.customers[c]!,
+      m.firstPurchase[c]!,
+      m.lastPurchase[c]!,
+      m.purchases[c]!,
+      m.totalSpend[c]!,
+      m.daysSinceLast[c]!,
+    ]);
+  }
+  return out;
 }
 
 /**

@@ -10,6 +10,7 @@
  * TypeScript; a parameter is a string, a number (shown as JavaScript writes it) or another message (a place
  * such as `input.rangeRow`, a quantity such as `metrics.cac`), rendered in the same language.
  */
+import { ANALYSIS } from "./analysis";
 import { BTYD } from "./btyd";
 import { CLI } from "./cli";
 import { CSV } from "./csv";
@@ -29,6 +30,7 @@ export const CATALOGUE = {
   input: INPUT,
   metrics: METRICS,
   btyd: BTYD,
+  analysis: ANALYSIS,
   scorecard: SCORECARD,
   sharing: SHARING,
   csv: CSV,

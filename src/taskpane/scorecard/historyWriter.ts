@@ -28,7 +28,7 @@ import {
   type HistoryFormat,
   type HistoryUpdate,
 } from "../../core/scorecard/historyUpdate";
-import { defaultRun, excelApiSupports, Supports } from "./selection";
+import { defaultRun, excelApiSupports, type Supports } from "../host";
 import type { ExcelHooks, ScorecardEntry } from "./writer";
 
 /** The history sheet as a read found it. */

@@ -65,6 +65,7 @@ describe("every message in both languages, with the same parameters", () => {
       "input",
       "metrics",
       "btyd",
+      "analysis",
       "scorecard",
       "sharing",
       "csv",

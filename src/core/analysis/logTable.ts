@@ -1,0 +1,193 @@
+/**
+ * Reads a transaction log from a table of cells with a header row (a sheet or a .csv): the customer, date
+ * and amount columns (and an optional category column) are found by their headers in English or Chinese,
+ * case- and space-insensitively (the words are in the message catalogue, `analysis.words*`), or given by
+ * the caller. Blank rows are skipped; every other problem is reported with its cell address, and no log is
+ * returned while there is one.
+ *
+ * Dates are spreadsheet serials (whole days; a time of day is kept and dropped later), `YYYY-MM-DD` or
+ * `YYYY/MM/DD` texts (with an optional time), or the 8-digit numbers `YYYYMMDD` that a .csv of such dates
+ * reads as (larger than any spreadsheet date, so never ambiguous). Other texts are refused with a hint.
+ * Amounts are numbers; negative amounts are refunds (netted: DESIGN.md "Details that must not differ").
+ */
+import { cellAddress } from "../address";
+import { excelSerial } from "../btyd/cohort";
+import type { CustomerId } from "../btyd/rfm";
+import { Language, Message, MessageId, msg, renderMessage } from "../messages/catalogue";
+import type { MatchKey } from "./crossSell";
+import type { TransactionLog } from "./customerAnalysis";
+
+/** The columns of a log. */
+export const LOG_COLUMNS = ["customer", "date", "amount", "category"] as const;
+export type LogColumn = (typeof LOG_COLUMNS)[number];
+
+const WORDS: Readonly<Record<LogColumn, MessageId>> = {
+  customer: "analysis.wordsCustomer",
+  date: "analysis.wordsDate",
+  amount: "analysis.wordsAmount",
+  category: "analysis.wordsCategory",
+};
+const NAMES: Readonly<Record<LogColumn, MessageId>> = {
+  customer: "analysis.logColumnCustomer",
+  date: "analysis.logColumnDate",
+  amount: "analysis.logColumnAmount",
+  category: "analysis.logColumnCategory",
+};
+/** Largest spreadsheet date serial (9999-12-31). */
+const MAX_SERIAL = 2958465;
+/** Problems listed before "… and N more". */
+const MAX_PROBLEMS = 20;
+
+/** The outcome of reading a log. */
+export interface LogReading {
+  /** The log, or null when there are problems. */
+  readonly log: TransactionLog | null;
+  readonly problems: Message[];
+  /** Column index (0-based, within the table) of each column found, or null. */
+  readonly columns: Readonly<Record<LogColumn, number | null>>;
+  /** The language of the recognised headers ("zh" when any was Chinese). */
+  readonly language: Language;
+  /** Data rows read (transactions). */
+  readonly transactions: number;
+}
+
+function fold(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/** Finds each column by its header words; `mapping` overrides. */
+function findColumns(
+  header: readonly unknown[],
+  mapping: Partial<Record<LogColumn, number>>,
+): { columns: Record<LogColumn, number | null>; language: Language } {
+  const columns = { customer: null, date: null, amount: null, category: null } as Record<LogColumn, number | null>;
+  let language: Language = "en";
+  for (const col of LOG_COLUMNS) {
+    if (mapping[col] !== undefined) {
+      columns[col] = mapping[col];
+      continue;
+    }
+    for (const lang of ["en", "zh"] as const) {
+      const words = renderMessage({ id: WORDS[col], params: {} }, lang).split("|");
+      const j = header.findIndex((h) => typeof h === "string" && words.includes(fold(h)));
+      if (j >= 0 && columns[col] === null) {
+        columns[col] = j;
+        if (lang === "zh") language = "zh";
+      }
+    }
+  }
+  return { columns, language };
+}
+
+/** A date cell as a serial, or the problem's message id and parameters. */
+export function dateSerial(
+  v: unknown,
+): number | { id: "analysis.logDateText" | "analysis.logDateNumber"; value: string } {
+  if (typeof v === "number") {
+    if (v >= 0 && v <= MAX_SERIAL) return v;
+    if (Number.isInteger(v) && v >= 19000101 && v <= 99991231) {
+      const y = Math.floor(v / 10000);
+      const m = Math.floor(v / 100) % 100;
+      const d = v % 100;
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return excelSerial(y, m, d);
+    }
+    return { id: "analysis.logDateNumber", value: String(v) };
+  }
+  const text = String(v).trim();
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (m !== null) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+      const time = (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) / 86400;
+      return excelSerial(y, mo, d) + time;
+    }
+  }
+  return { id: "analysis.logDateText", value: text };
+}
+
+const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/**
+ * Reads a log (module comment). `rows[0]` is the header row; `origin` is the sheet address of its first
+ * cell, for the cell addresses in messages. O(rows).
+ * @param rows the table, header row first
+ * @param origin the sheet position of the table's first cell (0-based)
+ * @param origin.row its row
+ * @param origin.column its column
+ * @param mapping column indices that override the header words
+ */
+export function readTransactionLog(
+  rows: readonly (readonly unknown[])[],
+  origin: { readonly row: number; readonly column: number } = { row: 0, column: 0 },
+  mapping: Partial<Record<LogColumn, number>> = {},
+): LogReading {
+  const { columns, language } = findColumns(rows[0] ?? [], mapping);
+  const problems: Message[] = [];
+  for (const col of ["customer", "date", "amount"] as const) {
+    if (columns[col] === null)
+      problems.push(msg("analysis.logMissingColumn", { column: { id: NAMES[col], params: {} } }));
+  }
+  if (problems.length > 0) return { log: null, problems, columns, language, transactions: 0 };
+  const data = readRows(rows, origin, columns);
+  if (data.problems.length === 0 && data.log.customerIds.length === 0)
+    data.problems.push(msg("analysis.logNoTransactions"));
+  const shown = data.problems.slice(0, MAX_PROBLEMS);
+  if (data.problems.length > MAX_PROBLEMS)
+    shown.push(msg("analysis.logMore", { count: data.problems.length - MAX_PROBLEMS }));
+  return {
+    log: data.problems.length === 0 ? data.log : null,
+    problems: shown,
+    columns,
+    language,
+    transactions: data.log.customerIds.length,
+  };
+}
+
+/** The data rows as a log, and every problem met. */
+function readRows(
+  rows: readonly (readonly unknown[])[],
+  origin: { row: number; column: number },
+  columns: Readonly<Record<LogColumn, number | null>>,
+): {
+  log: { customerIds: CustomerId[]; dates: number[]; amounts: number[]; categories?: MatchKey[] };
+  problems: Message[];
+} {
+  const [ci, di, ai] = [columns.customer!, columns.date!, columns.amount!];
+  const gi = columns.category;
+  const ids: CustomerId[] = [];
+  const dates: number[] = [];
+  const amounts: number[] = [];
+  const categories: MatchKey[] = [];
+  const problems: Message[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const [id, date, amount] = [row[ci], row[di], row[ai]];
+    if (isBlank(id) && isBlank(date) && isBlank(amount) && (gi === null || isBlank(row[gi]))) continue;
+    const where = (j: number, col: LogColumn): { cell: string; column: Message } => ({
+      cell: cellAddress(origin.row + r, origin.column + j),
+      column: { id: NAMES[col], params: {} },
+    });
+    const before = problems.length;
+    if (isBlank(id)) problems.push(msg("analysis.logBlank", where(ci, "customer")));
+    else if (typeof id !== "number" && typeof id !== "string")
+      problems.push(msg("analysis.logNotValue", { ...where(ci, "customer"), value: String(id) }));
+    if (isBlank(date)) problems.push(msg("analysis.logBlank", where(di, "date")));
+    const serial = isBlank(date) ? 0 : dateSerial(date);
+    if (typeof serial !== "number")
+      problems.push(msg(serial.id, { ...where(di, "date"), text: serial.value, value: serial.value }));
+    if (isBlank(amount)) problems.push(msg("analysis.logBlank", where(ai, "amount")));
+    else if (typeof amount === "string")
+      problems.push(msg("analysis.logAmountText", { ...where(ai, "amount"), text: amount }));
+    else if (typeof amount !== "number" || !Number.isFinite(amount))
+      problems.push(msg("analysis.logNotValue", { ...where(ai, "amount"), value: String(amount) }));
+    if (problems.length > before) continue;
+    ids.push(typeof id === "string" ? id.trim() : (id as number));
+    dates.push(serial as number);
+    amounts.push(amount as number);
+    if (gi !== null) {
+      const g = row[gi];
+      categories.push(isBlank(g) ? null : typeof g === "number" ? g : String(g));
+    }
+  }
+  return { log: { customerIds: ids, dates, amounts, ...(gi === null ? {} : { categories }) }, problems };
+}
