@@ -312,6 +312,12 @@ function existingHistory(workbook: ExcelJS.Workbook, language: Language, io: Cli
   return reading.table;
 }
 
+/** Items as a list separated as the language it is rendered in does ("a, b" / the enumeration comma). */
+function plainList(items: readonly string[]): ParamValue {
+  const [first, ...rest] = items;
+  return rest.length === 0 ? (first ?? "") : msg("cli.listMore", { first: first!, rest: plainList(rest) });
+}
+
 /** The lines after "Wrote": the history written, and what the scorecard compares with. */
 function reportComparison(
   o: Options,
@@ -322,7 +328,15 @@ function reportComparison(
   const lines: string[] = [];
   if (history !== null) {
     const periods = orderPeriods(recordedPeriods(history.update.table));
-    lines.push(say(msg("cli.history", { count: periods.length, periods: periods.join(", "), sheet: history.sheet })));
+    lines.push(
+      say(
+        msg("cli.history", {
+          count: periods.length,
+          periods: plainList(periods),
+          sheet: history.sheet,
+        }),
+      ),
+    );
   }
   if (previous !== null) {
     const before =
