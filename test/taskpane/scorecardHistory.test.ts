@@ -35,9 +35,13 @@ function periodsTable(): (string | number | null)[][] {
 }
 
 /** A workbook with a KPI table at Sheet1!A1 (selected) and a Notes sheet. */
+/** The source table's address in the workbook that {@link workbook} made last. */
+let tableAddress = "";
+
 function workbook(rows: unknown[][]): FakeHost {
   const width = Math.max(...rows.map((r) => r.length));
   const last = `${String.fromCharCode(64 + width)}${rows.length}`;
+  tableAddress = `Sheet1!A1:${last}`;
   host = createFakeHost({
     sheets: { Sheet1: { [`A1:${last}`]: rows }, Notes: { A1: "keep me" } },
     selection: `Sheet1!A1:${last}`,
@@ -113,6 +117,7 @@ describe("Record this period", () => {
     await recordScorecardPeriod(await entry());
     const first = h.values(`'${HISTORY}'!A1:J25`);
     // The same scorecard rebuilt for the next quarter (a new as-of date) and recorded.
+    h.select(tableAddress); // the build opened its sheet; the user selects the table again
     const sel = await readSelection();
     const next = await buildScorecard({ source: sel.ref, options: { asOf: "2027-02-15" } });
     if (next.kind !== "built") throw new Error("build failed");
@@ -238,6 +243,7 @@ describe("Build and Refresh with a history", () => {
     await recordScorecardPeriod(await entry());
     h.setCell(`'${HISTORY}'!A1`, "When");
     const history = historySheet(h);
+    h.select(tableAddress); // the build opened its sheet; the user selects the table again
     const sel = await readSelection();
     const r = await buildScorecard({ source: sel.ref, options: { asOf: "2026-11-15" } });
     if (r.kind !== "built") throw new Error("build failed");
