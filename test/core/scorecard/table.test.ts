@@ -322,8 +322,8 @@ describe("Previous 上期值 and Benchmark 标杆值 columns", () => {
     );
     expect(r.table).toBeNull();
     expect(r.problems.map((p) => [p.code, p.role, p.message, p.messageZh])).toEqual([
-      ["text", "previous", 'Sheet1!D2: Previous is text "n/a"', 'Sheet1!D2：上期值是文本“n/a”'],
-      ["text", "benchmark", 'Sheet1!E3: Benchmark is text "tbd"', 'Sheet1!E3：标杆值是文本“tbd”'],
+      ["text", "previous", 'Sheet1!D2: Previous is text "n/a"', "Sheet1!D2：上期值是文本“n/a”"],
+      ["text", "benchmark", 'Sheet1!E3: Benchmark is text "tbd"', "Sheet1!E3：标杆值是文本“tbd”"],
     ]);
   });
 
