@@ -61,6 +61,7 @@ export const SHARING_PANE = {
     zh: "使用这些结果的工作表（例如计分卡）将基于冻结后的数值继续工作：",
   },
   dependentLine: { en: "{formulas} read CRM results", zh: "{formulas}引用了 CRM 结果" },
+  dependentLineOne: { en: "{formulas} reads CRM results", zh: "{formulas}引用了 CRM 结果" },
   noDependents: { en: "No other formulas read these results.", zh: "没有其他公式引用这些结果。" },
   skippedTitle: { en: "Left as formulas (no result to keep):", zh: "保留为公式（没有可保存的结果）：" },
   skippedLine: { en: "{cell} ({value}): {reason}", zh: "{cell} ({value})：{reason}" },

@@ -275,7 +275,7 @@ export function mountSharing(
           li.dataset.sheet = d.sheet;
           li.append(
             el("strong", undefined, d.sheet),
-            `${t("sharingPane.colon")}${t("sharingPane.dependentLine", { formulas: formulas(d.formulas) })} — ${addressList(d.first, d.formulas)}`,
+            `${t("sharingPane.colon")}${t(d.formulas === 1 ? "sharingPane.dependentLineOne" : "sharingPane.dependentLine", { formulas: formulas(d.formulas) })} — ${addressList(d.first, d.formulas)}`,
           );
           deps.appendChild(li);
         }
