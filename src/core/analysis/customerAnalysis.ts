@@ -153,12 +153,7 @@ export function analyzeCustomers(log: TransactionLog, options: AnalysisOptions):
   const predicted = predictions(base, models, periodDays, options);
   const categories = log.categories === undefined ? null : categoryCounts(log, days);
   const table: CustomerTable = { ...base, categories, ...predicted };
-  const inWindow = log.customerIds.map((_, i) => Math.floor(log.dates[i]!) <= asOfDay);
-  const cohorts = cohortTable(
-    log.customerIds.filter((_, i) => inWindow[i]),
-    Array.from(log.dates).filter((_, i) => inWindow[i]),
-    options.cohortGrain ?? "month",
-  );
+  const cohorts = cohortTable(...inWindow(days, log.dates), options.cohortGrain ?? "month");
   const length = options.listLength ?? 20;
   const byClv = rankedBy(table.clv, () => true);
   const warning = rankedBy(table.clv, (i) => table.stages?.[i] === "atRisk");
@@ -276,20 +271,25 @@ function predictions(
  */
 function categoryCounts(log: TransactionLog, g: CustomerDays): Float64Array {
   const categories = log.categories!;
-  const customerOf = new Map<CustomerId, number>();
-  g.customers.forEach((id, c) => customerOf.set(id, c));
-  const cats = matchKeys(categories).index;
-  const seen = new Set<number>(); // customer · distinct + category
+  const { index: cats, distinct } = matchKeys(categories);
   const counts = new Float64Array(g.customers.length);
-  const distinct = Math.max(1, cats.reduce((a, b) => Math.max(a, b), -1) + 1);
+  // up to 32 categories: a bit per category and customer; more: a set of (customer, category) pairs
+  const masks = distinct <= 32 ? new Uint32Array(g.customers.length) : null;
+  const seen = new Set<number>();
   for (let i = 0; i < categories.length; i++) {
     const k = cats[i]!;
-    if (k < 0 || Math.floor(log.dates[i]!) > g.asOfDay) continue;
-    const c = customerOf.get(log.customerIds[i]!)!;
-    const key = c * distinct + k;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    counts[c]! += 1;
+    const c = g.customerOf[i]!;
+    if (k < 0 || c < 0) continue;
+    if (masks !== null) {
+      const bit = 1 << k;
+      if ((masks[c]! & bit) === 0) {
+        masks[c]! |= bit;
+        counts[c]! += 1;
+      }
+    } else if (!seen.has(c * distinct + k)) {
+      seen.add(c * distinct + k);
+      counts[c]! += 1;
+    }
   }
   return counts;
 }
@@ -344,4 +344,22 @@ function kpisOf(t: CustomerTable): AnalysisKpis {
     revenue,
     revenuePerCustomer: revenue === null ? null : revenue / m,
   };
+}
+
+/**
+ * The customers (as their indices: numbers are found faster than texts) and dates of the transactions on or
+ * before the as-of day.
+ */
+function inWindow(g: CustomerDays, dates: ArrayLike<number>): [Float64Array, Float64Array] {
+  let n = 0;
+  for (let i = 0; i < g.customerOf.length; i++) if (g.customerOf[i]! >= 0) n++;
+  const ids = new Float64Array(n);
+  const kept = new Float64Array(n);
+  for (let i = 0, k = 0; i < g.customerOf.length; i++) {
+    const c = g.customerOf[i]!;
+    if (c < 0) continue;
+    ids[k] = c;
+    kept[k++] = dates[i]!;
+  }
+  return [ids, kept];
 }

@@ -117,10 +117,6 @@ export function buildAnalysisPlan(
     range: rangeAddress(headerRow, 0, headerRow, last),
     style: { bold: true, fill: "#DDEBF7", wrapText: true },
   });
-  columns.forEach((c, j) => {
-    if (c.numberFormat !== undefined && rows > 0)
-      formats.push({ range: rangeAddress(headerRow + 1, j, headerRow + rows, j), numberFormat: c.numberFormat });
-  });
   const width = Math.max(last, 1 + (a.cohorts[0]?.active.length ?? 0), 4);
   const summary = ctx.grid.block("summary", 0, 0, tableTitle, width);
   return {
