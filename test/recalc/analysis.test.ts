@@ -1,8 +1,9 @@
 /**
  * The customer-analysis sheet (issue 11), written to .xlsx by the command line's writer from the plan and
  * recalculated by LibreOffice: every summary formula (KPIs, PERCENTILE.INC breaks, splits, distributions,
- * ranked lists) shows the core's value (to 1e-9), in English and Chinese, with a purchase model (a stub with
- * hand-checkable predictions standing in for Pareto/NBD) and without one; and a log with categories.
+ * ranked lists) shows the core's value (to 1e-9), in English and Chinese, with the sheet's own models
+ * (Pareto/NBD and MBG/NBD), with a stub model whose predictions are checked by hand elsewhere, and without a
+ * model; and a log with categories.
  * All files are recalculated in one LibreOffice run.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAnalysisXlsx } from "../../src/cli/analysisXlsx";
 import { parseRange, cellAddress } from "../../src/core/address";
+import { ANALYSIS_CANDIDATES } from "../../src/core/analysis/candidates";
 import { AnalysisOptions, analyzeCustomers, TransactionLog } from "../../src/core/analysis/customerAnalysis";
 import { BGNBD_FITTER, PurchaseModelFitter } from "../../src/core/analysis/models";
 import { buildAnalysisPlan } from "../../src/core/analysis/sheet/plan";
@@ -66,6 +68,7 @@ const CASES: { name: string; log: TransactionLog; options: AnalysisOptions; lang
   },
   { name: "categories", log: categoryLog(), options: { candidates: [STUB], periodDays: 1 }, language: "en" },
   { name: "no-model", log: CDNOW, options: { candidates: [BGNBD_FITTER].slice(0, 0) }, language: "zh" },
+  { name: "cdnow-models", log: CDNOW, options: { candidates: ANALYSIS_CANDIDATES }, language: "en" },
 ];
 
 let dir = "";

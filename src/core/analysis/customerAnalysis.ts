@@ -11,7 +11,7 @@ import { CohortGrain, CohortRow, cohortTable } from "../btyd/cohort";
 import { GammaGammaFit, ggFit } from "../btyd/gammagamma";
 import { CustomerDays, CustomerId, customerDays, transactionLogAsOfDay } from "../btyd/rfm";
 import { CrmError } from "../errors";
-import { Message } from "../messages/catalogue";
+import { Message, msg } from "../messages/catalogue";
 import { MatchKey, matchKeys } from "./crossSell";
 import { LIFECYCLE_STAGES, LifecycleStage, RFM_SEGMENTS, RfmSegment, VALUE_TIERS, ValueTier } from "./labels";
 import { LifecycleThresholds, lifecycleStages } from "./lifecycle";
@@ -171,7 +171,7 @@ export function analyzeCustomers(log: TransactionLog, options: AnalysisOptions):
     topByClv: byClv.slice(0, length),
     earlyWarning: warning.slice(0, length),
     clvRank: table.clv === null ? null : ranks(byClv, table.customers.length),
-    warningRank: table.stages === null ? null : ranks(warning, table.customers.length),
+    warningRank: table.stages === null || table.clv === null ? null : ranks(warning, table.customers.length),
     cohorts,
   };
 }
@@ -228,6 +228,11 @@ function fitAll(t: BaseTable, options: AnalysisOptions): AnalysisModels {
       t.frequency.filter((_, i) => keep[i]),
       t.monetary.filter((_, i) => keep[i]),
     );
+    // the expected spend of a customer without repeat purchases is p·γ/(q − 1): no value of it for q ≤ 1
+    if (!(spend.params.q > 1)) {
+      spendProblem = msg("btyd.populationMeanSpend", { q: spend.params.q });
+      spend = null;
+    }
   } catch (e) {
     if (!(e instanceof CrmError && e.code === "NA")) throw e;
     spendProblem = e.what;
@@ -235,7 +240,7 @@ function fitAll(t: BaseTable, options: AnalysisOptions): AnalysisModels {
   return { candidates, comparison, chosen: bestModel(candidates), spend, spendProblem };
 }
 
-/** P(alive), expected purchases, CLV, tiers and stages, when a model and the spend fit exist. */
+/** P(alive), expected purchases and stages when a model was fitted; CLV and tiers when the spend model too. */
 function predictions(
   t: BaseTable,
   models: AnalysisModels,
@@ -243,24 +248,24 @@ function predictions(
   options: AnalysisOptions,
 ): Pick<CustomerTable, "pAlive" | "expected" | "clv" | "tiers" | "stages"> {
   const model = models.chosen;
-  const spend = models.spend;
-  if (model === null || spend === null) return { pAlive: null, expected: null, clv: null, tiers: null, stages: null };
+  const spend = models.spend?.params ?? null;
+  if (model === null) return { pAlive: null, expected: null, clv: null, tiers: null, stages: null };
   const m = t.customers.length;
   const pAlive = new Float64Array(m);
   const expected = new Float64Array(m);
-  const clv = new Float64Array(m);
+  const clv = spend === null ? null : new Float64Array(m);
   const valueOptions = { ...options, periodDays };
   for (let c = 0; c < m; c++) {
-    const v = customerValue(model, spend.params, t.frequency[c]!, t.recency[c]!, t.T[c]!, t.monetary[c]!, valueOptions);
+    const v = customerValue(model, spend, t.frequency[c]!, t.recency[c]!, t.T[c]!, t.monetary[c]!, valueOptions);
     pAlive[c] = v.pAlive;
     expected[c] = v.expected;
-    clv[c] = v.clv;
+    if (clv !== null) clv[c] = v.clv!;
   }
   return {
     pAlive,
     expected,
     clv,
-    tiers: valueTiers(t.totalSpend, clv, { split: options.tierSplit ?? "median" }),
+    tiers: clv === null ? null : valueTiers(t.totalSpend, clv, { split: options.tierSplit ?? "median" }),
     stages: lifecycleStages(pAlive, t.daysSinceFirst, options),
   };
 }

@@ -105,6 +105,13 @@ export function dateSerial(
   return { id: "analysis.logDateText", value: text };
 }
 
+/** The text without surrounding spaces (the same string when it has none, as most ids). */
+function trimmed(s: string): string {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  return first > 32 && last > 32 && first !== 160 && last !== 160 ? s : s.trim();
+}
+
 const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /**
@@ -166,7 +173,9 @@ function readRows(
   });
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
-    const [id, date, amount] = [row[ci], row[di], row[ai]];
+    const id = row[ci];
+    const date = row[di];
+    const amount = row[ai];
     const idBlank = isBlank(id);
     const dateBlank = isBlank(date);
     const amountBlank = isBlank(amount);
@@ -188,7 +197,7 @@ function readRows(
       problems.push(...rowProblems(r, [id, date, amount], serial, [ci, di, ai], where));
       continue;
     }
-    ids.push(typeof id === "string" ? id.trim() : id);
+    ids.push(typeof id === "string" ? trimmed(id) : id);
     dates.push(serial as number);
     amounts.push(amount);
     if (gi !== null) {
