@@ -103,15 +103,18 @@ export async function writeAnalysisXlsx(plan: AnalysisPlan, file: string): Promi
     Object.assign(cell, styles.get(`${headerRow},${j}`) ?? {});
   });
   header.commit();
+  // one style object per column, shared by its cells: exceljs looks styles up by object identity
+  const columnStyles = columns.map((c): Partial<ExcelJS.Style> =>
+    c.numberFormat === undefined ? {} : { numFmt: c.numberFormat },
+  );
   for (let i = 0; i < rows; i++) {
     const r = ws.getRow(headerRow + 2 + i);
     for (let j = 0; j < columns.length; j++) {
-      const c = columns[j]!;
-      const v = c.values[i]!;
+      const v = columns[j]!.values[i]!;
       if (v === "") continue;
       const cell = r.getCell(j + 1);
       cell.value = v;
-      if (c.numberFormat !== undefined) cell.numFmt = c.numberFormat;
+      cell.style = columnStyles[j]!;
     }
     r.commit();
   }

@@ -11,7 +11,7 @@ import { CohortGrain, CohortRow, cohortTable } from "../btyd/cohort";
 import { GammaGammaFit, ggFit } from "../btyd/gammagamma";
 import { CustomerDays, CustomerId, customerDays, transactionLogAsOfDay } from "../btyd/rfm";
 import { CrmError } from "../errors";
-import { Message } from "../messages/catalogue";
+import { Message, msg } from "../messages/catalogue";
 import { MatchKey, matchKeys } from "./crossSell";
 import { LIFECYCLE_STAGES, LifecycleStage, RFM_SEGMENTS, RfmSegment, VALUE_TIERS, ValueTier } from "./labels";
 import { LifecycleThresholds, lifecycleStages } from "./lifecycle";
@@ -153,12 +153,7 @@ export function analyzeCustomers(log: TransactionLog, options: AnalysisOptions):
   const predicted = predictions(base, models, periodDays, options);
   const categories = log.categories === undefined ? null : categoryCounts(log, days);
   const table: CustomerTable = { ...base, categories, ...predicted };
-  const inWindow = log.customerIds.map((_, i) => Math.floor(log.dates[i]!) <= asOfDay);
-  const cohorts = cohortTable(
-    log.customerIds.filter((_, i) => inWindow[i]),
-    Array.from(log.dates).filter((_, i) => inWindow[i]),
-    options.cohortGrain ?? "month",
-  );
+  const cohorts = cohortTable(...inWindow(days, log.dates), options.cohortGrain ?? "month");
   const length = options.listLength ?? 20;
   const byClv = rankedBy(table.clv, () => true);
   const warning = rankedBy(table.clv, (i) => table.stages?.[i] === "atRisk");
@@ -176,7 +171,7 @@ export function analyzeCustomers(log: TransactionLog, options: AnalysisOptions):
     topByClv: byClv.slice(0, length),
     earlyWarning: warning.slice(0, length),
     clvRank: table.clv === null ? null : ranks(byClv, table.customers.length),
-    warningRank: table.stages === null ? null : ranks(warning, table.customers.length),
+    warningRank: table.stages === null || table.clv === null ? null : ranks(warning, table.customers.length),
     cohorts,
   };
 }
@@ -233,6 +228,11 @@ function fitAll(t: BaseTable, options: AnalysisOptions): AnalysisModels {
       t.frequency.filter((_, i) => keep[i]),
       t.monetary.filter((_, i) => keep[i]),
     );
+    // the expected spend of a customer without repeat purchases is p·γ/(q − 1): no value of it for q ≤ 1
+    if (!(spend.params.q > 1)) {
+      spendProblem = msg("btyd.populationMeanSpend", { q: spend.params.q });
+      spend = null;
+    }
   } catch (e) {
     if (!(e instanceof CrmError && e.code === "NA")) throw e;
     spendProblem = e.what;
@@ -240,7 +240,7 @@ function fitAll(t: BaseTable, options: AnalysisOptions): AnalysisModels {
   return { candidates, comparison, chosen: bestModel(candidates), spend, spendProblem };
 }
 
-/** P(alive), expected purchases, CLV, tiers and stages, when a model and the spend fit exist. */
+/** P(alive), expected purchases and stages when a model was fitted; CLV and tiers when the spend model too. */
 function predictions(
   t: BaseTable,
   models: AnalysisModels,
@@ -248,24 +248,24 @@ function predictions(
   options: AnalysisOptions,
 ): Pick<CustomerTable, "pAlive" | "expected" | "clv" | "tiers" | "stages"> {
   const model = models.chosen;
-  const spend = models.spend;
-  if (model === null || spend === null) return { pAlive: null, expected: null, clv: null, tiers: null, stages: null };
+  const spend = models.spend?.params ?? null;
+  if (model === null) return { pAlive: null, expected: null, clv: null, tiers: null, stages: null };
   const m = t.customers.length;
   const pAlive = new Float64Array(m);
   const expected = new Float64Array(m);
-  const clv = new Float64Array(m);
+  const clv = spend === null ? null : new Float64Array(m);
   const valueOptions = { ...options, periodDays };
   for (let c = 0; c < m; c++) {
-    const v = customerValue(model, spend.params, t.frequency[c]!, t.recency[c]!, t.T[c]!, t.monetary[c]!, valueOptions);
+    const v = customerValue(model, spend, t.frequency[c]!, t.recency[c]!, t.T[c]!, t.monetary[c]!, valueOptions);
     pAlive[c] = v.pAlive;
     expected[c] = v.expected;
-    clv[c] = v.clv;
+    if (clv !== null) clv[c] = v.clv!;
   }
   return {
     pAlive,
     expected,
     clv,
-    tiers: valueTiers(t.totalSpend, clv, { split: options.tierSplit ?? "median" }),
+    tiers: clv === null ? null : valueTiers(t.totalSpend, clv, { split: options.tierSplit ?? "median" }),
     stages: lifecycleStages(pAlive, t.daysSinceFirst, options),
   };
 }
@@ -276,20 +276,25 @@ function predictions(
  */
 function categoryCounts(log: TransactionLog, g: CustomerDays): Float64Array {
   const categories = log.categories!;
-  const customerOf = new Map<CustomerId, number>();
-  g.customers.forEach((id, c) => customerOf.set(id, c));
-  const cats = matchKeys(categories).index;
-  const seen = new Set<number>(); // customer · distinct + category
+  const { index: cats, distinct } = matchKeys(categories);
   const counts = new Float64Array(g.customers.length);
-  const distinct = Math.max(1, cats.reduce((a, b) => Math.max(a, b), -1) + 1);
+  // up to 32 categories: a bit per category and customer; more: a set of (customer, category) pairs
+  const masks = distinct <= 32 ? new Uint32Array(g.customers.length) : null;
+  const seen = new Set<number>();
   for (let i = 0; i < categories.length; i++) {
     const k = cats[i]!;
-    if (k < 0 || Math.floor(log.dates[i]!) > g.asOfDay) continue;
-    const c = customerOf.get(log.customerIds[i]!)!;
-    const key = c * distinct + k;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    counts[c]! += 1;
+    const c = g.customerOf[i]!;
+    if (k < 0 || c < 0) continue;
+    if (masks !== null) {
+      const bit = 1 << k;
+      if ((masks[c]! & bit) === 0) {
+        masks[c]! |= bit;
+        counts[c]! += 1;
+      }
+    } else if (!seen.has(c * distinct + k)) {
+      seen.add(c * distinct + k);
+      counts[c]! += 1;
+    }
   }
   return counts;
 }
@@ -344,4 +349,22 @@ function kpisOf(t: CustomerTable): AnalysisKpis {
     revenue,
     revenuePerCustomer: revenue === null ? null : revenue / m,
   };
+}
+
+/**
+ * The customers (as their indices: numbers are found faster than texts) and dates of the transactions on or
+ * before the as-of day.
+ */
+function inWindow(g: CustomerDays, dates: ArrayLike<number>): [Float64Array, Float64Array] {
+  let n = 0;
+  for (let i = 0; i < g.customerOf.length; i++) if (g.customerOf[i]! >= 0) n++;
+  const ids = new Float64Array(n);
+  const kept = new Float64Array(n);
+  for (let i = 0, k = 0; i < g.customerOf.length; i++) {
+    const c = g.customerOf[i]!;
+    if (c < 0) continue;
+    ids[k] = c;
+    kept[k++] = dates[i]!;
+  }
+  return [ids, kept];
 }

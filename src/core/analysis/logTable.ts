@@ -105,6 +105,13 @@ export function dateSerial(
   return { id: "analysis.logDateText", value: text };
 }
 
+/** The text without surrounding spaces (the same string when it has none, as most ids). */
+function trimmed(s: string): string {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  return first > 32 && last > 32 && first !== 160 && last !== 160 ? s : s.trim();
+}
+
 const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /**
@@ -159,35 +166,72 @@ function readRows(
   const amounts: number[] = [];
   const categories: MatchKey[] = [];
   const problems: Message[] = [];
+  const dateCache = new Map<string, ReturnType<typeof dateSerial>>(); // a log has few distinct dates
+  const where = (r: number, j: number, col: LogColumn): { cell: string; column: Message } => ({
+    cell: cellAddress(origin.row + r, origin.column + j),
+    column: { id: NAMES[col], params: {} },
+  });
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
-    const [id, date, amount] = [row[ci], row[di], row[ai]];
-    if (isBlank(id) && isBlank(date) && isBlank(amount) && (gi === null || isBlank(row[gi]))) continue;
-    const where = (j: number, col: LogColumn): { cell: string; column: Message } => ({
-      cell: cellAddress(origin.row + r, origin.column + j),
-      column: { id: NAMES[col], params: {} },
-    });
-    const before = problems.length;
-    if (isBlank(id)) problems.push(msg("analysis.logBlank", where(ci, "customer")));
-    else if (typeof id !== "number" && typeof id !== "string")
-      problems.push(msg("analysis.logNotValue", { ...where(ci, "customer"), value: String(id) }));
-    if (isBlank(date)) problems.push(msg("analysis.logBlank", where(di, "date")));
-    const serial = isBlank(date) ? 0 : dateSerial(date);
-    if (typeof serial !== "number")
-      problems.push(msg(serial.id, { ...where(di, "date"), text: serial.value, value: serial.value }));
-    if (isBlank(amount)) problems.push(msg("analysis.logBlank", where(ai, "amount")));
-    else if (typeof amount === "string")
-      problems.push(msg("analysis.logAmountText", { ...where(ai, "amount"), text: amount }));
-    else if (typeof amount !== "number" || !Number.isFinite(amount))
-      problems.push(msg("analysis.logNotValue", { ...where(ai, "amount"), value: String(amount) }));
-    if (problems.length > before) continue;
-    ids.push(typeof id === "string" ? id.trim() : (id as number));
+    const id = row[ci];
+    const date = row[di];
+    const amount = row[ai];
+    const idBlank = isBlank(id);
+    const dateBlank = isBlank(date);
+    const amountBlank = isBlank(amount);
+    if (idBlank && dateBlank && amountBlank && (gi === null || isBlank(row[gi]))) continue;
+    let serial: ReturnType<typeof dateSerial> = 0;
+    if (typeof date === "string") {
+      const cached = dateCache.get(date);
+      serial = cached ?? dateSerial(date);
+      if (cached === undefined) dateCache.set(date, serial);
+    } else if (!dateBlank) serial = dateSerial(date);
+    const ok =
+      !idBlank &&
+      (typeof id === "number" || typeof id === "string") &&
+      !dateBlank &&
+      typeof serial === "number" &&
+      typeof amount === "number" &&
+      Number.isFinite(amount);
+    if (!ok) {
+      problems.push(...rowProblems(r, [id, date, amount], serial, [ci, di, ai], where));
+      continue;
+    }
+    ids.push(typeof id === "string" ? trimmed(id) : id);
     dates.push(serial as number);
-    amounts.push(amount as number);
+    amounts.push(amount);
     if (gi !== null) {
       const g = row[gi];
       categories.push(isBlank(g) ? null : typeof g === "number" ? g : String(g));
     }
   }
   return { log: { customerIds: ids, dates, amounts, ...(gi === null ? {} : { categories }) }, problems };
+}
+
+/** The problems of a row that did not read (blank cells, text amounts, dates that are none). */
+function rowProblems(
+  r: number,
+  [id, date, amount]: readonly unknown[],
+  serial: ReturnType<typeof dateSerial>,
+  [ci, di, ai]: readonly number[],
+  where: (r: number, j: number, col: LogColumn) => { cell: string; column: Message },
+): Message[] {
+  const out: Message[] = [];
+  if (isBlank(id)) out.push(msg("analysis.logBlank", where(r, ci!, "customer")));
+  else if (typeof id !== "number" && typeof id !== "string")
+    out.push(msg("analysis.logNotValue", { ...where(r, ci!, "customer"), value: String(id) }));
+  if (isBlank(date)) out.push(msg("analysis.logBlank", where(r, di!, "date")));
+  else if (typeof serial !== "number") {
+    out.push(
+      serial.id === "analysis.logDateText"
+        ? msg("analysis.logDateText", { ...where(r, di!, "date"), text: serial.value })
+        : msg("analysis.logDateNumber", { ...where(r, di!, "date"), value: serial.value }),
+    );
+  }
+  if (isBlank(amount)) out.push(msg("analysis.logBlank", where(r, ai!, "amount")));
+  else if (typeof amount === "string")
+    out.push(msg("analysis.logAmountText", { ...where(r, ai!, "amount"), text: amount }));
+  else if (typeof amount !== "number" || !Number.isFinite(amount))
+    out.push(msg("analysis.logNotValue", { ...where(r, ai!, "amount"), value: String(amount) }));
+  return out;
 }

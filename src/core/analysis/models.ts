@@ -101,19 +101,22 @@ export interface CustomerValue {
   readonly pAlive: number;
   /** Expected purchases in the next `expectedDays`. */
   readonly expected: number;
-  /** Σ_{k=1..months} (E[Y(t_k)] − E[Y(t_{k−1})])·E[spend]/(1 + d)^k, t_k = k months (DESIGN.md "Probabilistic CLV"). */
-  readonly clv: number;
+  /**
+   * Σ_{k=1..months} (E[Y(t_k)] − E[Y(t_{k−1})])·E[spend]/(1 + d)^k, t_k = k months (DESIGN.md "Probabilistic
+   * CLV"); null without a spend model.
+   */
+  readonly clv: number | null;
 }
 
 /**
  * P(alive), expected purchases and discounted CLV of one customer under a purchase model and Gamma-Gamma
- * spend — CRM.CLV.BTYD's formula with any purchase model; a repeat buyer whose repeat days net to zero or less
+ * spend (none: no CLV) — CRM.CLV.BTYD's formula with any purchase model; a repeat buyer whose repeat days net to zero or less
  * (refunds) is valued at the population mean spend. O(months) model evaluations (one curve).
  * @example customerValue(bgnbd, { p: 6.25, q: 3.74, gamma: 15.44 }, 2, 30.43, 38.86, 22.35, { periodDays: 7 }).clv // ≈ 36.31, as CRM.CLV.BTYD
  */
 export function customerValue(
   model: PurchaseModel,
-  spend: GammaGammaParams,
+  spend: GammaGammaParams | null,
   x: number,
   tx: number,
   T: number,
@@ -128,6 +131,9 @@ export function customerValue(
   const order = Float64Array.from(times).sort();
   const curve = model.expectedCurve(order, x, tx, T);
   const at = (t: number): number => curve[order.indexOf(t)]!;
+  const pAlive = model.pAlive(x, tx, T);
+  const expected = at(times[months]);
+  if (spend === null) return { pAlive, expected, clv: null };
   // repeat days that net to a refund leave nothing to extrapolate: such a customer gets the population mean
   const perPurchase = x > 0 && monetary > 0 ? ggExpectedSpend(spend, x, monetary) : ggExpectedSpend(spend, 0, 0);
   let clv = 0;

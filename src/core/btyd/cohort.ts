@@ -83,7 +83,7 @@ function periodStart(period: number, grain: CohortGrain): number {
  * // [{ start: 45658 (2025-01-01), size: 2, active: [1, 0.5] }]
  */
 export function cohortTable(
-  customerIds: readonly CustomerId[],
+  customerIds: ArrayLike<CustomerId>,
   dates: ArrayLike<number>,
   grain: CohortGrain = "month",
   describe: (i: number) => Message = (i) => msg("btyd.transactionNumber", { n: i + 1 }),
@@ -97,10 +97,13 @@ export function cohortTable(
   const cust = new Float64Array(n);
   const period = new Float64Array(n);
   let lastPeriod = -Infinity;
+  const periodOfDay = new Map<number, number>(); // a log has far fewer days than transactions
   for (let i = 0; i < n; i++) {
     const d = dates[i]!;
     if (!(d >= 1) || !Number.isFinite(d)) throw numError("btyd.dateBelow", { where: describe(i), date: d, min: 1 });
-    const p = periodOf(Math.floor(d), grain);
+    const day = Math.floor(d);
+    let p = periodOfDay.get(day);
+    if (p === undefined) periodOfDay.set(day, (p = periodOf(day, grain)));
     const id = customerIds[i]!;
     let c = index.get(id);
     if (c === undefined) {

@@ -52,6 +52,8 @@ export interface CustomerDays {
   readonly total: Float64Array;
   /** Sum of the amounts on each customer's days after the first. */
   readonly laterTotal: Float64Array;
+  /** For each transaction of the log, its customer's index; −1 when it falls after the as-of day. */
+  readonly customerOf: Int32Array;
 }
 
 /**
@@ -151,6 +153,7 @@ export function customerDays(
   const customers: CustomerId[] = [];
   const cust = new Float64Array(n);
   const day = new Float64Array(n);
+  const customerOf = new Int32Array(n).fill(-1);
   let kept = 0;
   const first: number[] = [];
   const last: number[] = [];
@@ -171,6 +174,7 @@ export function customerDays(
     }
     cust[kept] = c;
     day[kept] = d;
+    customerOf[i] = c;
     kept++;
   }
   if (customers.length === 0) throw naError("btyd.nothingBeforeAsOf");
@@ -204,6 +208,7 @@ export function customerDays(
     purchaseDays,
     total,
     laterTotal,
+    customerOf,
   };
 }
 

@@ -5,6 +5,7 @@
  * stands in for Pareto/NBD and MBG/NBD where the arithmetic is checked.
  */
 import { describe, expect, it } from "vitest";
+import { ANALYSIS_CANDIDATES } from "../../../src/core/analysis/candidates";
 import { analyzeCustomers } from "../../../src/core/analysis/customerAnalysis";
 import { lifecycleStages } from "../../../src/core/analysis/lifecycle";
 import { marketingRfm } from "../../../src/core/analysis/marketingRfm";
@@ -15,6 +16,7 @@ import { valueTiers } from "../../../src/core/analysis/valueTiers";
 import { bgnbdExpected, bgnbdPAlive } from "../../../src/core/btyd/bgnbd";
 import { clvBtyd } from "../../../src/core/btyd/clvBtyd";
 import { rfmSummary } from "../../../src/core/btyd/rfm";
+import { gammaVariate, mulberry32 } from "../../../src/core/btyd/simulate";
 import { naError } from "../../../src/core/errors";
 import { cdnowTransactions } from "../../fixtures/cdnow/cdnow";
 
@@ -145,6 +147,34 @@ describe("analyzeCustomers on the CDNOW sample (as of its last day, weeks)", () 
 });
 
 describe("bad and thin logs", () => {
+  it("spend so heavy-tailed that Gamma-Gamma's q ≤ 1 (no population mean): stages stay, CLV, tiers and lists go", () => {
+    // 2,000 customers of a Pareto/NBD process whose mean spend is 5 + 200·u³: a tail Gamma-Gamma fits with q < 1
+    const rng = mulberry32(5);
+    const ids: number[] = [];
+    const dates: number[] = [];
+    const amounts: number[] = [];
+    for (let c = 1; c <= 2000; c++) {
+      const lambda = gammaVariate(0.8, rng) / 2.5;
+      const death = -Math.log(1 - rng()) / (gammaVariate(0.6, rng) / 40);
+      const mean = 5 + 200 * rng() ** 3;
+      const first = rng() * 12;
+      for (let t = first; t <= Math.min(104, first + death); t += -Math.log(1 - rng()) / Math.max(lambda, 1e-9)) {
+        ids.push(c);
+        dates.push(45292 + Math.floor(7 * t));
+        amounts.push(Math.round(100 * mean * (0.5 + rng())) / 100);
+      }
+    }
+    const a = analyzeCustomers({ customerIds: ids, dates, amounts }, { candidates: ANALYSIS_CANDIDATES });
+    expect(a.models.chosen).not.toBeNull();
+    expect(a.models.spend).toBeNull();
+    expect(a.models.spendProblem!.id).toBe("btyd.populationMeanSpend");
+    expect(a.table.stages).toHaveLength(2000);
+    expect(a.table.pAlive).not.toBeNull();
+    expect([a.table.clv, a.table.tiers, a.clvRank, a.warningRank]).toEqual([null, null, null, null]);
+    expect(a.kpis.atRiskShare).not.toBeNull();
+    expect([a.kpis.highValueShare, a.kpis.revenue, a.topByClv.length]).toEqual([null, null, 0]);
+  });
+
   it("nobody bought twice: the models cannot be fitted; the RFM, scores and segments are still there", () => {
     const a = analyzeCustomers(
       { customerIds: ["A", "B", "C"], dates: [45000, 45001, 45002], amounts: [10, 20, 30] },

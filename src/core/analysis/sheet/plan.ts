@@ -39,8 +39,7 @@ function uniqueName(base: string, existing: readonly string[]): string {
 /** Rows of the summary above the customer table, so the table's position is known before the formulas. */
 function summaryRows(a: CustomerAnalysis, listLength: number): number {
   const m = a.models;
-  const models =
-    2 + m.candidates.length + m.comparison.length + 1 + (m.chosen === null || m.spend === null ? 1 : 0) + 1;
+  const models = 2 + m.candidates.length + m.comparison.length + 1 + (m.chosen === null ? 1 : 0) + 1;
   const breaks = 2 + a.table.scores.breaks.r.length + 1 + 1;
   const dist = (n: number): number => n + 3;
   const lists = a.table.clv === null ? 0 : listLength + 3;
@@ -116,10 +115,6 @@ export function buildAnalysisPlan(
   formats.push({
     range: rangeAddress(headerRow, 0, headerRow, last),
     style: { bold: true, fill: "#DDEBF7", wrapText: true },
-  });
-  columns.forEach((c, j) => {
-    if (c.numberFormat !== undefined && rows > 0)
-      formats.push({ range: rangeAddress(headerRow + 1, j, headerRow + rows, j), numberFormat: c.numberFormat });
   });
   const width = Math.max(last, 1 + (a.cohorts[0]?.active.length ?? 0), 4);
   const summary = ctx.grid.block("summary", 0, 0, tableTitle, width);

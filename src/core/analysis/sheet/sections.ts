@@ -144,7 +144,7 @@ export function modelSection(ctx: SheetContext, row: number): number {
           problem: null,
         };
   modelRow(ctx, r++, spend, say(ctx, "analysis.modelSpend"));
-  if (m.chosen === null || m.spend === null) ctx.grid.set(r++, 0, text(say(ctx, "analysis.modelNone")));
+  if (m.chosen === null) ctx.grid.set(r++, 0, text(say(ctx, "analysis.modelNone")));
   return r + 1;
 }
 
