@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import jsdoc from "eslint-plugin-jsdoc";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "build/**", "node_modules/**", "test/artifacts/**", "coverage/**", ".tmp/**"] },
+  { ignores: ["dist/**", "build/**", "lib/**", "node_modules/**", "test/artifacts/**", "coverage/**", ".tmp/**"] },
   js.configs.recommended,
   {
     files: ["**/*.ts"],

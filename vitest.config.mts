@@ -1,12 +1,15 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Three layers, one command (`npm test`): unit (pure Node), browser (Debian Chromium with a fake Office
- * host, against the production dist/) and recalc (LibreOffice recalculates native-formula workbooks).
+ * Four layers; `npm test` (scripts/test.mjs) runs them in this order, building dist/ before the two that load it:
+ * - unit (`npm run test:unit`, the inner loop): pure core, adapters, the fake host and the writers on it, the
+ *   command line in-process, the manifest and the metadata generated from the JSDoc. No build, no processes.
+ * - integration: what spawns processes or needs the build — `npm start`, the bin and tsx, dist/.
+ * - browser: the production dist/ in Debian's Chromium with the fake Office host.
+ * - recalc: native-formula workbooks recalculated by LibreOffice.
  */
 export default defineConfig({
   test: {
-    reporters: ["default", ["json", { outputFile: "test/artifacts/vitest-report.json" }]],
     projects: [
       {
         test: {
@@ -20,6 +23,23 @@ export default defineConfig({
           ],
           setupFiles: ["test/support/customFunctionsGlobal.ts"],
           environment: "node",
+          // The heaviest unit tests (3,000-formula freeze/restore under the web payload limit) take ~2 s alone and
+          // over 5 s (vitest's default) on a loaded 2-core machine.
+          testTimeout: 20_000,
+          // Pure tests and the fake host need no fresh module graph per file: threads sharing their modules cost
+          // about 40 % of the CPU that isolated forks do (test files that install the fake host's globals remove
+          // them in afterEach).
+          pool: "threads",
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -6,12 +6,12 @@
  * variable CRM_PRODUCTION_URL, which wins). `npm run build` rewrites every https://localhost:3000/ URL of
  * manifest.xml to it.
  */
-const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { LocalizedMetadataPlugin } = require("./scripts/localized-metadata-plugin");
+const { functionModules } = require("./scripts/function-metadata");
 const pkg = require("./package.json");
 
 const urlDev = "https://localhost:3000/";
@@ -25,17 +25,6 @@ function normaliseBase(url) {
 /** The manifest with every development URL (and the dev origin in AppDomains) moved to the production base. */
 function productionManifest(xml) {
   return xml.split(urlDev).join(urlProd).split(urlDev.slice(0, -1)).join(new URL(urlProd).origin);
-}
-
-/** Adapter modules: every src/functions/*.ts file that declares a @customfunction. */
-function functionModules() {
-  const dir = path.resolve(__dirname, "src/functions");
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => path.join(dir, f))
-    .filter((f) => /@customfunction\b/.test(fs.readFileSync(f, "utf8")))
-    .sort();
 }
 
 async function devServerHttps() {

@@ -75,7 +75,10 @@ async function rfmBench(): Promise<void> {
   const ratio = (a: number[], b: number[]): string => `${(median(a) / median(b)).toFixed(2)}×`;
   for (let i = 0; i < 9; i++) {
     await measure(core, () => rfmSummary(ids, tx.dates, tx.amounts));
-    await measure(adapter, async () => (rows = (await RFM(idCells, dateCells, amountCells, null, null, inv)).length));
+    await measure(
+      adapter,
+      async () => (rows = (await RFM(idCells, dateCells, amountCells, null, null, null, null, inv)).length),
+    );
   }
   for (const xs of [core.wall, core.cpu, adapter.wall, adapter.cpu]) xs.shift(); // the first run warms up
   line("RFM core, 1,000,000 transactions, 100,000 customers", `median ${fmt(median(core.wall))}  (goal ≤ 1000 ms)`);

@@ -1,5 +1,5 @@
 /**
- * The Office.js scorecard writer against the fake Excel host (test/support/fakeExcel.js): how many
+ * The Office.js scorecard writer against the fake Excel host (test/support/fakeExcel/): how many
  * context.sync() calls a build makes (the issue's budget: at most 3 whatever the KPI count), and how long
  * applying a 1,000-KPI plan to the fake takes (queueing the Office.js calls plus the fake's work; the plan's
  * own time is bench/scorecard.bench.ts). Prints medians.
@@ -10,7 +10,7 @@ import { buildScorecardPlan, type Plan } from "../src/core/scorecard/plan";
 import { readScorecardTable, sourceRange } from "../src/core/scorecard/table";
 import { readSelection } from "../src/taskpane/scorecard/selection";
 import { buildScorecard, writePlan } from "../src/taskpane/scorecard/writer";
-import { createFakeHost, type FakeHost } from "../test/support/fakeExcel.js";
+import { createFakeHost, type FakeHost } from "../test/support/fakeExcel";
 import { generatedKpis } from "../test/support/scorecardKpis";
 import { report } from "./support";
 

@@ -2,7 +2,7 @@
  * "Prepare for sharing" at scale: 100,000 CRM formula cells.
  * 1. The pure plan (core): finding CRM formulas, planning the freeze (rectangles), writing and reading the
  *    record, planning the restore, the Check summary — medians of 5 runs on an in-memory scan.
- * 2. The whole Freeze and Restore through Office.js against the fake host (test/support/fakeExcel.js): the
+ * 2. The whole Freeze and Restore through Office.js against the fake host (test/support/fakeExcel/): the
  *    number of context.sync() calls (the figure that matters: it must not grow with the workbook), the number
  *    of range writes; on desktop (one request each way) and on Excel on the web (the fake refusing any request or
  *    response over 5 MB, the add-in splitting its syncs under WEB_PAYLOAD_BUDGET): syncs and time.
@@ -15,8 +15,7 @@ import { recordFromXml, recordToXml } from "../src/core/sharing/record";
 import { planRestore } from "../src/core/sharing/restore";
 import { crmCells, SheetScan, Spill } from "../src/core/sharing/scan";
 import { ExcelRun, freezeSharing, restoreSharing, WEB_PAYLOAD_BUDGET } from "../src/taskpane/sharing/excelSharing";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createFakeHost } = require("../test/support/fakeExcel.js") as typeof import("../test/support/fakeExcel.js");
+import { createFakeHost } from "../test/support/fakeExcel";
 
 const CELLS = 100_000;
 const RUNS = 5;

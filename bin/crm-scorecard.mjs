@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npx crm-scorecard …`: the scorecard command line (src/cli/crm-scorecard.ts), run through tsx so that the
-// same TypeScript the add-in uses runs here without a separate build.
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+// `crm-scorecard …`: the scorecard command line, built from src/cli/crm-scorecard.ts into lib/ as plain
+// JavaScript (`npm run build:cli`; `npm run build` and `npm pack` run it). It runs in this process, with no
+// child: Ctrl+C or a kill ends it, and an interrupted write leaves no file behind.
+import { existsSync } from "node:fs";
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve("tsx/cli");
-const cli = fileURLToPath(new URL("../src/cli/crm-scorecard.ts", import.meta.url));
-const run = spawnSync(process.execPath, [tsx, cli, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exit(run.status ?? 1);
+const lib = new URL("../lib/crm-scorecard.mjs", import.meta.url);
+if (!existsSync(lib)) {
+  console.error("crm-scorecard is not built in this checkout: run `npm run build:cli` first.");
+  process.exit(1);
+}
+const { runAsProgram } = await import(lib.href);
+runAsProgram(process.argv.slice(2));

@@ -2,7 +2,7 @@
 export const BEGIN: string;
 export const END: string;
 export function renderReference(metadata: unknown, meta: unknown): string;
-export function currentReference(): string;
+export function currentReference(): Promise<string>;
 export const GOLDEN: string;
 export function signatures(
   metadata: unknown,

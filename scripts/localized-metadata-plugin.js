@@ -5,19 +5,7 @@
  */
 const { sources, WebpackError, Compilation } = require("webpack");
 const { readMetaTables, localizeMetadata } = require("./localize-metadata");
-
-/** Joins wrapped JSDoc lines of every function and parameter description into one line. */
-function tidyDescriptions(metadata) {
-  const tidy = (t) => (typeof t === "string" ? t.replace(/\s*\n\s*/g, " ").trim() : t);
-  return {
-    ...metadata,
-    functions: metadata.functions.map((f) => ({
-      ...f,
-      description: tidy(f.description),
-      parameters: (f.parameters || []).map((p) => ({ ...p, description: tidy(p.description) })),
-    })),
-  };
-}
+const { tidyDescriptions } = require("./function-metadata");
 
 class LocalizedMetadataPlugin {
   constructor(options) {
@@ -50,4 +38,4 @@ class LocalizedMetadataPlugin {
   }
 }
 
-module.exports = { LocalizedMetadataPlugin, tidyDescriptions };
+module.exports = { LocalizedMetadataPlugin };

@@ -1,47 +1,96 @@
-// `npm test`: everything — builds the production dist/ (the browser layer loads it), then runs the three
-// vitest layers (unit, browser, recalc) and prints the totals as one plain line: "N passed, N failed".
+// `npm test`: everything, layer by layer (vitest.config.mts) — unit, then the production build (dist/, which
+// only integration and browser load), integration, browser, recalc — with each layer's counts and time, and at
+// the end the totals as one plain line: "N passed, N failed".
+//   npm test                          all layers
+//   npm test -- --layers unit,recalc  some layers (the build runs only when one of them loads dist/)
+//   npm test -- <vitest arguments>    passed to every layer, e.g. a file filter or -t "pattern"
 // Chromium or LibreOffice missing → the browser/recalc layers fail loudly, unless CRM_SKIP_SYSTEM_TESTS=1.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
-const report = "test/artifacts/vitest-report.json";
-const extra = process.argv.slice(2);
+const LAYERS = [
+  { name: "unit", dist: false },
+  { name: "integration", dist: true },
+  { name: "browser", dist: true },
+  { name: "recalc", dist: false },
+];
 
-const build = spawnSync("npx", ["webpack", "--mode", "production"], { stdio: "inherit" });
-if (build.status !== 0) {
-  console.error("npm test: the production build failed, so the tests did not run.");
-  console.log("0 passed, 1 failed");
-  process.exit(1);
+const args = process.argv.slice(2);
+let wanted = LAYERS.map((l) => l.name);
+const at = args.findIndex((a) => a === "--layers" || a.startsWith("--layers="));
+if (at >= 0) {
+  const value = args[at].includes("=") ? args[at].split("=")[1] : args[at + 1];
+  args.splice(at, args[at].includes("=") ? 1 : 2);
+  wanted = String(value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = wanted.filter((w) => !LAYERS.some((l) => l.name === w));
+  if (unknown.length || !wanted.length) {
+    console.error(`npm test: --layers takes some of ${LAYERS.map((l) => l.name).join(",")}`);
+    process.exit(2);
+  }
+}
+const layers = LAYERS.filter((l) => wanted.includes(l.name));
+
+const seconds = (t0) => ((Date.now() - t0) / 1000).toFixed(1);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+/** Runs one vitest project and reads its JSON report: the counts, or one failure when it left no report. */
+function runLayer(name) {
+  const report = `test/artifacts/vitest-${name}.json`;
+  rmSync(report, { force: true });
+  const t0 = Date.now();
+  const run = spawnSync(
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--project",
+      name,
+      "--passWithNoTests",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+      ...args,
+    ],
+    { stdio: "inherit" },
+  );
+  const c = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, "utf8"));
+    c.passed = r.numPassedTests;
+    c.failed = r.numFailedTests + (r.numRuntimeErrorTests ?? 0);
+    c.skipped = r.numPendingTests + (r.numTodoTests ?? 0);
+    // A file that failed to load has no tests but a failed suite.
+    if (r.numFailedTestSuites > 0 && c.failed === 0) c.failed = r.numFailedTestSuites;
+  }
+  if (run.status !== 0 && c.failed === 0) c.failed = 1;
+  lines.push(`layer ${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${seconds(t0)} s)`);
+  for (const k of Object.keys(totals)) totals[k] += c[k];
 }
 
-rmSync(report, { force: true });
-const vitest = spawnSync("npx", ["vitest", "run", ...extra], { stdio: "inherit" });
-
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, "utf8"));
-  passed = r.numPassedTests;
-  failed = r.numFailedTests + (r.numRuntimeErrorTests ?? 0);
-  skipped = r.numPendingTests + (r.numTodoTests ?? 0);
-  const byProject = {};
-  for (const file of r.testResults ?? []) {
-    for (const t of file.assertionResults ?? []) {
-      const project = /test\/(browser|recalc)\//.test(file.name)
-        ? file.name.match(/test\/(browser|recalc)\//)[1]
-        : "unit";
-      byProject[project] ??= { passed: 0, failed: 0, skipped: 0 };
-      const k = t.status === "passed" ? "passed" : t.status === "failed" ? "failed" : "skipped";
-      byProject[project][k]++;
+let distReady = null; // null: not built yet; true/false after the build
+for (const layer of layers) {
+  if (layer.dist && distReady === null) {
+    const t0 = Date.now();
+    const build = spawnSync("npx", ["webpack", "--mode", "production"], { stdio: "inherit" });
+    distReady = build.status === 0;
+    lines.push(`build (dist/): ${distReady ? "done" : "FAILED"} (${seconds(t0)} s)`);
+    if (!distReady) {
+      console.error("npm test: the production build failed; the layers that load dist/ did not run.");
+      totals.failed++;
     }
   }
-  for (const [name, c] of Object.entries(byProject)) {
-    console.log(`layer ${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+  if (layer.dist && !distReady) {
+    lines.push(`layer ${layer.name}: not run (no dist/)`);
+    continue;
   }
-} else {
-  failed = 1;
+  runLayer(layer.name);
 }
-if (vitest.status !== 0 && failed === 0) failed = 1;
-console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
-process.exit(vitest.status === 0 && failed === 0 ? 0 : 1);
+
+console.log("");
+for (const l of lines) console.log(l);
+console.log(`${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : ""));
+process.exit(totals.failed === 0 ? 0 : 1);

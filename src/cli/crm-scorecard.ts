@@ -4,34 +4,42 @@
  * scorecard sheet, from the same plan (exceljs).
  *
  *   crm-scorecard <input.xlsx|input.csv> [--sheet NAME] [--range A1:G20] [--out FILE] [--lang en|zh]
- *                 [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--force]
+ *                 [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--period LABEL] [--force]
+ *   crm-scorecard Q1.csv Q2.csv Q3.csv Q4.csv --periods "2026 Q1,2026 Q2,2026 Q3,2026 Q4" [options]
+ *
+ * With several inputs (one KPI table per period), it writes the latest period's scorecard (latest by the
+ * labels: quarters by time, other labels in the order given) with a history sheet of all the periods; the
+ * scorecard compares with the period before it (KPIs matched by perspective and metric; a KPI missing in a
+ * period is a gap). The workbook written is the latest input's. A single .xlsx input that has a history sheet
+ * takes its previous values from it.
+ *
+ * A .csv may be UTF-8, UTF-16 or GB18030, separated by commas, semicolons or tabs (src/core/csv). The output
+ * is written to a temporary file and renamed; an interrupted run removes the temporary file.
  *
  * Exit codes: 0 written; 1 bad input (every problem printed with its cell address, as in the pane), an
- * unreadable input or an existing output file without --force; 2 a usage error.
+ * unreadable input or an existing output file without --force; 2 a usage error; killed by the signal that
+ * interrupted it.
  */
-import { existsSync, readFileSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { existsSync, realpathSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { CrmError } from "../core/errors";
-import { cellAddress, parseRange, RangeBounds, sheetAddress } from "../core/address";
-import type { ScorecardLanguage } from "../core/scorecard/labels";
-import { buildScorecardPlan } from "../core/scorecard/plan";
-import { readScorecardTable, sourceRange } from "../core/scorecard/table";
+import { parseRange, sheetAddress } from "../core/address";
+import { Language, Message, msg, ParamValue, renderMessage } from "../core/messages/catalogue";
+import { historySheetName, readHistoryTable, recordedPeriods, type HistoryTable } from "../core/scorecard/history";
+import { historySheet, type HistoryUpdate } from "../core/scorecard/historyUpdate";
+import { orderPeriods, periodKey, previousPeriod, quarterEndDate } from "../core/scorecard/period";
+import { buildScorecardPlan, scorecardPeriodRecord, type ScorecardOptions } from "../core/scorecard/plan";
+import { readScorecardTable, ScorecardTable, sourceRange, type TableReading } from "../core/scorecard/table";
+import { writeHistoryToXlsx } from "./historyXlsx";
+import { InputError, loadInput, LoadedInput, plainValue, usedBounds } from "./input";
+import { separatorName } from "./messages";
 import { writePlanToXlsx } from "./xlsxWriter";
 
-const USAGE = `usage: crm-scorecard <input.xlsx|input.csv> [--sheet NAME] [--range A1:G20] [--out FILE]
-                     [--lang en|zh] [--cap 1.2] [--snapshot] [--as-of YYYY-MM-DD] [--force]
-
-  --sheet NAME   sheet to read (.xlsx; default the first); for .csv, the name of the input sheet written
-  --range A1:G20 the KPI table, header row first (default: everything on the sheet)
-  --out FILE     output workbook (default: <input>-scorecard.xlsx beside the input)
-  --lang en|zh   scorecard and message language (default: the language of the input's headers)
-  --cap 1.2      achievement cap (default 1.2 = 120%)
-  --snapshot     copy the input values instead of linking to the input cells
-  --as-of DATE   the scorecard's as-of date (default today)
-  --force        overwrite an existing output file`;
+export { parseCsv } from "../core/csv/parse";
+export { plainValue } from "./input";
 
 /** Where the command writes its messages. */
 export interface CliIo {
@@ -39,120 +47,25 @@ export interface CliIo {
   stderr: (line: string) => void;
 }
 
-class UsageError extends Error {}
-class InputError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join("\n"));
+/** A usage problem: a catalogue message, or the text of Node's argument parser (English only); "" for --help. */
+class UsageError extends Error {
+  constructor(readonly problem: ParamValue) {
+    super(typeof problem === "object" ? renderMessage(problem, "en") : String(problem));
   }
-}
-
-/**
- * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is dropped) into rows
- * of cells, converting the way a spreadsheet opening the file does, quoted or not: "" → null, numbers
- * ("1,200.5", "-3e2") → numbers, percentages ("85%") → fractions; everything else stays text (a text
- * starting with "=" stays text too: it is never written as a formula).
- */
-export function parseCsv(textIn: string): (string | number | null)[][] {
-  const text = textIn.replace(/^\uFEFF/, "");
-  const rows: (string | number | null)[][] = [];
-  let row: (string | number | null)[] = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = (): void => {
-    row.push(csvValue(field));
-    field = "";
-    wasQuoted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "") {
-      quoted = true;
-      wasQuoted = true;
-    } else if (ch === ",") endField();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endField();
-      rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== "" || wasQuoted || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows.map((r) => r.map((v) => (v === "" ? null : v)));
-}
-
-function csvValue(raw: string): string | number | null {
-  const s = raw.trim();
-  if (s === "") return null;
-  const plain = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-  const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-  if (plain.test(s)) return Number(s);
-  if (grouped.test(s)) return Number(s.replace(/,/g, ""));
-  if (s.endsWith("%")) {
-    const p = s.slice(0, -1).trim();
-    if (plain.test(p)) return Number(p) / 100;
-  }
-  return raw;
-}
-
-/** A plain value of an exceljs cell, as Office.js would report it (dates as serial numbers). */
-export function plainValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.getTime() / 86_400_000 + 25569;
-  if (typeof v === "object") {
-    if ("error" in v) return v.error;
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if ("formula" in v || "sharedFormula" in v) return plainValue((v as ExcelJS.CellFormulaValue).result ?? null);
-    if ("text" in v) return plainValue(v.text);
-  }
-  return String(v);
-}
-
-/** The smallest range holding every non-empty cell of a sheet, or null for an empty sheet. */
-function usedBounds(ws: ExcelJS.Worksheet): RangeBounds | null {
-  let b: RangeBounds | null = null;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const v = plainValue(cell.value);
-      if (v === null || v === "") return;
-      if (b === null) b = { top: r - 1, left: c - 1, bottom: r - 1, right: c - 1 };
-      else {
-        b.top = Math.min(b.top, r - 1);
-        b.bottom = Math.max(b.bottom, r - 1);
-        b.left = Math.min(b.left, c - 1);
-        b.right = Math.max(b.right, c - 1);
-      }
-    });
-  });
-  return b;
-}
-
-/** A valid sheet name from a file name: no []:*?/\ characters, at most 31 characters. */
-function sheetNameFrom(file: string): string {
-  const base = path
-    .basename(file, path.extname(file))
-    .replace(/[[\]:*?/\\]/g, "_")
-    .slice(0, 31);
-  return base === "" ? "Input" : base;
 }
 
 interface Options {
+  /** The input files, one per period; `input` is the latest period's, at index `latest`. */
+  inputs: string[];
+  latest: number;
   input: string;
+  /** One label per input (several inputs), or the single input's label (`--period`). */
+  periods?: string[];
+  period?: string;
   sheet?: string;
   range?: string;
   out: string;
-  lang?: ScorecardLanguage;
+  lang?: Language;
   cap?: number;
   snapshot: boolean;
   force: boolean;
@@ -174,6 +87,8 @@ function parseOptions(argv: readonly string[]): Options {
         snapshot: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         "as-of": { type: "string" },
+        period: { type: "string" },
+        periods: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -182,32 +97,40 @@ function parseOptions(argv: readonly string[]): Options {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError("");
-  if (positionals.length !== 1) throw new UsageError("give exactly one input file (.xlsx or .csv)");
-  const input = positionals[0]!;
-  const ext = path.extname(input).toLowerCase();
-  if (ext !== ".xlsx" && ext !== ".csv")
-    throw new UsageError(`the input must be an .xlsx or .csv file, not "${input}"`);
+  if (positionals.length === 0) throw new UsageError(msg("cli.noInput"));
+  for (const file of positionals) {
+    const ext = path.extname(file).toLowerCase();
+    if (ext !== ".xlsx" && ext !== ".csv") throw new UsageError(msg("cli.inputType", { input: file }));
+  }
+  const periods = parsePeriods(positionals, values.periods, values.period);
+  const latest = periods === undefined ? 0 : latestIndex(periods);
+  const input = positionals[latest]!;
   if (values.lang !== undefined && values.lang !== "en" && values.lang !== "zh") {
-    throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
+    throw new UsageError(msg("cli.langValue", { value: values.lang }));
   }
   let cap: number | undefined;
   if (values.cap !== undefined) {
     cap = Number(values.cap);
     if (values.cap.trim() === "" || !Number.isFinite(cap))
-      throw new UsageError(`--cap must be a number like 1.2, not "${values.cap}"`);
+      throw new UsageError(msg("cli.capValue", { value: values.cap }));
   }
   if (values.range !== undefined) {
     try {
       parseRange(values.range);
     } catch (e) {
-      throw new UsageError(`--range: ${(e as Error).message}`);
+      const problem = e instanceof CrmError ? e.what : (e as Error).message;
+      throw new UsageError(msg("cli.rangeOption", { problem }));
     }
   }
   const out =
     values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-scorecard.xlsx`);
-  if (path.extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
+  if (path.extname(out).toLowerCase() !== ".xlsx") throw new UsageError(msg("cli.outType", { out }));
   return {
+    inputs: positionals,
+    latest,
     input,
+    ...(periods === undefined ? {} : { periods }),
+    ...(values.period === undefined ? {} : { period: values.period }),
     ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
     ...(values.range === undefined ? {} : { range: values.range }),
     out,
@@ -219,39 +142,261 @@ function parseOptions(argv: readonly string[]): Options {
   };
 }
 
-/** Loads the input into a workbook (a .csv becomes a new sheet at A1) and picks the table's cells. */
-async function loadInput(
-  o: Options,
-): Promise<{ workbook: ExcelJS.Workbook; sheet: string; topLeft: string; values: unknown[][] }> {
-  if (!existsSync(o.input)) throw new InputError([`${o.input}: no such file`]);
-  const workbook = new ExcelJS.Workbook();
-  let ws: ExcelJS.Worksheet;
-  if (path.extname(o.input).toLowerCase() === ".csv") {
-    const rows = parseCsv(readFileSync(o.input, "utf8"));
-    ws = workbook.addWorksheet(o.sheet ?? sheetNameFrom(o.input));
-    rows.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
-  } else {
-    try {
-      await workbook.xlsx.readFile(o.input);
-    } catch (e) {
-      throw new InputError([`${o.input}: not a readable .xlsx file (${(e as Error).message})`]);
-    }
-    const found = o.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(o.sheet);
-    if (found === undefined) {
-      const names = workbook.worksheets.map((w) => `"${w.name}"`).join(", ");
-      throw new InputError([`${o.input}: no sheet named "${o.sheet ?? ""}" (sheets: ${names})`]);
-    }
-    ws = found;
+/** `--periods` split into one label per input (commas, or Chinese commas); `--period` for one input. */
+function parsePeriods(inputs: readonly string[], list?: string, single?: string): string[] | undefined {
+  if (inputs.length === 1) {
+    if (list !== undefined) throw new UsageError(msg("cli.periodsWithOne"));
+    if (single !== undefined && single.trim() === "") throw new UsageError(msg("cli.periodBlank"));
+    return undefined;
   }
-  const bounds = o.range !== undefined ? parseRange(o.range) : usedBounds(ws);
-  if (bounds === null) throw new InputError([`${o.input}: sheet "${ws.name}" is empty`]);
+  if (single !== undefined) throw new UsageError(msg("cli.periodWithSeveral"));
+  if (list === undefined) throw new UsageError(msg("cli.periodsNeeded", { count: inputs.length }));
+  const labels = list.split(/[,\uFF0C]/).map((l) => l.trim());
+  if (labels.length !== inputs.length || labels.some((l) => l === ""))
+    throw new UsageError(msg("cli.periodsCount", { count: inputs.length, value: list }));
+  const seen = new Map<string, string>();
+  for (const l of labels) {
+    const first = seen.get(periodKey(l));
+    if (first !== undefined) throw new UsageError(msg("cli.periodsTwice", { first, second: l }));
+    seen.set(periodKey(l), l);
+  }
+  return labels;
+}
+
+/** The index of the latest period: the last in `orderPeriods` order. */
+function latestIndex(periods: readonly string[]): number {
+  const order = orderPeriods(periods);
+  const last = periodKey(order[order.length - 1]!);
+  return periods.findIndex((p) => periodKey(p) === last);
+}
+
+/** Output files being written right now (temporary names), removed if the run is interrupted. */
+const pendingTemps = new Set<string>();
+/** Whether signals end the run with the temporary file removed (set by {@link runAsProgram}, not in tests). */
+let guardSignals = false;
+
+/**
+ * Writes the workbook to a temporary file beside `out`, then renames it: `out` is either the whole new
+ * workbook or untouched. While writing, Ctrl+C (SIGINT), SIGTERM and SIGHUP remove the temporary file and
+ * end the process by the same signal.
+ */
+async function writeWorkbook(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    for (const file of pendingTemps) rmSync(file, { force: true });
+    process.stderr.write(`${say(msg("cli.interrupted", { signal }))}\n`);
+    for (const s of SIGNALS) process.removeAllListeners(s);
+    process.kill(process.pid, signal);
+  };
+  pendingTemps.add(temp);
+  if (guardSignals) for (const s of SIGNALS) process.on(s, onSignal);
+  try {
+    await workbook.xlsx.writeFile(temp);
+    renameSync(temp, out);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new InputError(msg("cli.cannotWrite", { out, reason: (e as Error).message }));
+  } finally {
+    pendingTemps.delete(temp);
+    for (const s of SIGNALS) process.off(s, onSignal);
+  }
+}
+
+const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+/**
+ * The language of the command's messages for the run in progress: --lang, else (once the table is read) the
+ * language of its headers, else English.
+ */
+let messageLanguage: Language = "en";
+
+/** A message in the command's language. */
+function say(message: Message): string {
+  return renderMessage(message, messageLanguage);
+}
+
+/**
+ * The --lang of the arguments when it is en or zh (the last one given, as the parser takes it), read before
+ * they are parsed, so that a usage problem is told in that language too.
+ */
+function langInArgs(argv: readonly string[]): Language | undefined {
+  let lang: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === "--lang") lang = argv[i + 1];
+    else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
+  });
+  return lang === "en" || lang === "zh" ? lang : undefined;
+}
+
+/** One input read and validated. */
+interface InputTable {
+  input: LoadedInput;
+  reading: TableReading;
+  table: ScorecardTable;
+}
+
+/**
+ * Every input's table, in the order given, or null after printing every problem of every input (each line
+ * after its file's name when there are several) in the scorecard's language.
+ */
+async function readTables(o: Options, io: CliIo): Promise<InputTable[] | null> {
+  const several = o.inputs.length > 1;
+  const out: InputTable[] = [];
+  let problems = false;
+  for (let i = 0; i < o.inputs.length; i++) {
+    const file = o.inputs[i]!;
+    const input = await loadInput({ ...o, input: file });
+    const reading = readScorecardTable(sourceRange(input.sheet, input.topLeft, input.values));
+    if (i === o.latest) messageLanguage = o.lang ?? reading.language;
+    const d = input.csvDialect;
+    if (d !== null) {
+      const how = { file, encoding: d.encoding, separator: separatorName(d.separator) };
+      io.stdout(say(d.decimalMark === "," ? msg("csv.readAsDecimalComma", how) : msg("csv.readAs", how)));
+    }
+    if (reading.table === null) {
+      // The KPI table's problems come from the scorecard core, in both languages.
+      for (const p of reading.problems) {
+        const text = (o.lang ?? reading.language) === "zh" ? p.messageZh : p.message;
+        io.stderr(several ? say(msg("cli.inputProblem", { file, problem: text })) : text);
+      }
+      problems = true;
+      continue;
+    }
+    out.push({ input, reading, table: reading.table });
+  }
+  return problems ? null : out;
+}
+
+/** The scoring options the user gave. */
+function scoringOptions(o: Options, language: Language): ScorecardOptions {
+  return { language, ...(o.cap === undefined ? {} : { cap: o.cap }), mode: o.snapshot ? "snapshot" : "live" };
+}
+
+/**
+ * The history of several inputs' periods (null for one input): each period recorded in the order given, a
+ * past quarter as of its last day (another label as of the latest period's date).
+ */
+function historyOf(o: Options, tables: readonly InputTable[], language: Language): HistoryUpdate | null {
+  if (o.periods === undefined) return null;
+  const records = o.periods.map((period, i) => {
+    const asOf = i === o.latest ? o.asOf : (quarterEndDate(period) ?? o.asOf);
+    const opts = { ...scoringOptions(o, language), period, ...(asOf === undefined ? {} : { asOf }) };
+    return scorecardPeriodRecord(tables[i]!.table, opts);
+  });
+  return historySheet(records, language);
+}
+
+/**
+ * A history sheet already in the (single) input workbook, read for the previous values; an unreadable one is
+ * reported and left out (and, like every sheet of the input, copied to the output as it is).
+ */
+function existingHistory(workbook: ExcelJS.Workbook, language: Language, io: CliIo): HistoryTable | null {
+  const found = historySheetName(
+    workbook.worksheets.map((w) => w.name),
+    language,
+  );
+  if (!found.exists) return null;
+  const ws = workbook.getWorksheet(found.name)!;
+  const bounds = usedBounds(ws);
+  if (bounds === null) return null;
   const values: unknown[][] = [];
-  for (let r = bounds.top; r <= bounds.bottom; r++) {
+  for (let r = 0; r <= bounds.bottom; r++) {
     const row: unknown[] = [];
-    for (let c = bounds.left; c <= bounds.right; c++) row.push(plainValue(ws.getCell(r + 1, c + 1).value));
+    for (let c = 0; c <= bounds.right; c++) row.push(plainValue(ws.getCell(r + 1, c + 1).value));
     values.push(row);
   }
-  return { workbook, sheet: ws.name, topLeft: cellAddress(bounds.top, bounds.left), values };
+  const reading = readHistoryTable(found.name, { topLeft: "A1", values });
+  if (reading.table === null) {
+    for (const p of reading.problems) io.stderr(messageLanguage === "zh" ? p.messageZh : p.message);
+    io.stderr(say(msg("cli.historyNotUsed", { sheet: found.name })));
+  }
+  return reading.table;
+}
+
+/** Items as a list separated as the language it is rendered in does ("a, b" / the enumeration comma). */
+function plainList(items: readonly string[]): ParamValue {
+  const [first, ...rest] = items;
+  return rest.length === 0 ? (first ?? "") : msg("cli.listMore", { first: first!, rest: plainList(rest) });
+}
+
+/** The lines after "Wrote": the history written, and what the scorecard compares with. */
+function reportComparison(
+  o: Options,
+  history: { update: HistoryUpdate; sheet: string } | null,
+  previous: number | null,
+  score: number,
+): string[] {
+  const lines: string[] = [];
+  if (history !== null) {
+    const periods = orderPeriods(recordedPeriods(history.update.table));
+    lines.push(
+      say(
+        msg("cli.history", {
+          count: periods.length,
+          periods: plainList(periods),
+          sheet: history.sheet,
+        }),
+      ),
+    );
+  }
+  if (previous !== null) {
+    const before =
+      history === null ? null : previousPeriod(recordedPeriods(history.update.table), o.periods![o.latest]!);
+    const d = score - previous;
+    lines.push(
+      say(
+        msg("cli.compared", {
+          period: before ?? msg("cli.previousColumn"),
+          previous: previous.toFixed(1),
+          score: score.toFixed(1),
+          change: `${d >= 0 ? "+" : ""}${d.toFixed(1)}`,
+        }),
+      ),
+    );
+  }
+  return lines;
+}
+
+/** Builds the plan (and the history) from tables that read without problems, writes the workbook, and reports. */
+async function buildAndWrite(o: Options, tables: readonly InputTable[], io: CliIo): Promise<void> {
+  const { input, table, reading } = tables[o.latest]!;
+  const language = o.lang ?? reading.language;
+  const history = historyOf(o, tables, language);
+  const sheetNames = input.workbook.worksheets.map((w) => w.name);
+  const historyName = historySheetName(sheetNames, language);
+  if (history !== null && historyName.exists)
+    throw new InputError(msg("cli.historyExists", { file: o.input, sheet: historyName.name }));
+  const period = o.periods?.[o.latest] ?? o.period;
+  const plan = buildScorecardPlan(table, {
+    ...scoringOptions(o, language),
+    ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
+    ...(period === undefined ? {} : { period }),
+    history: history?.table ?? existingHistory(input.workbook, language, io),
+    existingSheetNames: sheetNames,
+    existingNames: input.workbook.definedNames.model.map((d) => d.name),
+  });
+  const report = writePlanToXlsx(plan, input.workbook);
+  const notes = [...report.notes];
+  if (history !== null) notes.push(...writeHistoryToXlsx(history, input.workbook, historyName.name));
+  await writeWorkbook(input.workbook, o.out);
+  const e = plan.expected;
+  const band = plan.settings.options.ratingBands[e.rating]!.label;
+  io.stdout(
+    say(
+      msg("cli.wrote", {
+        out: o.out,
+        sheet: plan.sheetName,
+        source: sheetAddress(input.sheet, table.address),
+        kpis: table.kpis.length,
+        score: e.overall.toFixed(1),
+        band,
+        mode: plan.mode === "snapshot" ? msg("cli.modeSnapshot") : msg("cli.modeLive"),
+      }),
+    ),
+  );
+  const previous = plan.comparison?.overall.previousScore ?? null;
+  const written = history === null ? null : { update: history, sheet: historyName.name };
+  for (const line of reportComparison(o, written, previous, e.overall)) io.stdout(line);
+  for (const note of notes) io.stdout(say(msg("cli.note", { note })));
 }
 
 /**
@@ -259,64 +404,32 @@ async function loadInput(
  * @param argv the arguments after the command name
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  messageLanguage = langInArgs(argv) ?? "en";
   let o: Options;
   try {
     o = parseOptions(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      if (e.message === "") {
-        io.stdout(USAGE);
+      if (e.problem === "") {
+        io.stdout(say(msg("cli.usage")));
         return 0;
       }
-      io.stderr(`crm-scorecard: ${e.message}`);
-      io.stderr(USAGE);
+      io.stderr(say(msg("cli.usageProblem", { problem: e.problem })));
+      io.stderr(say(msg("cli.usage")));
       return 2;
     }
     throw e;
   }
+  messageLanguage = o.lang ?? "en";
   try {
-    if (existsSync(o.out) && !o.force) {
-      throw new InputError([`${o.out} already exists; use --force to overwrite it`]);
-    }
-    const input = await loadInput(o);
-    const reading = readScorecardTable(sourceRange(input.sheet, input.topLeft, input.values));
-    if (reading.table === null) {
-      // Problems in the scorecard's language: --lang, else the language of the input's headers.
-      const zh = (o.lang ?? reading.language) === "zh";
-      throw new InputError(reading.problems.map((p) => (zh ? p.messageZh : p.message)));
-    }
-    const plan = buildScorecardPlan(reading.table, {
-      ...(o.lang === undefined ? {} : { language: o.lang }),
-      ...(o.cap === undefined ? {} : { cap: o.cap }),
-      ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
-      mode: o.snapshot ? "snapshot" : "live",
-      existingSheetNames: input.workbook.worksheets.map((w) => w.name),
-      existingNames: input.workbook.definedNames.model.map((d) => d.name),
-    });
-    const report = writePlanToXlsx(plan, input.workbook);
-    const temp = `${o.out}.${process.pid}.tmp`;
-    try {
-      await input.workbook.xlsx.writeFile(temp);
-      renameSync(temp, o.out);
-    } catch (e) {
-      rmSync(temp, { force: true });
-      throw new InputError([`${o.out}: cannot write (${(e as Error).message})`]);
-    }
-    const e = plan.expected;
-    const band = plan.settings.options.ratingBands[e.rating]!.label;
-    io.stdout(
-      `Wrote ${o.out}: sheet "${plan.sheetName}" from ${sheetAddress(input.sheet, reading.table.address)}, ` +
-        `${reading.table.kpis.length} KPIs, overall score ${e.overall.toFixed(1)} (${band}), ${plan.mode} mode`,
-    );
-    for (const note of report.notes) io.stdout(`note: ${note}`);
+    if (existsSync(o.out) && !o.force) throw new InputError(msg("cli.outExists", { out: o.out }));
+    const tables = await readTables(o, io);
+    if (tables === null) return 1;
+    await buildAndWrite(o, tables, io);
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      for (const line of e.lines) io.stderr(line);
-      return 1;
-    }
-    if (e instanceof CrmError) {
-      io.stderr(e.message);
+    if (e instanceof InputError || e instanceof CrmError) {
+      io.stderr(say(e.what));
       return 1;
     }
     throw e;
@@ -334,8 +447,15 @@ function invokedDirectly(): boolean {
   }
 }
 
-if (invokedDirectly()) {
-  main(process.argv.slice(2), {
+/**
+ * Runs the command as a program: messages to stdout/stderr, the exit code as the process's, an interrupted
+ * write leaves no file behind. A failure nobody foresaw prints one plain line (the stack trace only with
+ * CRM_SCORECARD_DEBUG=1).
+ * @param argv the arguments after the command name
+ */
+export function runAsProgram(argv: readonly string[]): void {
+  guardSignals = true;
+  main(argv, {
     stdout: (l) => process.stdout.write(`${l}\n`),
     stderr: (l) => process.stderr.write(`${l}\n`),
   }).then(
@@ -343,10 +463,12 @@ if (invokedDirectly()) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(
-        `crm-scorecard: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-      );
+      const debug = process.env.CRM_SCORECARD_DEBUG === "1" && e instanceof Error ? e.stack : undefined;
+      const reason = debug ?? (e instanceof Error ? e.message : String(e));
+      process.stderr.write(`${say(msg("cli.unexpected", { reason }))}\n`);
       process.exitCode = 1;
     },
   );
 }
+
+if (invokedDirectly()) runAsProgram(process.argv.slice(2));

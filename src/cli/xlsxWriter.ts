@@ -11,13 +11,15 @@
  */
 import type ExcelJS from "exceljs";
 import { parseRange } from "../core/address";
+import { valueError } from "../core/errors";
+import { Message, msg } from "../core/messages/catalogue";
 import { CellStyle, Plan, planCells } from "../core/scorecard/plan";
 
 /** What was written, and what could not be. */
 export interface XlsxWriteReport {
   worksheet: ExcelJS.Worksheet;
-  /** Parts of the plan a file cannot hold (the chart). */
-  notes: string[];
+  /** Parts of the plan a file cannot hold (the chart), as messages for the command to say in its language. */
+  notes: Message[];
 }
 
 function argb(hex: string): string {
@@ -56,11 +58,12 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
 /**
  * Adds the plan's sheet to `workbook` and writes everything a file can hold: cells, number formats,
  * styles, conditional formats, column widths, frozen panes, page setup and workbook names.
- * @throws Error when the workbook already has a sheet of that name (the plan was made for another one).
+ * @throws CrmError `#VALUE!` when the workbook already has a sheet of that name (the plan was made for
+ * another one).
  */
 export function writePlanToXlsx(plan: Plan, workbook: ExcelJS.Workbook): XlsxWriteReport {
   if (workbook.worksheets.some((w) => w.name.toLowerCase() === plan.sheetName.toLowerCase())) {
-    throw new Error(`the workbook already has a sheet named "${plan.sheetName}"`);
+    throw valueError("cli.sheetExists", { name: plan.sheetName });
   }
   const ws = workbook.addWorksheet(plan.sheetName, {
     views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }],
@@ -101,6 +104,19 @@ export function writePlanToXlsx(plan: Plan, workbook: ExcelJS.Workbook): XlsxWri
           },
         ],
       });
+    } else if (cf.kind === "iconSet") {
+      // Three arrows: the first threshold is the lowest icon's (ignored), then "≥ thresholds[0]", "≥ thresholds[1]".
+      const rule = {
+        type: "iconSet",
+        priority: priority++,
+        iconSet: "3Arrows",
+        cfvo: [
+          { type: "num", value: cf.thresholds[0] },
+          { type: "num", value: cf.thresholds[0] },
+          { type: "num", value: cf.thresholds[1] },
+        ],
+      } as ExcelJS.IconSetRuleType;
+      ws.addConditionalFormatting({ ref: cf.range, rules: [rule] });
     } else {
       const rule = {
         type: "dataBar",
@@ -135,9 +151,6 @@ export function writePlanToXlsx(plan: Plan, workbook: ExcelJS.Workbook): XlsxWri
 
   return {
     worksheet: ws,
-    notes: [
-      `chart "${plan.chart.title}" (${plan.chart.values}) not drawn: exceljs cannot write charts; ` +
-        "the task pane draws it in Excel",
-    ],
+    notes: [msg("cli.chartNotDrawn", { title: plan.chart.title, values: plan.chart.values })],
   };
 }

@@ -11,84 +11,23 @@
  * FIT's spill can be passed as it is. Dates are Excel date serials.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
-import { bgnbdExpected, bgnbdFit, BgnbdParams, bgnbdPAlive, checkBgnbdParams } from "../core/btyd/bgnbd";
-import { clvBtyd, clvOptions } from "../core/btyd/clvBtyd";
+import { ANALYSIS_LABELS, AnalysisLanguage, MARKETING_RFM_COLUMNS } from "../core/analysis/labels";
+import { MarketingRfm, marketingRfm } from "../core/analysis/marketingRfm";
+import { bgnbdExpected, bgnbdFit, bgnbdPAlive } from "../core/btyd/bgnbd";
+import { btydModel, BtydModel, btydParams, clvBtydMany, clvOptions } from "../core/btyd/clvBtyd";
 import { CohortGrain, cohortTable } from "../core/btyd/cohort";
-import { checkGammaGammaParams, GammaGammaParams, ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
+import { ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
 import { rfmSummary } from "../core/btyd/rfm";
+import { valueError } from "../core/errors";
+import { Message } from "../core/messages/catalogue";
 import { numberArg, optionalNumberArg, optionArg } from "../core/values/args";
-import {
-  dateColumn,
-  filledRows,
-  inShapeOf,
-  keyColumn,
-  KeyColumn,
-  numberColumn,
-  NumberColumn,
-  paramsIn,
-  pick,
-  pickKeys,
-  positionIn,
-  rowIndex,
-} from "../core/values/columns";
-import { blankArgumentsOmitted, blankMaskFor, withBlanksMasked } from "./blanks";
+import { isBlankCell } from "../core/values/blank";
+import { argError, asCells } from "../core/values/cells";
+import { filledRows, NumberColumn, pick, pickKeys, positionIn, rowIndex, spreadIn } from "../core/values/columns";
+import { addressesOf, readAligned, readDates, readKeys, readNumbers, readParams } from "./arguments";
+import { BGNBD_PARAMS, fitOn, fitRow, GG_PARAMS, perRow, readModelParams, summaryRanges } from "./modelAdapter";
+import { blankArgumentsOmitted } from "./blanks";
 import { excelCallAsync } from "./excel";
-
-// The column readers are async so that a bad cell always rejects and never throws synchronously: callers start
-// several reads under one Promise.all, and a synchronous throw there would leave an earlier read's rejection
-// unhandled.
-
-/** A numeric range, blank-safely (really-blank zeros of Excel desktop marked blank). */
-async function readNumbers(raw: unknown, name: string, address: string | undefined): Promise<NumberColumn> {
-  return withBlanksMasked(numberColumn(raw, name), raw, address);
-}
-
-/** Dates, blank-safely, with a hint when a date was typed as text. */
-async function readDates(raw: unknown, name: string, address: string | undefined): Promise<NumberColumn> {
-  return withBlanksMasked(dateColumn(raw, name), raw, address);
-}
-
-/** Customer ids, blank-safely. */
-async function readKeys(raw: unknown, name: string, address: string | undefined): Promise<KeyColumn> {
-  return withBlanksMasked(keyColumn(raw, name), raw, address);
-}
-
-/** Fitted BG/NBD parameters from a range, blank-safely (a blank cell among them is skipped on desktop too). */
-async function bgParamsIn(raw: unknown, argument: string, address: string | undefined): Promise<BgnbdParams> {
-  const names = ["r", "alpha", "a", "b"];
-  const [r, alpha, a, b] = paramsIn(raw, argument, names, await blankMaskFor(raw, address)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  const params = { r, alpha, a, b };
-  checkBgnbdParams(params);
-  return params;
-}
-
-/** Fitted Gamma-Gamma parameters from a range, blank-safely. */
-async function ggParamsIn(raw: unknown, argument: string, address: string | undefined): Promise<GammaGammaParams> {
-  const names = ["p", "q", "gamma"];
-  const [p, q, gamma] = paramsIn(raw, argument, names, await blankMaskFor(raw, address)) as [number, number, number];
-  const params = { p, q, gamma };
-  checkGammaGammaParams(params);
-  return params;
-}
-
-/** The three columns of a BG/NBD customer summary, read in parallel. */
-async function summaryColumns(
-  frequency: unknown,
-  recency: unknown,
-  T: unknown,
-  addresses: readonly (string | undefined)[],
-): Promise<[NumberColumn, NumberColumn, NumberColumn]> {
-  return Promise.all([
-    readNumbers(frequency, "frequency", addresses[0]),
-    readNumbers(recency, "recency", addresses[1]),
-    readNumbers(T, "T", addresses[2]),
-  ]);
-}
 
 /**
  * RFM summary of a transaction log, one row per customer in order of first appearance, under a header row.
@@ -102,8 +41,10 @@ async function summaryColumns(
  * @param {any[][]} amounts Amount of each transaction.
  * @param {any} [asOfDate] End of the observation period (an Excel date). Default: the latest date in the log.
  * @param {any} [periodDays] Days per period for recency and T. Default 7 (weeks).
+ * @param {any} [layout] "btyd" (default): customer, frequency, recency, T, monetary, as above. "marketing": customer, first purchase, last purchase, purchases (days), total spend (net of refunds), days since last purchase.
+ * @param {any} [language] Language of the marketing layout's header: "en" (default) or "zh".
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
- * @returns {Promise<any[][]>} A header row (customer, frequency, recency, T, monetary), then one row per customer.
+ * @returns {Promise<any[][]>} A header row, then one row per customer.
  */
 export function RFM(
   customerIds: unknown[][],
@@ -111,23 +52,34 @@ export function RFM(
   amounts: unknown[][],
   asOfDate: any,
   periodDays: any,
+  layout: any,
+  language: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const at = invocation?.parameterAddresses ?? [];
+    const at = addressesOf(invocation);
     const [ids, ds, am] = await Promise.all([
       readKeys(customerIds, "customerIds", at[0]),
       readDates(dates, "dates", at[1]),
       readNumbers(amounts, "amounts", at[2]),
     ]);
     const rows = filledRows([ids, ds, am]);
-    const [asOfArg, daysArg] = await blankArgumentsOmitted([asOfDate, periodDays], [at[3], at[4]]);
+    const [asOfArg, daysArg, layoutArg, languageArg] = await blankArgumentsOmitted(
+      [asOfDate, periodDays, layout, language],
+      [at[3], at[4], at[5], at[6]],
+    );
     const asOf = optionalNumberArg(asOfArg, "asOfDate");
     const days = optionalNumberArg(daysArg, "periodDays");
-    const s = rfmSummary(pickKeys(ids, rows), pick(ds, rows), pick(am, rows), {
+    const shape = optionArg(layoutArg, "layout", ["btyd", "marketing"] as const, "btyd");
+    const lang = optionArg(languageArg, "language", ["en", "zh"] as const, "en");
+    const log = [pickKeys(ids, rows), pick(ds, rows), pick(am, rows)] as const;
+    const describe = (k: number): Message => positionIn(ds, rowIndex(rows, k));
+    if (shape === "marketing")
+      return marketingTable(marketingRfm(...log, { ...(asOf === undefined ? {} : { asOf }), describe }), lang);
+    const s = rfmSummary(...log, {
       ...(asOf === undefined ? {} : { asOf }),
       ...(days === undefined ? {} : { periodDays: days }),
-      describe: (k) => positionIn(ds, rowIndex(rows, k)),
+      describe,
     });
     const out = new Array<(number | string)[]>(s.customers.length + 1);
     out[0] = ["customer", "frequency", "recency", "T", "monetary"];
@@ -136,6 +88,23 @@ export function RFM(
     }
     return out;
   });
+}
+
+/** The marketing RFM as a spill: a header row in the language, then one row per customer. */
+function marketingTable(m: MarketingRfm, language: AnalysisLanguage): (number | string)[][] {
+  const header = ANALYSIS_LABELS[language].marketingRfm;
+  const out: (number | string)[][] = [MARKETING_RFM_COLUMNS.map((c) => header[c])];
+  for (let c = 0; c < m.customers.length; c++) {
+    out.push([
+      m.customers[c]!,
+      m.firstPurchase[c]!,
+      m.lastPurchase[c]!,
+      m.purchases[c]!,
+      m.totalSpend[c]!,
+      m.daysSinceLast[c]!,
+    ]);
+  }
+  return out;
 }
 
 /**
@@ -158,15 +127,11 @@ export function BGNBD_FIT(
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
   return excelCallAsync(async () => {
-    const [x, tx, age] = await summaryColumns(frequency, recency, T, invocation?.parameterAddresses ?? []);
-    const rows = filledRows([x, tx, age]);
-    const fit = bgnbdFit(pick(x, rows), pick(tx, rows), pick(age, rows), {
+    const fit = await fitOn(summaryRanges(frequency, recency, T, addressesOf(invocation)), ([x, tx, age], describe) =>
       // a blank cell passed as 0 by Excel desktop is the default itself: no need to read it
-      penalizer: numberArg(penalizer, "penalizer", { default: 0 }),
-      describe: (k) => positionIn(x, rowIndex(rows, k)),
-    });
-    const { r, alpha, a, b } = fit.params;
-    return [[r, alpha, a, b, fit.logLikelihood]];
+      bgnbdFit(x!, tx!, age!, { penalizer: numberArg(penalizer, "penalizer", { default: 0 }), describe }),
+    );
+    return fitRow(BGNBD_PARAMS, fit.params, fit.logLikelihood);
   });
 }
 
@@ -190,11 +155,11 @@ export function BGNBD_PALIVE(
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const at = invocation?.parameterAddresses ?? [];
-    const p = await bgParamsIn(params, "params", at[0]);
-    const [x, tx, age] = await summaryColumns(frequency, recency, T, at.slice(1));
-    const rows = filledRows([x, tx, age]);
-    return inShapeOf(x, rows, (i) => bgnbdPAlive(p, x.values[i]!, tx.values[i]!, age.values[i]!, positionIn(x, i)));
+    const at = addressesOf(invocation);
+    const p = await readModelParams(BGNBD_PARAMS, params, "params", at[0]);
+    return perRow(summaryRanges(frequency, recency, T, at.slice(1)), ([x, tx, age], i, where) =>
+      bgnbdPAlive(p, x![i]!, tx![i]!, age![i]!, where),
+    );
   });
 }
 
@@ -220,13 +185,11 @@ export function BGNBD_EXPECTED(
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const at = invocation?.parameterAddresses ?? [];
-    const p = await bgParamsIn(params, "params", at[0]);
+    const at = addressesOf(invocation);
+    const p = await readModelParams(BGNBD_PARAMS, params, "params", at[0]);
     const horizon = numberArg(t, "t");
-    const [x, tx, age] = await summaryColumns(frequency, recency, T, at.slice(2));
-    const rows = filledRows([x, tx, age]);
-    return inShapeOf(x, rows, (i) =>
-      bgnbdExpected(p, horizon, x.values[i]!, tx.values[i]!, age.values[i]!, positionIn(x, i)),
+    return perRow(summaryRanges(frequency, recency, T, at.slice(2)), ([x, tx, age], i, where) =>
+      bgnbdExpected(p, horizon, x![i]!, tx![i]!, age![i]!, where),
     );
   });
 }
@@ -247,15 +210,13 @@ export function GG_FIT(
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
   return excelCallAsync(async () => {
-    const at = invocation?.parameterAddresses ?? [];
-    const [x, m] = await Promise.all([
-      readNumbers(frequency, "frequency", at[0]),
-      readNumbers(monetary, "monetary", at[1]),
-    ]);
-    const rows = filledRows([x, m]);
-    const fit = ggFit(pick(x, rows), pick(m, rows), { describe: (k) => positionIn(x, rowIndex(rows, k)) });
-    const { p, q, gamma } = fit.params;
-    return [[p, q, gamma, fit.logLikelihood]];
+    const ranges = {
+      raws: [frequency, monetary],
+      names: ["frequency", "monetary"],
+      addresses: addressesOf(invocation),
+    };
+    const fit = await fitOn(ranges, ([x, m], describe) => ggFit(x!, m!, { describe }));
+    return fitRow(GG_PARAMS, fit.params, fit.logLikelihood);
   });
 }
 
@@ -277,24 +238,30 @@ export function GG_SPEND(
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const at = invocation?.parameterAddresses ?? [];
-    const p = await ggParamsIn(params, "params", at[0]);
-    const [x, m] = await Promise.all([
-      readNumbers(frequency, "frequency", at[1]),
-      readNumbers(monetary, "monetary", at[2]),
-    ]);
-    const rows = filledRows([x, m]);
-    return inShapeOf(x, rows, (i) => ggExpectedSpend(p, x.values[i]!, m.values[i]!, positionIn(x, i)));
+    const at = addressesOf(invocation);
+    const p = await readModelParams(GG_PARAMS, params, "params", at[0]);
+    const ranges = { raws: [frequency, monetary], names: ["frequency", "monetary"], addresses: at.slice(1) };
+    return perRow(ranges, ([x, m], i, where) => ggExpectedSpend(p, x![i]!, m![i]!, where));
   });
 }
 
+/** The `model` argument of CLV.BTYD: blank → "bgnbd"; "BG/NBD", "MBG/NBD", "Pareto/NBD" and short forms. */
+function modelArg(v: unknown): BtydModel {
+  const x = Array.isArray(v) ? asCells(v)[0]?.[0] : v;
+  if (isBlankCell(x)) return "bgnbd";
+  const err = argError(x, "model");
+  if (err) throw err;
+  if (typeof x !== "string") throw valueError("btyd.model", { value: String(x) });
+  return btydModel(x);
+}
+
 /**
- * Predictive customer lifetime value: expected purchases month by month (BG/NBD) × expected spend
- * (Gamma-Gamma), discounted monthly. Revenue per customer; multiply by a margin for profit. Same shape as
- * frequency.
+ * Predictive customer lifetime value: expected purchases month by month (BG/NBD, MBG/NBD or Pareto/NBD) ×
+ * expected spend (Gamma-Gamma), discounted monthly. Revenue per customer; multiply by a margin for profit.
+ * Same shape as frequency.
  * @customfunction CLV.BTYD
  * @requiresParameterAddresses
- * @param {any[][]} bgParams The fitted BG/NBD r, alpha, a, b (e.g. the spill of CRM.BGNBD.FIT).
+ * @param {any[][]} bgParams The fitted purchase model's four parameters (e.g. the spill of CRM.BGNBD.FIT, CRM.MBGNBD.FIT or CRM.PNBD.FIT).
  * @param {any[][]} ggParams The fitted Gamma-Gamma p, q, gamma (e.g. the spill of CRM.GG.FIT).
  * @param {any[][]} frequency Repeat purchases of each customer.
  * @param {any[][]} recency Time of each customer's last purchase, from their first.
@@ -303,6 +270,7 @@ export function GG_SPEND(
  * @param {any} [months] Horizon in whole months. Default 12.
  * @param {any} [monthlyDiscount] Discount rate per month (e.g. 0.01). Default 0.01.
  * @param {any} [periodDays] Days per period of recency and T (the unit of the fit). Default 7 (weeks).
+ * @param {any} [model] The purchase model bgParams belong to: "bgnbd" (default), "mbgnbd" or "pnbd".
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<any[][]>} Discounted expected revenue per customer; blank rows stay blank.
  */
@@ -316,28 +284,35 @@ export function CLV_BTYD(
   months: any,
   monthlyDiscount: any,
   periodDays: any,
+  model: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const at = invocation?.parameterAddresses ?? [];
-    const [bg, gg] = await Promise.all([
-      bgParamsIn(bgParams, "bgParams", at[0]),
-      ggParamsIn(ggParams, "ggParams", at[1]),
+    const at = addressesOf(invocation);
+    const optional = await blankArgumentsOmitted([months, monthlyDiscount, periodDays, model], at.slice(6, 10));
+    const kind = modelArg(optional[3]);
+    const names = kind === "pnbd" ? ["r", "alpha", "s", "beta"] : ["r", "alpha", "a", "b"];
+    const [purchaseValues, gg] = await Promise.all([
+      readParams(bgParams, "bgParams", names, at[0]),
+      readModelParams(GG_PARAMS, ggParams, "ggParams", at[1]),
     ]);
-    const optional = await blankArgumentsOmitted([months, monthlyDiscount, periodDays], [at[6], at[7], at[8]]);
+    const purchase = btydParams(kind, purchaseValues);
     const options = clvOptions({
       months: numberArg(optional[0], "months", { default: 12 }),
       monthlyDiscount: numberArg(optional[1], "monthlyDiscount", { default: 0.01 }),
       periodDays: numberArg(optional[2], "periodDays", { default: 7 }),
+      model: kind,
     });
-    const [[x, tx, age], m] = await Promise.all([
-      summaryColumns(frequency, recency, T, at.slice(2)),
-      readNumbers(monetary, "monetary", at[5]),
-    ]);
-    const rows = filledRows([x, tx, age, m]);
-    return inShapeOf(x, rows, (i) =>
-      clvBtyd(bg, gg, x.values[i]!, tx.values[i]!, age.values[i]!, m.values[i]!, options, positionIn(x, i)),
+    const { columns, rows } = await readAligned(
+      [frequency, recency, T, monetary],
+      ["frequency", "recency", "T", "monetary"],
+      at.slice(2, 6),
     );
+    const [x, tx, age, m] = columns as [NumberColumn, NumberColumn, NumberColumn, NumberColumn];
+    const clv = clvBtydMany(purchase, gg, pick(x, rows), pick(tx, rows), pick(age, rows), pick(m, rows), options, (k) =>
+      positionIn(x, rowIndex(rows, k)),
+    );
+    return spreadIn(x, rows, clv);
   });
 }
 
@@ -360,7 +335,7 @@ export function COHORT(
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
-    const at = invocation?.parameterAddresses ?? [];
+    const at = addressesOf(invocation);
     const [grainArg] = await blankArgumentsOmitted([grain], [at[2]]);
     const g: CohortGrain = optionArg(grainArg, "grain", ["month", "week", "quarter"] as const, "month");
     const [ids, ds] = await Promise.all([

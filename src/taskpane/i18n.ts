@@ -1,43 +1,66 @@
 /**
- * The task pane's texts in English and Simplified Chinese. The pane follows Office's display language
- * (zh-* → Chinese, anything else → English) and can be switched by the user.
+ * The task pane's languages and its way to the message catalogue (src/core/messages: areas `pane`,
+ * `sharingPane`, …): every text the pane shows is a catalogue id rendered by a `t(id, params)` bound to the
+ * pane's language. The pane follows Office's display language (zh-* → Chinese, anything else → English) and
+ * can be switched by the user (./language.ts).
  */
-export type Lang = "en" | "zh";
+import {
+  Language,
+  languageOf,
+  Message,
+  MessageId,
+  msg,
+  ParamsArg,
+  ParamsOf,
+  ParamValue,
+  renderMessage,
+} from "../core/messages/catalogue";
 
-const en = {
-  appName: "CRM Metrics",
-  version: "Version",
-  language: "Office language",
-  switchLanguage: "中文",
-  scorecardTitle: "Scorecard builder",
-  scorecardIntro: "Select a KPI table (with a header row) and build a weighted balanced scorecard sheet.",
-  sharingTitle: "Prepare for sharing",
-  sharingIntro: "Replace CRM formulas with their values so that people without the add-in see the numbers.",
-  formulasTitle: "Formulas",
-  formulasIntro: "Type =CRM. in any cell to see the CRM formulas, e.g. =CRM.NPS(C2:C500).",
-  notInExcel: "Open this page from Excel to use it (Office.js is not available here).",
-};
+export type Lang = Language;
 
-export type Strings = typeof en;
+/** The BCP 47 tag of each language, for `lang` attributes. */
+export const LANG_TAGS: Readonly<Record<Lang, string>> = { en: "en", zh: "zh-CN" };
 
-const zh: Strings = {
-  appName: "CRM 指标",
-  version: "版本",
-  language: "Office 语言",
-  switchLanguage: "English",
-  scorecardTitle: "计分卡生成器",
-  scorecardIntro: "选择一个带标题行的 KPI 表，生成加权平衡计分卡工作表。",
-  sharingTitle: "共享前准备",
-  sharingIntro: "将 CRM 公式替换为其数值，让未安装加载项的人也能看到结果。",
-  formulasTitle: "公式",
-  formulasIntro: "在任意单元格输入 =CRM. 查看 CRM 公式，例如 =CRM.NPS(C2:C500)。",
-  notInExcel: "请在 Excel 中打开此页面（此处无法使用 Office.js）。",
-};
-
-/** The texts of one language. */
-export const STRINGS: Readonly<Record<Lang, Strings>> = { en, zh };
+/** The locale whose digit grouping the pane writes numbers with (1,234 in both). */
+const NUMBER_LOCALES: Readonly<Record<Lang, string>> = { en: "en-US", zh: "zh-CN" };
 
 /** Chooses the pane's language from an Office display language tag such as "zh-CN" or "en-US". */
 export function langFromDisplayLanguage(tag: string | undefined | null): Lang {
-  return tag && /^zh\b/i.test(tag) ? "zh" : "en";
+  return languageOf(tag);
+}
+
+/** A message rendered in the pane's language: `t("sharingPane.cancel")`, `t("sharingPane.failed", { message })`. */
+export type Translate = <I extends MessageId>(id: I, ...params: ParamsArg<I>) => string;
+
+/** A parameter with its numbers (also those of nested messages) written with the language's grouping. */
+function localized(value: ParamValue, locale: string): ParamValue {
+  if (typeof value === "number") return value.toLocaleString(locale);
+  if (typeof value === "string") return value;
+  const params: Record<string, ParamValue> = {};
+  for (const [name, v] of Object.entries(value.params)) params[name] = localized(v, locale);
+  return { id: value.id, params };
+}
+
+/**
+ * The pane's `t`: renders a catalogue message in the language `getLang()` returns at each call, numbers
+ * grouped as the language writes them (a pane shows counts, never measured values).
+ * @example const t = translator(() => "en");
+ * t("sharingPane.restored", { formulas: count(1234, "sharingPane.formulaOne", "sharingPane.formulaMany") })
+ * // "Restored 1,234 formulas."
+ */
+export function translator(getLang: () => Lang): Translate {
+  return (id, ...params) => {
+    const lang = getLang();
+    return renderMessage(localized(msg(id, ...params), NUMBER_LOCALES[lang]) as Message, lang);
+  };
+}
+
+/** The ids of messages whose one parameter is a count `{n}` (`sharingPane.formulaMany`: "{n} formulas"). */
+export type CountId = {
+  [I in MessageId]: [keyof ParamsOf<I>] extends ["n"] ? (["n"] extends [keyof ParamsOf<I>] ? I : never) : never;
+}[MessageId];
+
+/** A count as a message: the `one` form for exactly 1, else `many` (English has a singular; Chinese does not). */
+export function count(n: number, one: CountId, many: CountId): Message {
+  return { id: n === 1 ? one : many, params: { n } };
 }

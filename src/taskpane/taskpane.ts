@@ -1,51 +1,99 @@
 /**
- * The task pane: shows the add-in's name, version and Office's display language, switches between English and
- * Simplified Chinese, and hosts the scorecard builder and the sharing tools. No maths here.
+ * The task pane: the add-in's name and a language switch at the top, the scorecard builder and the sharing
+ * tools, and an About line at the bottom (version, Office's display language). It follows Office's theme
+ * (./theme), opens in the language the user chose before (./language) or else in Office's, and — opened outside
+ * Excel, e.g. in a browser to accept the development certificate — says at the top that it works inside Excel
+ * and how to sideload it. No maths here.
  */
 import css from "./taskpane.css";
-import { STRINGS, langFromDisplayLanguage } from "./i18n";
-import { currentLang, onLangChange, setLang } from "./language";
+import { entryOf, MessageId, msg, renderMessage } from "../core/messages/catalogue";
+import { LANG_TAGS, langFromDisplayLanguage } from "./i18n";
+import { chooseLang, currentLang, onLangChange, savedLang, setLang, t } from "./language";
+import { followTheme } from "./theme";
+import { officeDisplayLanguage } from "./host";
+import { paneContext, type MountSection } from "./section";
 import { mountScorecard } from "./scorecard/ui";
 import { mountSharing } from "./sharing/sharingPane";
 
-/** Applies the current language to every element marked with data-i18n. */
-function render(): void {
-  const lang = currentLang();
-  const s = STRINGS[lang];
-  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
-  document.title = s.appName;
-  const name = document.getElementById("app-name");
-  if (name) name.textContent = s.appName;
-  document.querySelectorAll<HTMLElement>("[data-i18n]").forEach((el) => {
-    const key = el.dataset.i18n as keyof typeof s;
-    if (key in s) el.textContent = s[key];
-  });
-  const toggle = document.getElementById("switch-language");
-  if (toggle) toggle.textContent = s.switchLanguage;
+/** Where the page runs, as Office.onReady reports it. */
+interface HostInfo {
+  /** Office.js is loaded and reports Excel as the host. */
+  inExcel: boolean;
+  /** Office.js could be loaded at all. */
+  officeJs: boolean;
+  /** Office's display language ("zh-CN"), or null outside Office. */
+  displayLanguage: string | null;
 }
 
-function start(displayLanguage: string | null): void {
+/**
+ * The sharing section under the pane's mount signature. (Its own `mountSharing(root, getLang, run)` takes the
+ * parts one by one; `run` only when a workbook is there, so that outside Excel it says so.)
+ */
+const mountSharingSection: MountSection = (root, ctx) => {
+  const pane = mountSharing(root, () => ctx.lang.current(), ctx.host.available ? ctx.host.run : undefined);
+  return pane ?? { render: () => undefined, unmount: () => undefined };
+};
+
+/** The sections, in page order: the element each goes into, and how it is mounted. */
+const SECTIONS: readonly (readonly [string, MountSection])[] = [
+  ["scorecard-root", mountScorecard],
+  ["sharing-root", mountSharingSection],
+];
+
+/**
+ * Applies the current language: every element marked with `data-i18n="pane.…"` shows that catalogue message
+ * (taskpane.html holds no text of its own), the page's title and language follow.
+ */
+function render(): void {
+  const lang = currentLang();
+  document.documentElement.lang = LANG_TAGS[lang];
+  document.title = t("pane.appName");
+  document.querySelectorAll<HTMLElement>("[data-i18n]").forEach((el) => {
+    const id = el.dataset.i18n ?? "";
+    if (entryOf(id) !== undefined) el.textContent = renderMessage({ id: id as MessageId, params: {} }, lang);
+  });
+  const toggle = document.getElementById("switch-language");
+  if (toggle) {
+    // The switch names the other language in that language, so it is marked as that language.
+    const other = lang === "en" ? "zh" : "en";
+    toggle.textContent = renderMessage(msg("pane.languageName"), other);
+    toggle.lang = LANG_TAGS[other];
+  }
+}
+
+/** Shows the notice at the top when the page is not running inside Excel. */
+function showHostNotice(host: HostInfo): void {
+  const notice = document.getElementById("host-status");
+  if (notice) notice.hidden = host.inExcel;
+  const missing = document.getElementById("office-js-missing");
+  if (missing) missing.hidden = host.officeJs;
+}
+
+async function start(host: HostInfo): Promise<void> {
   const style = document.createElement("style");
   style.textContent = css;
   document.head.appendChild(style);
+  followTheme();
   onLangChange(render);
-  setLang(langFromDisplayLanguage(displayLanguage));
-  mountScorecard(document.getElementById("scorecard-root")!);
-  const shown = document.getElementById("office-language");
-  if (shown) shown.textContent = displayLanguage ?? "—";
+  setLang((await savedLang()) ?? langFromDisplayLanguage(host.displayLanguage));
+  showHostNotice(host);
   document.getElementById("switch-language")?.addEventListener("click", () => {
-    setLang(currentLang() === "en" ? "zh" : "en");
+    void chooseLang(currentLang() === "en" ? "zh" : "en");
   });
-  mountSharing(document.getElementById("sharing-root"), currentLang);
+  const ctx = paneContext();
+  for (const [id, mount] of SECTIONS) {
+    const root = document.getElementById(id);
+    if (root) mount(root, ctx);
+  }
+  // Last: tests (and people) read a filled-in Office language as "the pane is ready".
+  const shown = document.getElementById("office-language");
+  if (shown) shown.textContent = host.displayLanguage ?? "—";
 }
 
 if (typeof Office !== "undefined") {
-  void Office.onReady(() => start(Office.context?.displayLanguage ?? null));
+  void Office.onReady((info) =>
+    start({ inExcel: info?.host === Office.HostType.Excel, officeJs: true, displayLanguage: officeDisplayLanguage() }),
+  );
 } else {
-  start(null);
-  const status = document.getElementById("host-status");
-  if (status) {
-    status.textContent = STRINGS[currentLang()].notInExcel;
-    status.hidden = false;
-  }
+  void start({ inExcel: false, officeJs: false, displayLanguage: null });
 }

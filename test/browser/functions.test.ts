@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
 import { functionsJson } from "../support/dist";
-import type { FakeHostConfig, FakeInvocation, FakeInvokeResult } from "../support/fakeExcel.js";
+import type { FakeHostConfig, FakeInvocation, FakeInvokeResult } from "../support/fakeExcel";
 
 let session: BrowserSession;
 /** The add-in's shared-runtime page (taskpane.html loads functions.js, as the manifest's runtime does), on the web. */

@@ -1,15 +1,24 @@
 /**
  * The scorecard builder in the production task pane (dist/), in Chromium, with the fake Office host: select a
  * KPI table, map its columns, build; the recorded calls show one new sheet, no write to any other sheet and at
- * most 3 syncs. An injected write failure removes the half-built sheet and shows the error; a KPI named
+ * most 3 syncs. An injected write failure removes the half-built sheet and shows the error; a co-author's sheet
+ * added under the scorecard's name while Build or Refresh runs survives with its data; a KPI named
  * `=HYPERLINK("x")` lands as text; a KPI named `<img src=x onerror=alert(1)>` shows as text in the pane.
  * Screenshots of the pane in English and Chinese go to test/artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
-import type { FakeCall, FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel.js";
+import type { FakeCall, FakeHostConfig } from "../support/fakeExcel";
 import { readScorecardTable } from "../../src/core/scorecard/table";
 import { sampleKpis } from "../support/scorecardKpis";
+import {
+  openScorecardPane,
+  pressAndWait,
+  problems,
+  resultText,
+  snapshot,
+  useSelection,
+} from "../support/scorecardPane";
 
 let session: BrowserSession;
 
@@ -32,59 +41,7 @@ function kpiWorkbook(rows: unknown[][], extra: FakeHostConfig = {}): FakeHostCon
   };
 }
 
-/** Opens the pane and waits until the scorecard section is mounted and has looked for scorecards. */
-async function openPane(config: FakeHostConfig): Promise<HostPage> {
-  const p = await session.open("taskpane.html", config);
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
-  const mounted = await p.page
-    .waitForSelector("#scorecard-root #sc-use", { state: "attached", timeout: 10_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (!mounted) {
-    throw new Error(
-      "the scorecard builder is not in dist/taskpane.js: taskpane.ts must call " +
-        'mountScorecard(document.getElementById("scorecard-root")!) (src/taskpane/scorecard/ui.ts), then rebuild',
-    );
-  }
-  await p.page.waitForSelector("#scorecard-root .sc-list-body p, #scorecard-root .sc-list-items", {
-    state: "attached",
-  });
-  await p.page.waitForFunction(
-    () => !document.querySelector("#scorecard-root .sc-list-body")?.textContent?.includes("…"),
-  );
-  return p;
-}
-
-const snapshot = (p: HostPage): Promise<FakeWorkbookSnapshot> =>
-  p.page.evaluate(() => globalThis.__fakeHost!.snapshot());
-
-/** Presses Use selection and waits for the mapping. */
-async function useSelection(p: HostPage): Promise<void> {
-  await p.page.click("#sc-use");
-  await p.page.waitForSelector("#scorecard-root select[data-role=metric]");
-  await p.page.waitForFunction(() => document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy");
-}
-
-/** Presses a button and waits until the section has an outcome; returns it ("built", "error", ...). */
-async function pressAndWait(p: HostPage, selector: string): Promise<string> {
-  await p.page.click(selector);
-  await p.page.waitForFunction(() => {
-    const root = document.querySelector<HTMLElement>("#scorecard-root");
-    return (
-      root?.dataset.state !== "busy" &&
-      document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome !== undefined
-    );
-  });
-  return p.page.evaluate(() => document.querySelector<HTMLElement>("#scorecard-root .sc-result")!.dataset.outcome!);
-}
-
-const resultText = (p: HostPage): Promise<string> =>
-  p.page.evaluate(() => document.querySelector("#scorecard-root .sc-result")?.textContent ?? "");
-
-const problems = (p: HostPage): Promise<string[]> =>
-  p.page.evaluate(() =>
-    Array.from(document.querySelectorAll("#scorecard-root .sc-problems-box li")).map((li) => li.textContent ?? ""),
-  );
+const openPane = (config: FakeHostConfig): Promise<HostPage> => openScorecardPane(session, config);
 
 /** Writes that are neither on `sheet` nor the workbook-level additions a build makes (names, one setting). */
 function writesElsewhere(calls: FakeCall[], sheet: string): string[] {
@@ -147,7 +104,17 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     const labels = await p.page.evaluate(() =>
       Array.from(document.querySelectorAll("#scorecard-root .sc-mapping-grid label")).map((l) => l.textContent),
     );
-    expect(labels).toEqual(["指标（必填）", "维度", "实际值（必填）", "目标值（必填）", "权重", "方向", "底线"]);
+    expect(labels).toEqual([
+      "指标（必填）",
+      "维度",
+      "实际值（必填）",
+      "目标值（必填）",
+      "权重",
+      "方向",
+      "底线",
+      "上期值",
+      "标杆值",
+    ]);
     await p.page.click("#scorecard-root .sc-options summary");
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
     expect(await resultText(p)).toMatch(/^已生成“CRM 计分卡”：19 个指标，综合得分 \d+\.\d（.+）。打开“CRM 计分卡”$/);
@@ -157,7 +124,7 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
 
     await p.page.click("#switch-language");
     expect(await p.page.textContent("#sc-use")).toBe("Use selection");
-    expect(await p.page.textContent("#sc-build")).toBe("Build scorecard");
+    expect(await p.page.textContent("#sc-build")).toBe("Build a second scorecard"); // this table is built already
     expect(await resultText(p)).toMatch(/^Built "CRM 计分卡"/);
     expect(p.errors).toEqual([]);
     await p.page.close();
@@ -184,7 +151,7 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     await p.page.close();
   });
 
-  it("checks the typed options: text is refused in the pane, a cap below 100% by the core, and nothing is written", async () => {
+  it("checks the typed options as they are typed: text and a cap below 100 % are refused in the pane; nothing is written", async () => {
     const p = await openPane(kpiWorkbook(sampleKpis("en")));
     await useSelection(p);
     await p.page.click("#scorecard-root .sc-options summary");
@@ -193,11 +160,15 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
       'Achievement cap (%): "lots" is not a number',
     );
     expect(await p.page.isDisabled("#sc-build")).toBe(true);
+    // The core needs a cap of at least 100 %: the pane says so at once, at the field, instead of at Build.
     await p.page.fill("#sc-cap", "50");
-    expect(await p.page.isDisabled("#sc-build")).toBe(false);
+    expect(await p.page.textContent("#scorecard-root .sc-option-errors")).toBe(
+      "Achievement cap (%): must be from 100 to 10,000, not 50",
+    );
+    expect(await p.page.isDisabled("#sc-build")).toBe(true);
     const before = await snapshot(p);
-    expect(await pressAndWait(p, "#sc-build")).toBe("error");
-    expect(await resultText(p)).toMatch(/^The options are not valid: .*cap.*\. Nothing was written\.$/);
+    await p.page.click("#sc-build", { force: true }); // pressed anyway: nothing happens
+    expect(await p.page.getAttribute("#scorecard-root .sc-result", "data-outcome")).toBeNull();
     expect(await snapshot(p)).toEqual(before);
     await p.page.fill("#sc-cap", "150");
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
@@ -224,12 +195,85 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
       'Writing the scorecard failed: Injected: the disk is full. The half-built sheet "CRM Scorecard" was removed; nothing else was changed.',
     );
     const log = await p.log();
-    expect(log.syncCount).toBeLessThanOrEqual(3);
+    expect(log.syncCount).toBeLessThanOrEqual(5); // read, add, write; then look and remove
     expect(
       log.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied").map((c) => c.sheet),
     ).toEqual(["CRM Scorecard"]);
     expect(await snapshot(p)).toEqual(before);
     await p.screenshot("scorecard-pane-error");
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  it("when removing the half-built sheet fails too, the pane says what is left, in English and Chinese", async () => {
+    const p = await openPane(
+      kpiWorkbook(sampleKpis("en"), {
+        faults: [
+          { path: "range.formulas", sheet: "CRM Scorecard", nth: 2, message: "Injected: the disk is full" },
+          { path: "worksheet.delete", message: "Injected: locked" },
+        ],
+      }),
+    );
+    await useSelection(p);
+    expect(await pressAndWait(p, "#sc-build")).toBe("error");
+    expect(await resultText(p)).toBe(
+      "Writing the scorecard failed: Injected: the disk is full. Not everything it had added could be removed " +
+        '(Injected: locked). Still in the workbook: the sheet "CRM Scorecard" (delete it if nobody uses it).',
+    );
+    expect((await snapshot(p)).sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
+    await p.page.click("#switch-language");
+    expect(await resultText(p)).toBe(
+      "写入计分卡失败：Injected: the disk is full。未能删除其添加的全部内容（Injected: locked）。" +
+        "仍留在工作簿中的有：工作表“CRM Scorecard”（如无人使用请删除）。",
+    );
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  it("a co-author adding a sheet named CRM Scorecard 300 ms after Build keeps it and its data; the pane says so", async () => {
+    // Every sync takes 1 s: Build reads (0–1 s) then adds its sheet (1–2 s); the co-author's sheet lands at 1.3 s.
+    const p = await openPane(kpiWorkbook(sampleKpis("en"), { syncDelayMs: 1000 }));
+    await useSelection(p);
+    const before = await snapshot(p);
+    await p.clearLog();
+    await p.page.evaluate(() => {
+      const theirs = [
+        ["Colleague's forecast", 1200],
+        ["Do not delete", 3400],
+      ];
+      document.querySelector<HTMLButtonElement>("#sc-build")!.click();
+      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
+        setTimeout(() => {
+          Excel.run(async (ctx) => {
+            ctx.workbook.worksheets.add("CRM Scorecard").getRange("A1:B2").values = theirs;
+            await ctx.sync();
+          }).then(resolve, reject);
+        }, 300);
+      });
+    });
+    await p.page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome !== undefined,
+      undefined,
+      { timeout: 20_000 },
+    );
+    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+    expect(
+      await p.page.evaluate(() => document.querySelector<HTMLElement>("#scorecard-root .sc-result")!.dataset.outcome),
+    ).toBe("error");
+    const after = await snapshot(p);
+    expect(after.sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
+    expect(after.sheets.filter((s) => s.name !== "CRM Scorecard")).toEqual(before.sheets);
+    expect(await p.page.evaluate(() => globalThis.__fakeHost!.values("'CRM Scorecard'!A1:B2"))).toEqual([
+      ["Colleague's forecast", 1200],
+      ["Do not delete", 3400],
+    ]);
+    expect(after.names).toEqual(before.names);
+    expect(after.settings).toEqual(before.settings);
+    expect(await resultText(p)).toBe(
+      'Nothing was written: a sheet named "CRM Scorecard" was added to the workbook meanwhile (someone else may be editing it). That sheet was left as it is. Try again.',
+    );
+    const log = await p.log();
+    expect(log.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied")).toEqual([]);
     expect(p.errors).toEqual([]);
     await p.page.close();
   });
@@ -271,7 +315,7 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     await p.page.close();
   });
 
-  it("lists the workbook's scorecards and refreshes one from its stored settings (at most 3 syncs)", async () => {
+  it("lists the workbook's scorecards and refreshes one from its stored settings (at most 4 syncs)", async () => {
     const p = await openPane(kpiWorkbook(sampleKpis("en")));
     await useSelection(p);
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
@@ -281,10 +325,51 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     await p.clearLog();
     expect(await pressAndWait(p, "#scorecard-root .sc-list-item [data-action=refresh]")).toBe("refreshed");
     const log = await p.log();
-    expect(log.syncCount).toBeLessThanOrEqual(3);
+    expect(log.syncCount).toBeLessThanOrEqual(4);
     expect((await snapshot(p)).sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
     expect(await resultText(p)).toMatch(/^Refreshed "CRM Scorecard": overall score/);
     expect(await p.page.evaluate(() => globalThis.__fakeHost!.cell("'CRM Scorecard'!D7").formula)).toBe("='Sheet1'!C2");
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  it("a co-author adding a sheet under the refresh's new name 300 ms after Refresh keeps it; the old scorecard stays", async () => {
+    const p = await openPane(kpiWorkbook(sampleKpis("en"), { syncDelayMs: 1000 }));
+    await useSelection(p);
+    expect(await pressAndWait(p, "#sc-build")).toBe("built");
+    await p.page.waitForSelector("#scorecard-root .sc-list-item[data-sheet='CRM Scorecard'] [data-action=refresh]");
+    await p.page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy",
+    );
+    const before = await snapshot(p);
+    await p.page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>("#scorecard-root .sc-list-item [data-action=refresh]")!.click();
+      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
+        setTimeout(() => {
+          Excel.run(async (ctx) => {
+            ctx.workbook.worksheets.add("CRM Scorecard (2)").getRange("A1").values = [["Colleague's notes"]];
+            await ctx.sync();
+          }).then(resolve, reject);
+        }, 300);
+      });
+    });
+    await p.page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy" &&
+        document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome === "error",
+      undefined,
+      { timeout: 20_000 },
+    );
+    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+    const after = await snapshot(p);
+    expect(after.sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard", "CRM Scorecard (2)"]);
+    expect(after.sheets.slice(0, 3)).toEqual(before.sheets);
+    expect(after.sheets[3]!.cells).toEqual({ A1: { value: "Colleague's notes" } });
+    expect(after.names).toEqual(before.names);
+    expect(after.settings).toEqual(before.settings);
+    expect(await resultText(p)).toBe(
+      'Nothing was written: a sheet named "CRM Scorecard (2)" was added to the workbook meanwhile (someone else may be editing it). That sheet was left as it is. Try again.',
+    );
     expect(p.errors).toEqual([]);
     await p.page.close();
   });

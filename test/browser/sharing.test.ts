@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
-import type { FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel.js";
+import type { FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
 import { cellsOf, changedCells, SHARING_FROZEN_CELLS, sharingWorkbook } from "../support/sharingWorkbook";
 
 let session: BrowserSession;
@@ -40,9 +40,19 @@ const snapshot = (p: HostPage): Promise<FakeWorkbookSnapshot> =>
   p.page.evaluate(() => globalThis.__fakeHost!.snapshot());
 const syncs = async (p: HostPage): Promise<number> => (await p.log()).syncCount;
 
-/** Presses a button of the section and waits until the operation has finished (the section is not busy). */
-async function press(p: HostPage, action: "check" | "freezeAll" | "freezeSelection" | "restore"): Promise<string> {
-  await p.page.click(`#sharing-root [data-action=${action}]`);
+/**
+ * Presses a button of the section and waits until the operation has finished (the section is not busy). Freeze all
+ * is confirmed in its confirmation step; "valuesOnly" is Freeze all, then Values only, then its confirmation.
+ */
+async function press(
+  p: HostPage,
+  action: "check" | "freezeAll" | "freezeSelection" | "restore" | "valuesOnly",
+): Promise<string> {
+  if (action === "freezeAll" || action === "valuesOnly") {
+    await p.page.click("#sharing-root [data-action=freezeAll]");
+    if (action === "valuesOnly") await p.page.click("#sharing-root [data-action=valuesOnly]");
+    await p.page.click(`#sharing-root [data-action=${action === "freezeAll" ? "confirmFreeze" : "confirmValuesOnly"}]`);
+  } else await p.page.click(`#sharing-root [data-action=${action}]`);
   await p.page.waitForFunction(() => {
     const s = document.querySelector<HTMLElement>("#sharing-root .sharing")?.dataset.state;
     return s !== undefined && s !== "busy" && s !== "idle";
@@ -172,6 +182,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
     const before = await snapshot(p);
     await p.page.evaluate(() => globalThis.__fakeHost!.holdSyncs());
     await p.page.click("#sharing-root [data-action=freezeAll]");
+    await p.page.click("#sharing-root [data-action=confirmFreeze]");
     await p.page.waitForSelector("#sharing-root .sharing-progress:not([hidden])");
     expect(await p.page.textContent("#sharing-root .sharing-step")).toBe("Reading the sheets…");
     await p.page.click("#sharing-root [data-action=cancel]");
@@ -198,6 +209,171 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
     await p.page.click("#switch-language");
     expect(await buttons()).toEqual(["Check", "Freeze all", "Freeze selection", "Restore"]);
     expect(await status(p)).toBe("8 CRM formulas on 2 sheets.");
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  /** The element that has the focus: its data-action, or its class, or its tag. */
+  const focused = (p: HostPage): Promise<string> =>
+    p.page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return a?.dataset.action ?? (a?.className || a?.tagName || "");
+    });
+  const dialogText = (
+    p: HostPage,
+  ): Promise<{ role: string | null; name: string; description: string; shown: boolean }> =>
+    p.page.evaluate(() => {
+      const d = document.querySelector<HTMLElement>("#sharing-root .sharing-confirm")!;
+      const text = (ids: string | null) =>
+        (ids ?? "")
+          .split(" ")
+          .map((id) => document.getElementById(id)?.textContent ?? "")
+          .join(" ");
+      return {
+        role: d.getAttribute("role"),
+        name: text(d.getAttribute("aria-labelledby")),
+        description: text(d.getAttribute("aria-describedby")),
+        shown: !d.hidden && d.getBoundingClientRect().height > 0,
+      };
+    });
+
+  it("Freeze all asks first: the focus moves to the question, which says the formulas stay in the file; Escape closes it", async () => {
+    const p = await openPane();
+    const before = await snapshot(p);
+    const start = await syncs(p);
+    await p.page.focus("#sharing-root [data-action=freezeAll]");
+    await p.page.keyboard.press("Enter");
+    expect(
+      await p.page.evaluate(() => document.querySelector<HTMLElement>("#sharing-root .sharing")!.dataset.state),
+    ).toBe("confirm");
+    expect(await focused(p)).toBe("sharing-confirm");
+    const d = await dialogText(p);
+    expect(d).toMatchObject({ role: "dialog", name: "Freeze all CRM formulas?", shown: true });
+    expect(d.description).toContain("The original formulas stay inside this file");
+    expect(d.description).toContain("anyone who receives the file could read them");
+    expect(d.description).toContain("Values only: it keeps no record");
+    await p.screenshot("sharing-confirm-en");
+    // Tab goes through its buttons in order: confirm, values only, cancel.
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await p.page.keyboard.press("Tab");
+      order.push(await focused(p));
+    }
+    expect(order).toEqual(["confirmFreeze", "valuesOnly", "cancelConfirm"]);
+    await p.page.keyboard.press("Escape");
+    expect((await dialogText(p)).shown).toBe(false);
+    expect(await focused(p)).toBe("freezeAll");
+    expect(await syncs(p)).toBe(start); // nothing was read or written
+    expect(await snapshot(p)).toEqual(before);
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  it("confirmed by keyboard, Freeze all freezes (4 syncs), says the formulas are in the file, and the focus comes back", async () => {
+    const p = await openPane();
+    const start = await syncs(p);
+    await p.page.focus("#sharing-root [data-action=freezeAll]");
+    await p.page.keyboard.press("Enter");
+    await p.page.keyboard.press("Tab");
+    expect(await focused(p)).toBe("confirmFreeze");
+    await p.page.keyboard.press("Enter");
+    await p.page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#sharing-root .sharing")?.dataset.state === "freeze",
+    );
+    expect(await syncs(p)).toBe(start + 4);
+    expect(await focused(p)).toBe("freezeAll");
+    expect(await p.page.textContent("#sharing-root .sharing-record-note")).toBe(
+      "The original formulas are kept inside this file, so anyone who receives it could read them. To share outside the company, use Freeze all, then Values only.",
+    );
+    expect((await snapshot(p)).customXmlParts).toHaveLength(1);
+    await p.page.close();
+  });
+
+  it("Values only warns that it cannot be restored, then leaves values and no record in the file", async () => {
+    const p = await openPane({ ...sharingWorkbook(), selection: ["KPIs!B2"] });
+    const original = await snapshot(p);
+    await press(p, "freezeSelection"); // an earlier freeze, recorded in the file
+    await p.page.click("#sharing-root [data-action=freezeAll]");
+    await p.page.click("#sharing-root [data-action=valuesOnly]");
+    expect(await focused(p)).toBe("sharing-confirm");
+    const d = await dialogText(p);
+    expect(d).toMatchObject({ role: "alertdialog", name: "Values only: this cannot be restored", shown: true });
+    expect(d.description).toContain("no record is kept; the record of earlier freezes is deleted too");
+    expect(d.description).toContain("Restore cannot bring any of these formulas back");
+    await p.screenshot("sharing-values-only-en");
+    const start = await syncs(p);
+    await p.page.click("#sharing-root [data-action=confirmValuesOnly]");
+    await p.page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#sharing-root .sharing")?.dataset.state === "freeze",
+    );
+    expect(await syncs(p)).toBe(start + 4);
+    expect(await status(p)).toBe(
+      "Replaced 6 formulas (7 cells) by values. No record was kept: they cannot be restored. The record of 1 formula frozen earlier was deleted too.",
+    );
+    const after = await snapshot(p);
+    expect(after.customXmlParts).toEqual([]);
+    expect(changedCells(cellsOf(original), cellsOf(after))).toEqual(SHARING_FROZEN_CELLS);
+    expect(await focused(p)).toBe("freezeAll");
+    expect(await press(p, "restore")).toBe("restore");
+    expect(await status(p)).toBe("Nothing is frozen, so there is nothing to restore.");
+    expect(p.errors).toEqual([]);
+    await p.page.close();
+  });
+
+  it("Cancel in the values-only warning changes nothing and gives the focus back to Freeze all", async () => {
+    const p = await openPane();
+    const before = await snapshot(p);
+    await p.page.click("#sharing-root [data-action=freezeAll]");
+    await p.page.click("#sharing-root [data-action=valuesOnly]");
+    await p.page.click("#sharing-root [data-action=cancelConfirm]");
+    expect((await dialogText(p)).shown).toBe(false);
+    expect(await focused(p)).toBe("freezeAll");
+    expect(await snapshot(p)).toEqual(before);
+    await p.page.close();
+  });
+
+  it("after a Restore conflict, the pane says what it means and how to resolve it", async () => {
+    const p = await openPane();
+    await press(p, "freezeAll");
+    await p.page.evaluate(() => globalThis.__fakeHost!.setCell("KPIs!B3", 99));
+    await press(p, "restore");
+    expect(await p.page.textContent("#sharing-root .sharing-conflict-help")).toBe(
+      "What this means: each cell listed was changed after the freeze (typed over or cleared), or its sheet was renamed or deleted, so Restore left it as it is instead of overwriting the change. " +
+        "To bring a formula back, enter the formula shown into its cell again (copy it from this list), or undo the change or give the sheet its old name, then press Restore. " +
+        "To keep the change, do nothing: the formula stays in the record and is listed again at each Restore.",
+    );
+    // Doing what it says resolves it: the formula typed back is found in place and leaves the record.
+    await p.page.evaluate(() =>
+      globalThis.__fakeHost!.setCell("KPIs!B3", { formula: "=CRM.CAC(Survey!B2:B8,Survey!C2:C8)", value: 120 }),
+    );
+    await press(p, "restore");
+    expect(await status(p)).toBe("Restored 0 formulas. 1 recorded formula was already back in place.");
+    expect(await p.page.$("#sharing-root .sharing-conflict-help")).toBeNull();
+    expect((await snapshot(p)).customXmlParts).toEqual([]);
+    await p.page.close();
+  });
+
+  it("the question, the warning and the conflict help speak Simplified Chinese with Chinese quotes", async () => {
+    const p = await openPane({ ...sharingWorkbook(), displayLanguage: "zh-CN" });
+    await p.page.click("#sharing-root [data-action=freezeAll]");
+    let d = await dialogText(p);
+    expect(d.name).toBe("冻结全部 CRM 公式？");
+    expect(d.description).toContain("原始公式会保留在此文件内的隐藏记录中，供“恢复”将其放回");
+    expect(d.description).toContain("请选择“仅保留数值”");
+    await p.screenshot("sharing-confirm-zh");
+    await p.page.click("#sharing-root [data-action=valuesOnly]");
+    d = await dialogText(p);
+    expect(d.name).toBe("仅保留数值：此操作无法恢复");
+    expect(d.description).toContain("“恢复”无法找回其中任何公式");
+    expect(await p.page.textContent("#sharing-root [data-action=confirmValuesOnly]")).toBe("替换为数值，不保留记录");
+    await p.page.keyboard.press("Escape");
+    expect(await focused(p)).toBe("freezeAll");
+    await press(p, "freezeAll");
+    await p.page.evaluate(() => globalThis.__fakeHost!.setCell("KPIs!B3", 99));
+    await press(p, "restore");
+    const help = await p.page.textContent("#sharing-root .sharing-conflict-help");
+    expect(help).toContain("因此“恢复”保留了这些修改");
+    expect(help).not.toMatch(/"/);
     expect(p.errors).toEqual([]);
     await p.page.close();
   });

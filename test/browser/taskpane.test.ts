@@ -1,7 +1,8 @@
 /**
- * The production task pane in Chromium with the fake Office host: it renders the add-in's name, version and
- * Office's display language, follows that language (English / 简体中文), switches on request, and saves
- * screenshots under test/artifacts/.
+ * The production task pane in Chromium with the fake Office host: it renders the add-in's name in the header and
+ * its version and Office's display language in an About line at the bottom, follows that language (English /
+ * 简体中文), switches on request, remembers the user's choice per user (OfficeRuntime.storage, never the
+ * workbook) across a reload, and saves screenshots under test/artifacts/.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -97,6 +98,61 @@ describe.skipIf(skipBrowserLayer)("task pane in Chromium", () => {
     expect(t.headings).toEqual(["Scorecard builder", "Prepare for sharing", "Formulas"]);
     expect(t.toggle).toBe("中文");
     expect(p.errors).toEqual([]);
+  });
+
+  it("version and Office language sit in an About line at the bottom, not in the header", async () => {
+    const p = english;
+    const layout = await p.page.evaluate(() => {
+      const about = document.querySelector("footer.about")!;
+      return {
+        header: document.querySelector("header")!.textContent.replace(/\s+/g, " ").trim(),
+        about: about.textContent.replace(/\s+/g, " ").trim(),
+        afterMain: document.querySelector("main")!.compareDocumentPosition(about) === Node.DOCUMENT_POSITION_FOLLOWING,
+        holds:
+          about.contains(document.getElementById("app-version")) &&
+          about.contains(document.getElementById("office-language")),
+      };
+    });
+    expect(layout.header).toBe("CRM Metrics中文"); // the name and the language switch, nothing else
+    expect(layout.about).toBe(`About: CRM Metrics · Version ${version} · Office language en-US`);
+    expect(layout.afterMain).toBe(true);
+    expect(layout.holds).toBe(true);
+    expect(await p.page.getAttribute("#switch-language", "lang")).toBe("zh-CN");
+  });
+
+  it("remembers the chosen language per user (OfficeRuntime.storage), not in the workbook: a reload keeps 中文", async () => {
+    // The fake host's OfficeRuntime.storage lives in the page; this setup keeps it in sessionStorage so that it
+    // outlives a reload, as Office's own storage does.
+    const persistStorage = `
+      const KEY = "__fakeOfficeRuntimeStorage";
+      const kept = JSON.parse(sessionStorage.getItem(KEY) || "{}");
+      for (const [k, v] of Object.entries(kept)) host.OfficeRuntime.storage.setItem(k, v);
+      const setItem = host.OfficeRuntime.storage.setItem;
+      host.OfficeRuntime.storage.setItem = (k, v) => {
+        kept[k] = String(v);
+        sessionStorage.setItem(KEY, JSON.stringify(kept));
+        return setItem(k, v);
+      };`;
+    const p = await session.open("taskpane.html", { displayLanguage: "en-US" }, { setup: persistStorage });
+    await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
+    expect((await texts(p)).name).toBe("CRM Metrics");
+    await p.clearLog();
+    await p.page.click("#switch-language");
+    await p.page.waitForFunction(() =>
+      OfficeRuntime.storage.getItem("crm-metrics.pane-language").then((v) => v === "zh"),
+    );
+    const log = await p.log();
+    expect(log.calls.filter((c) => c.write || /settings/i.test(c.path))).toEqual([]); // nothing in the workbook
+    expect(await p.page.evaluate(() => localStorage.getItem("crm-metrics.pane-language"))).toBeNull();
+
+    await p.page.reload();
+    await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
+    const t = await texts(p);
+    expect(t.name).toBe("CRM 指标");
+    expect(t.language).toBe("en-US"); // Office still says English; the user's choice wins
+    expect(t.headings).toEqual(["计分卡生成器", "共享前准备", "公式"]);
+    expect(p.errors).toEqual([]);
+    await p.page.close();
   });
 
   it("another Office language (de-DE) falls back to English and is shown as de-DE", async () => {

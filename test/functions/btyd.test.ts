@@ -43,6 +43,8 @@ describe("RFM", () => {
       col(10, 20, 5, 30),
       null,
       null,
+      null,
+      null,
       INV,
     );
     expect(out).toEqual([
@@ -59,6 +61,8 @@ describe("RFM", () => {
       col(1, null, "", 2),
       [[45665]],
       [[1]],
+      null,
+      null,
       INV,
     );
     expect(out[1]).toEqual(["A", 1, 2, 7, 2]);
@@ -66,7 +70,7 @@ describe("RFM", () => {
 
   it("reproduces CDNOW's published summary from its raw log (customer 1: x 2, t_x 30.43, T 38.86, zbar (29.73 + 14.96)/2)", async () => {
     const log = cdnowTransactions();
-    const out = await RFM(col(...log.ids), col(...log.dates), col(...log.amounts), CALIBRATION_END, 7, INV);
+    const out = await RFM(col(...log.ids), col(...log.dates), col(...log.amounts), CALIBRATION_END, 7, null, null, INV);
     expect(out.length).toBe(2358);
     const [id, x, tx, T, m] = out[1] as number[];
     expect([id, x, tx!.toFixed(2), T!.toFixed(2)]).toEqual([1, 2, "30.43", "38.86"]);
@@ -74,14 +78,14 @@ describe("RFM", () => {
   });
 
   it("a date typed as text → #VALUE! naming the row, with a hint", async () => {
-    const e = await excelError(RFM(col("A", "B"), col(45658, "2025-01-02"), col(1, 2), null, null, INV));
+    const e = await excelError(RFM(col("A", "B"), col(45658, "2025-01-02"), col(1, 2), null, null, null, null, INV));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain('dates: row 2 of the range is text "2025-01-02"');
     expect(e.message).toContain("DATEVALUE");
   });
 
   it("a row blank in one range but not the others → #N/A naming the cell", async () => {
-    const e = await excelError(RFM(col("A", "B"), col(45658, 45659), col(1, null), null, null, INV));
+    const e = await excelError(RFM(col("A", "B"), col(45658, 45659), col(1, null), null, null, null, null, INV));
     expect([e.code, e.message]).toEqual([
       "#N/A",
       "amounts: row 2 of the range is blank but customerIds has a value there",
@@ -89,11 +93,13 @@ describe("RFM", () => {
   });
 
   it("ranges of different sizes → #VALUE!; an error value propagates; text asOfDate → #VALUE!; periodDays 0 → #NUM!", async () => {
-    expect((await excelError(RFM(col("A", "B"), col(45658), col(1, 2), null, null, INV))).code).toBe("#VALUE!");
-    const e = await excelError(RFM(col("A"), col(45658), col(NA), null, null, INV));
+    expect((await excelError(RFM(col("A", "B"), col(45658), col(1, 2), null, null, null, null, INV))).code).toBe(
+      "#VALUE!",
+    );
+    const e = await excelError(RFM(col("A"), col(45658), col(NA), null, null, null, null, INV));
     expect([e.code, e.message]).toEqual(["#N/A", "amounts: row 1 of the range is #N/A"]);
-    expect((await excelError(RFM(col("A"), col(45658), col(1), "today", null, INV))).code).toBe("#VALUE!");
-    expect((await excelError(RFM(col("A"), col(45658), col(1), null, 0, INV))).code).toBe("#NUM!");
+    expect((await excelError(RFM(col("A"), col(45658), col(1), "today", null, null, null, INV))).code).toBe("#VALUE!");
+    expect((await excelError(RFM(col("A"), col(45658), col(1), null, 0, null, null, INV))).code).toBe("#NUM!");
   });
 });
 
@@ -202,17 +208,18 @@ describe("GG.FIT, GG.SPEND, CLV.BTYD", () => {
       null,
       null,
       null,
+      null,
       INV,
     );
     expect(out[0]![0]).toBeCloseTo(36.3112572169821, 10);
     expect(out[1]).toEqual([""]);
-    const two = await CLV_BTYD(BG, GG, col(0), col(0), col(38.86), col(0), 24, 0.02, 7, INV);
+    const two = await CLV_BTYD(BG, GG, col(0), col(0), col(38.86), col(0), 24, 0.02, 7, null, INV);
     expect(two[0]![0]).toBeCloseTo(12.856889838364133, 10);
   });
 
   it("CLV.BTYD: months text → #VALUE!, months 0 → #NUM!, monetary blank beside a customer → #N/A", async () => {
     const run = (months: unknown, monetary: unknown[][]) =>
-      CLV_BTYD(BG, GG, col(2), col(30.43), col(38.86), monetary, months, null, null, INV);
+      CLV_BTYD(BG, GG, col(2), col(30.43), col(38.86), monetary, months, null, null, null, INV);
     expect((await excelError(run("twelve", col(22.35)))).code).toBe("#VALUE!");
     expect((await excelError(run(0, col(22.35)))).code).toBe("#NUM!");
     const e = await excelError(run(null, col(null)));
@@ -224,7 +231,16 @@ describe("GG.FIT, GG.SPEND, CLV.BTYD", () => {
 
   it("from a raw log to CLV per customer: RFM's spill feeds the fits and the predictions (CDNOW)", async () => {
     const log = cdnowTransactions();
-    const rfm = await RFM(col(...log.ids), col(...log.dates), col(...log.amounts), CALIBRATION_END, null, INV);
+    const rfm = await RFM(
+      col(...log.ids),
+      col(...log.dates),
+      col(...log.amounts),
+      CALIBRATION_END,
+      null,
+      null,
+      null,
+      INV,
+    );
     const column = (j: number): unknown[][] => rfm.slice(1).map((row: unknown[]) => [row[j]]);
     const [x, tx, T, m] = [column(1), column(2), column(3), column(4)];
     const bg = await BGNBD_FIT(x, tx, T, null, INV);
@@ -232,7 +248,7 @@ describe("GG.FIT, GG.SPEND, CLV.BTYD", () => {
     const gg = await GG_FIT(x, m, INV);
     expect(gg[0]![0]).toBeCloseTo(6.25, 1);
     const alive = await BGNBD_PALIVE(bg, x, tx, T, INV);
-    const clv = await CLV_BTYD(bg, gg, x, tx, T, m, null, null, null, INV);
+    const clv = await CLV_BTYD(bg, gg, x, tx, T, m, null, null, null, null, INV);
     expect(alive.length).toBe(2357);
     expect(clv.every(([v]) => typeof v === "number" && v >= 0)).toBe(true);
   });

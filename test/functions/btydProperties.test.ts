@@ -64,7 +64,7 @@ const run = (seed: number, arbs: fc.Arbitrary<unknown>[], f: (...a: unknown[]) =
 describe("BTYD adapters return spills or Excel errors, never anything else", () => {
   it("RFM", () =>
     run(301, [range, range, range, scalar, scalar], (a, b, c, d, e) =>
-      RFM(a as unknown[][], b as unknown[][], c as unknown[][], d, e, INV),
+      RFM(a as unknown[][], b as unknown[][], c as unknown[][], d, e, null, null, INV),
     ));
   it("BGNBD.FIT", () =>
     run(302, [range, range, range, scalar], (a, b, c, d) =>
@@ -93,6 +93,7 @@ describe("BTYD adapters return spills or Excel errors, never anything else", () 
         m,
         r,
         k,
+        null,
         INV,
       ),
     ));

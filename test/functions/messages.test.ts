@@ -81,7 +81,7 @@ describe("adapters speak Office's display language", () => {
     office("zh-CN");
     const e = await rejected(
       // customerIds, dates, amounts: the second date is text
-      RFM(col("a", "a"), col(45658, "2025-01-02"), col(1, 2), null, null, noAddress),
+      RFM(col("a", "a"), col(45658, "2025-01-02"), col(1, 2), null, null, null, null, noAddress),
     );
     expect([e.code, e.message]).toEqual([
       "#VALUE!",

@@ -4,8 +4,6 @@
  * CustomFunctions.Error (the fake global of test/support) with the right code and a message naming the
  * argument and the cell.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -320,63 +318,4 @@ describe("every adapter returns a finite number or throws a CustomFunctions.Erro
       ],
       (pairs, s) => RESPONSETIME(col(...pairs.map((p) => p[0])), col(...pairs.map((p) => p[1])), s),
     ));
-});
-
-describe("metrics.meta.json (translations and worked examples)", () => {
-  type Meta = Record<
-    string,
-    { zh: { description: string; parameters: Record<string, string> }; example: { formula: string; result: string } }
-  >;
-  const meta = JSON.parse(readFileSync(path.join(__dirname, "../../src/functions/metrics.meta.json"), "utf8")) as Meta;
-
-  it("translates every function and parameter the JSDoc declares, and gives each a =CRM.<NAME>( example", async () => {
-    const { generateCustomFunctionsMetadata } =
-      (await import("custom-functions-metadata/lib/generate.js")) as unknown as {
-        generateCustomFunctionsMetadata: (
-          files: string[],
-          wantsJson: boolean,
-        ) => Promise<{ metadataJson: string; errors: string[] }>;
-      };
-    const generated = await generateCustomFunctionsMetadata(
-      [path.join(__dirname, "../../src/functions/metrics.ts")],
-      true,
-    );
-    expect(generated.errors).toEqual([]);
-    const functions = (
-      JSON.parse(generated.metadataJson) as { functions: { id: string; parameters: { name: string }[] }[] }
-    ).functions;
-    expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(meta).sort());
-    for (const f of functions) {
-      const entry = meta[f.id]!;
-      expect(entry.zh.description, f.id).toMatch(/[\u4e00-\u9fff]/);
-      for (const p of f.parameters)
-        expect(entry.zh.parameters[p.name], `${f.id}(${p.name})`).toMatch(/[\u4e00-\u9fff]/);
-      expect(Object.keys(entry.zh.parameters).sort()).toEqual(f.parameters.map((p) => p.name).sort());
-      expect(entry.example.formula.startsWith(`=CRM.${f.id}(`), f.id).toBe(true);
-    }
-  }, 30_000);
-
-  it("each worked example's result is what the function returns (array constants as Excel passes them)", () => {
-    const calls: Record<string, () => number> = {
-      CAC: () => CAC([[30000, 20000]], [[40, 60]]),
-      CONVERSION: () => CONVERSION([[12, 8]], [[150, 250]]),
-      LTVCAC: () => LTVCAC(1500, 500),
-      PAYBACK: () => PAYBACK(500, 60),
-      RETENTION: () => RETENTION(1000, 1100, 200),
-      CHURN: () => CHURN(1000, 100),
-      REPEATRATE: () => REPEATRATE(col("A", "B", "A", "C", "B", "B")),
-      CLV: () => CLV(100, 0.8, 0.1, null, null),
-      "CLV.SIMPLE": () => CLV_SIMPLE(50, 4, 0.3, 5),
-      ROI: () => ROI(125000, 100000),
-      TCO: () => TCO(10000, [[2000, 2000, 2000]], 0.1),
-      EVA: () => EVA(150000, 1000000, 0.1),
-      RESPONSETIME: () => RESPONSETIME(col(45000, 45000.5), col(45000.25, 45001), null),
-    };
-    expect(Object.keys(calls).sort()).toEqual(Object.keys(meta).sort());
-    for (const [id, call] of Object.entries(calls)) {
-      const shown = meta[id]!.example.result;
-      const decimals = shown.split(".")[1]?.length ?? 0;
-      expect(call().toFixed(decimals), id).toBe(Number(shown).toFixed(decimals));
-    }
-  });
 });

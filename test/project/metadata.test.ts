@@ -1,16 +1,28 @@
+/**
+ * functions.json and its Chinese twin as the build makes them — generated here from the adapters' JSDoc and
+ * the translation tables (scripts/function-metadata.js, scripts/localize-metadata.js), so this runs without
+ * dist/; test/integration/build.test.ts checks that dist/ holds exactly these files.
+ */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { ROOT, functionsJson } from "../support/dist";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { FunctionsJson } from "../support/dist";
+import { ROOT } from "../support/dist";
+import { generatedMetadata } from "../support/functionMetadata";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata, readMetaTables } = require("../../scripts/localize-metadata.js") as {
   localizeMetadata: (m: unknown, t: unknown, l: string) => unknown;
-  readMetaTables: (dir: string) => Record<string, unknown>;
+  readMetaTables: (dir: string) => Record<string, { zh?: { parameters?: Record<string, string> } }>;
 };
 
-const en = functionsJson();
-const zh = functionsJson("zh-CN");
+const table = readMetaTables(path.join(ROOT, "src/functions"));
+let en: FunctionsJson;
+let zh: FunctionsJson;
+beforeAll(async () => {
+  en = (await generatedMetadata()).metadata;
+  zh = localizeMetadata(en, table, "zh-CN") as FunctionsJson;
+});
 const HAN = /[\u4e00-\u9fff]/;
 
 describe("functions.json (generated from the adapters' JSDoc)", () => {
@@ -55,8 +67,14 @@ describe("functions.zh-CN.json (built from functions.json and the translation ta
     }
   });
 
+  it("translates exactly the parameters each function declares (no stale translation)", () => {
+    for (const f of en.functions)
+      expect(Object.keys(table[f.id]?.zh?.parameters ?? {}).sort(), f.id).toEqual(
+        f.parameters.map((p) => p.name).sort(),
+      );
+  });
+
   it("refuses to build when a translation is missing", () => {
-    const table = readMetaTables(path.join(ROOT, "src/functions"));
     const first = en.functions[0]!;
     const broken = { ...table, [first.id]: { zh: { description: "", parameters: {} } } };
     expect(() => localizeMetadata(en, broken, "zh-CN")).toThrow(/Missing zh-CN translations:[\s\S]*description/);
@@ -88,23 +106,19 @@ describe("the public API (golden file of functions.json signatures)", () => {
       "months",
       "monthlyDiscount",
       "periodDays",
+      "model",
     ]);
+    expect(byId.get("PNBD.EXPECTED")).toEqual(["params", "t", "frequency", "recency", "T"]);
+    expect(byId.get("BGBB.FIT")).toEqual(["frequency", "recency", "periods", "count"]);
+    expect(byId.get("BGBB.EXPECTED")).toEqual(["params", "futurePeriods", "frequency", "recency", "periods"]);
+    expect(byId.get("SBG.DERL")).toEqual(["params", "discountRate", "renewals"]);
   });
 });
 
 describe("README.md function reference", () => {
-  it("is the one generated from functions.json (run `npm run docs` after changing a function)", async () => {
-    const mod = (await import("../../scripts/function-reference.mjs")) as { currentReference: () => string };
+  it("is the one generated from functions.json and the examples (run `npm run docs` after changing a function)", async () => {
+    const mod = await import("../../scripts/function-reference.mjs");
     const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-    expect(readme).toContain(mod.currentReference());
-  });
-
-  it("gives a worked example for every function", () => {
-    const table = readMetaTables(path.join(ROOT, "src/functions")) as Record<
-      string,
-      { example?: { formula?: string } }
-    >;
-    for (const f of en.functions)
-      expect(table[f.id]?.example?.formula, f.id).toMatch(new RegExp(`^=CRM\\.${f.name.replace(/\./g, "\\.")}\\(`));
+    expect(readme).toContain(await mod.currentReference());
   });
 });

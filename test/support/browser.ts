@@ -1,11 +1,13 @@
 /**
  * Browser-layer helpers: serve the production dist/ on 127.0.0.1, run Debian's Chromium through
  * playwright-core (never a downloaded browser), and open add-in pages with the fake Office/Excel host
- * (fakeExcel.js) injected before the page's own scripts.
+ * (test/support/fakeExcel/, bundled into one script by esbuild) injected before the page's own scripts.
  *
  * Nothing leaves the machine: the office.js CDN URL is answered with an empty script (the fake host already
  * installed `Office`, `Excel` and `CustomFunctions`), and every other request that is not for the local
- * server is aborted and listed in `HostPage.blocked`.
+ * server is aborted and listed in `HostPage.blocked`. Pages opened with `{ host: "none" }` get no fake host:
+ * the CDN's files are then served from the pinned @microsoft/office-js package, so the genuine office.js runs
+ * (outside Office, as when someone opens the page in a browser).
  *
  * One browser per test file: `const session = await startBrowserSession()` in beforeAll,
  * `await session.close()` in afterAll; `session.open("taskpane.html", config)` per test (a fresh page, so a
@@ -16,16 +18,21 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { buildSync } from "esbuild";
+import { chromium, type BrowserContext, type Page, type Route } from "playwright-core";
 import { DIST, ROOT } from "./dist";
-import type { FakeCall, FakeHostConfig } from "./fakeExcel.js";
+import type { FakeCall, FakeHostConfig } from "./fakeExcel";
 import { findChromium } from "./systemTools";
 
 /** Debian's Chromium (systemTools.ts finds it; CRM_CHROMIUM overrides). */
 export const CHROMIUM = process.env.CRM_CHROMIUM || findChromium() || "/usr/bin/chromium";
 export const ARTIFACTS = path.join(ROOT, "test/artifacts");
-export const FAKE_HOST_SCRIPT = path.join(ROOT, "test/support/fakeExcel.js");
+/** The fake host's page entry (bundled by fakeHostScript). */
+export const FAKE_HOST_ENTRY = path.join(ROOT, "test/support/fakeExcel/browser.ts");
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The CDN folder office.js loads its other files from, and where the pinned package keeps the same files. */
+export const OFFICE_JS_BASE = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1);
+export const OFFICE_JS_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 
 /**
  * True when Chromium is missing. The suites then skip themselves; the browser project's global setup
@@ -119,6 +126,11 @@ export interface OpenOptions {
   setup?: string;
   /** Wait until this selector is attached before returning. */
   waitFor?: string;
+  /**
+   * "fake" (default): the fake host, office.js answered with an empty script. "none": no fake host, and the
+   * genuine office.js (and the files it loads) from @microsoft/office-js, as outside Office.
+   */
+  host?: "fake" | "none";
 }
 
 export interface BrowserSession {
@@ -129,9 +141,25 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+let bundled: string | undefined;
+
+/** The fake host as one browser script: its TypeScript modules bundled by esbuild (once per test file). */
+export function fakeHostScript(): string {
+  bundled ??= buildSync({
+    entryPoints: [FAKE_HOST_ENTRY],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  }).outputFiles[0]!.text;
+  return bundled;
+}
+
 /** The init script: the config, the fake host, and the optional setup. */
 export function fakeHostInitScript(config: FakeHostConfig = {}, setup?: string): string {
-  const fake = readFileSync(FAKE_HOST_SCRIPT, "utf8");
+  const fake = fakeHostScript();
   return [
     `globalThis.__fakeHostConfig = ${JSON.stringify(config)};`,
     fake,
@@ -178,17 +206,18 @@ export async function startBrowserSession(
     await page.route("**/*", async (route) => {
       const url = route.request().url();
       if (url.startsWith(server.url)) return route.continue();
+      if (opts.host === "none" && url.startsWith(OFFICE_JS_BASE)) return fulfilOfficeJs(route, url);
       if (url === OFFICE_JS_URL) {
         return route.fulfill({
           status: 200,
           contentType: "application/javascript",
-          body: "/* office.js: replaced by the fake host (test/support/fakeExcel.js) */",
+          body: "/* office.js: replaced by the fake host (test/support/fakeExcel/) */",
         });
       }
       blocked.push(url);
       return route.abort();
     });
-    await page.addInitScript({ content: fakeHostInitScript(config, opts.setup) });
+    if (opts.host !== "none") await page.addInitScript({ content: fakeHostInitScript(config, opts.setup) });
     await page.goto(server.url + pathname.replace(/^\//, ""), { waitUntil: "load" });
     if (opts.waitFor) await page.waitForSelector(opts.waitFor, { state: "attached" });
     return {
@@ -211,6 +240,20 @@ export async function startBrowserSession(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Answers a request for the office.js CDN with the same file of the pinned @microsoft/office-js package. */
+function fulfilOfficeJs(route: Route, url: string): Promise<void> {
+  const relative = decodeURIComponent(new URL(url).pathname).slice(new URL(OFFICE_JS_BASE).pathname.length);
+  const file = path.resolve(OFFICE_JS_DIST, relative);
+  if (!file.startsWith(OFFICE_JS_DIST + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    return route.fulfill({ status: 404, contentType: "text/plain", body: "not in @microsoft/office-js" });
+  }
+  return route.fulfill({
+    status: 200,
+    contentType: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    body: readFileSync(file),
+  });
 }
 
 /** The fake host's call log and sync count, read from the page. */

@@ -1,6 +1,9 @@
-/** Paths into the production build that `npm test` makes before the tests run. */
+/** Paths into the production build dist/, which `npm test` makes before the layers that load it (integration, browser). */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { FunctionsJson } from "../../scripts/function-metadata.js";
+
+export type { FunctionsJson };
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
@@ -12,18 +15,7 @@ export function readDist(name: string): string {
   return readFileSync(file, "utf8");
 }
 
-/** The shape of functions.json that the tests rely on. */
-export interface FunctionsJson {
-  functions: {
-    id: string;
-    name: string;
-    description: string;
-    parameters: { name: string; description?: string; dimensionality?: string; optional?: boolean; type?: string }[];
-    result: { dimensionality?: string; type?: string };
-    options?: Record<string, boolean>;
-  }[];
-}
-
+/** dist/functions.json, or its localized twin (`functionsJson("zh-CN")`). */
 export function functionsJson(locale = ""): FunctionsJson {
   return JSON.parse(readDist(locale ? `functions.${locale}.json` : "functions.json")) as FunctionsJson;
 }

@@ -14,7 +14,7 @@
  * Survey         plain values
  * CRM Scorecard  B2 =KPIs!B2/100, B3 =KPIs!E2 (a spill cell): both read CRM results; B4 =SUM(Survey!A2:A8) does not
  */
-import type { FakeHostConfig, FakeWorkbookSnapshot } from "./fakeExcel.js";
+import type { FakeHostConfig, FakeWorkbookSnapshot } from "./fakeExcel";
 
 export function sharingWorkbook(): FakeHostConfig {
   return {

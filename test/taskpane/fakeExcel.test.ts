@@ -1,5 +1,5 @@
 /**
- * The fake Office/Excel host (test/support/fakeExcel.js) in Node, so that the writer and sharing tests can trust
+ * The fake Office/Excel host (test/support/fakeExcel/) in Node, so that the writer and sharing tests can trust
  * it: A1 ranges, Office.js load/sync semantics, typed-input parsing, spills, the collections, sync counting, the
  * call log and fault injection. Expected Office.js behaviour comes from the Excel JavaScript API reference
  * (Range.values remarks, isNullObject, *OrNullObject methods, "Handle blank or null values in ranges").
@@ -13,7 +13,7 @@ import {
   quoteSheet,
   rectAddress,
   type FakeHostConfig,
-} from "../support/fakeExcel.js";
+} from "../support/fakeExcel";
 
 /** A batch for Excel.run; batches that never sync may be plain functions (Excel.run syncs at the end). */
 type RunBatch<T> = (ctx: Excel.RequestContext) => T | Promise<T>;

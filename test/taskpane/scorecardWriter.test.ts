@@ -1,5 +1,5 @@
 /**
- * The Office.js scorecard writer against the fake Excel host (test/support/fakeExcel.js): what lands where,
+ * The Office.js scorecard writer against the fake Excel host (test/support/fakeExcel/): what lands where,
  * how many syncs, what happens when a write fails, listing and refreshing. The plan itself (its formulas and
  * numbers) is the core's and tested in test/core/scorecard; here the writer must apply it faithfully.
  */
@@ -17,7 +17,7 @@ import {
   writePlan,
   type BuildOutcome,
 } from "../../src/taskpane/scorecard/writer";
-import { createFakeHost, type FakeHost, type FakeHostConfig } from "../support/fakeExcel.js";
+import { createFakeHost, type FakeHost, type FakeHostConfig } from "../support/fakeExcel";
 import { generatedKpis, sampleKpis } from "../support/scorecardKpis";
 
 const AS_OF = "2025-03-31";
@@ -76,14 +76,14 @@ function expectPlanOnSheet(h: FakeHost, plan: Plan): void {
 }
 
 describe("building a scorecard from the sample table", () => {
-  it("adds exactly one sheet, CRM Scorecard, in 2 syncs, and writes nowhere else", async () => {
+  it("adds exactly one sheet, CRM Scorecard, in 3 syncs (read, add, write), and writes nowhere else", async () => {
     const h = workbook(sampleKpis("en"));
     const before = otherSheets(h);
     const r = built(await buildFromSelection(h));
     expect(r.sheetName).toBe("CRM Scorecard");
     expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
-    expect(r.syncs).toBe(2);
-    expect(h.syncCount).toBe(2);
+    expect(r.syncs).toBe(3);
+    expect(h.syncCount).toBe(3);
     expect(h.calls.filter((c) => c.path === "worksheets.add")).toHaveLength(1);
     expect(writesElsewhere(h, "CRM Scorecard")).toEqual([]);
     expect(otherSheets(h, ["CRM Scorecard"])).toEqual(before);
@@ -139,13 +139,21 @@ describe("building a scorecard from the sample table", () => {
     const h = workbook(generatedKpis(1000));
     const r = built(await buildFromSelection(h));
     expect(r.plan.expected.kpis).toHaveLength(1000);
-    expect(r.syncs).toBe(2);
-    expect(h.syncCount).toBe(2);
+    expect(r.syncs).toBe(3);
+    expect(h.syncCount).toBe(3);
+  });
+
+  it("opens the new sheet, in the write batch: still 3 syncs", async () => {
+    const h = workbook(sampleKpis("en"));
+    const r = built(await buildFromSelection(h));
+    expect(h.activeSheetName()).toBe("CRM Scorecard");
+    expect(r.syncs).toBe(3);
   });
 
   it("names the second scorecard CRM Scorecard (2) with names of its own", async () => {
     const h = workbook(sampleKpis("en"));
     built(await buildFromSelection(h));
+    h.select("Sheet1!A1:G20"); // the build opened its sheet; the user selects the table again
     const r = built(await buildFromSelection(h));
     expect(r.sheetName).toBe("CRM Scorecard (2)");
     expect(r.plan.names.map((n) => n.name)).toEqual([
@@ -195,7 +203,7 @@ describe("texts stay texts", () => {
 });
 
 describe("when a write fails", () => {
-  it("removes the half-built sheet in a third sync and reports the cause; nothing else changes", async () => {
+  it("removes the half-built sheet in two more syncs (look, remove) and reports the cause; nothing else changes", async () => {
     const h = workbook(sampleKpis("en"));
     const sel = await readSelection();
     const before = h.snapshot();
@@ -208,7 +216,14 @@ describe("when a write fails", () => {
     expect(err.removed).toBe(true);
     expect(err.detail).toContain("disk full");
     expect(err.message).toContain("was removed");
-    expect(h.syncCount).toBe(3);
+    expect(err.cleanup).toEqual({ sheetAdded: true, left: { sheet: null, names: [], setting: null }, detail: null });
+    expect(h.syncCount).toBe(5);
+    const deleted = h.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied");
+    expect(deleted.map((c) => c.args)).toEqual([[]]);
+    expect(h.calls.find((c) => c.i === deleted[0]!.i - 1)).toMatchObject({
+      path: "worksheets.getItem",
+      args: [expect.stringMatching(/^\{[0-9A-F-]+\}$/i)], // the sheet's id, not its name
+    });
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -219,7 +234,6 @@ describe("when a write fails", () => {
     ["the chart", { path: "worksheet.charts.add" }],
     ["the print layout", { path: "worksheet.pageLayout.zoom" }],
     ["a conditional format", { path: "range.conditionalFormats.add", nth: 3 }],
-    ["adding the sheet", { path: "worksheets.add" }],
   ])("a failure at %s leaves the workbook as it was", async (_what, fault) => {
     const h = workbook(sampleKpis("en"));
     const sel = await readSelection();
@@ -231,24 +245,88 @@ describe("when a write fails", () => {
     )) as ScorecardError;
     expect(e.stage).toBe("write");
     expect(e.removed).toBe(true);
-    expect(h.syncCount).toBeLessThanOrEqual(3);
+    expect(h.syncCount).toBe(5);
     expect(h.snapshot()).toEqual(before);
   });
 
-  it("says so when removing the half-built sheet fails too", async () => {
+  it("a failure at adding the sheet: nothing was added, nothing is cleaned up, and the message says so", async () => {
+    const h = workbook(sampleKpis("en"));
+    const sel = await readSelection();
+    const before = h.snapshot();
+    h.clearLog();
+    h.inject({ path: "worksheets.add", message: "no room" });
+    const e = (await buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch(
+      (x: unknown) => x,
+    )) as ScorecardError;
+    expect(e.stage).toBe("write");
+    expect(e.cleanup?.sheetAdded).toBe(false);
+    expect(e.removed).toBe(true);
+    expect(e.message).toBe('adding the sheet "CRM Scorecard" failed (no room); nothing was written');
+    expect(h.syncCount).toBe(2);
+    expect(h.snapshot()).toEqual(before);
+  });
+
+  it("says so when removing the half-built sheet fails too, and names what is left", async () => {
     const h = workbook(sampleKpis("en"));
     const sel = await readSelection();
     h.clearLog();
     h.inject({ path: "range.values", sheet: "CRM Scorecard" });
-    h.inject({ sync: 3, code: "AccessDenied", message: "locked" });
+    h.inject({ sync: 5, code: "AccessDenied", message: "locked" });
     const e = (await buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch(
       (x: unknown) => x,
     )) as ScorecardError;
     expect(e.stage).toBe("write");
     expect(e.removed).toBe(false);
     expect(e.cleanupDetail).toContain("locked");
+    expect(e.cleanup?.left).toEqual({ sheet: "CRM Scorecard", names: [], setting: null });
     expect(e.message).toContain("failed too");
+    expect(e.message).toContain('left: the sheet "CRM Scorecard"');
     expect(h.sheetNames()).toContain("CRM Scorecard");
+  });
+
+  it("when looking at what to remove fails, everything the build may have added is named as left", async () => {
+    const h = workbook(sampleKpis("en"));
+    const sel = await readSelection();
+    h.clearLog();
+    h.inject({ path: "settings.add" });
+    h.inject({ sync: 4, code: "AccessDenied", message: "locked" });
+    const e = (await buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch(
+      (x: unknown) => x,
+    )) as ScorecardError;
+    expect(e.removed).toBe(false);
+    expect(e.cleanup?.left).toEqual({
+      sheet: "CRM Scorecard",
+      names: ["CRM_Scorecard_Score", "CRM_Scorecard_Rating", "CRM_Scorecard_Settings"],
+      setting: indexKey("CRM_Scorecard_Settings"),
+    });
+  });
+
+  it("a half-built sheet that someone renamed meanwhile is left and reported; this build's names are removed", async () => {
+    const h = workbook(sampleKpis("en"), { syncDelayMs: 100 });
+    const sel = await readSelection();
+    h.inject({ path: "settings.add" });
+    // Sync 2 adds the sheet (100–200 ms), sync 3 writes (200–300 ms): the rename lands at 250 ms, before the write.
+    const rename = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        void Excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("CRM Scorecard").name = "Mine now";
+          await ctx.sync();
+        }).then(resolve);
+      }, 150),
+    );
+    const [e] = await Promise.all([
+      buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch((x: unknown) => x),
+      rename,
+    ]);
+    const err = e as ScorecardError;
+    expect(err.stage).toBe("write");
+    expect(err.removed).toBe(false);
+    expect(err.cleanup).toEqual({
+      sheetAdded: true,
+      left: { sheet: "Mine now", names: [], setting: null },
+      detail: null,
+    });
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "Mine now"]);
   });
 
   it("writePlan refuses a plan whose sheet exists already, before writing anything", async () => {
@@ -265,19 +343,19 @@ describe("when a write fails", () => {
     expect(h.cell("'CRM Scorecard'!A1").value).toBe("mine");
   });
 
-  it("writePlan with a free name takes 2 syncs with its check, 1 without", async () => {
+  it("writePlan with a free name takes 3 syncs with its check, 2 without", async () => {
     const h = workbook(sampleKpis("en"));
     const table = readScorecardTable({ sheet: "Sheet1", blocks: [{ topLeft: "A1", values: sampleKpis("en") }] }).table!;
     const { buildScorecardPlan } = await import("../../src/core/scorecard/plan");
     const plan = buildScorecardPlan(table, { asOf: AS_OF, existingSheetNames: h.sheetNames() });
     h.clearLog();
-    expect((await Excel.run((ctx) => writePlan(ctx, plan))).syncs).toBe(2);
+    expect((await Excel.run((ctx) => writePlan(ctx, plan))).syncs).toBe(3);
     const second = buildScorecardPlan(table, {
       asOf: AS_OF,
       existingSheetNames: h.sheetNames(),
       existingNames: h.snapshot().names.map((n) => n.name),
     });
-    expect((await Excel.run((ctx) => writePlan(ctx, second, { check: false }))).syncs).toBe(1);
+    expect((await Excel.run((ctx) => writePlan(ctx, second, { check: false }))).syncs).toBe(2);
     expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "CRM Scorecard", "CRM Scorecard (2)"]);
   });
 });
@@ -395,6 +473,7 @@ describe("listing and refreshing", () => {
   it("lists every scorecard under its sheet's current name", async () => {
     const h = workbook(sampleKpis("en"));
     built(await buildFromSelection(h));
+    h.select("Sheet1!A1:G20"); // the build opened its sheet; the user selects the table again
     built(await buildFromSelection(h));
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("CRM Scorecard").name = "Q1 scorecard";
@@ -432,7 +511,7 @@ describe("listing and refreshing", () => {
     expect(await listScorecards()).toEqual({ entries: [], syncs: 1 });
   });
 
-  it("refresh replaces the old sheet in place, keeps its names and takes the source's new values (3 syncs)", async () => {
+  it("refresh replaces the old sheet in place, keeps its names and takes the source's new values (4 syncs)", async () => {
     const h = workbook(sampleKpis("en"));
     built(await buildFromSelection(h, { mode: "snapshot" }));
     const [entry] = (await listScorecards()).entries;
@@ -442,8 +521,8 @@ describe("listing and refreshing", () => {
     const r = await refreshScorecard(entry!, { asOf: "2025-04-30" });
     expect(r.kind).toBe("refreshed");
     if (r.kind !== "refreshed") return;
-    expect(r.syncs).toBe(3);
-    expect(h.syncCount).toBe(3);
+    expect(r.syncs).toBe(4);
+    expect(h.syncCount).toBe(4);
     expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
     expect(h.cell("'CRM Scorecard'!D7").value).toBe(0.11);
     expect(h.snapshot().names.map((n) => [n.name, n.formula])).toEqual([
@@ -490,7 +569,7 @@ describe("listing and refreshing", () => {
     const e = (await refreshScorecard(entry!).catch((x: unknown) => x)) as ScorecardError;
     expect(e.stage).toBe("write");
     expect(e.removed).toBe(true);
-    expect(h.syncCount).toBe(3);
+    expect(h.syncCount).toBe(5);
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -523,5 +602,153 @@ describe("listing and refreshing", () => {
       expect(out.settings.names).toEqual(names);
       expect(plan.settings.names.settings).toBe("CRM_Scorecard_2_Settings");
     });
+  });
+});
+
+describe("co-authoring: another user changes the workbook while a build or refresh runs", () => {
+  /** Each sync takes this long, so that another user's change can land between two syncs of a build. */
+  const DELAY = 200;
+  const THEIRS = [
+    ["Colleague's forecast", 1200],
+    ["Do not delete", 3400],
+  ];
+
+  /** Another user's change, `after` ms from now, through a second Excel.run (its own context, as Excel has). */
+  function colleague(after: number, change: (wb: Excel.Workbook) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      setTimeout(() => {
+        Excel.run(async (ctx) => {
+          change(ctx.workbook);
+          await ctx.sync();
+        }).then(resolve, reject);
+      }, after);
+    });
+  }
+
+  /** A sheet holding the colleague's data. */
+  const addsTheirSheet =
+    (name: string) =>
+    (wb: Excel.Workbook): void => {
+      wb.worksheets.add(name).getRange("A1:B2").values = THEIRS;
+    };
+
+  it("a sheet named CRM Scorecard that another user adds during Build survives with its data; nothing is written", async () => {
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    const sel = await readSelection();
+    const before = h.snapshot();
+    const [e] = await Promise.all([
+      buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, addsTheirSheet("CRM Scorecard")),
+    ]);
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "CRM Scorecard"]);
+    expect(h.values("'CRM Scorecard'!A1:B2")).toEqual(THEIRS);
+    const after = h.snapshot();
+    expect(after.sheets.filter((s) => s.name !== "CRM Scorecard")).toEqual(before.sheets);
+    expect(after.names).toEqual([]);
+    expect(after.settings).toEqual({});
+    expect(e).toBeInstanceOf(ScorecardError);
+    const err = e as ScorecardError;
+    expect(err.stage).toBe("taken");
+    expect(err.takenSheet).toBe("CRM Scorecard");
+    expect(err.message).toBe(
+      'nothing was written: a sheet named "CRM Scorecard" was added meanwhile (A sheet named "CRM Scorecard" already exists.); it was left as it is',
+    );
+    expect(h.calls.filter((c) => c.path === "worksheet.delete" && c.status === "applied")).toEqual([]);
+  });
+
+  it("a workbook name that another user adds during Build survives; only this build's sheet is removed", async () => {
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    const sel = await readSelection();
+    const [e] = await Promise.all([
+      buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, (wb) => {
+        wb.names.add("CRM_Scorecard_Score", "=Notes!$A$1", "theirs");
+      }),
+    ]);
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes"]);
+    expect(h.snapshot().names).toEqual([
+      { name: "CRM_Scorecard_Score", formula: "=Notes!$A$1", comment: "theirs", visible: true, scope: null },
+    ]);
+    expect(h.snapshot().settings).toEqual({});
+    const err = e as ScorecardError;
+    expect(err.stage).toBe("write");
+    expect(err.detail).toBe('The name "CRM_Scorecard_Score" already exists.');
+    expect(err.removed).toBe(true);
+    expect(err.cleanup?.left).toEqual({ sheet: null, names: [], setting: null });
+  });
+
+  it("a settings entry that another user writes under this build's key survives when the build fails", async () => {
+    const key = indexKey("CRM_Scorecard_Settings");
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    const sel = await readSelection();
+    h.inject({ path: "settings.add", nth: 2, message: "quota" }); // the 1st is the colleague's
+    const [e] = await Promise.all([
+      buildScorecard({ source: sel.ref, options: { asOf: AS_OF } }).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, (wb) => {
+        wb.settings.add(key, "theirs");
+      }),
+    ]);
+    const err = e as ScorecardError;
+    expect(err.stage).toBe("write");
+    expect(err.removed).toBe(true);
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes"]);
+    expect(h.snapshot().names).toEqual([]); // this build's three names were added, then removed
+    expect(h.snapshot().settings).toEqual({ [key]: "theirs" });
+  });
+
+  it("a settings entry left from an earlier scorecard is not overwritten: the build takes the next free names", async () => {
+    const stale = indexKey("CRM_Scorecard_Settings");
+    const h = workbook(sampleKpis("en"), { settings: { [stale]: "an earlier scorecard's copy" } });
+    const r = built(await buildFromSelection(h));
+    expect(r.sheetName).toBe("CRM Scorecard");
+    expect(r.plan.settings.names.settings).toBe("CRM_Scorecard_2_Settings");
+    expect(h.snapshot().settings[stale]).toBe("an earlier scorecard's copy");
+    expect(h.snapshot().settings[indexKey("CRM_Scorecard_2_Settings")]).toBeDefined();
+  });
+
+  it("a sheet that another user adds under the refresh's new name survives; the old scorecard is kept", async () => {
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    built(await buildFromSelection(h));
+    const [entry] = (await listScorecards()).entries;
+    const before = h.snapshot();
+    const [e] = await Promise.all([
+      refreshScorecard(entry!).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, addsTheirSheet("CRM Scorecard (2)")),
+    ]);
+    expect(h.sheetNames()).toEqual(["Sheet1", "Notes", "CRM Scorecard", "CRM Scorecard (2)"]);
+    expect(h.values("'CRM Scorecard (2)'!A1:B2")).toEqual(THEIRS);
+    const after = h.snapshot();
+    expect(after.sheets.filter((s) => s.name !== "CRM Scorecard (2)")).toEqual(before.sheets);
+    expect(after.names).toEqual(before.names);
+    expect(after.settings).toEqual(before.settings);
+    const err = e as ScorecardError;
+    expect(err).toBeInstanceOf(ScorecardError);
+    expect(err.stage).toBe("taken");
+    expect(err.takenSheet).toBe("CRM Scorecard (2)");
+  });
+
+  it("refresh deletes the old scorecard by its id, never another sheet that took its name meanwhile", async () => {
+    const h = workbook(sampleKpis("en"), { syncDelayMs: DELAY });
+    built(await buildFromSelection(h));
+    const [entry] = (await listScorecards()).entries;
+    // While the refresh runs, someone renames the scorecard and starts a new sheet under its old name.
+    const [e] = await Promise.all([
+      refreshScorecard(entry!).catch((x: unknown) => x),
+      colleague(DELAY * 0.3, (wb) => {
+        wb.worksheets.getItem("CRM Scorecard").name = "Q1 scorecard";
+        addsTheirSheet("CRM Scorecard")(wb);
+      }),
+    ]);
+    expect(h.values("'CRM Scorecard'!A1:B2")).toEqual(THEIRS);
+    expect(h.sheetNames().sort()).toEqual(["CRM Scorecard", "CRM Scorecard (2)", "Notes", "Sheet1"]);
+    const err = e as ScorecardError;
+    expect(err.stage).toBe("commit");
+    expect(err.sheetName).toBe("CRM Scorecard (2)");
+    expect(err.oldRemoved).toBe(true);
+    expect(err.message).toBe(
+      'the refreshed scorecard is on "CRM Scorecard (2)" and the old sheet was removed, but naming it "CRM Scorecard" failed (A sheet named "CRM Scorecard" already exists.)',
+    );
+    // The names follow the refreshed scorecard.
+    expect(h.snapshot().names.map((n) => n.formula)[0]).toBe("='CRM Scorecard (2)'!$B$4");
   });
 });

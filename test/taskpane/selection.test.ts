@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readScorecardTable } from "../../src/core/scorecard/table";
 import { areaValues, readSelection } from "../../src/taskpane/scorecard/selection";
-import { createFakeHost, type FakeHost } from "../support/fakeExcel.js";
+import { createFakeHost, type FakeHost } from "../support/fakeExcel";
 import { sampleKpis } from "../support/scorecardKpis";
 
 let host: FakeHost | null = null;

@@ -1,10 +1,11 @@
 /**
- * The sharing writer against the fake Excel host (test/support/fakeExcel.js), in Node: Check lists exactly the
+ * The sharing writer against the fake Excel host (test/support/fakeExcel/), in Node: Check lists exactly the
  * CRM formulas, Freeze changes only them (spills as a whole), Restore brings each back, an edited cell is a kept
  * conflict, sync counts stay constant, and a failure or a cancel mid-way leaves the workbook as it was.
  */
 import { describe, expect, it } from "vitest";
-import { RECORD_NAMESPACE, recordFromParts, recordFromXml } from "../../src/core/sharing/record";
+import { callsCrm } from "../../src/core/sharing/crmFormula";
+import { RECORD_NAMESPACE, recordFromParts, recordFromXml, recordToXml } from "../../src/core/sharing/record";
 import {
   checkSharing,
   ExcelRun,
@@ -16,7 +17,8 @@ import {
   SharingProgress,
   WEB_PAYLOAD_BUDGET,
 } from "../../src/taskpane/sharing/excelSharing";
-import { createFakeHost } from "../support/fakeExcel.js";
+import { CATALOGUE, render } from "../../src/core/messages/catalogue";
+import { createFakeHost, type FakeHost } from "../support/fakeExcel";
 import {
   cellsOf,
   changedCells,
@@ -188,7 +190,9 @@ describe("failures and cancel leave the workbook as it was", () => {
     expect(cellsOf(host.snapshot())).toEqual(cellsOf(before));
     expect(host.cell("KPIs!E2").spilledFrom).toBe("KPIs!D2");
     expect(host.snapshot().customXmlParts).toEqual(before.customXmlParts);
-    expect(host.syncCount).toBe(4 + 2); // the commit, then the rollback's two
+    // The commit, then the rollback's three: read back; find its own record part by its operation id (the add's
+    // sync failed, so its id never came back); undo.
+    expect(host.syncCount).toBe(4 + 3);
   });
 
   it("the rollback rewrites only the rectangles the failed batch reached", async () => {
@@ -288,7 +292,8 @@ describe("failures and cancel leave the workbook as it was", () => {
  * on its right, so each is probed for a spill) under a 50 kB limit and a 40 kB budget — the same ratios as
  * 100,000 formulas under 5 MB / 4 MB (bench/sharing.bench.ts runs that size).
  */
-describe("Excel on the web: syncs split under the payload limit", () => {
+// 3,000 formulas: a few seconds on an idle machine; the timeout leaves room for a loaded one.
+describe("Excel on the web: syncs split under the payload limit", { timeout: 30_000 }, () => {
   const LIMIT = 50_000;
   const BUDGET = 40_000;
   const webHost = (n = 3000) => hostWith({ ...manyCrmFormulas(n), maxPayloadBytes: LIMIT, maxRecordedArgCells: 0 });
@@ -453,5 +458,288 @@ describe("Excel on the web: syncs split under the payload limit", () => {
     const r = await restoreSharing({ run, payloadBudget: BUDGET });
     expect(r.plan.restored).toHaveLength(7);
     expect(cellsOf(host.snapshot())).toEqual(before);
+  });
+});
+
+/**
+ * Co-authoring (issue 13, item 1): a colleague, or a second pane, works on the same workbook while Freeze or
+ * Restore runs. Every sync of the fake host settles after `syncDelayMs`; a second Excel.run acts 300 ms into the
+ * operation (between its read and its commit) or right after the commit has landed (before the rollback reads).
+ * A failed or cancelled operation must undo only what it did itself: the record parts it added (not every part
+ * that is new), the cells that still hold what it wrote (not every cell of its rectangles), and nothing else.
+ */
+describe("co-authoring: a failed or cancelled operation undoes only what it did itself", { timeout: 30_000 }, () => {
+  const DELAY = 200;
+  /** A freeze record of the colleague's own, for a sheet this operation never saw. */
+  const COLLEAGUE_RECORD = recordToXml({
+    version: 1,
+    cells: [
+      {
+        sheet: "Forecast",
+        address: "B2",
+        formula: "=CRM.CLV(100,0.8,0.1)",
+        rows: 1,
+        columns: 1,
+        values: [[266.67]],
+      },
+    ],
+  });
+  type Batch = (context: Excel.RequestContext) => Promise<void>;
+
+  /** A second Excel.run that starts `ms` after now. */
+  function colleagueAt(ms: number, run: ExcelRun, batch: Batch): Promise<void> {
+    return new Promise((resolve, reject) => {
+      setTimeout(() => void run(batch).then(resolve, reject), ms);
+    });
+  }
+
+  /**
+   * A second Excel.run that starts as soon as the host has been sent its sync number `n` (the commit): its own
+   * sync then settles after that one and before the next sync of the operation (the rollback's read).
+   */
+  function colleagueAfterSync(host: FakeHost, n: number, run: ExcelRun, batch: Batch): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (host.syncCount < n) return;
+        clearInterval(timer);
+        run(batch).then(resolve, reject);
+      }, 0);
+    });
+  }
+
+  const recordParts = (host: FakeHost) =>
+    host.snapshot().customXmlParts.filter((p) => p.namespaceUri === RECORD_NAMESPACE);
+
+  it("Freeze fails: the record part a colleague added 300 ms in stays (only the part Freeze added goes)", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), syncDelayMs: DELAY });
+    const before = cellsOf(host.snapshot());
+    host.inject({ path: "range.values", sheet: "KPIs", nth: 3 });
+    const colleague = colleagueAt(300, run, async (context) => {
+      context.workbook.customXmlParts.add(COLLEAGUE_RECORD);
+      await context.sync();
+    });
+    const error = await freezeSharing({ run }).catch((e: unknown) => e);
+    await colleague;
+    expect(error).toMatchObject({ code: "GeneralException" });
+    const adds = host.calls.filter((c) => c.path === "customXmlParts.add");
+    expect(adds.map((c) => c.args[0] === COLLEAGUE_RECORD)).toEqual([true, false]); // the colleague's landed first
+    expect(adds.map((c) => c.status)).toEqual(["applied", "applied"]);
+    expect(recordParts(host).map((p) => p.xml)).toEqual([COLLEAGUE_RECORD]);
+    expect(cellsOf(host.snapshot())).toEqual(before);
+  });
+
+  it("Freeze fails: a cell a colleague typed into 300 ms in, which the failed commit never reached, keeps the typing", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), syncDelayMs: DELAY });
+    // The colleague's write is the 1st on KPIs, the commit's B2:B4 and D2:E2 the next two; D3 fails, B6 is dropped.
+    host.inject({ path: "range.values", sheet: "KPIs", nth: 4 });
+    const colleague = colleagueAt(300, run, async (context) => {
+      context.workbook.worksheets.getItem("KPIs").getRange("B6").values = [[7]];
+      await context.sync();
+    });
+    await expect(freezeSharing({ run })).rejects.toMatchObject({ code: "GeneralException" });
+    await colleague;
+    expect(host.cell("KPIs!B6")).toMatchObject({ value: 7, formula: null });
+    expect(host.cell("KPIs!B2").formula).toBe("=CRM.NPS(Survey!A2:A8)");
+    expect(host.cell("KPIs!D3").formula).toBe("=_xldudf_CRM_CLV(0.4,0.1,0.8)");
+    expect(recordParts(host)).toEqual([]);
+  });
+
+  it("Freeze fails: a frozen cell a colleague edited after the commit landed keeps the edit; the rest goes back", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), syncDelayMs: DELAY });
+    host.inject({ path: "range.values", sheet: "KPIs", nth: 3 });
+    const colleague = colleagueAfterSync(host, 4, run, async (context) => {
+      context.workbook.worksheets.getItem("KPIs").getRange("B2").values = [[99]];
+      await context.sync();
+    });
+    await expect(freezeSharing({ run })).rejects.toMatchObject({ code: "GeneralException" });
+    await colleague;
+    const colleagueWrite = host.calls.find(
+      (c) => c.path === "range.values" && c.sheet === "KPIs" && c.address === "B2",
+    )!;
+    const commitWrite = host.calls.find((c) => c.path === "range.values" && c.address === "B2:B4")!;
+    expect(colleagueWrite.batch).toBeGreaterThan(commitWrite.batch!); // after the commit, before the rollback
+    expect(host.cell("KPIs!B2")).toMatchObject({ value: 99, formula: null });
+    expect(host.cell("KPIs!B3").formula).toBe("=CRM.CAC(Survey!B2:B8,Survey!C2:C8)");
+    expect(host.cell("KPIs!B4").formula).toBe("=CRM.SEGMENT(B2)");
+    expect(host.cell("KPIs!E2").spilledFrom).toBe("KPIs!D2");
+    expect(recordParts(host)).toEqual([]);
+  });
+
+  it("Restore fails: a restored cell a colleague edited after the commit landed keeps the edit; the rest is frozen again", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), syncDelayMs: DELAY });
+    await freezeSharing({ run });
+    const frozenRecord = recordParts(host).map((p) => p.xml);
+    host.inject({ path: "range.formulas", nth: 2 });
+    const colleague = colleagueAfterSync(host, host.syncCount + 3, run, async (context) => {
+      context.workbook.worksheets.getItem("KPIs").getRange("B3").values = [[99]];
+      await context.sync();
+    });
+    await expect(restoreSharing({ run })).rejects.toMatchObject({ code: "GeneralException" });
+    await colleague;
+    expect(host.cell("KPIs!B3")).toMatchObject({ value: 99, formula: null });
+    expect(host.cell("KPIs!B2")).toMatchObject({ value: 14.285714285714286, formula: null });
+    expect(host.cell("KPIs!B4")).toMatchObject({ value: "1-2", formula: null });
+    expect(recordParts(host).map((p) => p.xml)).toEqual(frozenRecord);
+    // The next Restore lists the colleague's cell as a conflict and keeps its formula recorded.
+    const r = await restoreSharing({ run });
+    expect(r.plan.conflicts.map((c) => [c.cell, c.now])).toEqual([["B3", 99]]);
+  });
+
+  it("Restore fails: the record part a colleague added 300 ms in stays", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), syncDelayMs: DELAY });
+    await freezeSharing({ run });
+    const frozen = host.snapshot();
+    host.inject({ path: "range.formulas", nth: 2 });
+    const colleague = colleagueAt(300, run, async (context) => {
+      context.workbook.customXmlParts.add(COLLEAGUE_RECORD);
+      await context.sync();
+    });
+    await expect(restoreSharing({ run })).rejects.toMatchObject({ code: "GeneralException" });
+    await colleague;
+    expect(cellsOf(host.snapshot())).toEqual(cellsOf(frozen));
+    expect(recordParts(host).map((p) => p.xml)).toEqual([...frozen.customXmlParts.map((p) => p.xml), COLLEAGUE_RECORD]);
+  });
+
+  it("Freeze cancelled: the rollback removes its own record part and keeps the colleague's", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), syncDelayMs: DELAY });
+    const before = cellsOf(host.snapshot());
+    const controller = new AbortController();
+    const colleague = colleagueAt(300, run, async (context) => {
+      context.workbook.customXmlParts.add(COLLEAGUE_RECORD);
+      await context.sync();
+    });
+    const onProgress = (p: SharingProgress) => {
+      if (p.step === "write") controller.abort(); // the commit is on its way: it lands, then is rolled back
+    };
+    await expect(freezeSharing({ run, signal: controller.signal, onProgress })).rejects.toBeInstanceOf(
+      SharingCancelled,
+    );
+    await colleague;
+    expect(cellsOf(host.snapshot())).toEqual(before);
+    expect(recordParts(host).map((p) => p.xml)).toEqual([COLLEAGUE_RECORD]);
+  });
+
+  it("Excel on the web: a record part a colleague's Restore removed is not brought back by a Freeze that failed before its deletes", async () => {
+    // A small budget spreads the commit over syncs: the record part, then the values, then the old part's delete.
+    const { host, run } = hostWith({ ...sharingWorkbook(), selection: ["KPIs!B2"], syncDelayMs: DELAY });
+    await freezeSharing({ run, selectionOnly: true });
+    expect(recordParts(host)).toHaveLength(1);
+    host.inject({ path: "range.values", sheet: "KPIs", nth: 3 });
+    const start = Date.now();
+    // The colleague restores KPIs!B2 (its formula back, the record part gone) 300 ms into our Freeze.
+    const colleague = colleagueAt(300, run, async (context) => {
+      context.workbook.worksheets.getItem("KPIs").getRange("B2").formulas = [["=CRM.NPS(Survey!A2:A8)"]];
+      const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
+      parts.load("items/id");
+      await context.sync();
+      for (const p of parts.items) p.delete();
+      await context.sync();
+    });
+    await expect(freezeSharing({ run, payloadBudget: 2_000 })).rejects.toMatchObject({ code: "GeneralException" });
+    await colleague;
+    expect(Date.now() - start).toBeGreaterThan(300);
+    // The colleague's delete landed before the commit failed; the commit never reached its own delete.
+    const colleagueDelete = host.calls.find((c) => c.path === "customXmlPart.delete")!;
+    const failed = host.calls.find((c) => c.status === "failed")!;
+    expect(colleagueDelete.status).toBe("applied");
+    expect(colleagueDelete.i).toBeLessThan(failed.i);
+    expect(recordParts(host)).toEqual([]); // the colleague's Restore stands: no record of B2 comes back
+    expect(host.cell("KPIs!B2").formula).toBe("=CRM.NPS(Survey!A2:A8)");
+    expect(host.cell("KPIs!B3").formula).toBe("=CRM.CAC(Survey!B2:B8,Survey!C2:C8)");
+  });
+
+  it("no sheet, name or setting is ever added or removed by Freeze, Restore or their rollback (already safe)", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), syncDelayMs: DELAY });
+    host.inject({ path: "range.values", sheet: "KPIs", nth: 3 });
+    const colleague = colleagueAt(300, run, async (context) => {
+      const ws = context.workbook.worksheets.add("Forecast");
+      ws.getRange("B2").formulas = [["=CRM.CLV(100,0.8,0.1)"]];
+      context.workbook.names.add("ForecastTotal", "=Forecast!$B$2");
+      context.workbook.settings.add("colleague", "kept");
+      await context.sync();
+    });
+    await expect(freezeSharing({ run })).rejects.toMatchObject({ code: "GeneralException" });
+    await colleague;
+    const after = host.snapshot();
+    expect(after.sheets.map((s) => s.name)).toEqual(["KPIs", "Segments", "Survey", "CRM Scorecard", "Forecast"]);
+    expect(host.cell("Forecast!B2").formula).toBe("=CRM.CLV(100,0.8,0.1)");
+    expect(after.names.map((n) => n.name)).toEqual(["ForecastTotal"]);
+    expect(after.settings).toEqual({ colleague: "kept" });
+    const touched = host.calls.filter(
+      (c) => c.write && /^(worksheets?|names?|namedItem|settings?|setting)\./.test(c.path) && c.ctx !== undefined,
+    );
+    expect(touched.map((c) => c.path)).toEqual(["worksheets.add", "names.add", "settings.add"]); // the colleague's
+  });
+});
+
+describe("Values only (issue 13, item 4): sharing outside the company keeps no record", () => {
+  it("replaces every CRM formula by its value and leaves no record part, the earlier freeze's included", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), selection: ["KPIs!B2"] });
+    const original = cellsOf(host.snapshot());
+    await freezeSharing({ run, selectionOnly: true }); // an earlier freeze: KPIs!B2 recorded
+    const r = await freezeSharing({ run, valuesOnly: true });
+    expect(r).toMatchObject({ valuesOnly: true, recorded: 0, recordRemoved: 1 });
+    expect(r.plan.entries).toHaveLength(6); // the 7 of Freeze all but KPIs!B2, frozen already
+    expect(r.syncs).toBe(4);
+    const after = host.snapshot();
+    expect(after.customXmlParts).toEqual([]);
+    expect(changedCells(original, cellsOf(after))).toEqual(SHARING_FROZEN_CELLS);
+    for (const k of SHARING_FROZEN_CELLS) {
+      expect(cellsOf(after)[k]!.formula).toBeUndefined();
+      expect(cellsOf(after)[k]!.value).toEqual(original[k]!.value);
+    }
+    // No CRM formula is left in the file but the one still calculating (listed as skipped).
+    const crm = Object.entries(cellsOf(after)).filter(([, c]) => callsCrm(c.formula));
+    expect(crm.map(([k]) => k)).toEqual(["Segments!B3"]);
+    expect(r.plan.skipped.map((k) => `${k.sheet}!${k.address}`)).toEqual(["Segments!B3"]);
+    const restore = await restoreSharing({ run });
+    expect(restore.plan.restored).toEqual([]);
+    expect(cellsOf(host.snapshot())).toEqual(cellsOf(after));
+  });
+
+  it("writes no record part at all (not even for a moment): values, then the old parts' delete", async () => {
+    const { host, run } = hostWith();
+    await freezeSharing({ run, valuesOnly: true });
+    expect(host.calls.filter((c) => c.path === "customXmlParts.add")).toEqual([]);
+  });
+
+  it("with every CRM formula frozen already, it deletes the earlier record", async () => {
+    const { host, run } = hostWith();
+    await freezeSharing({ run });
+    const r = await freezeSharing({ run, valuesOnly: true });
+    expect(r).toMatchObject({ valuesOnly: true, recorded: 0, recordRemoved: 7 });
+    expect(r.plan.entries).toEqual([]);
+    expect(host.snapshot().customXmlParts).toEqual([]);
+  });
+
+  it("a failure at the last step (deleting the earlier record) is rolled back: formulas and record as before", async () => {
+    const { host, run } = hostWith({ ...sharingWorkbook(), selection: ["KPIs!B2"] });
+    await freezeSharing({ run, selectionOnly: true });
+    const before = host.snapshot();
+    host.inject({ path: "customXmlPart.delete", nth: 1 });
+    await expect(freezeSharing({ run, valuesOnly: true })).rejects.toMatchObject({ code: "GeneralException" });
+    expect(cellsOf(host.snapshot())).toEqual(cellsOf(before));
+    expect(host.snapshot().customXmlParts.map((p) => p.xml)).toEqual(before.customXmlParts.map((p) => p.xml));
+  });
+});
+
+describe("texts of the sharing section", () => {
+  it('every text exists in English and Simplified Chinese; the Chinese ones quote with “…”, never with "', () => {
+    for (const [key, entry] of Object.entries(CATALOGUE.sharingPane)) {
+      expect(entry.en.trim().length, key).toBeGreaterThan(0);
+      expect(entry.zh.trim().length, key).toBeGreaterThan(0);
+      expect(entry.zh, key).not.toMatch(/["']/);
+    }
+  });
+
+  it("Freeze all's confirmation says the formulas stay inside the file; Values only warns it cannot be restored", () => {
+    const text = (id: "confirmFreezeBody" | "valuesOnlyWarning" | "conflictsHelp", lang: "en" | "zh") =>
+      render(`sharingPane.${id}`, {}, lang);
+    expect(text("confirmFreezeBody", "en")).toMatch(/original formulas stay inside this file.*could read them/);
+    expect(text("confirmFreezeBody", "zh")).toMatch(/原始公式会保留在此文件内.*可能读到/);
+    expect(text("valuesOnlyWarning", "en")).toMatch(/no record is kept.*cannot bring/);
+    expect(text("valuesOnlyWarning", "zh")).toMatch(/不保留任何记录.*无法找回/);
+    expect(text("conflictsHelp", "en")).toMatch(/changed after the freeze.*enter the formula shown/);
+    expect(text("conflictsHelp", "zh")).toMatch(/冻结后被修改.*重新输入列出的公式/);
   });
 });

@@ -20,13 +20,14 @@
  *   D = 1 + δ(x>0) · a/(b + x − 1) · ((α + T)/(α + t_x))^(r+x).
  *   By Pfaff's transformation the bracket equals 1 − ₂F₁(r + x, a − 1; a + b + x − 1; −t/(α + T)), so
  *   E·D = −(a + b + x − 1) · (₂F₁(r + x, a − 1; a + b + x − 1; −t/(α + T)) − 1)/(a − 1): the same
- *   number, computed by {@link hyp2f1Excess} without the 0/0 of the paper's form at a = 1 and without
- *   cancellation for short horizons.
+ *   number, computed by hyp2f1.ts's excess without the 0/0 of the paper's form at a = 1, without
+ *   cancellation for short horizons, and convergent at every horizon (the long ones through the
+ *   z → 1 − z connection formula).
  */
 import { finite, naError, numError, valueError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
 import { distinctRows } from "./grouping";
-import { hyp2f1Excess } from "./hyp2f1";
+import { hyp2f1ExcessFunction } from "./hyp2f1";
 import { minimizeNewton, MinimizeResult, Objective } from "./optimize";
 import { digamma, logGamma, trigamma } from "./special";
 
@@ -139,7 +140,16 @@ interface GroupedSummary {
   readonly profiles: number;
 }
 
-function groupSummary(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): GroupedSummary {
+/**
+ * Groups customers for the likelihood. `shift` is 0 for BG/NBD (customers without repeat purchases have a
+ * one-term likelihood, grouped by T only) and 1 for MBG/NBD (every profile has two terms).
+ */
+function groupSummary(
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  shift: number,
+): GroupedSummary {
   const groups = distinctRows([x, tx, T]);
   const [gxv, gtxv, gTv] = groups.columns as [Float64Array, Float64Array, Float64Array];
   const m = groups.counts.length;
@@ -152,7 +162,7 @@ function groupSummary(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<
   let repeat = 0;
   for (let g = 0; g < m; g++) {
     xCount[xd.index[g]!]! += groups.counts[g]!;
-    if (gxv[g] === 0) zeroCountByT[Td.index[g]!]! += groups.counts[g]!;
+    if (gxv[g]! + shift === 0) zeroCountByT[Td.index[g]!]! += groups.counts[g]!;
     else repeat++;
   }
   const rtx = new Float64Array(repeat);
@@ -161,7 +171,7 @@ function groupSummary(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<
   const gCount = new Float64Array(repeat);
   let k = 0;
   for (let g = 0; g < m; g++) {
-    if (gxv[g] === 0) continue;
+    if (gxv[g]! + shift === 0) continue;
     rtx[k] = gtxv[g]!;
     gx[k] = xd.index[g]!;
     gT[k] = Td.index[g]!;
@@ -190,7 +200,7 @@ function groupSummary(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<
  * Cost per evaluation: ln Γ, ψ and ψ′ per distinct x; one log per distinct T and t_x; one exp and one
  * log1p per repeat-buyer profile (x, t_x, T).
  */
-function objective(d: GroupedSummary, penalizer: number): Objective {
+function objective(d: GroupedSummary, penalizer: number, shift: number): Objective {
   const lT = new Float64Array(d.Ts.length);
   const iT = new Float64Array(d.Ts.length);
   const ltx = new Float64Array(d.txs.length);
@@ -226,23 +236,24 @@ function objective(d: GroupedSummary, penalizer: number): Objective {
       const x = d.xs[k]!;
       const c = d.xCount[k]!;
       customers += c;
-      if (x === 0) {
+      if (x + shift === 0) {
         ll += c * r * lnAlpha;
         gr += c * lnAlpha;
         continue;
       }
-      ll += c * (logGamma(r + x) - lgR + r * lnAlpha + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x));
-      const psiABX = digamma(a + b + x);
-      const triABX = trigamma(a + b + x);
+      const xb = x + shift; // purchases that gave a chance to drop out
+      ll += c * (logGamma(r + x) - lgR + r * lnAlpha + lgAB + logGamma(b + xb) - lgB - logGamma(a + b + xb));
+      const psiABX = digamma(a + b + xb);
+      const triABX = trigamma(a + b + xb);
       gr += c * (digamma(r + x) - psiR + lnAlpha);
       ga += c * (psiAB - psiABX);
-      gb += c * (psiAB + digamma(b + x) - psiB - psiABX);
+      gb += c * (psiAB + digamma(b + xb) - psiB - psiABX);
       hrr += c * (trigamma(r + x) - triR);
       haa += c * (triAB - triABX);
       hab += c * (triAB - triABX);
-      hbb += c * (triAB + trigamma(b + x) - triB - triABX);
-      lbx[k] = Math.log(b + x - 1);
-      ibx[k] = 1 / (b + x - 1);
+      hbb += c * (triAB + trigamma(b + xb) - triB - triABX);
+      lbx[k] = Math.log(b + xb - 1);
+      ibx[k] = 1 / (b + xb - 1);
     }
     gal += (customers * r) / alpha;
     hral += customers / alpha;
@@ -372,7 +383,20 @@ export function bgnbdObjective(
   T: ArrayLike<number>,
   penalizer = 0,
 ): Objective {
-  return objective(groupSummary(frequency, recency, T), penalizer);
+  return objective(groupSummary(frequency, recency, T, 0), penalizer, 0);
+}
+
+/**
+ * The MBG/NBD fit's objective (see mbgnbd.ts), the same as {@link bgnbdObjective} with one more chance
+ * to drop out per customer. Exposed for tests.
+ */
+export function mbgnbdObjective(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+  penalizer = 0,
+): Objective {
+  return objective(groupSummary(frequency, recency, T, 1), penalizer, 1);
 }
 
 /**
@@ -408,6 +432,21 @@ export function bgnbdFit(
   T: ArrayLike<number>,
   options: BgnbdFitOptions = {},
 ): BgnbdFit {
+  return fitFamily("BG/NBD", 0, frequency, recency, T, options);
+}
+
+/**
+ * The BG/NBD family's fit: `shift` 0 is BG/NBD, 1 is MBG/NBD (mbgnbd.ts). Validation, grouping, Newton
+ * and the failure messages are shared.
+ */
+export function fitFamily(
+  model: string,
+  shift: number,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+  options: BgnbdFitOptions = {},
+): BgnbdFit {
   const penalizer = options.penalizer ?? 0;
   if (!(penalizer >= 0) || !Number.isFinite(penalizer)) throw numError("btyd.penalizer", { value: penalizer });
   const describe = options.describe ?? ((i: number) => msg("btyd.customerNumber", { n: i + 1 }));
@@ -418,7 +457,7 @@ export function bgnbdFit(
       counts: `${n}, ${recency.length}, ${T.length}`,
     });
   }
-  if (n === 0) throw naError("btyd.fitNoCustomers", { model: "BG/NBD" });
+  if (n === 0) throw naError("btyd.fitNoCustomers", { model });
   let sumX = 0;
   let sumT = 0;
   for (let i = 0; i < n; i++) {
@@ -427,15 +466,15 @@ export function bgnbdFit(
     sumX += frequency[i]!;
     sumT += T[i]!;
   }
-  if (sumX === 0) throw naError("btyd.fitNoRepeat", { model: "BG/NBD" });
-  const data = groupSummary(frequency, recency, T);
+  if (sumX === 0) throw naError("btyd.fitNoRepeat", { model });
+  const data = groupSummary(frequency, recency, T, shift);
   if (data.profiles === 1) {
-    throw naError("btyd.fitSameCustomers", { model: "BG/NBD" });
+    throw naError("btyd.fitSameCustomers", { model });
   }
   const alpha0 = sumT > 0 ? sumT / sumX : 1;
-  const result = minimizeNewton(objective(data, penalizer), [0, Math.log(alpha0), 0, 0]);
+  const result = minimizeNewton(objective(data, penalizer, shift), [0, Math.log(alpha0), 0, 0]);
   if (result.status !== "converged") {
-    throw fitFailure("BG/NBD", PARAM_NAMES, result, msg("btyd.hintBgnbd"));
+    throw fitFailure(model, PARAM_NAMES, result, msg("btyd.hintBgnbd"));
   }
   const [r, alpha, a, b] = Array.from(result.x, Math.exp) as [number, number, number, number];
   const penalty = penalizer * (r * r + alpha * alpha + a * a + b * b);
@@ -447,9 +486,12 @@ export function bgnbdFit(
   };
 }
 
-/** ln of D − 1 = a/(b + x − 1)·((α + T)/(α + t_x))^(r+x) for x > 0. */
-function logDeathOdds(p: BgnbdParams, x: number, tx: number, T: number): number {
-  return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+/**
+ * ln of D − 1 = a/(b + x + shift − 1)·((α + T)/(α + t_x))^(r+x) for x + shift > 0 (shift 0: BG/NBD,
+ * 1: MBG/NBD).
+ */
+export function logDeathOdds(p: BgnbdParams, x: number, tx: number, T: number, shift = 0): number {
+  return Math.log(p.a / (p.b + x + shift - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
 }
 
 /**
@@ -473,8 +515,65 @@ export function bgnbdPAlive(
 }
 
 /**
+ * D·E[Y(t) | x, t_x, T] of the BG/NBD family (shift 0: BG/NBD, 1: MBG/NBD) at several horizons t at once:
+ * −c·(₂F₁(r + x, a − 1; c; −t/(α + T)) − 1)/(a − 1) with c = a + b + x + shift − 1 (module comment). It
+ * depends on x and T only, not on t_x; one ₂F₁ plan serves every t. Inputs are assumed valid.
+ * O(horizons · terms).
+ * @throws CrmError `#NUM!` when a value is too large to represent.
+ */
+export function familyNumeratorCurve(
+  shift: number,
+  params: BgnbdParams,
+  times: ArrayLike<number>,
+  x: number,
+  T: number,
+  out: Float64Array = new Float64Array(times.length),
+): Float64Array {
+  const { r, alpha, a, b } = params;
+  let c = a + b + x + shift - 1;
+  if (c === 0) c = 2 ** -40; // a + b = 1 and x = 0: E is continuous in c, the formula's 0·∞ is not
+  const excess = hyp2f1ExcessFunction(r + x, a - 1, c);
+  for (let j = 0; j < times.length; j++) {
+    const t = times[j]!;
+    out[j] = t === 0 ? 0 : finite(-c * excess(-t / (alpha + T)), msg("btyd.expectedPurchases"));
+  }
+  return out;
+}
+
+/** D = 1 + δ(x + shift > 0)·exp({@link logDeathOdds}): E[Y(t)] = numerator/D, P(alive) = 1/D. */
+export function familyDenominator(shift: number, params: BgnbdParams, x: number, tx: number, T: number): number {
+  return 1 + (x + shift === 0 ? 0 : Math.exp(logDeathOdds(params, x, tx, T, shift)));
+}
+
+/**
+ * E[Y(t) | x, t_x, T] of the BG/NBD family at several horizons at once, for one customer:
+ * {@link familyNumeratorCurve}/{@link familyDenominator}. Inputs are assumed valid (callers check them).
+ * O(horizons · terms).
+ * @throws CrmError `#NUM!` when a value is too large to represent.
+ */
+export function familyExpectedCurve(
+  shift: number,
+  params: BgnbdParams,
+  times: ArrayLike<number>,
+  x: number,
+  tx: number,
+  T: number,
+  out: Float64Array = new Float64Array(times.length),
+): Float64Array {
+  familyNumeratorCurve(shift, params, times, x, T, out);
+  const d = familyDenominator(shift, params, x, tx, T);
+  for (let j = 0; j < times.length; j++) out[j] = out[j]! / d;
+  return out;
+}
+
+/** Checks a horizon t ≥ 0. @throws CrmError `#NUM!` otherwise. */
+export function checkHorizon(t: number): void {
+  if (!(t >= 0) || !Number.isFinite(t)) throw numError("btyd.horizon", { value: t });
+}
+
+/**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods, equation (10) (computed as in the module
- * comment). 0 at t = 0, non-negative and increasing in t. O(terms of ₂F₁): a few dozen.
+ * comment). 0 at t = 0, non-negative and increasing in t. O(terms of ₂F₁): a few dozen, at any horizon.
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
  * @example bgnbdExpected({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
  */
@@ -488,12 +587,6 @@ export function bgnbdExpected(
 ): number {
   checkBgnbdParams(params);
   checkCustomer(x, tx, T, where);
-  if (!(t >= 0) || !Number.isFinite(t)) throw numError("btyd.horizon", { value: t });
-  if (t === 0) return 0;
-  const { r, alpha, a, b } = params;
-  let c = a + b + x - 1;
-  if (c === 0) c = 2 ** -40; // a + b = 1 and x = 0: E is continuous in c, the formula's 0·∞ is not
-  const numerator = -c * hyp2f1Excess(r + x, a - 1, c, -t / (alpha + T));
-  const odds = x === 0 ? 0 : Math.exp(logDeathOdds(params, x, tx, T));
-  return finite(numerator / (1 + odds), msg("btyd.expectedPurchases"));
+  checkHorizon(t);
+  return familyExpectedCurve(0, params, [t], x, tx, T)[0]!;
 }

@@ -103,9 +103,12 @@ export function cohortTable(
   const cust = new Float64Array(n);
   const period = new Float64Array(n);
   let lastPeriod = -Infinity;
+  const periodOfDay = new Map<number, number>(); // a log has far fewer days than transactions
   for (let i = 0; i < n; i++) {
     const d = dates[i]!;
-    const p = periodOf(Math.floor(d), grain);
+    const day = Math.floor(d);
+    let p = periodOfDay.get(day);
+    if (p === undefined) periodOfDay.set(day, (p = periodOf(day, grain)));
     const id = customerIds[i]!;
     let c = index.get(id);
     if (c === undefined) {

@@ -37,6 +37,63 @@ export interface RfmSummary {
   readonly monetary: Float64Array;
 }
 
+/** A transaction log grouped by customer and calendar day (see {@link customerDays}). */
+export interface CustomerDays {
+  /** Customer ids in order of first appearance (transactions after the as-of day left out). */
+  readonly customers: CustomerId[];
+  /** The as-of day: a whole Excel serial. */
+  readonly asOfDay: number;
+  /** Each customer's first and last purchase day (whole serials). */
+  readonly firstDay: Float64Array;
+  readonly lastDay: Float64Array;
+  /** Distinct purchase days of each customer. */
+  readonly purchaseDays: Float64Array;
+  /** Sum of all amounts of each customer (refunds, as negative amounts, netted). */
+  readonly total: Float64Array;
+  /** Sum of the amounts on each customer's days after the first. */
+  readonly laterTotal: Float64Array;
+  /** For each transaction of the log, its customer's index; −1 when it falls after the as-of day. */
+  readonly customerOf: Int32Array;
+}
+
+/**
+ * Checks a transaction log and resolves its as-of day: the whole day of `options.asOf`, or of the latest
+ * date in the log. Checks `options.periodDays` too when given.
+ * @throws CrmError `#VALUE!` for inputs of different lengths, `#N/A` for an empty log, `#NUM!` for
+ * periodDays ≤ 0 or a negative date or as-of date.
+ */
+export function transactionLogAsOfDay(
+  customerIds: ArrayLike<CustomerId>,
+  dates: ArrayLike<number>,
+  amounts: ArrayLike<number>,
+  options: RfmOptions = {},
+): number {
+  const n = customerIds.length;
+  const describe = options.describe ?? ((i: number) => msg("btyd.transactionNumber", { n: i + 1 }));
+  if (dates.length !== n || amounts.length !== n) {
+    throw valueError("btyd.perTransaction", {
+      names: "customerIds, dates and amounts",
+      counts: `${n}, ${dates.length}, ${amounts.length}`,
+    });
+  }
+  if (n === 0) throw naError("btyd.logEmpty");
+  const periodDays = options.periodDays;
+  if (periodDays !== undefined && (!(periodDays > 0) || !Number.isFinite(periodDays)))
+    throw numError("btyd.periodDays", { value: periodDays });
+  let asOfDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = dates[i]!;
+    if (!(d >= 0) || !Number.isFinite(d)) throw numError("btyd.dateBelow", { where: describe(i), date: d, min: 0 });
+    if (d > asOfDay) asOfDay = d;
+  }
+  if (options.asOf !== undefined) {
+    if (!(options.asOf >= 0) || !Number.isFinite(options.asOf))
+      throw numError("btyd.asOfDate", { value: options.asOf });
+    asOfDay = options.asOf;
+  }
+  return Math.floor(asOfDay);
+}
+
 /**
  * Summarises a transaction log per customer (definitions above). O(n) expected: one hash lookup per
  * transaction for its customer, then a counting sort of the days by customer.
@@ -54,35 +111,49 @@ export function rfmSummary(
   amounts: ArrayLike<number>,
   options: RfmOptions = {},
 ): RfmSummary {
-  const n = customerIds.length;
-  const describe = options.describe ?? ((i: number) => msg("btyd.transactionNumber", { n: i + 1 }));
-  if (dates.length !== n || amounts.length !== n) {
-    throw valueError("btyd.perTransaction", {
-      names: "customerIds, dates and amounts",
-      counts: `${n}, ${dates.length}, ${amounts.length}`,
-    });
-  }
-  if (n === 0) throw naError("btyd.logEmpty");
   const periodDays = options.periodDays ?? 7;
-  if (!(periodDays > 0) || !Number.isFinite(periodDays)) throw numError("btyd.periodDays", { value: periodDays });
-  let asOfDay = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const d = dates[i]!;
-    if (!(d >= 0) || !Number.isFinite(d)) throw numError("btyd.dateBelow", { where: describe(i), date: d, min: 0 });
-    if (d > asOfDay) asOfDay = d;
+  const asOfDay = transactionLogAsOfDay(customerIds, dates, amounts, { ...options, periodDays });
+  const g = customerDays(customerIds, dates, amounts, asOfDay);
+  const m = g.customers.length;
+  const frequency = new Float64Array(m);
+  const recency = new Float64Array(m);
+  const T = new Float64Array(m);
+  const monetary = new Float64Array(m);
+  for (let c = 0; c < m; c++) {
+    const x = g.purchaseDays[c]! - 1;
+    frequency[c] = x;
+    recency[c] = (g.lastDay[c]! - g.firstDay[c]!) / periodDays;
+    T[c] = (asOfDay - g.firstDay[c]!) / periodDays;
+    monetary[c] = x > 0 ? g.laterTotal[c]! / x : 0;
   }
-  if (options.asOf !== undefined) {
-    if (!(options.asOf >= 0) || !Number.isFinite(options.asOf))
-      throw numError("btyd.asOfDate", { value: options.asOf });
-    asOfDay = options.asOf;
-  }
-  asOfDay = Math.floor(asOfDay);
+  return { customers: g.customers, frequency, recency, T, monetary };
+}
 
+/**
+ * Groups a checked transaction log by customer and calendar day — the one grouping behind the BTYD summary
+ * ({@link rfmSummary}) and the marketing RFM (src/core/analysis). Days are whole Excel serials (a time of day
+ * is dropped); transactions after `asOfDay` are left out, and every remaining transaction day is a purchase
+ * day whatever its amount. O(n) expected: one hash lookup per transaction for its customer, then a counting
+ * sort of the days by customer (short buckets by insertion sort).
+ * @param customerIds one id per transaction
+ * @param dates Excel date serials, one per transaction
+ * @param amounts one per transaction
+ * @param asOfDay a whole Excel serial, e.g. from {@link transactionLogAsOfDay}
+ * @throws CrmError `#N/A` when no transaction falls on or before the as-of day.
+ */
+export function customerDays(
+  customerIds: ArrayLike<CustomerId>,
+  dates: ArrayLike<number>,
+  amounts: ArrayLike<number>,
+  asOfDay: number,
+): CustomerDays {
+  const n = customerIds.length;
   // customer index per transaction (first-seen order), −1 when after the as-of day
   const index = new Map<CustomerId, number>();
   const customers: CustomerId[] = [];
   const cust = new Float64Array(n);
   const day = new Float64Array(n);
+  const customerOf = new Int32Array(n).fill(-1);
   let kept = 0;
   const first: number[] = [];
   const last: number[] = [];
@@ -103,19 +174,22 @@ export function rfmSummary(
     }
     cust[kept] = c;
     day[kept] = d;
+    customerOf[i] = c;
     kept++;
   }
   if (customers.length === 0) throw naError("btyd.nothingBeforeAsOf");
 
-  // amounts after each customer's first day, and distinct purchase days: the days are bucketed by
+  // amounts (all, and after each customer's first day), and distinct purchase days: the days are bucketed by
   // customer (a counting sort, sequential in memory), then each bucket is sorted and its runs counted
   const m = customers.length;
+  const total = new Float64Array(m);
   const laterTotal = new Float64Array(m);
   const start = new Int32Array(m + 1);
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (Math.floor(dates[i]!) > asOfDay) continue;
     const c = cust[k]!;
+    total[c]! += amounts[i]!;
     if (day[k]! > first[c]!) laterTotal[c]! += amounts[i]!;
     start[c + 1]!++;
     k++;
@@ -124,38 +198,36 @@ export function rfmSummary(
   const fill = start.slice(0, m);
   const bucketed = new Float64Array(kept);
   for (let j = 0; j < kept; j++) bucketed[fill[cust[j]!]!++] = day[j]!;
-  const distinctDays = new Float64Array(m);
-  for (let c = 0; c < m; c++) {
-    const lo = start[c]!;
-    const hi = start[c + 1]!;
-    if (hi - lo <= 32) {
-      for (let i = lo + 1; i < hi; i++) {
-        const v = bucketed[i]!;
-        let j = i - 1;
-        while (j >= lo && bucketed[j]! > v) {
-          bucketed[j + 1] = bucketed[j]!;
-          j--;
-        }
-        bucketed[j + 1] = v;
-      }
-    } else {
-      bucketed.subarray(lo, hi).sort();
-    }
-    let count = 0;
-    for (let i = lo; i < hi; i++) if (i === lo || bucketed[i] !== bucketed[i - 1]) count++;
-    distinctDays[c] = count;
-  }
+  const purchaseDays = new Float64Array(m);
+  for (let c = 0; c < m; c++) purchaseDays[c] = distinctInBucket(bucketed, start[c]!, start[c + 1]!);
+  return {
+    customers,
+    asOfDay,
+    firstDay: Float64Array.from(first),
+    lastDay: Float64Array.from(last),
+    purchaseDays,
+    total,
+    laterTotal,
+    customerOf,
+  };
+}
 
-  const frequency = new Float64Array(m);
-  const recency = new Float64Array(m);
-  const T = new Float64Array(m);
-  const monetary = new Float64Array(m);
-  for (let c = 0; c < m; c++) {
-    const x = distinctDays[c]! - 1;
-    frequency[c] = x;
-    recency[c] = (last[c]! - first[c]!) / periodDays;
-    T[c] = (asOfDay - first[c]!) / periodDays;
-    monetary[c] = x > 0 ? laterTotal[c]! / x : 0;
+/** Sorts `values[lo..hi)` in place (insertion sort for short runs) and counts its distinct values. */
+function distinctInBucket(values: Float64Array, lo: number, hi: number): number {
+  if (hi - lo <= 32) {
+    for (let i = lo + 1; i < hi; i++) {
+      const v = values[i]!;
+      let j = i - 1;
+      while (j >= lo && values[j]! > v) {
+        values[j + 1] = values[j]!;
+        j--;
+      }
+      values[j + 1] = v;
+    }
+  } else {
+    values.subarray(lo, hi).sort();
   }
-  return { customers, frequency, recency, T, monetary };
+  let count = 0;
+  for (let i = lo; i < hi; i++) if (i === lo || values[i] !== values[i - 1]) count++;
+  return count;
 }

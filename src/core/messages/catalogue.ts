@@ -1,20 +1,26 @@
 /**
- * The one message catalogue (DESIGN.md "Architecture"): every user-facing message of the core and the
- * functions, keyed by id (`area.name`, e.g. `input.cellIsText`), with English and Simplified Chinese text and
- * typed parameters. Core errors carry an id and its parameters ({@link Message}); each surface renders them
- * in its language with {@link render} or {@link renderMessage}. No text is ever translated back by pattern.
+ * The one message catalogue (DESIGN.md "Architecture"): every user-facing message of the core, the
+ * functions, the command line and the task pane (its shell and the sharing section so far), keyed by id
+ * (`area.name`, e.g. `input.cellIsText`), with English and Simplified Chinese text and typed parameters.
+ * Core errors carry an id and its parameters ({@link Message}); each surface renders them in its language
+ * with {@link render} or {@link renderMessage}. No text is ever translated back by pattern.
  *
  * A template names its parameters in braces: `'{where} is text "{text}"'`. The parameter names are read from
  * the English template at compile time, so `render("input.cellIsText", { where, text }, "zh")` is checked by
  * TypeScript; a parameter is a string, a number (shown as JavaScript writes it) or another message (a place
  * such as `input.rangeRow`, a quantity such as `metrics.cac`), rendered in the same language.
  */
+import { ANALYSIS } from "./analysis";
 import { BTYD } from "./btyd";
+import { CLI } from "./cli";
+import { CSV } from "./csv";
 import { INPUT } from "./input";
 import { LEGACY } from "./legacy";
 import { METRICS } from "./metrics";
+import { PANE } from "./pane";
 import { SCORECARD } from "./scorecard";
 import { SHARING } from "./sharing";
+import { SHARING_PANE } from "./sharingPane";
 import type { Language, MessageArea, MessageEntry } from "./types";
 
 export type { Language } from "./types";
@@ -24,8 +30,13 @@ export const CATALOGUE = {
   input: INPUT,
   metrics: METRICS,
   btyd: BTYD,
+  analysis: ANALYSIS,
   scorecard: SCORECARD,
   sharing: SHARING,
+  csv: CSV,
+  cli: CLI,
+  pane: PANE,
+  sharingPane: SHARING_PANE,
   legacy: LEGACY,
 } as const satisfies Readonly<Record<string, MessageArea>>;
 

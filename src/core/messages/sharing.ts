@@ -28,6 +28,10 @@ export const SHARING = {
   recordSheetName: { en: "freeze record: a <sheet> has no name", zh: "冻结记录：有一个 <sheet> 没有名称" },
   recordNoFormula: { en: "freeze record: {where} has no formula", zh: "冻结记录：{where} 没有公式" },
   recordNoValue: { en: "freeze record: {where} has no value", zh: "冻结记录：{where} 没有值" },
+  recordOperation: {
+    en: 'freeze record: "{operation}" is not an operation id (letters, digits and "-")',
+    zh: "冻结记录：“{operation}”不是操作标识（只能由字母、数字和“-”组成）",
+  },
   recordSpill: {
     en: "freeze record: {where} spills {rows}×{columns} but records {count} values",
     zh: "冻结记录：{where} 溢出 {rows}×{columns}，但只记录了 {count} 个值",

@@ -101,7 +101,7 @@ function addOrders<K>(counts: Map<K, number>, key: K, orders: number): void {
 }
 
 /** The number a text spells exactly as JavaScript would print it ("1001", "-2.5"), else undefined. */
-function asCanonicalNumber(text: string): number | undefined {
+export function asCanonicalNumber(text: string): number | undefined {
   const c = text.charCodeAt(0);
   if (!((c >= 48 && c <= 57) || c === 45)) return undefined; // cheap exit: not a digit or "-"
   const n = Number(text);

@@ -5,8 +5,26 @@
 import type { ScorecardLanguage } from "./labels";
 
 /** What a column of the input table means. */
-export const COLUMN_ROLES = ["metric", "perspective", "actual", "target", "weight", "direction", "threshold"] as const;
+export const COLUMN_ROLES = [
+  "metric",
+  "perspective",
+  "actual",
+  "target",
+  "weight",
+  "direction",
+  "threshold",
+  "previous",
+  "benchmark",
+] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/**
+ * The optional roles that compare a KPI over time and against others (DESIGN.md "Scorecard over time and
+ * against benchmarks"): last period's actual and an industry benchmark. Stored settings mention them only
+ * when they are mapped, so a scorecard without them stores exactly what it stored before they existed.
+ */
+export const COMPARISON_ROLES = ["previous", "benchmark"] as const satisfies readonly ColumnRole[];
+export type ComparisonRole = (typeof COMPARISON_ROLES)[number];
 
 /** Roles a table must have. */
 export const REQUIRED_ROLES: readonly ColumnRole[] = ["metric", "actual", "target"];
@@ -27,6 +45,8 @@ export const ROLE_NAMES: Readonly<Record<ScorecardLanguage, Readonly<Record<Colu
     weight: "Weight",
     direction: "Direction",
     threshold: "Threshold",
+    previous: "Previous",
+    benchmark: "Benchmark",
   },
   zh: {
     metric: "指标",
@@ -36,6 +56,8 @@ export const ROLE_NAMES: Readonly<Record<ScorecardLanguage, Readonly<Record<Colu
     weight: "权重",
     direction: "方向",
     threshold: "底线",
+    previous: "上期值",
+    benchmark: "标杆值",
   },
 };
 
@@ -57,6 +79,14 @@ const ALIASES: Readonly<Record<ColumnRole, { en: readonly string[]; zh: readonly
   weight: { en: ["weight", "weighting"], zh: ["权重", "比重"] },
   direction: { en: ["direction", "polarity", "better"], zh: ["方向", "指标方向", "极性"] },
   threshold: { en: ["threshold", "floor", "minimum"], zh: ["底线", "底线值", "阈值", "门槛值"] },
+  previous: {
+    en: ["previous", "previousvalue", "previousperiod", "previousactual", "lastperiod", "prior", "priorperiod"],
+    zh: ["上期值", "上期", "上期实际值", "上期数", "前期值", "上一期"],
+  },
+  benchmark: {
+    en: ["benchmark", "benchmarkvalue", "industrybenchmark", "industryaverage", "peerbenchmark"],
+    zh: ["标杆值", "标杆", "行业标杆", "行业标杆值", "基准值", "对标值"],
+  },
 };
 
 const LOOKUP: ReadonlyMap<string, { role: ColumnRole; language: ScorecardLanguage }> = (() => {
@@ -97,15 +127,7 @@ export interface HeaderDetection {
  * @example detectColumns(["指标", "实际值", "目标值"]).mapping.actual // 1
  */
 export function detectColumns(headers: readonly unknown[]): HeaderDetection {
-  const mapping: Record<ColumnRole, number | null> = {
-    metric: null,
-    perspective: null,
-    actual: null,
-    target: null,
-    weight: null,
-    direction: null,
-    threshold: null,
-  };
+  const mapping = Object.fromEntries(COLUMN_ROLES.map((role) => [role, null])) as Record<ColumnRole, number | null>;
   let en = 0;
   let zh = 0;
   headers.forEach((h, i) => {

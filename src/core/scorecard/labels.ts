@@ -7,7 +7,7 @@
 /** The sheet languages. */
 export type ScorecardLanguage = "en" | "zh";
 
-/** The KPI table's eleven visible columns, in sheet order. */
+/** The KPI table's eleven visible columns of every scorecard, in sheet order. */
 export const KPI_COLUMNS = [
   "perspective",
   "metric",
@@ -21,11 +21,36 @@ export const KPI_COLUMNS = [
   "points",
   "status",
 ] as const;
-export type KpiColumn = (typeof KPI_COLUMNS)[number];
+
+/**
+ * The visible columns a scorecard with previous values adds after them: last period's actual, the change
+ * (difference and percent), the score the previous actual earns, the change in score and the trend.
+ */
+export const PREVIOUS_COLUMNS = [
+  "previous",
+  "change",
+  "changePercent",
+  "previousScore",
+  "scoreChange",
+  "trend",
+] as const;
+
+/** The visible columns a scorecard with a Benchmark column adds last: the benchmark, the gap, ahead/behind. */
+export const BENCHMARK_COLUMNS = ["benchmark", "gap", "versusBenchmark"] as const;
+
+export type KpiColumn =
+  (typeof KPI_COLUMNS)[number] | (typeof PREVIOUS_COLUMNS)[number] | (typeof BENCHMARK_COLUMNS)[number];
 
 /** The helper columns to the right of the KPI table (inputs and ranking keys for the live formulas). */
 export const HELPER_COLUMNS = ["inputWeight", "pointsLost", "strengthRank", "weaknessRank", "group"] as const;
-export type HelperColumn = (typeof HELPER_COLUMNS)[number];
+
+/**
+ * The helpers a scorecard with previous values adds: each KPI's weight and points counted in the previous
+ * scores (0 without a previous value), and its rank among the improvements and among the declines.
+ */
+export const PREVIOUS_HELPER_COLUMNS = ["previousWeight", "previousPoints", "improvementRank", "declineRank"] as const;
+
+export type HelperColumn = (typeof HELPER_COLUMNS)[number] | (typeof PREVIOUS_HELPER_COLUMNS)[number];
 
 /** A rating band: scores at or above `min` (and below the next band up) get `label`. */
 export interface RatingBand {
@@ -66,6 +91,21 @@ export interface ScorecardLabels {
   allKpis: string;
   chartTitle: string;
   ratingBands: readonly RatingBand[];
+  /** The header's period label and, when the previous values come from the history, their period. */
+  period: string;
+  comparedWith: string;
+  /** The header's previous overall score and its change. */
+  previousScore: string;
+  change: string;
+  /** Titles of the movers, the largest changes in score since the previous period. */
+  improvementsTitle: string;
+  declinesTitle: string;
+  /** The trend's words, shown by the trend column's number format (+1, −1, 0). */
+  improved: string;
+  declined: string;
+  unchanged: string;
+  ahead: string;
+  behind: string;
 }
 
 const EN: ScorecardLabels = {
@@ -87,6 +127,15 @@ const EN: ScorecardLabels = {
     score: "Score",
     points: "Points",
     status: "Status",
+    previous: "Previous",
+    change: "Change",
+    changePercent: "Change %",
+    previousScore: "Previous score",
+    scoreChange: "Score change",
+    trend: "Trend",
+    benchmark: "Benchmark",
+    gap: "Gap to benchmark",
+    versusBenchmark: "Vs benchmark",
   },
   helpers: {
     inputWeight: "Input weight",
@@ -94,6 +143,10 @@ const EN: ScorecardLabels = {
     strengthRank: "Strength rank",
     weaknessRank: "Weakness rank",
     group: "Perspective no.",
+    previousWeight: "Weight with previous",
+    previousPoints: "Previous points",
+    improvementRank: "Improvement rank",
+    declineRank: "Decline rank",
   },
   perspectivesTitle: "Perspectives",
   strengthsTitle: "Strengths (top 5)",
@@ -121,6 +174,17 @@ const EN: ScorecardLabels = {
     { min: 60, label: "C Satisfactory" },
     { min: 0, label: "D Needs improvement" },
   ],
+  period: "Period",
+  comparedWith: "Compared with",
+  previousScore: "Previous",
+  change: "Change",
+  improvementsTitle: "Largest improvements (top 5)",
+  declinesTitle: "Largest declines (top 5)",
+  improved: "Improved",
+  declined: "Declined",
+  unchanged: "Unchanged",
+  ahead: "Ahead",
+  behind: "Behind",
 };
 
 const ZH: ScorecardLabels = {
@@ -142,6 +206,15 @@ const ZH: ScorecardLabels = {
     score: "得分",
     points: "加权得分",
     status: "状态",
+    previous: "上期值",
+    change: "变化",
+    changePercent: "变化率",
+    previousScore: "上期得分",
+    scoreChange: "得分变化",
+    trend: "趋势",
+    benchmark: "标杆值",
+    gap: "与标杆差距",
+    versusBenchmark: "对标",
   },
   helpers: {
     inputWeight: "原始权重",
@@ -149,6 +222,10 @@ const ZH: ScorecardLabels = {
     strengthRank: "优势排名",
     weaknessRank: "劣势排名",
     group: "维度序号",
+    previousWeight: "有上期值的权重",
+    previousPoints: "上期加权得分",
+    improvementRank: "进步排名",
+    declineRank: "退步排名",
   },
   perspectivesTitle: "维度汇总",
   strengthsTitle: "优势（前 5 项）",
@@ -176,6 +253,17 @@ const ZH: ScorecardLabels = {
     { min: 60, label: "C 合格" },
     { min: 0, label: "D 待改进" },
   ],
+  period: "期间",
+  comparedWith: "对比期间",
+  previousScore: "上期得分",
+  change: "变化",
+  improvementsTitle: "进步最大（前 5 项）",
+  declinesTitle: "退步最大（前 5 项）",
+  improved: "改善",
+  declined: "下降",
+  unchanged: "持平",
+  ahead: "领先",
+  behind: "落后",
 };
 
 /** The fixed texts of a sheet language. */

@@ -57,12 +57,19 @@ export interface Kpi {
   threshold: number | null;
   /** The weight as entered (not normalised); 1 for every KPI when the table has no weight column. */
   weight: number;
+  /** Last period's actual (Previous 上期值), null when the table has no such column or the cell is blank. */
+  previous: number | null;
+  /** The benchmark (Benchmark 标杆值), null when the table has no such column or the cell is blank. */
+  benchmark: number | null;
   /** Where the numbers came from on the source sheet (A1 addresses without the sheet), for live links. */
   cells: {
     actual: string;
     target: string;
     threshold: string | null;
     weight: string | null;
+    /** The Previous and Benchmark cells of the row, blank or not, when the table has those columns. */
+    previous: string | null;
+    benchmark: string | null;
   };
 }
 
@@ -78,6 +85,9 @@ export interface ScorecardTable {
   language: ScorecardLanguage;
   hasPerspectives: boolean;
   hasWeights: boolean;
+  /** Whether the table has a Previous (上期值) column, and a Benchmark (标杆值) column. */
+  hasPrevious: boolean;
+  hasBenchmark: boolean;
   kpis: Kpi[];
 }
 
@@ -109,7 +119,7 @@ export interface TableProblem {
   role?: ColumnRole;
   /** English text, address first: `Sheet1!D7: Target is text "n/a"`. */
   message: string;
-  /** The same in Chinese: `Sheet1!D7：目标值是文本 "n/a"`. */
+  /** The same in Chinese, with Chinese quotation marks: `Sheet1!D7：目标值是文本“n/a”`. */
   messageZh: string;
 }
 
@@ -247,7 +257,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
           headerRow,
           "missingColumn",
           `no column is mapped to ${ROLE_NAMES.en[role]} (headers: ${headers.map((h) => `"${h}"`).join(", ")})`,
-          `没有列对应 ${ROLE_NAMES.zh[role]}（表头：${headers.map((h) => `"${h}"`).join("、")}）`,
+          `没有列对应 ${ROLE_NAMES.zh[role]}（表头：${headers.map((h) => `“${h}”`).join("、")}）`,
           role,
         );
       }
@@ -269,7 +279,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
         headerCell(c),
         "columnTwice",
         `column "${headers[c]}" is mapped to both ${ROLE_NAMES.en[other]} and ${ROLE_NAMES.en[role]}`,
-        `列 "${headers[c]}" 同时对应 ${ROLE_NAMES.zh[other]} 和 ${ROLE_NAMES.zh[role]}`,
+        `列“${headers[c]}”同时对应 ${ROLE_NAMES.zh[other]} 和 ${ROLE_NAMES.zh[role]}`,
         role,
       );
       continue;
@@ -289,9 +299,19 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
   const weightCol = col("weight");
   const directionCol = col("direction");
   const thresholdCol = col("threshold");
-  const mapped = [metricCol, actualCol, targetCol, perspectiveCol, weightCol, directionCol, thresholdCol].filter(
-    (x): x is Column => x !== null,
-  );
+  const previousCol = col("previous");
+  const benchmarkCol = col("benchmark");
+  const mapped = [
+    metricCol,
+    actualCol,
+    targetCol,
+    perspectiveCol,
+    weightCol,
+    directionCol,
+    thresholdCol,
+    previousCol,
+    benchmarkCol,
+  ].filter((x): x is Column => x !== null);
   const addr = (column: Column, r: number): string => cellAddress(column.topRow + r, column.sheetColumn);
 
   /** A required number, or a problem. */
@@ -316,7 +336,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
       const t = logicalText(v);
       at(addr(column, r), "logical", `${en} is the logical value ${t}`, `${zh}是逻辑值 ${t}`, role);
     } else {
-      at(addr(column, r), "text", `${en} is text "${quotedValue(v)}"`, `${zh}是文本 "${quotedValue(v)}"`, role);
+      at(addr(column, r), "text", `${en} is text "${quotedValue(v)}"`, `${zh}是文本“${quotedValue(v)}”`, role);
     }
     return undefined;
   };
@@ -372,7 +392,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
           addr(directionCol, r),
           "unknownDirection",
           `Direction "${quotedValue(v)}" is neither higher nor lower (越高越好 / 越低越好)`,
-          `方向 "${quotedValue(v)}" 不是 越高越好 或 越低越好（higher / lower）`,
+          `方向“${quotedValue(v)}”不是 越高越好 或 越低越好（higher / lower）`,
           "direction",
         );
       }
@@ -380,6 +400,9 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     const actual = numberAt(actualCol, r, "actual", false);
     const target = numberAt(targetCol, r, "target", false);
     const threshold = thresholdCol === null ? null : numberAt(thresholdCol, r, "threshold", true);
+    // Previous and Benchmark may be blank (no value that period, no benchmark known); text is a problem.
+    const previous = previousCol === null ? null : numberAt(previousCol, r, "previous", true);
+    const benchmark = benchmarkCol === null ? null : numberAt(benchmarkCol, r, "benchmark", true);
     let weight: number | null | undefined = 1;
     if (weightCol !== null) {
       weight = numberAt(weightCol, r, "weight", false);
@@ -438,11 +461,15 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
       target: target!,
       threshold: threshold ?? null,
       weight: weight!,
+      previous: previous ?? null,
+      benchmark: benchmark ?? null,
       cells: {
         actual: addr(actualCol, r),
         target: addr(targetCol, r),
         threshold: threshold === null || threshold === undefined ? null : addr(thresholdCol!, r),
         weight: weightCol === null ? null : addr(weightCol, r),
+        previous: previousCol === null ? null : addr(previousCol, r),
+        benchmark: benchmarkCol === null ? null : addr(benchmarkCol, r),
       },
     });
   }
@@ -475,7 +502,7 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
             t.first === t.last ? t.first : `${t.first}:${t.last}`,
             "perspectiveWeightsAllZero",
             `weights of perspective "${quotedValue(name)}" are all zero`,
-            `维度 "${quotedValue(name)}" 的权重全部为零`,
+            `维度“${quotedValue(name)}”的权重全部为零`,
             "weight",
           );
         }
@@ -491,6 +518,8 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
     language,
     hasPerspectives: perspectiveCol !== null,
     hasWeights: weightCol !== null,
+    hasPrevious: previousCol !== null,
+    hasBenchmark: benchmarkCol !== null,
     kpis,
   });
 }

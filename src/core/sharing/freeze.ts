@@ -12,8 +12,7 @@
  */
 import { cellAddress, cellKey, intersects, Rect } from "./a1";
 import { cellAreas } from "./areas";
-import { CellValue, sameValue, SkipReason, skipReason } from "./cellValues";
-import { isFormula } from "./crmFormula";
+import { CellValue, SkipReason, skipReason } from "./cellValues";
 import { FrozenCell } from "./record";
 import { cellAt, CrmCell, crmCells, resultRect, sameSheet, SheetRect, SheetScan, Spill, spillsOn } from "./scan";
 
@@ -160,29 +159,4 @@ function entryOf(scan: SheetScan, cell: CrmCell, rect: Rect): FrozenCell {
     columns: rect.columns,
     values,
   };
-}
-
-/**
- * Does a written rectangle hold its `formulas` side (`"formulas"`: each formula in its cell; the other cells of a
- * spill range anything but a formula) or its `frozen` side (`"frozen"`: no formulas, every value as frozen),
- * given what Excel reads there now? A rollback rewrites only the rectangles that are not yet back, so that a
- * rectangle the failed batch never reached (a protected sheet, say) is not written at all.
- */
-export function areaHolds(
-  area: WriteArea,
-  side: "formulas" | "frozen",
-  formulas: readonly (readonly unknown[])[],
-  values: readonly (readonly unknown[])[],
-): boolean {
-  for (let i = 0; i < area.rect.rows; i++) {
-    for (let j = 0; j < area.rect.columns; j++) {
-      const f = formulas[i]?.[j];
-      const v = values[i]?.[j];
-      if (side === "formulas") {
-        const want = area.formulas[i]![j]!;
-        if (want !== "" ? f !== want : isFormula(f, v)) return false;
-      } else if (isFormula(f, v) || !sameValue(v, area.frozen[i]![j]!)) return false;
-    }
-  }
-  return true;
 }

@@ -21,6 +21,8 @@
  * Numbers are written in JavaScript's shortest round-trip form, so they read back bit for bit.
  * A reader refuses a record whose `version` it does not know rather than guess.
  * A record may be spread over several parts (`recordToXmlParts`), each a complete record of this format.
+ * The root may carry `operation="…"`: an id of the Freeze or Restore that wrote the part, so that its undo can
+ * tell its own parts from those someone else added meanwhile (readers ignore it; older ones too).
  */
 import { valueError } from "../errors";
 import { cellKey, parseCell, Rect } from "./a1";
@@ -95,8 +97,29 @@ function entryXml(e: FrozenCell): string {
   return `${head} rows="${e.rows}" cols="${e.columns}">${vs.join("")}</c>`;
 }
 
-const RECORD_HEAD = `<?xml version="1.0" encoding="UTF-8"?>\n<frozenFormulas xmlns="${RECORD_NAMESPACE}" version="${RECORD_VERSION}">`;
+/** Operation ids are plain tokens (letters, digits, `-`): nothing to escape, and found again by a plain match. */
+const OPERATION_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** The part's opening, with the id of the operation that writes it when given. */
+function recordHead(operation?: string): string {
+  if (operation !== undefined && !OPERATION_ID.test(operation)) {
+    throw valueError("sharing.recordOperation", { operation });
+  }
+  const op = operation === undefined ? "" : ` operation="${operation}"`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<frozenFormulas xmlns="${RECORD_NAMESPACE}" version="${RECORD_VERSION}"${op}>`;
+}
 const RECORD_TAIL = "\n</frozenFormulas>\n";
+
+/**
+ * The `operation` id on a record part's root (see the module comment), or null when it has none. Looks at the
+ * root's opening tag only. O(length of that tag).
+ * @example recordOperation('<frozenFormulas xmlns="urn:crm-metrics:frozen-formulas" version="1" operation="x1">') // "x1"
+ */
+export function recordOperation(xml: string): string | null {
+  const root = /<frozenFormulas\b[^>]*>/.exec(xml);
+  const m = root ? /\soperation="([A-Za-z0-9-]+)"/.exec(root[0]) : null;
+  return m ? m[1]! : null;
+}
 
 /** A `<sheet>` opening tag. */
 function sheetOpen(sheet: string): string {
@@ -107,8 +130,8 @@ function sheetOpen(sheet: string): string {
  * The record as XML for a custom XML part, entries grouped by sheet in the order given. O(size).
  * @example recordToXml({ version: 1, cells: [] }) // '<?xml …?><frozenFormulas xmlns="…" version="1"/>'
  */
-export function recordToXml(record: FreezeRecord): string {
-  const parts: string[] = [RECORD_HEAD];
+export function recordToXml(record: FreezeRecord, operation?: string): string {
+  const parts: string[] = [recordHead(operation)];
   let sheet: string | null = null;
   for (const e of record.cells) {
     if (e.sheet !== sheet) {
@@ -146,18 +169,20 @@ export function utf8Length(s: string): number {
  * request to a host with a payload limit (Excel on the web). Each part is a complete record of the same format
  * and version holding a run of the entries, in order; `recordFromParts` reads them back as one record (an older
  * add-in too: it has always merged every part of the namespace). One part when everything fits (then equal to
- * `recordToXml`); an entry bigger than `maxBytes` on its own gets a part of its own. O(size).
+ * `recordToXml`); an entry bigger than `maxBytes` on its own gets a part of its own. `operation`, when given, goes
+ * on every part's root. O(size).
  */
-export function recordToXmlParts(record: FreezeRecord, maxBytes = Infinity): string[] {
-  if (record.cells.length === 0) return [recordToXml(record)];
-  const fixed = utf8Length(RECORD_HEAD) + utf8Length(RECORD_TAIL) + "</sheet>".length;
+export function recordToXmlParts(record: FreezeRecord, maxBytes = Infinity, operation?: string): string[] {
+  if (record.cells.length === 0) return [recordToXml(record, operation)];
+  const head = recordHead(operation);
+  const fixed = utf8Length(head) + utf8Length(RECORD_TAIL) + "</sheet>".length;
   const out: string[] = [];
   let chunk: string[] = [];
   let bytes = 0;
   let sheet: string | null = null;
   const close = (): void => {
     if (sheet !== null) chunk.push("</sheet>");
-    out.push([RECORD_HEAD, ...chunk, RECORD_TAIL].join(""));
+    out.push([head, ...chunk, RECORD_TAIL].join(""));
     chunk = [];
     bytes = 0;
     sheet = null;

@@ -4,7 +4,7 @@
  */
 import { splitAddress } from "../address";
 import { valueError } from "../errors";
-import { cellAddress, cellKey, parseRect, Rect } from "./a1";
+import { cellKey, parseRect, Rect } from "./a1";
 import { CellValue, cellValue, skipReason } from "./cellValues";
 import { callsCrm, isFormula } from "./crmFormula";
 
@@ -108,11 +108,6 @@ export function spillCandidates(scan: SheetScan, cells: readonly CrmCell[] = crm
       skipReason(c.value) === null &&
       (holdsPlainValue(scan, c.row, c.column + 1) || holdsPlainValue(scan, c.row + 1, c.column)),
   );
-}
-
-/** `Data!B3`-style label of a CRM cell, for lists and messages (the sheet name as is, unquoted). */
-export function cellLabel(sheet: string, row: number, column: number): string {
-  return `${sheet}!${cellAddress(row, column)}`;
 }
 
 /** Sheet names compare as Excel compares them: case-insensitively. */

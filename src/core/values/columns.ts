@@ -173,6 +173,17 @@ export function inShapeOf(like: Column, rows: Int32Array | null, f: (i: number) 
   return out;
 }
 
+/** Per-row results (values[k] for the k-th filled row) in the shape of `like`, "" elsewhere. */
+export function spreadIn(like: Column, rows: Int32Array | null, values: ArrayLike<number>): (number | string)[][] {
+  const out: (number | string)[][] = [];
+  for (let r = 0; r < like.rows; r++) out.push(new Array<number | string>(like.columns).fill(""));
+  for (let k = 0; k < values.length; k++) {
+    const i = rowIndex(rows, k);
+    out[Math.floor(i / like.columns)]![i % like.columns] = values[k]!;
+  }
+  return out;
+}
+
 /**
  * The first `names.length` non-blank cells of a params range (e.g. the spill of a FIT), as numbers.
  * @param raw the range as Excel passed it

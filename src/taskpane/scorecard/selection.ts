@@ -22,24 +22,7 @@ import {
   splitAddress as splitSheetAddress,
 } from "../../core/address";
 import type { SourceBlock, SourceTable } from "../../core/scorecard/table";
-
-/** `Excel.run`, or a stand-in (tests pass the fake host's). */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/** Whether the host supports an ExcelApi requirement set version ("1.9"). */
-export type Supports = (version: string) => boolean;
-
-/** The host's answer, from `Office.context.requirements`; everything is assumed supported without Office. */
-export const excelApiSupports: Supports = (version) => {
-  try {
-    const req = typeof Office === "undefined" ? undefined : Office.context?.requirements;
-    return req?.isSetSupported ? req.isSetSupported("ExcelApi", version) : true;
-  } catch {
-    return true;
-  }
-};
-
-export const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+import { defaultRun, excelApiSupports, type ExcelRun, type Supports } from "../host";
 
 /** Where a source table is: its sheet and its areas (A1 ranges without the sheet, in table order). */
 export interface SourceRef {

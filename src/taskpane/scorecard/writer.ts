@@ -5,19 +5,23 @@
  *
  * ## Syncs, whatever the KPI count
  * - `writePlan`: 1 (check that the plan's sheet and names are still free; skipped when the caller has just
- *   read them) + 1 (the whole plan as ONE batch) + 1 only on failure (remove the half-built sheet) ≤ 3.
- * - `buildScorecard`: 1 (re-read the source cells, the sheet names and the workbook names) + 1 (the plan)
- *   + 1 only on failure (clean-up) ≤ 3.
- * - `refreshScorecard`: 1 (read) + 1 (the new sheet) + 1 (commit: swap it in for the old one; or, on failure,
- *   the clean-up) ≤ 3. `listScorecards`: 2. `activateSheet`: 1.
+ *   read them) + 1 (add the sheet, learn its id) + 1 (the whole plan as ONE batch) + 2 only on failure (see
+ *   what of it is there, remove it) ≤ 5.
+ * - `buildScorecard`: 1 (re-read the source cells, the sheet names, the workbook names and settings keys, and
+ *   the scorecard history for the previous values: ./historyWriter.ts) + 1 (add the sheet) + 1 (the plan) = 3,
+ *   + 2 only on failure (clean-up). The history is only read, here and in a refresh.
+ * - `refreshScorecard`: 1 (read, the history too) + 1 (add the new sheet) + 1 (write it) + 1 (commit: swap it in for the old
+ *   one) = 4; + 2 on a failed write (clean-up), + 1 on a failed commit (see where it stopped).
+ *   `listScorecards`: 2. `activateSheet`: 1.
  *
  * ## The write batch, in the plan's order
- * `worksheets.add` → per block one `range.formulas` write of the whole block (numbers, formulas and texts),
- * preceded, for blocks holding texts Excel could read as something else, by a `numberFormat` "@" on just those
- * cells and followed by a `range.values` write of just them (null elsewhere leaves the other cells alone) →
+ * (`worksheets.add`, in a sync of its own before the batch) → per block one `range.formulas` write of the whole
+ * block (numbers, formulas and texts), preceded, for blocks holding texts Excel could read as something else, by
+ * a `numberFormat` "@" on just those cells and followed by a `range.values` write of just them (null elsewhere
+ * leaves the other cells alone) →
  * formats (one Range object per distinct address, entries in order) → conditional formats (custom expression,
  * data bars) → column widths (equal neighbours together) → freeze panes → page layout (landscape, one page
- * wide, print area, title rows) → the chart → workbook names → the index entry in the workbook settings.
+ * wide, print area, title rows) → the chart → workbook names → the index entry in the workbook settings → (a build) activating the new sheet.
  * Features whose requirement set the host lacks are skipped and reported (`skipped`), never fatal.
  *
  * ## Texts stay texts
@@ -27,13 +31,20 @@
  * text too. Costs nothing: the cells hold text either way.
  *
  * ## Nothing is lost
- * Only the new sheet is written (plus the plan's workbook names and one workbook setting). If the batch fails,
- * a further sync deletes the half-built sheet, then the names and the setting the batch may have added, in the
- * batch's order — Excel applies a batch in order and stops at the failure, so what exists is a prefix of the
- * batch and the clean-up stops at the first thing that does not. The sheet name and the names were checked free
- * just before, so the clean-up can only remove what this build made. A refresh builds the new sheet under a
- * free name first; only once it is complete does the commit point the old workbook names at it, delete the old
- * sheet and give the new one the old name.
+ * Only the new sheet is written (plus the plan's workbook names and one workbook setting), and the clean-up after
+ * a failure removes only what this build itself added — in a co-authored workbook another user can add a sheet,
+ * a name or a setting of the same name between any two syncs, and that one is theirs:
+ * - The sheet is added in a sync of its own, which also loads its id (`Worksheet.id`: stable through renames and
+ *   moves). If adding fails, nothing was added (a sheet named so by someone else since the read is left alone and
+ *   reported as "taken"). From then on the sheet is reached only through `worksheets.getItem(id)`, never by name.
+ * - If the write batch fails, a first clean-up sync looks at what is there: the sheet with that id (still under
+ *   the name this build gave it — a sheet renamed meanwhile is left and reported), each of the plan's names
+ *   (this build's only when it refers to that sheet exactly as written), the settings entry (this build's only
+ *   when it holds exactly what was written; the read made the plan avoid keys that existed). A second sync
+ *   deletes just those. What could not be removed, or might be someone else's, is reported as left.
+ * - A refresh builds the new sheet the same way under a free name; only once it is complete does the commit
+ *   point the old workbook names at it, delete the old sheet (by the id read at the start) and give the new one
+ *   the old name. If the commit fails, one more sync sees how far it got, so that the message says so.
  *
  * ## Where the settings are
  * In the sheet (the plan's settings cell, reachable through the workbook name `CRM_Scorecard[_n]_Settings`, which
@@ -53,19 +64,14 @@ import {
   ScorecardOptions,
   StoredSettings,
 } from "../../core/scorecard/plan";
+import { isSettingsName, parseStoredSettings, storedMappingOverride } from "../../core/scorecard/settings";
 import { readScorecardTable, TableReading } from "../../core/scorecard/table";
-import {
-  areasOf,
-  defaultRun,
-  excelApiSupports,
-  ExcelRun,
-  queueSourceRead,
-  SourceRef,
-  splitAddress,
-  Supports,
-} from "./selection";
+import { codeOf, counter, defaultRun, excelApiSupports, messageOf, type ExcelRun, type Supports } from "../host";
+import { areasOf, queueSourceRead, SourceRef, splitAddress } from "./selection";
+import type { HistoryProblem } from "../../core/scorecard/history";
+import { queueHistoryRead } from "./historyWriter";
 
-export type { ExcelRun, Supports } from "./selection";
+export type { ExcelRun, Supports } from "../host";
 
 /** Parts of a plan a host without the named ExcelApi requirement set cannot take; they are skipped. */
 export type OptionalFeature =
@@ -105,60 +111,124 @@ export interface ExcelHooks {
   onProgress?: (p: ScorecardProgress) => void;
 }
 
+/** What a failed write had added, and what of it is still in the workbook. */
+export interface CleanupReport {
+  /** Whether the sheet had been added (false: adding it failed, so nothing was added). */
+  sheetAdded: boolean;
+  /**
+   * What this build added (or may have added) that is still there: because a clean-up sync failed (`detail`),
+   * or because the workbook changed meanwhile (its sheet renamed or deleted by someone), so that removing it
+   * could remove someone else's work.
+   */
+  left: { sheet: string | null; names: string[]; setting: string | null };
+  /** Excel's message when a clean-up sync failed; null when none did. */
+  detail: string | null;
+}
+
+/** True when a clean-up report leaves nothing behind. */
+export function nothingLeft(left: CleanupReport["left"]): boolean {
+  return left.sheet === null && left.names.length === 0 && left.setting === null;
+}
+
+/** Details of a `ScorecardError`, by stage. */
+export interface ScorecardErrorDetails {
+  /** "write": what the clean-up found and did. */
+  cleanup?: CleanupReport;
+  /** "taken": the sheet name that someone else took between the read and the add. */
+  takenSheet?: string;
+  /** "commit": the refreshed scorecard's old sheet. */
+  oldSheet?: string;
+  /** "commit": whether the old sheet was deleted before the failure (null: unknown). */
+  oldRemoved?: boolean | null;
+  /** "commit": the new sheet's name now (null: unknown). */
+  newSheetNow?: string | null;
+  /** Excel's error code of the cause, when it has one. */
+  code?: string;
+}
+
 /**
  * Why an operation failed. `stage`:
- * - "taken": the plan's sheet or one of its names exists already (the workbook changed); nothing written;
+ * - "taken": the plan's sheet or one of its names exists already (the workbook changed; `takenSheet` when the
+ *   sheet appeared between the read and the add); nothing written;
  * - "source": the source cells could not be read (sheet renamed or deleted); nothing written;
  * - "missing": the scorecard to refresh is gone; nothing written;
- * - "write": writing the new sheet failed; `removed` says whether the half-built sheet was deleted;
- * - "commit": a refresh wrote the new sheet (`sheetName`) but replacing the old one (`oldSheet`) failed.
+ * - "write": adding or writing the new sheet failed; `cleanup` says what was added and what is left of it;
+ * - "commit": a refresh wrote the new sheet (`sheetName`) but replacing the old one (`oldSheet`) failed;
+ *   `oldRemoved` and `newSheetNow` say how far it got.
  */
 export class ScorecardError extends Error {
+  readonly cleanup: CleanupReport | null;
+  /** True when nothing this operation added is left in the workbook. */
+  readonly removed: boolean;
+  /** Excel's message when the clean-up failed. */
+  readonly cleanupDetail: string | null;
+  readonly takenSheet: string | null;
+  readonly oldSheet: string | null;
+  readonly oldRemoved: boolean | null;
+  readonly newSheetNow: string | null;
+  /** Excel's error code of the cause ("ItemNotFound": the source sheet is gone, or was renamed), or "". */
+  readonly code: string;
+
   constructor(
     readonly stage: "taken" | "source" | "missing" | "write" | "commit",
     readonly sheetName: string,
     /** Excel's (or the core's) message of the cause. */
     readonly detail: string,
-    readonly removed: boolean = false,
-    readonly cleanupDetail: string | null = null,
-    readonly oldSheet: string | null = null,
+    more: ScorecardErrorDetails = {},
   ) {
-    super(englishMessage(stage, sheetName, detail, removed, cleanupDetail, oldSheet));
+    super(englishMessage(stage, sheetName, detail, more));
     this.name = "ScorecardError";
+    this.cleanup = more.cleanup ?? null;
+    this.removed = this.cleanup === null || nothingLeft(this.cleanup.left);
+    this.cleanupDetail = this.cleanup?.detail ?? null;
+    this.takenSheet = more.takenSheet ?? null;
+    this.oldSheet = more.oldSheet ?? null;
+    this.oldRemoved = more.oldRemoved ?? null;
+    this.newSheetNow = more.newSheetNow ?? null;
+    this.code = more.code ?? "";
   }
+}
+
+/** What is left after a clean-up, in English (the pane has its own words). */
+function leftInEnglish(left: CleanupReport["left"]): string {
+  return [
+    ...(left.sheet === null ? [] : [`the sheet "${left.sheet}"`]),
+    ...(left.names.length === 0 ? [] : [`the workbook names ${left.names.join(", ")}`]),
+    ...(left.setting === null ? [] : [`the settings entry "${left.setting}"`]),
+  ].join("; ");
 }
 
 function englishMessage(
   stage: ScorecardError["stage"],
   sheet: string,
   detail: string,
-  removed: boolean,
-  cleanup: string | null,
-  old: string | null,
+  more: ScorecardErrorDetails,
 ): string {
+  const c = more.cleanup;
+  const old = more.oldSheet ?? "";
   switch (stage) {
     case "taken":
-      return `nothing was written: ${detail}`;
+      return more.takenSheet === undefined
+        ? `nothing was written: ${detail}`
+        : `nothing was written: a sheet named "${more.takenSheet}" was added meanwhile (${detail}); it was left as it is`;
     case "source":
       return `the source could not be read (${detail}); nothing was written`;
     case "missing":
       return `the scorecard sheet "${sheet}" no longer exists; nothing was written`;
     case "write":
-      return removed
+      if (c !== undefined && !c.sheetAdded)
+        return `adding the sheet "${sheet}" failed (${detail}); nothing was written`;
+      return c === undefined || nothingLeft(c.left)
         ? `writing the scorecard failed (${detail}); the half-built sheet "${sheet}" was removed`
-        : `writing the scorecard failed (${detail}); removing the half-built sheet "${sheet}" failed too (${cleanup ?? "unknown"})`;
+        : `writing the scorecard failed (${detail}); removing what it had added failed too ` +
+            `(${c.detail ?? "the workbook changed meanwhile"}); left: ${leftInEnglish(c.left)}`;
     case "commit":
-      return `the refreshed scorecard was written to "${sheet}", but replacing "${old ?? ""}" failed (${detail})`;
+      if (more.oldRemoved === true && more.newSheetNow === old)
+        return `"${old}" was refreshed, but updating its workbook names or settings copy failed (${detail})`;
+      if (more.oldRemoved === true)
+        return `the refreshed scorecard is on "${more.newSheetNow ?? sheet}" and the old sheet was removed, but naming it "${old}" failed (${detail})`;
+      return `the refreshed scorecard was written to "${more.newSheetNow ?? sheet}", but replacing "${old}" failed (${detail})`;
   }
-}
-
-/** An error's message as Excel or the core gave it. */
-export function messageOf(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return e.message || (typeof code === "string" ? code : String(e));
-  }
-  return String(e);
 }
 
 /** What a write did. */
@@ -193,17 +263,6 @@ export function indexKey(settingsName: string): string {
 /** Whether this writer writes a text cell as text (numberFormat "@", then `values`): see the top comment. */
 export function keepsAsText(cell: Extract<PlanCell, { kind: "text" }>): boolean {
   return cell.forceText || cell.value.startsWith("#") || /\d/.test(cell.value);
-}
-
-function counter(context: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
-  let n = 0;
-  return {
-    sync: async () => {
-      n++;
-      await context.sync();
-    },
-    count: () => n,
-  };
 }
 
 function matrix<T>(rows: number, columns: number, value: T): T[][] {
@@ -283,88 +342,86 @@ interface QueueOptions {
   names: boolean;
   index: boolean;
   supports: Supports;
+  /** Make the new sheet the active one, last in the batch (a build opens what it made). */
+  activate?: boolean;
 }
 
-/** Queues the whole plan on a new sheet (no sync). Returns the features skipped for missing requirement sets. */
-function queuePlan(context: Excel.RequestContext, plan: Plan, o: QueueOptions): WriteResult["skipped"] {
-  const skipped: WriteResult["skipped"] = [];
-  const has = (feature: OptionalFeature): boolean => {
-    const ok = o.supports(FEATURE_REQUIRES[feature]);
-    if (!ok) skipped.push({ feature, requires: `ExcelApi ${FEATURE_REQUIRES[feature]}` });
-    return ok;
-  };
-  const wb = context.workbook;
-  const sheet = wb.worksheets.add(plan.sheetName);
-  const ranges = new Map<string, Excel.Range>();
-  const range = (address: string): Excel.Range => {
-    let r = ranges.get(address);
-    if (r === undefined) {
-      r = sheet.getRange(address);
-      ranges.set(address, r);
-    }
-    return r;
-  };
-
-  for (const block of plan.blocks) writeBlock(range(block.address), block);
-  for (const f of plan.formats) applyFormat(range(f.range), f);
-
-  if (plan.conditionalFormats.length > 0 && has("conditionalFormats")) {
-    for (const cf of plan.conditionalFormats) {
-      const target = range(cf.range);
-      if (cf.kind === "expression") {
-        const c = target.conditionalFormats.add("Custom");
-        c.custom.rule.formula = cf.formula;
-        c.custom.format.fill.color = cf.format.fill;
-        c.custom.format.font.color = cf.format.fontColor;
-      } else {
-        const c = target.conditionalFormats.add("DataBar");
-        c.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
-        c.dataBar.upperBoundRule = { type: "Number", formula: String(cf.max) };
-        c.dataBar.positiveFormat.fillColor = cf.color;
-        c.dataBar.positiveFormat.gradientFill = false;
-      }
+/** Queues the plan's conditional formats (custom expressions, data bars). */
+function queueConditionalFormats(plan: Plan, range: (address: string) => Excel.Range): void {
+  for (const cf of plan.conditionalFormats) {
+    const target = range(cf.range);
+    if (cf.kind === "expression") {
+      const c = target.conditionalFormats.add("Custom");
+      c.custom.rule.formula = cf.formula;
+      c.custom.format.fill.color = cf.format.fill;
+      c.custom.format.font.color = cf.format.fontColor;
+    } else if (cf.kind === "iconSet") {
+      const c = target.conditionalFormats.add("IconSet");
+      c.iconSet.style = "ThreeArrows";
+      // The first criterion is the lowest icon's and takes no bound (as in Microsoft's icon-set sample).
+      c.iconSet.criteria = [
+        {} as Excel.ConditionalIconCriterion,
+        { type: "Number", operator: "GreaterThanOrEqual", formula: `=${cf.thresholds[0]}` },
+        { type: "Number", operator: "GreaterThanOrEqual", formula: `=${cf.thresholds[1]}` },
+      ];
+    } else {
+      const c = target.conditionalFormats.add("DataBar");
+      c.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
+      c.dataBar.upperBoundRule = { type: "Number", formula: String(cf.max) };
+      c.dataBar.positiveFormat.fillColor = cf.color;
+      c.dataBar.positiveFormat.gradientFill = false;
     }
   }
+}
 
-  if (plan.columns.length > 0 && has("columnWidths")) {
-    // Neighbouring columns of equal width and visibility share one range ("D:F").
-    let i = 0;
-    while (i < plan.columns.length) {
-      const first = plan.columns[i]!;
-      let j = i;
-      while (
-        j + 1 < plan.columns.length &&
-        plan.columns[j + 1]!.widthPoints === first.widthPoints &&
-        plan.columns[j + 1]!.hidden === first.hidden
-      ) {
-        j++;
-      }
-      const cols = sheet.getRange(`${first.column}:${plan.columns[j]!.column}`);
-      cols.format.columnWidth = first.widthPoints;
-      if (first.hidden) cols.columnHidden = true;
-      i = j + 1;
+/** Queues the column widths: neighbouring columns of equal width and visibility share one range ("D:F"). */
+function queueColumnWidths(plan: Plan, sheet: Excel.Worksheet): void {
+  let i = 0;
+  while (i < plan.columns.length) {
+    const first = plan.columns[i]!;
+    let j = i;
+    while (
+      j + 1 < plan.columns.length &&
+      plan.columns[j + 1]!.widthPoints === first.widthPoints &&
+      plan.columns[j + 1]!.hidden === first.hidden
+    ) {
+      j++;
     }
+    const cols = sheet.getRange(`${first.column}:${plan.columns[j]!.column}`);
+    cols.format.columnWidth = first.widthPoints;
+    if (first.hidden) cols.columnHidden = true;
+    i = j + 1;
   }
+}
 
-  if ((plan.freeze.rows > 0 || plan.freeze.columns > 0) && has("freezePanes")) {
-    const { rows, columns } = plan.freeze;
-    if (columns === 0) sheet.freezePanes.freezeRows(rows);
-    else if (rows === 0) sheet.freezePanes.freezeColumns(columns);
-    else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
-  }
+/** Queues the frozen panes. */
+function queueFreeze(plan: Plan, sheet: Excel.Worksheet): void {
+  const { rows, columns } = plan.freeze;
+  if (columns === 0) sheet.freezePanes.freezeRows(rows);
+  else if (rows === 0) sheet.freezePanes.freezeColumns(columns);
+  else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+}
 
-  if (has("pageLayout")) {
-    const layout = sheet.pageLayout;
-    layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    // Pages tall 0 = automatic: leave verticalFitToPages out.
-    layout.zoom =
-      plan.print.fitToPagesTall > 0
-        ? { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: plan.print.fitToPagesTall }
-        : { horizontalFitToPages: plan.print.fitToPagesWide };
-    layout.setPrintArea(plan.print.area);
-    layout.setPrintTitleRows(plan.print.titleRows);
-  }
+/** Queues the page layout: orientation, fit to pages, print area, title rows. */
+function queuePageLayout(plan: Plan, sheet: Excel.Worksheet): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Pages tall 0 = automatic: leave verticalFitToPages out.
+  layout.zoom =
+    plan.print.fitToPagesTall > 0
+      ? { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: plan.print.fitToPagesTall }
+      : { horizontalFitToPages: plan.print.fitToPagesWide };
+  layout.setPrintArea(plan.print.area);
+  layout.setPrintTitleRows(plan.print.titleRows);
+}
 
+/** Queues the chart; its axis number format and series labels only where the host has them. */
+function queueChart(
+  plan: Plan,
+  sheet: Excel.Worksheet,
+  range: (address: string) => Excel.Range,
+  has: (feature: OptionalFeature) => boolean,
+): void {
   const spec = plan.chart;
   const chart = sheet.charts.add("ColumnClustered", range(spec.values), "Columns");
   chart.name = spec.name;
@@ -381,57 +438,217 @@ function queuePlan(context: Excel.RequestContext, plan: Plan, o: QueueOptions): 
     series.name = spec.seriesName;
     series.setXAxisValues(range(spec.categories));
   }
+}
 
+/**
+ * Queues the whole plan on the new sheet `sheet` (added, and reached by its id; no sync), in the order of the top
+ * comment. Returns the features skipped for missing requirement sets.
+ */
+function queuePlan(
+  context: Excel.RequestContext,
+  plan: Plan,
+  sheet: Excel.Worksheet,
+  o: QueueOptions,
+): WriteResult["skipped"] {
+  const skipped: WriteResult["skipped"] = [];
+  const has = (feature: OptionalFeature): boolean => {
+    const ok = o.supports(FEATURE_REQUIRES[feature]);
+    if (!ok) skipped.push({ feature, requires: `ExcelApi ${FEATURE_REQUIRES[feature]}` });
+    return ok;
+  };
+  const wb = context.workbook;
+  const ranges = new Map<string, Excel.Range>();
+  const range = (address: string): Excel.Range => {
+    let r = ranges.get(address);
+    if (r === undefined) {
+      r = sheet.getRange(address);
+      ranges.set(address, r);
+    }
+    return r;
+  };
+
+  for (const block of plan.blocks) writeBlock(range(block.address), block);
+  for (const f of plan.formats) applyFormat(range(f.range), f);
+  if (plan.conditionalFormats.length > 0 && has("conditionalFormats")) queueConditionalFormats(plan, range);
+  if (plan.columns.length > 0 && has("columnWidths")) queueColumnWidths(plan, sheet);
+  if ((plan.freeze.rows > 0 || plan.freeze.columns > 0) && has("freezePanes")) queueFreeze(plan, sheet);
+  if (has("pageLayout")) queuePageLayout(plan, sheet);
+  queueChart(plan, sheet, range, has);
   if (o.names && plan.names.length > 0 && has("names")) {
     for (const n of plan.names) wb.names.add(n.name, n.refersTo, n.comment);
   }
   if (o.index && has("settingsIndex"))
     wb.settings.add(indexKey(plan.settings.names.settings), JSON.stringify(plan.settings));
+  if (o.activate === true) sheet.activate();
   return skipped;
 }
 
+/** What `QueueOptions` a write used, as the clean-up needs them. */
+type Added = QueueOptions & { sheetId: string };
+
 /**
- * Queues the removal of a half-built sheet and of what its batch added after it, in the batch's order (the
- * first missing item stops the rest, which do not exist either).
+ * Adds the plan's sheet in a sync of its own and returns its id. From then on the sheet is reached only by id,
+ * so neither the write nor the clean-up can touch a sheet that someone else gave the same name.
+ * @throws ScorecardError "taken" when a sheet of that name appeared since the read (someone else's: left alone),
+ *   "write" when adding failed otherwise; either way nothing was added.
  */
-function queueCleanup(
-  context: Excel.RequestContext,
-  plan: Plan,
-  o: { names: boolean; index: boolean; supports: Supports },
-): void {
-  const wb = context.workbook;
-  wb.worksheets.getItem(plan.sheetName).delete();
-  if (o.names && o.supports(FEATURE_REQUIRES.names)) for (const n of plan.names) wb.names.getItem(n.name).delete();
-  if (o.index && o.supports(FEATURE_REQUIRES.settingsIndex))
-    wb.settings.getItem(indexKey(plan.settings.names.settings)).delete();
+async function addPlanSheet(context: Excel.RequestContext, sync: () => Promise<void>, plan: Plan): Promise<string> {
+  const sheet = context.workbook.worksheets.add(plan.sheetName);
+  sheet.load("id");
+  try {
+    await sync();
+  } catch (e) {
+    if (codeOf(e) === "ItemAlreadyExists")
+      throw new ScorecardError("taken", plan.sheetName, messageOf(e), { takenSheet: plan.sheetName });
+    const cleanup = { sheetAdded: false, left: { sheet: null, names: [], setting: null }, detail: null };
+    throw new ScorecardError("write", plan.sheetName, messageOf(e), { cleanup });
+  }
+  return sheet.id;
 }
 
-/** Runs the clean-up sync; true when the sheet is gone. */
+/** A name's reference with the plan's sheet name replaced by `sheet` (Excel moves names along with a rename). */
+function retarget(refersTo: string, from: string, to: string): string {
+  return refersTo.split(`=${quotedSheet(from)}!`).join(`=${quotedSheet(to)}!`);
+}
+
+/**
+ * Whether two references are the same, as hosts may write them differently: with or without the quotes around a
+ * sheet name that needs none, with or without `$`, in any case. ("='CRM Scorecard'!$B$4" = "='crm scorecard'!B4")
+ */
+function sameReference(a: string, b: string): boolean {
+  const norm = (x: string): string => {
+    const m = /^=?'((?:[^']|'')*)'!(.*)$/.exec(x.trim());
+    const text = m ? `${m[1]!.replace(/''/g, "'")}!${m[2]!}` : x.trim().replace(/^=/, "");
+    return text.replace(/\$/g, "").toUpperCase();
+  };
+  return norm(a) === norm(b);
+}
+
+/** The items of a failed write that are this build's: found, and found as this build made them. */
+interface Found {
+  /** Delete these: certainly this build's. */
+  ours: { sheet: boolean; names: string[]; setting: string | null };
+  /** Leave these: this build's perhaps, but the workbook changed meanwhile. */
+  unsure: CleanupReport["left"];
+}
+
+/**
+ * The clean-up's first sync: looks at the sheet with the build's id, the plan's names and its settings entry.
+ * Returns `{ failed }` with Excel's message when the sync failed (then anything may be left).
+ */
+async function findWhatWasAdded(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  plan: Plan,
+  a: Added,
+): Promise<Found | { failed: string }> {
+  const wb = context.workbook;
+  const orNull = a.supports("1.4");
+  const sheet = orNull ? wb.worksheets.getItemOrNullObject(a.sheetId) : wb.worksheets.getItem(a.sheetId);
+  sheet.load("name");
+  const names =
+    a.names && a.supports(FEATURE_REQUIRES.names)
+      ? plan.names.map((n) => ({ n, item: wb.names.getItemOrNullObject(n.name).load("formula") }))
+      : [];
+  const key = indexKey(plan.settings.names.settings);
+  const setting =
+    a.index && a.supports(FEATURE_REQUIRES.settingsIndex) ? wb.settings.getItemOrNullObject(key).load("value") : null;
+  try {
+    await sync();
+  } catch (e) {
+    // Without ExcelApi 1.4 the sheet is the only item looked at: not found, it is gone (someone deleted it).
+    if (!orNull && codeOf(e) === "ItemNotFound")
+      return { ours: { sheet: false, names: [], setting: null }, unsure: { sheet: null, names: [], setting: null } };
+    return { failed: messageOf(e) };
+  }
+  const now = orNull && sheet.isNullObject ? null : sheet.name;
+  const present = names.filter(({ item }) => !item.isNullObject);
+  // Names are this build's when they refer to its sheet exactly as written; with the sheet gone, nobody can tell.
+  const mine = present.filter(
+    ({ n, item }) => now !== null && sameReference(String(item.formula), retarget(n.refersTo, plan.sheetName, now)),
+  );
+  const value: unknown = setting === null || setting.isNullObject ? undefined : setting.value;
+  const json = JSON.stringify(plan.settings);
+  const settingIsOurs = value !== undefined && (typeof value === "string" ? value : JSON.stringify(value)) === json;
+  return {
+    ours: { sheet: now === plan.sheetName, names: mine.map((x) => x.n.name), setting: settingIsOurs ? key : null },
+    unsure: {
+      sheet: now !== null && now !== plan.sheetName ? now : null,
+      names: now === null ? present.map((x) => x.n.name) : [],
+      setting: null,
+    },
+  };
+}
+
+/**
+ * Removes what a failed write added — only that (see the top comment) — in at most 2 syncs, and reports what is
+ * left.
+ */
 async function cleanUp(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
   plan: Plan,
-  o: { names: boolean; index: boolean; supports: Supports },
-): Promise<{ removed: boolean; detail: string | null }> {
-  try {
-    queueCleanup(context, plan, o);
-    await sync();
-    return { removed: true, detail: null };
-  } catch (e) {
-    // ItemNotFound: that item (and every later one) was never added — the sheet and names were checked free
-    // before the write. A failure located at a name or setting came after the sheet's deletion.
-    const err = e as { code?: unknown; debugInfo?: { errorLocation?: string } };
-    const loc = err.debugInfo?.errorLocation ?? "";
-    const gone =
-      err.code === "ItemNotFound" ||
-      /^(names|namedItem|settings|setting)\b/i.test(loc) ||
-      /NamedItem|Setting/i.test(loc);
-    return { removed: gone, detail: gone ? null : messageOf(e) };
+  a: Added,
+): Promise<CleanupReport> {
+  const found = await findWhatWasAdded(context, sync, plan, a);
+  if ("failed" in found) {
+    const withNames = a.names && a.supports(FEATURE_REQUIRES.names);
+    const withIndex = a.index && a.supports(FEATURE_REQUIRES.settingsIndex);
+    return {
+      sheetAdded: true,
+      left: {
+        sheet: plan.sheetName,
+        names: withNames ? plan.names.map((n) => n.name) : [],
+        setting: withIndex ? indexKey(plan.settings.names.settings) : null,
+      },
+      detail: found.failed,
+    };
   }
+  const { ours, unsure } = found;
+  const wb = context.workbook;
+  for (const n of ours.names) wb.names.getItem(n).delete();
+  if (ours.setting !== null) wb.settings.getItem(ours.setting).delete();
+  if (ours.sheet) wb.worksheets.getItem(a.sheetId).delete();
+  if (ours.sheet || ours.names.length > 0 || ours.setting !== null) {
+    try {
+      await sync();
+    } catch (e) {
+      // Excel stops a batch at its first failure: some of these may be gone, the others are left.
+      const left = {
+        sheet: ours.sheet ? plan.sheetName : unsure.sheet,
+        names: [...ours.names, ...unsure.names],
+        setting: ours.setting,
+      };
+      return { sheetAdded: true, left, detail: messageOf(e) };
+    }
+  }
+  return { sheetAdded: true, left: unsure, detail: null };
 }
 
 /**
- * Applies a plan to a new sheet in at most 3 syncs (see the top comment).
+ * Queues the plan on the added sheet (by id) and runs the write sync. On failure cleans up (2 syncs).
+ * @throws ScorecardError "write" (after the clean-up).
+ */
+async function writeToSheet(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  plan: Plan,
+  a: Added,
+  onCleanup: () => void,
+): Promise<WriteResult["skipped"]> {
+  const skipped = queuePlan(context, plan, context.workbook.worksheets.getItem(a.sheetId), a);
+  try {
+    await sync();
+  } catch (e) {
+    onCleanup();
+    const cleanup = await cleanUp(context, sync, plan, a);
+    throw new ScorecardError("write", plan.sheetName, messageOf(e), { cleanup });
+  }
+  return skipped;
+}
+
+/**
+ * Applies a plan to a new sheet in 3 syncs, 2 without the check, + 2 on failure (see the top comment).
  * @throws ScorecardError "taken" (nothing written) or "write" (after the clean-up).
  */
 export async function writePlan(
@@ -457,15 +674,11 @@ export async function writePlan(
     );
     if (taken !== null) throw new ScorecardError("taken", plan.sheetName, taken);
   }
-  const skipped = queuePlan(context, plan, { names, index, supports });
-  try {
-    options.onSync?.("write");
-    await c.sync();
-  } catch (e) {
-    options.onSync?.("cleanup");
-    const r = await cleanUp(context, c.sync, plan, { names, index, supports });
-    throw new ScorecardError("write", plan.sheetName, messageOf(e), r.removed, r.detail);
-  }
+  options.onSync?.("write");
+  const sheetId = await addPlanSheet(context, c.sync, plan);
+  options.onSync?.("write");
+  const added = { names, index, supports, sheetId };
+  const skipped = await writeToSheet(context, c.sync, plan, added, () => options.onSync?.("cleanup"));
   return { sheetName: plan.sheetName, syncs: c.count(), skipped };
 }
 
@@ -482,6 +695,12 @@ function takenBy(plan: Plan, sheetNames: readonly string[], names: readonly stri
 // Build
 // ---------------------------------------------------------------------------------------------------------
 
+/** The scorecard settings names (`CRM_Scorecard_Settings`) whose index entries the workbook settings hold. */
+function settingsNamesOf(items: readonly { key: string }[]): string[] {
+  const prefix = indexKey("");
+  return items.filter((x) => x.key.startsWith(prefix)).map((x) => x.key.slice(prefix.length));
+}
+
 /** The options of a build the user chooses (the existing names are read by the build itself). */
 export type BuildOptions = Omit<ScorecardOptions, "existingSheetNames" | "existingNames">;
 
@@ -493,51 +712,69 @@ export interface BuildRequest {
 }
 
 export type BuildOutcome =
-  | { kind: "built"; plan: Plan; sheetName: string; syncs: number; skipped: WriteResult["skipped"] }
+  | {
+      kind: "built";
+      plan: Plan;
+      sheetName: string;
+      syncs: number;
+      skipped: WriteResult["skipped"];
+      /** Why the workbook's history could not be used for the previous values (empty: used, or none). */
+      historyProblems: HistoryProblem[];
+    }
   /** The source has problems now (it was edited since it was read): nothing was written. */
   | { kind: "problems"; reading: TableReading; syncs: number };
 
 /**
  * Builds a scorecard: re-reads the source (the cells may have changed since the pane showed them), validates
- * and plans it in the core, writes it to a new sheet. ≤ 3 syncs.
+ * and plans it in the core, adds a new sheet and writes it there, and opens it (activates it, in the same batch).
+ * 3 syncs (+ 2 for a clean-up after a failure).
  * @throws ScorecardError ("source", "write", "taken"), or the core's CrmError for invalid options.
  */
 export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = {}): Promise<BuildOutcome> {
   const run = hooks.run ?? defaultRun;
   const supports = hooks.supports ?? excelApiSupports;
   const progress = (step: ScorecardProgress["step"], done: number): void =>
-    hooks.onProgress?.({ step, done, total: 2 });
+    hooks.onProgress?.({ step, done, total: 3 });
   return run(async (context) => {
     const c = counter(context);
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     const names = context.workbook.names;
     names.load("items/name");
+    const settings = supports(FEATURE_REQUIRES.settingsIndex) ? context.workbook.settings.load("items/key") : null;
     const source = queueSourceRead(context, request.source);
+    // The history, for the previous values of a table without a Previous column (read in the same sync).
+    const readHistory = queueHistoryRead(context, supports);
     progress("read", 0);
     try {
       await c.sync();
     } catch (e) {
-      throw new ScorecardError("source", request.source.sheet, messageOf(e));
+      throw new ScorecardError("source", request.source.sheet, messageOf(e), { code: codeOf(e) });
     }
     const reading = readScorecardTable(source(), request.mapping);
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
+    const history = readHistory();
     const plan = buildScorecardPlan(reading.table, {
       ...request.options,
+      history: history.table,
       existingSheetNames: sheets.items.map((s) => s.name),
-      existingNames: names.items.map((n) => n.name),
+      // A settings entry left by an earlier scorecard counts as taken too: this build's must be new.
+      existingNames: [...names.items.map((n) => n.name), ...settingsNamesOf(settings?.items ?? [])],
     });
     progress("write", 1);
-    const skipped = queuePlan(context, plan, { names: true, index: true, supports });
-    try {
-      await c.sync();
-    } catch (e) {
-      progress("cleanup", 1);
-      const r = await cleanUp(context, c.sync, plan, { names: true, index: true, supports });
-      throw new ScorecardError("write", plan.sheetName, messageOf(e), r.removed, r.detail);
-    }
-    progress("done", 2);
-    return { kind: "built", plan, sheetName: plan.sheetName, syncs: c.count(), skipped };
+    const sheetId = await addPlanSheet(context, c.sync, plan);
+    progress("write", 2);
+    const added = { names: true, index: true, supports, sheetId, activate: true };
+    const skipped = await writeToSheet(context, c.sync, plan, added, () => progress("cleanup", 2));
+    progress("done", 3);
+    return {
+      kind: "built",
+      plan,
+      sheetName: plan.sheetName,
+      syncs: c.count(),
+      skipped,
+      historyProblems: history.problems,
+    };
   });
 }
 
@@ -556,35 +793,6 @@ export interface ScorecardEntry {
   settingsFrom: "sheet" | "index";
 }
 
-const SETTINGS_NAME = /^CRM_Scorecard(?:_\d+)?_Settings$/i;
-
-/** Stored settings from JSON text (or an object), or null when they are not a scorecard's. */
-export function parseStoredSettings(value: unknown): StoredSettings | null {
-  let v: unknown = value;
-  if (typeof v === "string") {
-    try {
-      v = JSON.parse(v);
-    } catch {
-      return null;
-    }
-  }
-  if (typeof v !== "object" || v === null) return null;
-  const s = v as Partial<StoredSettings>;
-  const ok =
-    s.app === "crm-metrics-excel" &&
-    s.kind === "scorecard" &&
-    typeof s.version === "number" &&
-    typeof s.source?.sheet === "string" &&
-    typeof s.source?.address === "string" &&
-    typeof s.mapping === "object" &&
-    s.mapping !== null &&
-    typeof s.options === "object" &&
-    s.options !== null &&
-    typeof s.names?.settings === "string" &&
-    Array.isArray(s.headers);
-  return ok ? (s as StoredSettings) : null;
-}
-
 /** Lists the workbook's scorecards, in sheet order of their settings names. 2 syncs. */
 export async function listScorecards(hooks: ExcelHooks = {}): Promise<{ entries: ScorecardEntry[]; syncs: number }> {
   const run = hooks.run ?? defaultRun;
@@ -599,7 +807,7 @@ export async function listScorecards(hooks: ExcelHooks = {}): Promise<{ entries:
     await c.sync();
     const index = new Map<string, unknown>(settings.items.map((s) => [s.key, s.value]));
     const probes = names.items
-      .filter((n) => SETTINGS_NAME.test(n.name))
+      .filter((n) => isSettingsName(n.name))
       .map((n) => {
         const r = names.getItem(n.name).getRangeOrNullObject();
         r.load("address,values");
@@ -670,13 +878,93 @@ export function withExistingNames(plan: Plan, names: StoredSettings["names"], fi
 }
 
 export type RefreshOutcome =
-  | { kind: "refreshed"; plan: Plan; sheetName: string; syncs: number; skipped: WriteResult["skipped"] }
+  | {
+      kind: "refreshed";
+      plan: Plan;
+      sheetName: string;
+      syncs: number;
+      skipped: WriteResult["skipped"];
+      historyProblems: HistoryProblem[];
+    }
   | { kind: "problems"; reading: TableReading; syncs: number };
+
+/** What the commit of a refresh needs besides the plan. */
+interface CommitOptions {
+  entry: ScorecardEntry;
+  /** The old sheet as the read found it: reached by its id, never by its name. */
+  old: { id: string; position: number };
+  newId: string;
+  /** The workbook's names at the read, lower-cased. */
+  existing: ReadonlySet<string>;
+  /** Whether the old sheet was the active one (the new one then is). */
+  activate: boolean;
+  supports: Supports;
+}
+
+/**
+ * Queues a refresh's commit (no sync): point the scorecard's names at the new sheet, put it where the old one
+ * was, delete the old one (by id) and give the new one the old name.
+ */
+function queueCommit(context: Excel.RequestContext, plan: Plan, o: CommitOptions): void {
+  const wb = context.workbook;
+  const canSetFormula = o.supports("1.7");
+  const withNames = o.supports(FEATURE_REQUIRES.names);
+  const newSheet = wb.worksheets.getItem(o.newId);
+  const oldName = o.entry.sheet;
+  if (withNames && canSetFormula) {
+    for (const n of plan.names) {
+      if (o.existing.has(n.name.toLowerCase())) wb.names.getItem(n.name).formula = n.refersTo;
+      else wb.names.add(n.name, n.refersTo, n.comment);
+    }
+  }
+  newSheet.position = o.old.position;
+  if (o.activate) newSheet.activate();
+  wb.worksheets.getItem(o.old.id).delete();
+  newSheet.name = oldName;
+  if (withNames) {
+    // Excel moves names along when a sheet is renamed; hosts that do not (older ones, the test fake) are
+    // corrected here. Without NamedItem.formula (ExcelApi 1.7) names are replaced instead.
+    for (const n of plan.names) {
+      const final = retarget(n.refersTo, plan.sheetName, oldName);
+      if (canSetFormula) wb.names.getItem(n.name).formula = final;
+      else {
+        if (o.existing.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
+        wb.names.add(n.name, final, n.comment);
+      }
+    }
+  }
+  if (o.supports(FEATURE_REQUIRES.settingsIndex))
+    wb.settings.add(indexKey(o.entry.settingsName), JSON.stringify(plan.settings));
+}
+
+/**
+ * After a failed commit, one sync to see how far it got: whether the old sheet is gone, and the new sheet's name
+ * now. Unknown (null) when that sync fails too.
+ */
+async function whereCommitStopped(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  oldId: string,
+  newId: string,
+  supports: Supports,
+): Promise<{ oldRemoved: boolean | null; newSheetNow: string | null }> {
+  if (!supports("1.4")) return { oldRemoved: null, newSheetNow: null };
+  const sheets = context.workbook.worksheets;
+  const old = sheets.getItemOrNullObject(oldId).load("id");
+  const fresh = sheets.getItemOrNullObject(newId).load("name");
+  try {
+    await sync();
+  } catch {
+    return { oldRemoved: null, newSheetNow: null };
+  }
+  return { oldRemoved: old.isNullObject, newSheetNow: fresh.isNullObject ? null : fresh.name };
+}
 
 /**
  * Rebuilds a scorecard from its stored settings (source, mapping, options) and today's source cells: the new
- * sheet is written under a free name first; only when it is complete does the commit point the scorecard's
- * workbook names at it, put it where the old sheet was, delete the old sheet and give it the old name. ≤ 3 syncs.
+ * sheet is added under a free name and written first; only when it is complete does the commit point the
+ * scorecard's workbook names at it, put it where the old sheet was, delete the old sheet (by its id) and give it
+ * the old name. 4 syncs (+ 2 for a clean-up after a failed write, + 1 after a failed commit).
  * The column mapping is the stored one while the source's headers are unchanged, else detected afresh.
  * @throws ScorecardError ("source", "missing", "write", "commit"), or the core's CrmError.
  */
@@ -687,37 +975,41 @@ export async function refreshScorecard(
   const run = hooks.run ?? defaultRun;
   const supports = hooks.supports ?? excelApiSupports;
   const progress = (step: ScorecardProgress["step"], done: number): void =>
-    hooks.onProgress?.({ step, done, total: 3 });
+    hooks.onProgress?.({ step, done, total: 4 });
   const s = entry.settings;
   return run(async (context) => {
     const c = counter(context);
     const wb = context.workbook;
     const sheets = wb.worksheets;
-    sheets.load("items/name,items/position");
+    sheets.load("items/name,items/position,items/id");
     const names = wb.names;
     names.load("items/name");
     const active = wb.worksheets.getActiveWorksheet();
     active.load("name");
     const source = queueSourceRead(context, { sheet: s.source.sheet, areas: areasOf(s.source.address) });
+    const readHistory = queueHistoryRead(context, supports);
     progress("read", 0);
     try {
       await c.sync();
     } catch (e) {
-      throw new ScorecardError("source", s.source.sheet, messageOf(e));
+      throw new ScorecardError("source", s.source.sheet, messageOf(e), { code: codeOf(e) });
     }
     const old = sheets.items.find((w) => w.name === entry.sheet);
     if (old === undefined) throw new ScorecardError("missing", entry.sheet, "");
     const table = source();
     const fresh = readScorecardTable(table);
     const sameHeaders = fresh.headers.length === s.headers.length && fresh.headers.every((h, i) => h === s.headers[i]);
-    const reading = sameHeaders ? readScorecardTable(table, s.mapping) : fresh;
+    const reading = sameHeaders ? readScorecardTable(table, storedMappingOverride(s.mapping)) : fresh;
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
+    const history = readHistory();
     const made = buildScorecardPlan(reading.table, {
       language: s.options.language,
       cap: s.options.cap,
       status: s.options.status,
       ratingBands: s.options.ratingBands,
       mode: s.options.mode,
+      ...(s.options.period === undefined ? {} : { period: s.options.period }),
+      history: history.table,
       ...(hooks.asOf === undefined ? {} : { asOf: hooks.asOf }),
       existingSheetNames: sheets.items.map((w) => w.name),
       existingNames: names.items.map((n) => n.name),
@@ -727,50 +1019,34 @@ export async function refreshScorecard(
     const existing = new Set(names.items.map((n) => n.name.toLowerCase()));
 
     progress("write", 1);
-    const skipped = queuePlan(context, plan, { names: false, index: false, supports });
-    try {
-      await c.sync();
-    } catch (e) {
-      progress("cleanup", 1);
-      const r = await cleanUp(context, c.sync, plan, { names: false, index: false, supports });
-      throw new ScorecardError("write", plan.sheetName, messageOf(e), r.removed, r.detail);
-    }
+    const sheetId = await addPlanSheet(context, c.sync, plan);
+    progress("write", 2);
+    const added = { names: false, index: false, supports, sheetId };
+    const skipped = await writeToSheet(context, c.sync, plan, added, () => progress("cleanup", 2));
 
-    progress("commit", 2);
-    const canSetFormula = supports("1.7");
-    const withNames = supports(FEATURE_REQUIRES.names);
-    const newSheet = wb.worksheets.getItem(plan.sheetName);
-    const finalRef = (refersTo: string): string =>
-      refersTo.split(`=${quotedSheet(plan.sheetName)}!`).join(`=${quotedSheet(entry.sheet)}!`);
-    if (withNames && canSetFormula) {
-      for (const n of plan.names) {
-        if (existing.has(n.name.toLowerCase())) wb.names.getItem(n.name).formula = n.refersTo;
-        else wb.names.add(n.name, n.refersTo, n.comment);
-      }
-    }
-    newSheet.position = old.position;
-    if (active.name === entry.sheet) newSheet.activate();
-    wb.worksheets.getItem(entry.sheet).delete();
-    newSheet.name = entry.sheet;
-    if (withNames) {
-      // Excel moves names along when a sheet is renamed; hosts that do not (older ones, the test fake) are
-      // corrected here. Without NamedItem.formula (ExcelApi 1.7) names are replaced instead.
-      for (const n of plan.names) {
-        if (canSetFormula) wb.names.getItem(n.name).formula = finalRef(n.refersTo);
-        else {
-          if (existing.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
-          wb.names.add(n.name, finalRef(n.refersTo), n.comment);
-        }
-      }
-    }
-    if (supports(FEATURE_REQUIRES.settingsIndex))
-      wb.settings.add(indexKey(entry.settingsName), JSON.stringify(plan.settings));
+    progress("commit", 3);
+    queueCommit(context, plan, {
+      entry,
+      old: { id: old.id, position: old.position },
+      newId: sheetId,
+      existing,
+      activate: active.name === entry.sheet,
+      supports,
+    });
     try {
       await c.sync();
     } catch (e) {
-      throw new ScorecardError("commit", plan.sheetName, messageOf(e), false, null, entry.sheet);
+      const now = await whereCommitStopped(context, c.sync, old.id, sheetId, supports);
+      throw new ScorecardError("commit", plan.sheetName, messageOf(e), { oldSheet: entry.sheet, ...now });
     }
-    progress("done", 3);
-    return { kind: "refreshed", plan, sheetName: entry.sheet, syncs: c.count(), skipped };
+    progress("done", 4);
+    return {
+      kind: "refreshed",
+      plan,
+      sheetName: entry.sheet,
+      syncs: c.count(),
+      skipped,
+      historyProblems: history.problems,
+    };
   });
 }

@@ -1,11 +1,11 @@
 /**
- * "Prepare for sharing" through Office.js: Check, Freeze (all or the selection) and Restore. Reads are batched
+ * "Prepare for sharing" through Office.js: Check, Freeze (all, the selection, or values only) and Restore. Reads are batched
  * per sheet, writes per rectangle (src/core/sharing/areas.ts), never per cell. The decisions are core's
  * (src/core/sharing); this file reads, writes and keeps the workbook consistent. No maths here.
  *
  * Syncs on Excel desktop (and on the web while everything fits one request), whatever the number of formulas:
  * Check 2, Freeze 3, Restore 3, plus 1 for Check and Freeze when a CRM formula may spill; one fewer when there
- * is nothing to write; +2 for a rollback.
+ * is nothing to write; +2 for a rollback, +3 when it must look for a record part whose add was in a failed sync.
  *   1. sheet names, record part ids, the selection's address
  *   2. every sheet's used range (address, formulas, values) and the record parts' XML
  *   3. spill ranges of the CRM cells that may spill (scan.ts `spillCandidates`), if any
@@ -26,32 +26,44 @@
  * over 5 MB written by Excel desktop before this split existed cannot be read on the web (the host refuses it).
  *
  * Consistency. Freeze's commit adds the new record parts (old entries + new) first, then writes the values,
- * then deletes the old record parts. Restore's: the formulas, then the remaining record (the conflicts) is
- * added and the old parts deleted. On the web these are several syncs, in that order. Excel applies a batch in
- * order and stops at a failure, keeping what went before; so if any sync of the commit fails, or Cancel was
- * pressed (the commit stops at the next sync), a rollback (a second Excel.run, 2 syncs on desktop) re-adds
- * record parts that were deleted, rewrites the planned rectangles that do not hold their earlier content (only
- * those the commit reached) and deletes the parts the commit added. Even if that rollback failed too, a frozen
- * cell is never left without its record: Freeze adds the record before any value, Restore removes entries only
- * after the formulas are back (and an entry whose formula is already back is simply dropped by the next
- * Restore). Cancel before the commit just stops: nothing has been written.
+ * then deletes the old record parts (Values only: no parts added; the values, then the old parts deleted).
+ * Restore's: the formulas, then the remaining record (the conflicts) is added and the old parts deleted. On the
+ * web these are several syncs, in that order. Excel applies a batch in order and stops at a failure, keeping what
+ * went before; so if any sync of the commit fails, or Cancel was pressed (the commit stops at the next sync), a
+ * rollback (a second Excel.run) undoes what the commit did, and only that — the workbook may be shared, and a
+ * colleague or another operation may have changed it meanwhile (see `rollback`):
+ * - record parts: it deletes the parts this commit added, by id (learnt when their sync succeeded) or, for an add
+ *   in a sync that failed, by the operation id written on each part (record.ts `recordOperation`) — never a part
+ *   merely because it is new; it re-adds an earlier part that is gone only if the commit sent its delete;
+ * - cells: it writes back only the cells that still hold what the commit wrote (core/sharing/rollback.ts), so a
+ *   cell someone typed into, before or after the commit, and a cell the commit never reached, are not written;
+ * - sheets, names and settings: Freeze and Restore create none, so there is none to remove.
+ * Even if that rollback failed too, a frozen cell is never left without its record: Freeze adds the record before
+ * any value, Restore removes entries only after the formulas are back (and an entry whose formula is already back
+ * is simply dropped by the next Restore). Cancel before the commit just stops: nothing has been written.
+ * What this cannot prevent: Office.js has no conditional write, so a cell in the plan that a colleague changes
+ * between this operation's read (step 2) and its commit is overwritten by the commit itself.
  *
  * Requirement sets: ExcelApi 1.5 (custom XML parts), 1.9 (getSelectedRanges), 1.12 (spill ranges).
  * Untested on a real Excel of either kind; the payload sizes are estimates of the JSON the host exchanges.
  */
 import { splitAddress } from "../../core/address";
+import { valueError } from "../../core/errors";
 import { parseRect, Rect, rectAddress } from "../../core/sharing/a1";
 import { cellValue, valueToWrite } from "../../core/sharing/cellValues";
 import { checkWorkbook, CheckSummary } from "../../core/sharing/check";
-import { areaHolds, FreezePlan, planFreeze, WriteArea } from "../../core/sharing/freeze";
+import { FreezePlan, planFreeze, WriteArea } from "../../core/sharing/freeze";
 import {
   FreezeRecord,
+  FrozenCell,
   mergeRecords,
   RECORD_NAMESPACE,
   recordFromParts,
+  recordOperation,
   recordToXmlParts,
 } from "../../core/sharing/record";
 import { planRestore, RestorePlan } from "../../core/sharing/restore";
+import { planRollback, readBack, UndoneCommit } from "../../core/sharing/rollback";
 import { crmCells, scanOf, SheetRect, sheetRects, SheetScan, Spill, spillCandidates } from "../../core/sharing/scan";
 
 /**
@@ -125,8 +137,12 @@ export interface CheckResult extends Counted {
 
 export interface FreezeResult extends Counted {
   plan: FreezePlan;
-  /** Formulas recorded in the workbook after the freeze (earlier freezes included). */
+  /** Formulas recorded in the workbook after the freeze (earlier freezes included; 0 after values only). */
   recorded: number;
+  /** Whether this was a values-only freeze (no record kept). */
+  valuesOnly: boolean;
+  /** Formulas of earlier freezes whose record a values-only freeze removed (0 otherwise). */
+  recordRemoved: number;
 }
 
 export interface RestoreResult extends Counted {
@@ -194,6 +210,10 @@ export function jsonBytes(x: unknown): number {
 interface Op {
   bytes: number;
   apply: () => void;
+  /** Called when the sync carrying it is sent: from then on it may have run, even if that sync fails. */
+  sent?: () => void;
+  /** Called when the sync carrying it has succeeded. */
+  done?: () => void;
 }
 
 /**
@@ -210,9 +230,44 @@ async function runOps(ops: readonly Op[], budget: number, sync: () => Promise<vo
       ops[i]!.apply();
       i++;
     }
+    const batch = ops.slice(start, i);
+    for (const op of batch) op.sent?.();
     await sync();
+    for (const op of batch) op.done?.();
     if (i < ops.length) checkCancelled(signal);
   }
+}
+
+/**
+ * What a commit has reached so far, so that its rollback undoes exactly that (see the module comment). Excel
+ * stops a failing batch at the failing operation and keeps what went before, without saying how far it got: an
+ * operation in a failed sync may or may not have run.
+ */
+interface Trace {
+  /** Some of the commit's cell writes were sent. */
+  wrote: boolean;
+  /** Ids of the record parts the commit added, learnt when their sync succeeded. */
+  added: Set<string>;
+  /** Adds sent in a sync that failed (or is still running): such a part may exist, its id unknown. */
+  addsUnconfirmed: number;
+  /** Ids of the earlier record parts whose delete was sent. */
+  deleted: Set<string>;
+}
+
+function newTrace(): Trace {
+  return { wrote: false, added: new Set(), addsUnconfirmed: 0, deleted: new Set() };
+}
+
+/**
+ * A fresh id for one Freeze or Restore, written on the record parts it adds (record.ts `recordOperation`), so that
+ * its rollback can tell them from parts someone else added meanwhile. Random: two panes on two computers must
+ * not draw the same one.
+ */
+function newOperationId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (typeof c?.randomUUID === "function") return c.randomUUID();
+  const rnd = () => Math.floor(Math.random() * 0x100000000).toString(16);
+  return `${Date.now().toString(16)}-${rnd()}-${rnd()}-${rnd()}`;
 }
 
 /** Worksheet proxies of one context, one per sheet. */
@@ -320,7 +375,7 @@ async function readChunked(
   for (const u of used) {
     if (u.r.isNullObject) continue;
     const rect = parseRect(splitAddress(u.r.address).range);
-    if (!rect) throw new Error(`sheet "${u.ws.name}": the used range "${u.r.address}" is not a range address`);
+    if (!rect) throw valueError("sharing.scanNotRange", { sheet: u.ws.name, address: u.r.address });
     grids.push({ ws: u.ws, address: u.r.address, rect, queued: 0, formulas: [], values: [] });
   }
   const xmls = new Map<string, string>();
@@ -473,7 +528,12 @@ export async function checkSharing(o: SharingOptions = {}): Promise<CheckResult>
 }
 
 /** Operations writing one side of each area (the frozen values, or the formulas). */
-function writeOps(context: Excel.RequestContext, areas: readonly WriteArea[], side: "formulas" | "frozen"): Op[] {
+function writeOps(
+  context: Excel.RequestContext,
+  areas: readonly WriteArea[],
+  side: "formulas" | "frozen",
+  trace?: Trace,
+): Op[] {
   const sheet = sheetGetter(context);
   return areas.map((a) => ({
     bytes: areaBytes(a, side),
@@ -482,78 +542,138 @@ function writeOps(context: Excel.RequestContext, areas: readonly WriteArea[], si
       if (side === "formulas") r.formulas = a.formulas;
       else r.values = a.frozen.map((row) => row.map(valueToWrite));
     },
+    sent: trace && (() => void (trace.wrote = true)),
   }));
 }
 
-function addPartOps(context: Excel.RequestContext, xmls: readonly string[]): Op[] {
-  return xmls.map((xml) => ({
-    bytes: OP_BYTES + jsonBytes(xml),
-    apply: () => void context.workbook.customXmlParts.add(xml),
-  }));
+/** Operations adding record parts; with a trace, each part's id is learnt once its sync succeeds. */
+function addPartOps(context: Excel.RequestContext, xmls: readonly string[], trace?: Trace): Op[] {
+  return xmls.map((xml) => {
+    let part: Excel.CustomXmlPart | null = null;
+    return {
+      bytes: OP_BYTES + jsonBytes(xml),
+      apply: () => {
+        part = context.workbook.customXmlParts.add(xml);
+        if (trace) part.load("id");
+      },
+      sent: trace && (() => void trace.addsUnconfirmed++),
+      done:
+        trace &&
+        (() => {
+          trace.addsUnconfirmed--;
+          trace.added.add(part!.id);
+        }),
+    };
+  });
 }
 
-function deletePartOps(context: Excel.RequestContext, ids: readonly string[]): Op[] {
-  return ids.map((id) => ({ bytes: 2 * OP_BYTES, apply: () => context.workbook.customXmlParts.getItem(id).delete() }));
+function deletePartOps(context: Excel.RequestContext, ids: readonly string[], trace?: Trace): Op[] {
+  return ids.map((id) => ({
+    bytes: 2 * OP_BYTES,
+    apply: () => context.workbook.customXmlParts.getItem(id).delete(),
+    sent: trace && (() => void trace.deleted.add(id)),
+  }));
 }
 
 /** The record as parts that fit a sync: at most half the budget each (so that two can be read in one). */
-function recordXmls(record: FreezeRecord, budget: number): string[] {
-  return recordToXmlParts(record, budget / 2);
+function recordXmls(record: FreezeRecord, budget: number, operation: string): string[] {
+  return recordToXmlParts(record, budget / 2, operation);
 }
 
-/** How to undo a commit: the rectangles it wrote, and which of their sides they held before. */
+/** How to undo a commit: what it planned to write, what the record was before, and what it reached. */
 interface Undo {
+  undone: UndoneCommit;
+  /** The entries the commit writes (a Freeze's new entries, or those a Restore puts back). */
+  entries: readonly FrozenCell[];
+  /** The rectangles the commit writes, as it splits them. */
   areas: readonly WriteArea[];
-  back: "formulas" | "frozen";
+  /** The record parts as the operation read them. */
+  before: readonly RecordPart[];
+  /** The id on the record parts the commit adds. */
+  operation: string;
+  trace: Trace;
+}
+
+/** Reads the rectangles back, packed into syncs of at most `budget` estimated response bytes (one when unlimited). */
+async function readAreas(
+  context: Excel.RequestContext,
+  areas: readonly WriteArea[],
+  budget: number,
+  sync: () => Promise<void>,
+): Promise<{ formulas: unknown[][][]; values: unknown[][][] }> {
+  const sheet = sheetGetter(context);
+  const ranges: Excel.Range[] = [];
+  let i = 0;
+  do {
+    let bytes = OP_BYTES;
+    const start = i;
+    while (i < areas.length && (i === start || bytes + readBackBytes(areas[i]!) <= budget)) {
+      const r = sheet(areas[i]!.sheet).getRange(areas[i]!.address);
+      r.load("formulas,values");
+      ranges.push(r);
+      bytes += readBackBytes(areas[i]!);
+      i++;
+    }
+    await sync();
+  } while (i < areas.length);
+  return { formulas: ranges.map((r) => r.formulas as unknown[][]), values: ranges.map((r) => r.values as unknown[][]) };
 }
 
 /**
- * Puts the workbook back as it was before a failed or cancelled commit, in 2 syncs within the budget: reads the
- * planned rectangles and the record parts, then re-adds the record parts the commit deleted, rewrites only the
- * rectangles not already back (so that those the failed commit never reached, e.g. on a protected sheet, are not
- * written at all) and deletes the parts the commit added. Under a payload budget the reads and the writes are
- * packed into as few syncs as fit.
+ * Which of these record parts carry the operation's id (record.ts `recordOperation`): their XML is read, two parts a
+ * sync under a payload budget (a part this add-in writes holds at most half of it), all in one sync otherwise.
  */
-async function rollback(run: ExcelRun, undo: Undo, parts: readonly RecordPart[], budget: number): Promise<number> {
+async function partsOf(
+  parts: readonly Excel.CustomXmlPart[],
+  operation: string,
+  budget: number,
+  sync: () => Promise<void>,
+): Promise<Excel.CustomXmlPart[]> {
+  const perSync = Number.isFinite(budget) ? 2 : Math.max(1, parts.length);
+  const mine: Excel.CustomXmlPart[] = [];
+  for (let k = 0; k < parts.length; k += perSync) {
+    const batch = parts.slice(k, k + perSync).map((p) => ({ p, xml: p.getXml() }));
+    await sync();
+    for (const b of batch) if (recordOperation(b.xml.value) === operation) mine.push(b.p);
+  }
+  return mine;
+}
+
+/**
+ * Undoes what a failed or cancelled commit did, and only that (someone may have changed the workbook meanwhile):
+ * 1. reads the record parts' ids and, if any cell write was sent, the planned rectangles (1 sync, more under a
+ *    payload budget);
+ * 2. only when an add was sent in a sync that failed: reads the XML of the parts that are new and not known to be
+ *    the commit's, to find those carrying its operation id (1 sync, more under a budget);
+ * 3. re-adds the earlier record parts that are gone and whose delete the commit sent, writes back only the cells
+ *    that still hold what the commit wrote (core/sharing/rollback.ts `planRollback`), and deletes only the record
+ *    parts the commit added (by id). A part, cell, sheet, name or setting anyone else added or changed is left.
+ * Returns the syncs made.
+ */
+async function rollback(run: ExcelRun, undo: Undo, budget: number): Promise<number> {
   return run(async (context) => {
     const c = counter(context);
-    const sheet = sheetGetter(context);
-    const now = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
-    now.load("items/id");
-    const ranges: Excel.Range[] = [];
-    let i = 0;
-    do {
-      let bytes = OP_BYTES;
-      const start = i;
-      while (i < undo.areas.length && (i === start || bytes + readBackBytes(undo.areas[i]!) <= budget)) {
-        const a = undo.areas[i]!;
-        const r = sheet(a.sheet).getRange(a.address);
-        r.load("formulas,values");
-        ranges.push(r);
-        bytes += readBackBytes(a);
-        i++;
-      }
-      await c.sync();
-    } while (i < undo.areas.length);
-    const present = new Set(now.items.map((p) => p.id));
-    const before = new Set(parts.map((p) => p.id));
-    const ops: Op[] = addPartOps(
-      context,
-      parts.filter((p) => !present.has(p.id)).map((p) => p.xml),
-    );
-    undo.areas.forEach((a, k) => {
-      const r = ranges[k]!;
-      if (areaHolds(a, undo.back, r.formulas as unknown[][], r.values as unknown[][])) return;
-      ops.push({
-        bytes: areaBytes(a, undo.back),
-        apply: () => {
-          if (undo.back === "formulas") r.formulas = a.formulas;
-          else r.values = a.frozen.map((row) => row.map(valueToWrite));
-        },
-      });
-    });
-    for (const p of now.items) if (!before.has(p.id)) ops.push({ bytes: OP_BYTES, apply: () => p.delete() });
-    await runOps(ops, budget, c.sync);
+    const list = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
+    list.load("items/id");
+    const areas = undo.trace.wrote ? undo.areas : [];
+    const read = await readAreas(context, areas, budget, c.sync);
+    const before = new Set(undo.before.map((p) => p.id));
+    const present = new Set(list.items.map((p) => p.id));
+    const mine = list.items.filter((p) => undo.trace.added.has(p.id));
+    const unknown = list.items.filter((p) => !before.has(p.id) && !undo.trace.added.has(p.id));
+    if (undo.trace.addsUnconfirmed > 0 && unknown.length > 0) {
+      mine.push(...(await partsOf(unknown, undo.operation, budget, c.sync)));
+    }
+    const back = planRollback(undo.entries, undo.undone, readBack(areas, read.formulas, read.values));
+    const ops: Op[] = [
+      ...addPartOps(
+        context,
+        undo.before.filter((p) => undo.trace.deleted.has(p.id) && !present.has(p.id)).map((p) => p.xml),
+      ),
+      ...writeOps(context, fitAreas(back, budget), undo.undone === "freeze" ? "formulas" : "frozen"),
+      ...mine.map((p) => ({ bytes: 2 * OP_BYTES, apply: () => p.delete() })),
+    ];
+    if (ops.length > 0) await runOps(ops, budget, c.sync);
     return c.count();
   });
 }
@@ -567,7 +687,6 @@ async function commitOrRollBack(
   o: SharingOptions,
   commit: () => Promise<void>,
   undo: Undo,
-  parts: readonly RecordPart[],
   total: number,
 ): Promise<number> {
   let failure: unknown = null;
@@ -579,7 +698,7 @@ async function commitOrRollBack(
   if (failure === null && !o.signal?.aborted) return 0;
   o.onProgress?.({ step: "rollback", done: total - 1, total });
   try {
-    await rollback(run, undo, parts, payloadBudget(o));
+    await rollback(run, undo, payloadBudget(o));
   } catch (e) {
     throw new RollbackFailed(failure ?? new SharingCancelled(), e);
   }
@@ -587,44 +706,76 @@ async function commitOrRollBack(
   throw failure instanceof Error ? failure : new Error(messageOf(failure));
 }
 
+/** Freeze's options besides the common ones. */
+export interface FreezeOptions extends SharingOptions {
+  /** Freeze only the CRM formulas whose result meets the selection. */
+  selectionOnly?: boolean;
+  /**
+   * Values only, for sharing outside the company: every CRM formula of the workbook is replaced by its value and
+   * no record is kept; the record of earlier freezes is removed too, so no formula stays in the file and nothing
+   * can be restored. `selectionOnly` is ignored.
+   */
+  valuesOnly?: boolean;
+}
+
 /**
  * Freeze: replaces CRM formulas (all, or those meeting the selection) by their values and records them in the
- * workbook. 3–4 syncs (+2 if rolled back), more on Excel on the web when the payload needs them.
+ * workbook; with `valuesOnly`, replaces all of them and keeps no record (removing the earlier one). 3–4 syncs
+ * (+2–3 if rolled back), more on Excel on the web when the payload needs them.
  * @throws SharingCancelled (workbook unchanged), RollbackFailed, or the host's error after a successful rollback
  */
-export async function freezeSharing(o: SharingOptions & { selectionOnly?: boolean } = {}): Promise<FreezeResult> {
+export async function freezeSharing(o: FreezeOptions = {}): Promise<FreezeResult> {
   const run = o.run ?? defaultRun;
   const total = 4;
   const budget = payloadBudget(o);
+  const valuesOnly = o.valuesOnly === true;
   let result: FreezeResult | null = null;
   await run(async (context) => {
     const c = counter(context);
-    const read = await readWorkbook(context, c.sync, o, { spills: true, selection: o.selectionOnly === true, total });
+    const selection = !valuesOnly && o.selectionOnly === true;
+    const read = await readWorkbook(context, c.sync, o, { spills: true, selection, total });
     const plan = planFreeze(read.scans, { spills: read.spills, selection: read.selection ?? undefined });
     checkCancelled(o.signal);
-    if (plan.entries.length === 0) {
-      result = { plan, recorded: read.record.cells.length, syncs: c.count() };
+    const recordRemoved = valuesOnly ? read.record.cells.length : 0;
+    if (plan.entries.length === 0 && (!valuesOnly || read.parts.length === 0)) {
+      result = {
+        plan,
+        recorded: valuesOnly ? 0 : read.record.cells.length,
+        valuesOnly,
+        recordRemoved,
+        syncs: c.count(),
+      };
       return;
     }
-    const merged = mergeRecords(read.record, plan.entries);
+    const merged = valuesOnly ? null : mergeRecords(read.record, plan.entries);
     const areas = fitAreas(plan.areas, budget);
+    const undo: Undo = {
+      undone: "freeze",
+      entries: plan.entries,
+      areas,
+      before: read.parts,
+      operation: newOperationId(),
+      trace: newTrace(),
+    };
     o.onProgress?.({ step: "write", done: 3, total });
+    // The record first (a frozen cell never lacks it), the values, then the earlier parts (replaced, or dropped).
     const commit = (): Promise<void> =>
       runOps(
         [
-          ...addPartOps(context, recordXmls(merged, budget)),
-          ...writeOps(context, areas, "frozen"),
+          ...(merged ? addPartOps(context, recordXmls(merged, budget, undo.operation), undo.trace) : []),
+          ...writeOps(context, areas, "frozen", undo.trace),
           ...deletePartOps(
             context,
             read.parts.map((p) => p.id),
+            undo.trace,
           ),
         ],
         budget,
         c.sync,
         o.signal,
       );
-    const extra = await commitOrRollBack(run, o, commit, { areas, back: "formulas" }, read.parts, total);
-    result = { plan, recorded: merged.cells.length, syncs: c.count() + extra };
+    const extra = await commitOrRollBack(run, o, commit, undo, total);
+    result = { plan, recorded: merged ? merged.cells.length : 0, valuesOnly, recordRemoved, syncs: c.count() + extra };
   });
   o.onProgress?.({ step: "done", done: total, total });
   return result!;
@@ -632,7 +783,7 @@ export async function freezeSharing(o: SharingOptions & { selectionOnly?: boolea
 
 /**
  * Restore: puts every recorded formula back where its cells still hold the frozen values; lists the rest as
- * conflicts and keeps them in the record. 3 syncs (+2 if rolled back), more on Excel on the web when the
+ * conflicts and keeps them in the record. 3 syncs (+2–3 if rolled back), more on Excel on the web when the
  * payload needs them.
  * @throws SharingCancelled (workbook unchanged), RollbackFailed, or the host's error after a successful rollback
  */
@@ -652,22 +803,32 @@ export async function restoreSharing(o: SharingOptions = {}): Promise<RestoreRes
       return;
     }
     const areas = fitAreas(plan.areas, budget);
+    const undo: Undo = {
+      undone: "restore",
+      entries: plan.restored,
+      areas,
+      before: read.parts,
+      operation: newOperationId(),
+      trace: newTrace(),
+    };
     o.onProgress?.({ step: "write", done: 2, total });
+    const remaining = plan.remaining.cells.length > 0 ? recordXmls(plan.remaining, budget, undo.operation) : [];
     const commit = (): Promise<void> =>
       runOps(
         [
-          ...writeOps(context, areas, "formulas"),
-          ...addPartOps(context, plan.remaining.cells.length > 0 ? recordXmls(plan.remaining, budget) : []),
+          ...writeOps(context, areas, "formulas", undo.trace),
+          ...addPartOps(context, remaining, undo.trace),
           ...deletePartOps(
             context,
             read.parts.map((p) => p.id),
+            undo.trace,
           ),
         ],
         budget,
         c.sync,
         o.signal,
       );
-    const extra = await commitOrRollBack(run, o, commit, { areas, back: "frozen" }, read.parts, total);
+    const extra = await commitOrRollBack(run, o, commit, undo, total);
     result = { plan, syncs: c.count() + extra };
   });
   o.onProgress?.({ step: "done", done: total, total });

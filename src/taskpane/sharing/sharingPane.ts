@@ -3,8 +3,14 @@
  * line with Cancel, the results and the conflicts. Renders into the given root, in the pane's language, and
  * re-renders when the pane switches language (../language.ts `onLangChange`). No maths here:
  * the numbers shown come from the core's plans and summaries.
+ *
+ * Freeze all asks first, in the pane (a non-modal dialog that takes the focus; Escape or Cancel closes it and
+ * gives the focus back to Freeze all): it says that the original formulas stay inside the file, where anyone who
+ * receives it could read them, and offers "Values only" for sharing outside the company, which keeps no record —
+ * after a second step warning that it cannot be restored.
  */
-import type { Lang } from "../i18n";
+import { CrmError } from "../../core/errors";
+import { count, Lang, translator } from "../i18n";
 import { currentLang, onLangChange } from "../language";
 import type { CheckSummary } from "../../core/sharing/check";
 import type { SkippedCell } from "../../core/sharing/freeze";
@@ -21,10 +27,15 @@ import {
   SharingProgress,
   shownValue,
 } from "./excelSharing";
-import { SHARING_STRINGS, SharingStrings } from "./strings";
 import { el } from "../dom";
 
-type Action = "check" | "freezeAll" | "freezeSelection" | "restore";
+type Action = "check" | "freezeAll" | "freezeSelection" | "restore" | "valuesOnly";
+
+/** The buttons of the action row: Freeze all opens the confirmation instead of starting. */
+type Button = "check" | "freezeAll" | "freezeSelection" | "restore";
+
+/** The confirmation step shown, if any. */
+type Confirm = "freezeAll" | "valuesOnly" | null;
 
 type View =
   | { kind: "idle" }
@@ -32,7 +43,7 @@ type View =
   | { kind: "freeze"; result: FreezeResult; selectionOnly: boolean }
   | { kind: "restore"; plan: RestorePlan }
   | { kind: "cancelled" }
-  | { kind: "error"; message: string; rollbackFailed: boolean };
+  | { kind: "error"; error: unknown; rollbackFailed: boolean };
 
 export interface SharingPane {
   /** Re-renders the texts (called automatically when the pane's language changes). */
@@ -54,10 +65,14 @@ export function mountSharing(
   run?: ExcelRun,
 ): SharingPane | null {
   if (!root) return null;
+  const t = translator(getLang);
   const available = run !== undefined || typeof Excel !== "undefined";
   let view: View = { kind: "idle" };
   let busy: { progress: SharingProgress | null; cancelling: boolean; controller: AbortController } | null = null;
   let syncs: number | null = null;
+  let confirm: Confirm = null;
+  /** Where the focus goes when the operation started from the confirmation ends (the confirmation is gone). */
+  let focusAfter: HTMLElement | null = null;
 
   root.replaceChildren();
   const box = el("div", "sharing");
@@ -65,18 +80,19 @@ export function mountSharing(
   const actions = el("div", "sharing-actions");
   // Layout only (taskpane.css belongs to the pane): buttons wrap with a gap; the progress line is one row.
   actions.style.cssText = "display:flex;flex-wrap:wrap;gap:6px";
-  const buttons: Record<Action, HTMLButtonElement> = {
+  const buttons: Record<Button, HTMLButtonElement> = {
     check: el("button"),
     freezeAll: el("button"),
     freezeSelection: el("button"),
     restore: el("button"),
   };
-  for (const [action, b] of Object.entries(buttons) as [Action, HTMLButtonElement][]) {
+  for (const [action, b] of Object.entries(buttons) as [Button, HTMLButtonElement][]) {
     b.type = "button";
     b.dataset.action = action;
-    b.addEventListener("click", () => void start(action));
+    b.addEventListener("click", () => (action === "freezeAll" ? openConfirm("freezeAll") : void start(action)));
     actions.appendChild(b);
   }
+  const dialog = confirmDialog();
   const progressLine = el("div", "sharing-progress");
   const bar = el("progress");
   const step = el("span", "sharing-step");
@@ -96,8 +112,67 @@ export function mountSharing(
   status.setAttribute("aria-live", "polite");
   const results = el("div", "sharing-results");
   const conflicts = el("div", "sharing-conflicts");
-  box.append(help, actions, progressLine, status, results, conflicts);
+  box.append(help, actions, dialog.root, progressLine, status, results, conflicts);
   root.appendChild(box);
+
+  /**
+   * The confirmation: a titled, described region that takes the focus, so that a screen reader reads it; its
+   * buttons, in order, confirm, choose values only (first step), or cancel. Escape anywhere in it cancels.
+   */
+  function confirmDialog() {
+    const root = el("div", "sharing-confirm");
+    root.tabIndex = -1;
+    root.hidden = true;
+    root.style.cssText = "border:1px solid currentColor;padding:4px 10px 10px;margin-top:8px";
+    const title = el("h3");
+    title.id = "sharing-confirm-title";
+    const body = el("p");
+    body.id = "sharing-confirm-body";
+    const note = el("p");
+    note.id = "sharing-confirm-note";
+    root.setAttribute("aria-labelledby", title.id);
+    root.setAttribute("aria-describedby", `${body.id} ${note.id}`);
+    const row = el("div");
+    row.style.cssText = "display:flex;flex-wrap:wrap;gap:6px";
+    const button = (action: string, onClick: () => void): HTMLButtonElement => {
+      const b = el("button");
+      b.type = "button";
+      b.dataset.action = action;
+      b.addEventListener("click", onClick);
+      row.appendChild(b);
+      return b;
+    };
+    const confirmFreeze = button("confirmFreeze", () => confirmed("freezeAll"));
+    const valuesOnly = button("valuesOnly", () => openConfirm("valuesOnly"));
+    const confirmValuesOnly = button("confirmValuesOnly", () => confirmed("valuesOnly"));
+    const cancelConfirm = button("cancelConfirm", () => closeConfirm());
+    root.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      closeConfirm();
+    });
+    root.append(title, body, note, row);
+    return { root, title, body, note, confirmFreeze, valuesOnly, confirmValuesOnly, cancelConfirm };
+  }
+
+  function openConfirm(step: Exclude<Confirm, null>): void {
+    if (busy) return;
+    confirm = step;
+    render();
+    dialog.root.focus();
+  }
+
+  function closeConfirm(): void {
+    confirm = null;
+    render();
+    buttons.freezeAll.focus();
+  }
+
+  function confirmed(action: "freezeAll" | "valuesOnly"): void {
+    confirm = null;
+    focusAfter = buttons.freezeAll;
+    void start(action);
+  }
 
   async function start(action: Action): Promise<void> {
     if (busy) return;
@@ -123,42 +198,57 @@ export function mountSharing(
         view = { kind: "restore", plan: r.plan };
       } else {
         const selectionOnly = action === "freezeSelection";
-        const r = await freezeSharing({ ...options, selectionOnly });
+        const r = await freezeSharing({ ...options, selectionOnly, valuesOnly: action === "valuesOnly" });
         syncs = r.syncs;
         view = { kind: "freeze", result: r, selectionOnly };
       }
     } catch (e) {
       if (e instanceof SharingCancelled) view = { kind: "cancelled" };
-      else if (e instanceof RollbackFailed) view = { kind: "error", message: messageOf(e.cause), rollbackFailed: true };
-      else view = { kind: "error", message: messageOf(e), rollbackFailed: false };
+      else if (e instanceof RollbackFailed) view = { kind: "error", error: e.cause, rollbackFailed: true };
+      else view = { kind: "error", error: e, rollbackFailed: false };
     } finally {
       busy = null;
       render();
+      focusAfter?.focus();
+      focusAfter = null;
     }
   }
 
-  function skippedList(s: SharingStrings, skipped: readonly SkippedCell[]): HTMLElement[] {
+  /** An error's text in the pane's language: a core error from the catalogue, else as the host wrote it. */
+  function errorText(e: unknown): string {
+    return e instanceof CrmError ? e.text(getLang()) : messageOf(e);
+  }
+
+  function skippedList(skipped: readonly SkippedCell[]): HTMLElement[] {
     if (skipped.length === 0) return [];
     const list = el("ul", "sharing-skipped");
     for (const k of skipped) {
-      const li = el(
-        "li",
-        undefined,
-        `${k.sheet}!${k.address} (${shownValue(k.value)})${s.colon}${k.reason === "notCalculated" ? s.notCalculated : s.resultOnlyError}`,
-      );
-      li.dataset.cell = `${k.sheet}!${k.address}`;
+      const reason = k.reason === "notCalculated" ? t("sharingPane.notCalculated") : t("sharingPane.resultOnlyError");
+      const cell = `${k.sheet}!${k.address}`;
+      const li = el("li", undefined, t("sharingPane.skippedLine", { cell, value: shownValue(k.value), reason }));
+      li.dataset.cell = cell;
       list.appendChild(li);
     }
-    return [el("p", undefined, s.skippedTitle), list];
+    return [el("p", undefined, t("sharingPane.skippedTitle")), list];
   }
 
-  function addressList(s: SharingStrings, lang: Lang, first: readonly string[], total: number): string {
-    const shown = first.join(s.listSeparator);
-    return total > first.length ? `${shown}${s.more(total - first.length, lang)}` : shown;
+  function addressList(first: readonly string[], total: number): string {
+    const list = first.join(t("sharingPane.listSeparator"));
+    return total > first.length ? t("sharingPane.listMore", { list, n: total - first.length }) : list;
   }
 
-  function renderCheck(s: SharingStrings, lang: Lang, summary: CheckSummary): void {
-    status.textContent = summary.formulas === 0 ? s.noCrm : s.found(summary.formulas, summary.sheets.length, lang);
+  /** "{n} formulas" and "{n} cells" as messages, singular for 1. */
+  const formulas = (n: number) => count(n, "sharingPane.formulaOne", "sharingPane.formulaMany");
+  const cells = (n: number) => count(n, "sharingPane.cellOne", "sharingPane.cellMany");
+
+  function renderCheck(summary: CheckSummary): void {
+    status.textContent =
+      summary.formulas === 0
+        ? t("sharingPane.noCrm")
+        : t("sharingPane.found", {
+            formulas: count(summary.formulas, "sharingPane.crmFormulaOne", "sharingPane.crmFormulaMany"),
+            sheets: count(summary.sheets.length, "sharingPane.sheetOne", "sharingPane.sheetMany"),
+          });
     const parts: HTMLElement[] = [];
     if (summary.sheets.length > 0) {
       const list = el("ul", "sharing-sheets");
@@ -166,41 +256,53 @@ export function mountSharing(
         const li = el("li");
         li.dataset.sheet = sh.sheet;
         li.dataset.formulas = String(sh.formulas);
+        const line =
+          sh.spills > 0
+            ? t("sharingPane.sheetLineSpills", { formulas: formulas(sh.formulas), spills: sh.spills })
+            : t(sh.formulas === 1 ? "sharingPane.formulaOne" : "sharingPane.formulaMany", { n: sh.formulas });
         li.append(
           el("strong", undefined, sh.sheet),
-          `${s.colon}${s.sheetLine(sh.formulas, sh.spills, lang)} — ${addressList(s, lang, sh.first, sh.formulas)}`,
+          `${t("sharingPane.colon")}${line} — ${addressList(sh.first, sh.formulas)}`,
         );
         list.appendChild(li);
       }
       parts.push(list);
       if (summary.dependents.length > 0) {
-        parts.push(el("p", undefined, s.dependents));
+        parts.push(el("p", undefined, t("sharingPane.dependents")));
         const deps = el("ul", "sharing-dependents");
         for (const d of summary.dependents) {
           const li = el("li");
           li.dataset.sheet = d.sheet;
           li.append(
             el("strong", undefined, d.sheet),
-            `${s.colon}${s.dependentLine(d.formulas, lang)} — ${addressList(s, lang, d.first, d.formulas)}`,
+            `${t("sharingPane.colon")}${t(d.formulas === 1 ? "sharingPane.dependentLineOne" : "sharingPane.dependentLine", { formulas: formulas(d.formulas) })} — ${addressList(d.first, d.formulas)}`,
           );
           deps.appendChild(li);
         }
         parts.push(deps);
       } else {
-        parts.push(el("p", undefined, s.noDependents));
+        parts.push(el("p", undefined, t("sharingPane.noDependents")));
       }
     }
-    parts.push(...skippedList(s, summary.skipped));
-    parts.push(el("p", "sharing-recorded", s.recorded(summary.recorded, lang)));
+    parts.push(...skippedList(summary.skipped));
+    parts.push(el("p", "sharing-recorded", recorded(summary.recorded)));
     results.replaceChildren(...parts);
   }
 
-  function renderRestore(s: SharingStrings, lang: Lang, plan: RestorePlan): void {
+  /** How many formulas the record holds, as a sentence. */
+  function recorded(n: number): string {
+    if (n === 0) return t("sharingPane.recordedNone");
+    return n === 1 ? t("sharingPane.recordedOne", { n }) : t("sharingPane.recordedMany", { n });
+  }
+
+  function renderRestore(plan: RestorePlan): void {
     const lines: string[] = [];
     if (plan.restored.length + plan.alreadyRestored.length + plan.conflicts.length === 0)
-      lines.push(s.nothingToRestore);
-    else lines.push(s.restored(plan.restored.length, lang));
-    if (plan.alreadyRestored.length > 0) lines.push(s.alreadyRestored(plan.alreadyRestored.length, lang));
+      lines.push(t("sharingPane.nothingToRestore"));
+    else lines.push(t("sharingPane.restored", { formulas: formulas(plan.restored.length) }));
+    const already = plan.alreadyRestored.length;
+    if (already === 1) lines.push(t("sharingPane.alreadyRestoredOne", { n: already }));
+    else if (already > 1) lines.push(t("sharingPane.alreadyRestoredMany", { n: already }));
     status.textContent = lines.join(" ");
     if (plan.conflicts.length === 0) return;
     const list = el("ul", "sharing-conflict-list");
@@ -208,44 +310,96 @@ export function mountSharing(
       const where = `${c.entry.sheet}!${c.cell}`;
       const what =
         c.reason === "sheetMissing"
-          ? `${c.entry.sheet}!${c.entry.address}${s.colon}${s.sheetMissing}`
-          : s.edited(where, shownValue(c.now), shownValue(c.frozen));
-      const li = el("li", undefined, `${what} — ${s.formula} `);
+          ? `${c.entry.sheet}!${c.entry.address}${t("sharingPane.colon")}${t("sharingPane.sheetMissing")}`
+          : t("sharingPane.edited", {
+              cell: where,
+              now: shownValue(c.now) || t("sharingPane.editedNothing"),
+              frozen: shownValue(c.frozen) || t("sharingPane.editedEmpty"),
+            });
+      const li = el("li", undefined, `${what} — ${t("sharingPane.formula")} `);
       li.dataset.cell = `${c.entry.sheet}!${c.entry.address}`;
       li.appendChild(el("code", undefined, c.entry.formula));
       list.appendChild(li);
     }
-    conflicts.replaceChildren(el("p", undefined, s.conflictsTitle(plan.conflicts.length, lang)), list);
+    const n = plan.conflicts.length;
+    conflicts.replaceChildren(
+      el(
+        "p",
+        undefined,
+        n === 1 ? t("sharingPane.conflictsTitleOne", { n }) : t("sharingPane.conflictsTitleMany", { n }),
+      ),
+      list,
+      el("p", "sharing-conflict-help", t("sharingPane.conflictsHelp")),
+    );
+  }
+
+  function renderFreeze(result: FreezeResult, selectionOnly: boolean): void {
+    const { plan } = result;
+    const lines: string[] = [];
+    const done = { formulas: formulas(plan.entries.length), cells: cells(plan.cells) };
+    if (plan.entries.length === 0)
+      lines.push(selectionOnly ? t("sharingPane.nothingInSelection") : t("sharingPane.nothingToFreeze"));
+    else if (result.valuesOnly) lines.push(t("sharingPane.valuesOnlyDone", done));
+    else lines.push(t("sharingPane.frozen", done));
+    if (result.recordRemoved > 0)
+      lines.push(t("sharingPane.recordRemoved", { formulas: formulas(result.recordRemoved) }));
+    status.textContent = lines.join(" ");
+    const notes = result.valuesOnly
+      ? []
+      : [
+          el("p", "sharing-recorded", recorded(result.recorded)),
+          ...(result.recorded > 0 ? [el("p", "sharing-record-note", t("sharingPane.recordInside"))] : []),
+        ];
+    results.replaceChildren(...skippedList(plan.skipped), ...notes);
+  }
+
+  function renderConfirm(): void {
+    const d = dialog;
+    d.root.hidden = confirm === null;
+    d.root.dataset.step = confirm ?? "";
+    if (confirm === null) return;
+    const first = confirm === "freezeAll";
+    d.root.setAttribute("role", first ? "dialog" : "alertdialog");
+    d.title.textContent = first ? t("sharingPane.confirmFreezeTitle") : t("sharingPane.valuesOnlyTitle");
+    d.body.textContent = first ? t("sharingPane.confirmFreezeBody") : t("sharingPane.valuesOnlyWarning");
+    d.note.textContent = first ? t("sharingPane.confirmFreezeOutside") : t("sharingPane.valuesOnlyCopy");
+    d.confirmFreeze.textContent = t("sharingPane.confirmFreeze");
+    d.valuesOnly.textContent = t("sharingPane.valuesOnly");
+    d.confirmValuesOnly.textContent = t("sharingPane.confirmValuesOnly");
+    d.cancelConfirm.textContent = t("sharingPane.cancel");
+    d.confirmFreeze.hidden = !first;
+    d.valuesOnly.hidden = !first;
+    d.confirmValuesOnly.hidden = first;
   }
 
   function render(): void {
-    const lang = getLang();
-    const s = SHARING_STRINGS[lang];
-    help.textContent = available ? s.help : s.notInExcel;
-    buttons.check.textContent = s.check;
-    buttons.freezeAll.textContent = s.freezeAll;
-    buttons.freezeSelection.textContent = s.freezeSelection;
-    buttons.restore.textContent = s.restore;
-    cancel.textContent = s.cancel;
-    for (const b of Object.values(buttons)) b.disabled = !available || busy !== null;
+    help.textContent = available ? t("sharingPane.help") : t("sharingPane.notInExcel");
+    buttons.check.textContent = t("sharingPane.check");
+    buttons.freezeAll.textContent = t("sharingPane.freezeAll");
+    buttons.freezeSelection.textContent = t("sharingPane.freezeSelection");
+    buttons.restore.textContent = t("sharingPane.restore");
+    cancel.textContent = t("sharingPane.cancel");
+    for (const b of Object.values(buttons)) b.disabled = !available || busy !== null || confirm !== null;
+    renderConfirm();
     progressLine.hidden = busy === null;
     progressLine.style.display = busy === null ? "none" : "flex";
-    box.dataset.state = busy ? "busy" : view.kind;
+    box.dataset.state = busy ? "busy" : confirm ? "confirm" : view.kind;
     if (busy) {
       const p = busy.progress;
       bar.max = p?.total ?? 1;
       bar.value = p?.done ?? 0;
-      bar.setAttribute("aria-label", s.progressLabel);
+      bar.setAttribute("aria-label", t("sharingPane.progressLabel"));
       cancel.disabled = busy.cancelling || p?.step === "rollback";
       const stepText: Record<SharingProgress["step"], string> = {
-        sheets: s.stepSheets,
-        cells: s.stepCells,
-        spills: s.stepSpills,
-        write: s.stepWrite,
-        rollback: s.stepRollback,
+        sheets: t("sharingPane.stepSheets"),
+        cells: t("sharingPane.stepCells"),
+        spills: t("sharingPane.stepSpills"),
+        write: t("sharingPane.stepWrite"),
+        rollback: t("sharingPane.stepRollback"),
         done: "",
       };
-      step.textContent = busy.cancelling && p?.step !== "rollback" ? s.cancelling : stepText[p?.step ?? "sheets"];
+      step.textContent =
+        busy.cancelling && p?.step !== "rollback" ? t("sharingPane.cancelling") : stepText[p?.step ?? "sheets"];
       return;
     }
     results.replaceChildren();
@@ -255,30 +409,23 @@ export function mountSharing(
       case "idle":
         break;
       case "cancelled":
-        status.textContent = s.cancelled;
+        status.textContent = t("sharingPane.cancelled");
         break;
-      case "error":
-        status.textContent = view.rollbackFailed ? s.rollbackFailed(view.message) : s.failed(view.message);
-        break;
-      case "check":
-        renderCheck(s, lang, view.summary);
-        break;
-      case "freeze": {
-        const { plan } = view.result;
-        status.textContent =
-          plan.entries.length > 0
-            ? s.frozen(plan.entries.length, plan.cells, lang)
-            : view.selectionOnly
-              ? s.nothingInSelection
-              : s.nothingToFreeze;
-        results.replaceChildren(
-          ...skippedList(s, plan.skipped),
-          el("p", "sharing-recorded", s.recorded(view.result.recorded, lang)),
-        );
+      case "error": {
+        const message = errorText(view.error);
+        status.textContent = view.rollbackFailed
+          ? t("sharingPane.rollbackFailed", { message })
+          : t("sharingPane.failed", { message });
         break;
       }
+      case "check":
+        renderCheck(view.summary);
+        break;
+      case "freeze":
+        renderFreeze(view.result, view.selectionOnly);
+        break;
       case "restore":
-        renderRestore(s, lang, view.plan);
+        renderRestore(view.plan);
         break;
     }
   }

@@ -17,6 +17,7 @@ import {
 import { mulberry32, simulateBgnbd } from "../../../src/core/btyd/simulate";
 import { CrmError } from "../../../src/core/errors";
 import { cdnowSummary } from "../../fixtures/cdnow/cdnow";
+import { modelsFixture, relative } from "../../fixtures/models/models";
 
 const PUBLISHED: BgnbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
@@ -252,5 +253,21 @@ describe("BG/NBD errors", () => {
   it("a negative or infinite horizon t → #NUM!", () => {
     expect(crmError(() => bgnbdExpected(PUBLISHED, -1, 1, 1, 2)).code).toBe("NUM");
     expect(crmError(() => bgnbdExpected(PUBLISHED, Infinity, 1, 1, 2)).code).toBe("NUM");
+  });
+});
+
+describe("BG/NBD at every horizon (issue 10; reference: btyd_models.py, E[Y(t)] as a posterior integral in mpmath)", () => {
+  const REF = modelsFixture().bgnbd;
+  it.each(REF.customers.map((c) => [c.x, c.tx, c.T, c] as const))(
+    "customer (%f, %f, %f): E[Y(t)] for t = 39, 520 and 20,000 weeks to 1e-10",
+    (x, tx, T, c) => {
+      for (const [t, e] of Object.entries(c.expected)) {
+        expect(relative(bgnbdExpected(PUBLISHED, Number(t), x, tx, T), e)).toBeLessThan(1e-10);
+      }
+    },
+  );
+  it("the issue's case: (0.1639, 1.8643, 1.8503, 3.1811), new customer, t = 20000 → 3.2374348412 (SciPy, mpmath), was #NUM!", () => {
+    const p = { r: 0.1639, alpha: 1.8643, a: 1.8503, b: 3.1811 };
+    expect(bgnbdExpected(p, 20000, 0, 0, 0)).toBeCloseTo(3.2374348412, 10);
   });
 });

@@ -38,27 +38,44 @@ const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/u;
 
 /**
  * Files that still hold Chinese text outside the catalogue; each entry must still need it (the list only
- * shrinks). The task pane's strings, the sheet's labels and the header words move to the catalogue in
- * issue 9's second phase, after the pane and scorecard changes of other issues merge.
+ * shrinks). The scorecard pane's strings, the sheet's labels and the header words move to the catalogue in
+ * issue 9's second phase, once the scorecard's restructuring merges.
  */
 const CJK_ALLOWED = new Set([
   "src/core/scorecard/headers.ts", // recognised header words and role names
   "src/core/scorecard/labels.ts", // the scorecard sheet's fixed labels
   "src/core/scorecard/table.ts", // direction words and the KPI table's problems (inline en/zh pairs)
-  "src/taskpane/i18n.ts",
-  "src/taskpane/scorecard/strings.ts",
-  "src/taskpane/scorecard/ui.ts",
-  "src/taskpane/sharing/strings.ts",
-  "src/taskpane/taskpane.html",
+  "src/taskpane/scorecard/strings.ts", // the scorecard section's texts (phase B, part 2)
+  "src/taskpane/scorecard/views/messages.ts",
+  "src/taskpane/scorecard/views/problems.ts",
+  "src/taskpane/scorecard/views/result.ts",
+  "src/taskpane/host.ts", // the Chinese full stop it strips from embedded messages
+  "src/core/scorecard/history.ts", // the history sheet's fixed labels (headers, levels), recognised in both languages
+  "src/core/scorecard/period.ts", // quarter labels (2026年第4季度), recognised and written
 ]);
+
+/** The areas moved to the catalogue with their Chinese quoting “…” (the older areas still quote with "). */
+const CHINESE_QUOTED_AREAS = ["csv", "cli", "pane", "sharingPane"] as const;
 
 describe("every message in both languages, with the same parameters", () => {
   const ids = messageIds();
 
   it("the catalogue has the areas of the core and the functions, and ids are area.name", () => {
-    expect(Object.keys(CATALOGUE)).toEqual(["input", "metrics", "btyd", "scorecard", "sharing", "legacy"]);
+    expect(Object.keys(CATALOGUE)).toEqual([
+      "input",
+      "metrics",
+      "btyd",
+      "analysis",
+      "scorecard",
+      "sharing",
+      "csv",
+      "cli",
+      "pane",
+      "sharingPane",
+      "legacy",
+    ]);
     expect(ids.length).toBeGreaterThan(120);
-    for (const id of ids) expect(id).toMatch(/^[a-z]+\.[a-zA-Z0-9]+$/);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-zA-Z]*\.[a-zA-Z0-9]+$/);
   });
 
   it.each(messageIds())("%s has non-empty English and Chinese text naming the same parameters", (id) => {
@@ -74,12 +91,32 @@ describe("every message in both languages, with the same parameters", () => {
 
   it("every id is used somewhere in src/ (no message outlives its throw site)", () => {
     const code = filesUnder(SRC)
-      .filter((f) => f.endsWith(".ts") && !f.startsWith("src/core/messages/"))
+      .filter((f) => (f.endsWith(".ts") || f.endsWith(".html")) && !f.startsWith("src/core/messages/"))
       .map((f) => readFileSync(path.join(ROOT, f), "utf8"))
       .join("\n");
     const unused = messageIds().filter((id) => !code.includes(`"${id}"`));
     expect(unused).toEqual([]);
   });
+
+  it("every data-i18n of the pane's HTML names a catalogue message without parameters", () => {
+    const html = filesUnder(SRC).filter((f) => f.endsWith(".html"));
+    const named = html.flatMap((f) =>
+      [...readFileSync(path.join(ROOT, f), "utf8").matchAll(/data-i18n="([^"]*)"/g)].map((m) => m[1]!),
+    );
+    expect(named.length).toBeGreaterThan(10);
+    for (const id of named) {
+      expect(entryOf(id), id).toBeDefined();
+      expect(placeholdersOf(entryOf(id)!.en), id).toEqual([]);
+    }
+  });
+
+  it.each(CHINESE_QUOTED_AREAS)(
+    "the Chinese of area %s quotes with “…”, never with a straight double quote",
+    (area) => {
+      for (const [name, entry] of Object.entries(CATALOGUE[area] as Readonly<Record<string, { zh: string }>>))
+        expect(entry.zh, `${area}.${name}`).not.toMatch(/"/);
+    },
+  );
 });
 
 describe("errors are thrown by id", () => {

@@ -12,6 +12,8 @@ describe("header detection", () => {
       weight: 4,
       direction: 5,
       threshold: 6,
+      previous: null,
+      benchmark: null,
     });
     expect(d.language).toBe("en");
   });
@@ -26,6 +28,8 @@ describe("header detection", () => {
       weight: 4,
       direction: 5,
       threshold: 6,
+      previous: null,
+      benchmark: null,
     });
     expect(d.language).toBe("zh");
   });
@@ -53,6 +57,8 @@ describe("header detection", () => {
       weight: null,
       direction: null,
       threshold: null,
+      previous: null,
+      benchmark: null,
     });
   });
 
@@ -78,5 +84,23 @@ describe("header detection", () => {
     expect(m.metric).toBe(0);
     expect(applyMapping(d.mapping, { metric: null }).metric).toBeNull();
     expect(applyMapping(d.mapping, undefined)).toBe(d.mapping);
+  });
+});
+
+describe("the comparison columns' headers", () => {
+  it.each([
+    ["Previous", "previous", "en"],
+    ["Previous period", "previous", "en"],
+    ["Last period", "previous", "en"],
+    ["上期值", "previous", "zh"],
+    ["上期", "previous", "zh"],
+    ["Benchmark", "benchmark", "en"],
+    ["Industry benchmark", "benchmark", "en"],
+    ["标杆值", "benchmark", "zh"],
+    ["行业标杆", "benchmark", "zh"],
+  ] as const)("%s is %s (%s)", (header, role, language) => {
+    const d = detectColumns(["x", header]);
+    expect(d.mapping[role]).toBe(1);
+    expect(d.language).toBe(language);
   });
 });

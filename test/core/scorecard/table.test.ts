@@ -39,7 +39,9 @@ describe("reading the sample tables", () => {
       target: 0.12,
       threshold: 0,
       weight: 10,
-      cells: { actual: "C2", target: "D2", threshold: "G2", weight: "E2" },
+      previous: null,
+      benchmark: null,
+      cells: { actual: "C2", target: "D2", threshold: "G2", weight: "E2", previous: null, benchmark: null },
     });
     // CLV has no threshold: the cell is blank and no link is kept.
     expect(t.kpis[3]!.threshold).toBeNull();
@@ -214,7 +216,7 @@ describe("validation problems carry their cell address", () => {
 
   it("every problem also reads in Chinese, address first", () => {
     const r = readScorecardTable(table([["A", "X", 5, "n/a", 1, null, null]]));
-    expect(r.problems[0]!.messageZh).toBe('Sheet1!D2：目标值是文本 "n/a"');
+    expect(r.problems[0]!.messageZh).toBe("Sheet1!D2：目标值是文本“n/a”");
     expect(r.problems[0]!.code).toBe("text");
     expect(r.problems[0]!.role).toBe("target");
   });
@@ -269,8 +271,8 @@ describe("forgiving where the meaning is clear", () => {
     const r = readScorecardTable(source);
     expect(r.table!.address).toBe("A1:A3,D1:E3");
     expect(r.table!.kpis.map((k) => k.cells)).toEqual([
-      { actual: "D2", target: "E2", threshold: null, weight: null },
-      { actual: "D3", target: "E3", threshold: null, weight: null },
+      { actual: "D2", target: "E2", threshold: null, weight: null, previous: null, benchmark: null },
+      { actual: "D3", target: "E3", threshold: null, weight: null, previous: null, benchmark: null },
     ]);
   });
 
@@ -300,5 +302,58 @@ describe("forgiving where the meaning is clear", () => {
     ).toEqual(["higher", "lower", "higher", "lower", "lower", "higher", "higher", "higher", "higher", "lower"]);
     expect(parseDirection("sideways")).toBeNull();
     expect(parseDirection(1)).toBeNull();
+  });
+});
+
+describe("Previous 上期值 and Benchmark 标杆值 columns", () => {
+  const head = ["Metric", "Actual", "Target", "Previous", "Benchmark"];
+
+  it("are read as numbers, a blank cell meaning none, each with its cell for live links", () => {
+    const r = readScorecardTable(
+      sourceRange("Sheet1", "B2", [head, ["Calls", 120, 100, 110, null], ["Visits", 30, 40, null, 35]]),
+    );
+    expect(r.problems).toEqual([]);
+    const t = r.table!;
+    expect([t.hasPrevious, t.hasBenchmark]).toEqual([true, true]);
+    expect(t.kpis.map((k) => [k.previous, k.benchmark])).toEqual([
+      [110, null],
+      [null, 35],
+    ]);
+    expect(t.kpis.map((k) => [k.cells.previous, k.cells.benchmark])).toEqual([
+      ["E3", "F3"],
+      ["E4", "F4"],
+    ]);
+  });
+
+  it("a text Previous or Benchmark value is a problem with its cell address, in English and Chinese", () => {
+    const r = readScorecardTable(
+      sourceRange("Sheet1", "A1", [head, ["Calls", 120, 100, "n/a", 90], ["Visits", 30, 40, 20, "tbd"]]),
+    );
+    expect(r.table).toBeNull();
+    expect(r.problems.map((p) => [p.code, p.role, p.message, p.messageZh])).toEqual([
+      ["text", "previous", 'Sheet1!D2: Previous is text "n/a"', "Sheet1!D2：上期值是文本“n/a”"],
+      ["text", "benchmark", 'Sheet1!E3: Benchmark is text "tbd"', "Sheet1!E3：标杆值是文本“tbd”"],
+    ]);
+  });
+
+  it("Chinese headers 上期值 and 标杆值 are recognised", () => {
+    const r = readScorecardTable(
+      sourceRange("数据", "A1", [
+        ["指标", "实际值", "目标值", "上期值", "标杆值"],
+        ["客户保留率", 0.82, 0.85, 0.8, 0.88],
+      ]),
+    );
+    expect(r.language).toBe("zh");
+    expect(r.table!.kpis[0]).toMatchObject({ previous: 0.8, benchmark: 0.88 });
+  });
+
+  it("a table without them has neither", () => {
+    const t = readScorecardTable(table([["A", "X", 5, 10, 1, null, null]])).table!;
+    expect([t.hasPrevious, t.hasBenchmark, t.kpis[0]!.previous, t.kpis[0]!.benchmark]).toEqual([
+      false,
+      false,
+      null,
+      null,
+    ]);
   });
 });

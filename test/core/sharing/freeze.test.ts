@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areaHolds, planFreeze } from "../../../src/core/sharing/freeze";
+import { planFreeze } from "../../../src/core/sharing/freeze";
 import { SheetScan, spillCandidates, crmCells, sheetRects } from "../../../src/core/sharing/scan";
 
 /**
@@ -104,21 +104,5 @@ describe("selection addresses", () => {
       { sheet: "Q1, data", rect: { top: 0, left: 0, rows: 2, columns: 2 } },
       { sheet: "Q1, data", rect: { top: 3, left: 3, rows: 1, columns: 1 } },
     ]);
-  });
-});
-
-describe("rollback check", () => {
-  const area = planFreeze([data], { spills }).areas[1]!; // D1:D2, the spill: formulas [["=CRM.NPS.CI(A2:A5)"], [""]]
-
-  it("a spill holds its formulas side when its formula is in place, whatever its spill cells show", () => {
-    expect(areaHolds(area, "formulas", [["=CRM.NPS.CI(A2:A5)"], [40]], [[-12.5], [40]])).toBe(true);
-    expect(areaHolds(area, "formulas", [[-12.5], [40]], [[-12.5], [40]])).toBe(false);
-    expect(areaHolds(area, "formulas", [["=CRM.NPS.CI(A2:A5)"], ["=1"]], [[-12.5], [1]])).toBe(false);
-  });
-
-  it("it holds its frozen side when every cell shows its frozen value and none holds a formula", () => {
-    expect(areaHolds(area, "frozen", [[-12.5], [40]], [[-12.5], [40]])).toBe(true);
-    expect(areaHolds(area, "frozen", [["=CRM.NPS.CI(A2:A5)"], [40]], [[-12.5], [40]])).toBe(false);
-    expect(areaHolds(area, "frozen", [[-12.5], [41]], [[-12.5], [41]])).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import {
   RECORD_NAMESPACE,
   recordFromParts,
   recordFromXml,
+  recordOperation,
   recordToXml,
   recordToXmlParts,
   utf8Length,
@@ -169,5 +170,48 @@ describe("a record split over several parts", () => {
     expect(utf8Length("数据")).toBe(6);
     expect(utf8Length("é")).toBe(2);
     expect(utf8Length("😀")).toBe(4);
+  });
+});
+
+describe("the operation id on a record part", () => {
+  const OP = "3f2a9c1e-7b4d-4e1a-9f00-2c6d8e5b1a7f";
+
+  it("goes on the root of every part, is found again, and readers ignore it", () => {
+    const record = { version: 1, cells: [cell("S", "A1", 1), cell("S", "A2", 2), cell("T", "B9", "x")] };
+    const parts = recordToXmlParts(record, 260, OP);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      expect(p).toContain(`<frozenFormulas xmlns="${RECORD_NAMESPACE}" version="1" operation="${OP}">`);
+      expect(utf8Length(p)).toBeLessThanOrEqual(260);
+      expect(recordOperation(p)).toBe(OP);
+    }
+    expect(recordFromParts(parts)).toEqual(record);
+    expect(recordFromXml(recordToXml(record, OP))).toEqual(record);
+  });
+
+  it("is null on a part written without one (earlier versions) and on another namespace's XML", () => {
+    expect(recordOperation(recordToXml({ version: 1, cells: [cell("S", "A1", 1)] }))).toBeNull();
+    expect(recordOperation('<other operation="x"/>')).toBeNull();
+    // Only the root's own attribute counts, not text that merely looks like one further in.
+    expect(recordOperation(recordToXml({ version: 1, cells: [cell("S", "A1", ' operation="x"')] }))).toBeNull();
+  });
+
+  it("must be a plain token (letters, digits, -), so that it needs no escaping", () => {
+    expect(() => recordToXml({ version: 1, cells: [] }, 'a"b')).toThrow(CrmError);
+    expect(() => recordToXml({ version: 1, cells: [] }, "")).toThrow(CrmError);
+  });
+
+  it("a bad one is refused by catalogue id, in English and Chinese", () => {
+    let error: unknown;
+    try {
+      recordToXml({ version: 1, cells: [] }, "a b");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: "VALUE", id: "sharing.recordOperation", params: { operation: "a b" } });
+    expect((error as CrmError).text("en")).toBe(
+      'freeze record: "a b" is not an operation id (letters, digits and "-")',
+    );
+    expect((error as CrmError).text("zh")).toBe("冻结记录：“a b”不是操作标识（只能由字母、数字和“-”组成）");
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * `crm-analyze` on 1,000,000 transactions (issue 11: ≤ 10 s and ≤ 1.5 GB; the file holds the analysis, not a
+ * copy of the log). Run: `npx tsx bench/analyzeCli.bench.ts` (or `npm run bench`). Writes a seeded CSV log
+ * (1,000,000 rows of 100,000 customers drawn from a Pareto/NBD process over two years — Gamma purchase rates,
+ * exponential lifetimes, so the models can be fitted — with Gamma-Gamma spend and four categories) to a
+ * temporary folder, runs the built
+ * command (lib/crm-analyze.mjs; `npm run build:cli` first) as its own process under /usr/bin/time, and
+ * prints its wall time, peak memory and output size with the goals.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gammaVariate, mulberry32 } from "../src/core/btyd/simulate";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const LIB = path.join(ROOT, "lib", "crm-analyze.mjs");
+
+/** Exponential and Gamma draws for the generator. */
+const exponential = (rng: () => number, rate: number): number => -Math.log(1 - rng()) / rate;
+
+/**
+ * The log: customer c starts in the first 12 weeks, buys at rate λ ~ Gamma(0.8, 5.5) a week while alive for an
+ * Exp(μ) lifetime, μ ~ Gamma(0.6, 40), until week 104; each purchase is worth Gamma(p = 6, ν) with ν ~ Gamma(q = 4,
+ * γ = 15) per customer (mean 30). Stops at 1,000,000 rows (about 100,000 customers).
+ */
+function csvLog(file: string): number {
+  const rng = mulberry32(21);
+  const categories = ["Books", "Music", "Toys", "Garden"];
+  const start = 45292; // 2024-01-01
+  const iso = (day: number): string => new Date(Date.UTC(1899, 11, 30) + day * 86_400_000).toISOString().slice(0, 10);
+  const lines = ["customer,date,amount,category"];
+  for (let c = 1; c <= 200_000 && lines.length <= 1_000_000; c++) {
+    const lambda = gammaVariate(0.8, rng) / 5.5;
+    const death = exponential(rng, gammaVariate(0.6, rng) / 40);
+    const nu = gammaVariate(4, rng) / 15;
+    const first = rng() * 12;
+    const end = Math.min(104, first + death);
+    for (let t = first; t <= end && lines.length <= 1_000_000; t += exponential(rng, Math.max(lambda, 1e-9))) {
+      const amount = Math.max(0.01, Math.round((100 * gammaVariate(6, rng)) / nu) / 100);
+      lines.push(`C${c},${iso(start + Math.floor(7 * t))},${amount},${categories[Math.floor(rng() * 4)]}`);
+    }
+  }
+  writeFileSync(file, lines.join("\n"));
+  return lines.length - 1;
+}
+
+function main(): void {
+  if (!existsSync(LIB)) spawnSync("npm", ["run", "build:cli"], { cwd: ROOT, stdio: "inherit" });
+  const dir = mkdtempSync(path.join(os.tmpdir(), "crm-analyze-bench-"));
+  try {
+    const log = path.join(dir, "log.csv");
+    const rows = csvLog(log);
+    const out = path.join(dir, "log-analysis.xlsx");
+    const r = spawnSync("/usr/bin/time", ["-f", "%e %M", "node", LIB, log, "--out", out], { encoding: "utf8" });
+    const [seconds, kb] = (r.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number) as [number, number];
+    console.log(
+      `${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")}`,
+    );
+    console.log(r.stdout.trim());
+    if (!existsSync(out)) {
+      console.log(`crm-analyze wrote no file:\n${r.stderr}`);
+      return;
+    }
+    const line = (label: string, text: string): void => console.log(`${label.padEnd(58)} ${text}`);
+    line(
+      `crm-analyze, ${rows.toLocaleString("en")} transactions`,
+      `${seconds.toFixed(1)} s   (goal ≤ 10 s for 1,000,000)`,
+    );
+    line("  peak memory (maximum resident set)", `${(kb / 1024).toFixed(0)} MB   (goal ≤ 1,536 MB)`);
+    line(
+      "  log / workbook size",
+      `${(statSync(log).size / 1e6).toFixed(1)} MB / ${(statSync(out).size / 1e6).toFixed(1)} MB`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();

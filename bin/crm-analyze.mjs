@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// `crm-analyze …`: the customer-analysis command line, built from src/cli/crm-analyze.ts into lib/ as plain
+// JavaScript (`npm run build:cli`; `npm run build` and `npm pack` run it). It runs in this process, with no
+// child: Ctrl+C or a kill ends it, and an interrupted write leaves no file behind.
+import { existsSync } from "node:fs";
+
+const lib = new URL("../lib/crm-analyze.mjs", import.meta.url);
+if (!existsSync(lib)) {
+  console.error("crm-analyze is not built in this checkout: run `npm run build:cli` first.");
+  process.exit(1);
+}
+const { runAsProgram } = await import(lib.href);
+runAsProgram(process.argv.slice(2));

@@ -1,0 +1,114 @@
+/**
+ * Period labels of a scorecard (DESIGN.md "Scorecard over time and against benchmarks"): the default label
+ * is the calendar quarter of the as-of date, "2026 Q4" in English and "2026年第4季度" in Chinese. Quarter
+ * labels in either language sort by time and name the same period ("2026 Q4" = "2026年第4季度"); any other
+ * label ("FY2026 H1", "Pilot") keeps the place in which it was recorded.
+ */
+import { valueError } from "../errors";
+import type { ScorecardLanguage } from "./labels";
+
+/** A calendar quarter. */
+export interface Quarter {
+  year: number;
+  /** 1–4. */
+  quarter: number;
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/**
+ * The quarter a label names, or null: "2026 Q4", "2026Q4", "2026 q4", "2026年第4季度", "2026年第四季度",
+ * "2026年4季度" (spaces anywhere ignored).
+ * @example parseQuarterLabel("2026年第4季度") // { year: 2026, quarter: 4 }
+ */
+export function parseQuarterLabel(label: string): Quarter | null {
+  const s = label.replace(/[\s\u00a0\u3000]+/g, "");
+  const en = /^(\d{4})[Qq]([1-4])$/.exec(s);
+  if (en) return { year: Number(en[1]), quarter: Number(en[2]) };
+  const zh = /^(\d{4})年第?([1-4一二三四])季度?$/.exec(s);
+  if (zh) return { year: Number(zh[1]), quarter: CHINESE_DIGITS[zh[2]!] ?? Number(zh[2]) };
+  return null;
+}
+
+/** A quarter's label in a language: "2026 Q4" / "2026年第4季度". */
+export function quarterLabel(q: Quarter, language: ScorecardLanguage): string {
+  return language === "zh" ? `${q.year}年第${q.quarter}季度` : `${q.year} Q${q.quarter}`;
+}
+
+/**
+ * The default period label: the calendar quarter of an as-of date "YYYY-MM-DD" (months 1–3 are Q1, …).
+ * @throws CrmError `#VALUE!` when the date is not "YYYY-MM-DD".
+ * @example defaultPeriodLabel("2026-11-15", "en") // "2026 Q4"
+ */
+export function defaultPeriodLabel(asOf: string, language: ScorecardLanguage): string {
+  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(asOf);
+  const month = m ? Number(m[2]) : NaN;
+  if (!m || !(month >= 1 && month <= 12)) throw valueError("scorecard.asOfNotDate", { value: asOf });
+  return quarterLabel({ year: Number(m[1]), quarter: Math.ceil(month / 3) }, language);
+}
+
+/**
+ * The key two labels share when they name the same period: the quarter for quarter labels (in either
+ * language), else the label without surrounding spaces, case ignored.
+ */
+export function periodKey(label: string): string {
+  const q = parseQuarterLabel(label);
+  return q === null ? `label:${label.trim().toLowerCase()}` : `quarter:${q.year}-${q.quarter}`;
+}
+
+/**
+ * Distinct periods in the order they are shown: the first label of each period, in the given (recorded)
+ * order, except that the quarter labels are sorted by time among the places quarter labels hold. So a
+ * history of quarters reads in time order whatever order they were recorded in, a history of other labels
+ * reads in recorded order, and a mixed one keeps its other labels where they were. O(n log n).
+ * @example orderPeriods(["2026 Q3", "Pilot", "2026 Q1"]) // ["2026 Q1", "Pilot", "2026 Q3"]
+ */
+export function orderPeriods(labels: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const distinct: string[] = [];
+  for (const label of labels) {
+    const key = periodKey(label);
+    if (!seen.has(key)) {
+      seen.add(key);
+      distinct.push(label);
+    }
+  }
+  const slots: number[] = [];
+  const quarters: { label: string; q: Quarter }[] = [];
+  distinct.forEach((label, i) => {
+    const q = parseQuarterLabel(label);
+    if (q !== null) {
+      slots.push(i);
+      quarters.push({ label, q });
+    }
+  });
+  quarters.sort((a, b) => a.q.year - b.q.year || a.q.quarter - b.q.quarter);
+  const out = [...distinct];
+  slots.forEach((slot, i) => (out[slot] = quarters[i]!.label));
+  return out;
+}
+
+/**
+ * The period just before `current` among the recorded ones: with `current` placed among them as
+ * `orderPeriods` would place it (at the end when it is not a quarter and not recorded yet), the period
+ * before it, or null when it comes first.
+ * @example previousPeriod(["2026 Q1", "2026 Q3"], "2026年第2季度") // "2026 Q1"
+ */
+export function previousPeriod(recorded: readonly string[], current: string): string | null {
+  const key = periodKey(current);
+  const order = orderPeriods([...recorded, current]);
+  const at = order.findIndex((label) => periodKey(label) === key);
+  return at > 0 ? order[at - 1]! : null;
+}
+
+/**
+ * The last day of the quarter a label names, "YYYY-MM-DD", or null for a label that is not a quarter: the
+ * as-of date the command line gives a past period it records.
+ * @example quarterEndDate("2026年第2季度") // "2026-06-30"
+ */
+export function quarterEndDate(label: string): string | null {
+  const q = parseQuarterLabel(label);
+  if (q === null) return null;
+  const day = new Date(Date.UTC(q.year, q.quarter * 3, 0)).getUTCDate();
+  return `${q.year}-${String(q.quarter * 3).padStart(2, "0")}-${day}`;
+}

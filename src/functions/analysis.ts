@@ -1,0 +1,252 @@
+/**
+ * Customer analysis (issue 11): RFM scores, the eight-class RFM segments, value tiers, lifecycle stages and
+ * the cross-selling rate. They take a customer table exported from any CRM (days since the last purchase,
+ * purchases, total spend), or CRM.RFM's marketing layout. The maths is in src/core/analysis; these adapters
+ * coerce and shape.
+ *
+ * Per-customer results have the shape of the first customer range; blank rows are skipped and stay blank, a
+ * row blank in one range but not in another is `#N/A` naming the cell (as the BTYD functions do). Labels are
+ * in the `language` argument ("en" default, "zh"), so a workbook shows the same labels on every computer.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
+import { crossSell } from "../core/analysis/crossSell";
+import { ANALYSIS_LABELS, AnalysisLanguage } from "../core/analysis/labels";
+import { lifecycleStages } from "../core/analysis/lifecycle";
+import { SplitRule } from "../core/analysis/quantiles";
+import { checkBins, rfmScores } from "../core/analysis/scores";
+import { rfmSegments } from "../core/analysis/segments";
+import { valueTiers } from "../core/analysis/valueTiers";
+import { valueError } from "../core/errors";
+import { numberArg, optionArg } from "../core/values/args";
+import { NumberColumn, pick, positionIn, rowIndex } from "../core/values/columns";
+import { addressesOf, readAligned, readKeys } from "./arguments";
+import { blankArgumentsOmitted } from "./blanks";
+import { excelCallAsync } from "./excel";
+
+const SPLITS = ["mean", "median"] as const;
+const LANGUAGES = ["en", "zh"] as const;
+
+/** The `language` argument: "en" (default) or "zh". */
+function languageArg(v: unknown): AnalysisLanguage {
+  return optionArg(v, "language", LANGUAGES, "en");
+}
+
+/** The `split` argument: "mean" or "median", with the function's default. */
+function splitArg(v: unknown, fallback: SplitRule): SplitRule {
+  return optionArg(v, "split", SPLITS, fallback);
+}
+
+/**
+ * RFM scores of a customer table: per customer one row R, F, M (1 to bins) and the RFM code 100R + 10F + M.
+ * Breaks are PERCENTILE.INC(values, j/bins); F and M score 1 + the breaks they exceed, R (fewer days is
+ * better) 1 + the breaks above it; equal values score alike.
+ * @customfunction RFM.SCORE
+ * @requiresParameterAddresses
+ * @param {any[][]} daysSinceLast Days since each customer's last purchase (≥ 0).
+ * @param {any[][]} purchases Each customer's number of purchases (≥ 0).
+ * @param {any[][]} totalSpend Each customer's total spend.
+ * @param {any} [bins] Number of score bins, a whole number from 2 to 9. Default 5 (quintiles).
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} Per customer: R, F, M, RFM code; blank rows stay blank.
+ */
+export function RFM_SCORE(
+  daysSinceLast: unknown[][],
+  purchases: unknown[][],
+  totalSpend: unknown[][],
+  bins: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<any[][]> {
+  return excelCallAsync(async () => {
+    const at = addressesOf(invocation);
+    const [binsArg] = await blankArgumentsOmitted([bins], [at[3]]);
+    const k = checkBins(numberArg(binsArg, "bins", { default: 5 }));
+    const { columns, rows } = await readAligned(
+      [daysSinceLast, purchases, totalSpend],
+      ["daysSinceLast", "purchases", "totalSpend"],
+      at,
+    );
+    const [d, f, m] = columns as [NumberColumn, NumberColumn, NumberColumn];
+    const s = rfmScores(pick(d, rows), pick(f, rows), pick(m, rows), {
+      bins: k,
+      describe: (i) => positionIn(d, rowIndex(rows, i)),
+    });
+    return scoreRows(d, rows, s);
+  });
+}
+
+/**
+ * The eight-class RFM segment of each customer (Important value, development, retention, win-back; General
+ * value, …): R is high when the days since the last purchase are ≤ the split, F when purchases ≥ the split, M
+ * when total spend ≥ the split; M chooses Important or General. Same shape as daysSinceLast.
+ * @customfunction RFM.SEGMENT
+ * @requiresParameterAddresses
+ * @param {any[][]} daysSinceLast Days since each customer's last purchase (≥ 0).
+ * @param {any[][]} purchases Each customer's number of purchases (≥ 0).
+ * @param {any[][]} totalSpend Each customer's total spend.
+ * @param {any} [split] Where each column splits into high and low: "mean" (default) or "median".
+ * @param {any} [language] Language of the segment names: "en" (default) or "zh".
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} The segment name per customer; blank rows stay blank.
+ */
+export function RFM_SEGMENT(
+  daysSinceLast: unknown[][],
+  purchases: unknown[][],
+  totalSpend: unknown[][],
+  split: any,
+  language: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<any[][]> {
+  return excelCallAsync(async () => {
+    const at = addressesOf(invocation);
+    const [splitArgument, languageArgument] = await blankArgumentsOmitted([split, language], [at[3], at[4]]);
+    const rule = splitArg(splitArgument, "mean");
+    const names = ANALYSIS_LABELS[languageArg(languageArgument)].segments;
+    const { columns, rows } = await readAligned(
+      [daysSinceLast, purchases, totalSpend],
+      ["daysSinceLast", "purchases", "totalSpend"],
+      at,
+    );
+    const [d, f, m] = columns as [NumberColumn, NumberColumn, NumberColumn];
+    const s = rfmSegments(pick(d, rows), pick(f, rows), pick(m, rows), {
+      split: rule,
+      describe: (i) => positionIn(d, rowIndex(rows, i)),
+    });
+    return labelled(d, rows, (k) => names[s.segments[k]!]);
+  });
+}
+
+/**
+ * The value tier of each customer: current value (spend so far) and potential value (e.g. predicted CLV) each
+ * high when ≥ the split. High value (both high), Potential (potential only), General (current only), Low value
+ * (neither). Same shape as currentValue.
+ * @customfunction VALUETIER
+ * @requiresParameterAddresses
+ * @param {any[][]} currentValue Each customer's value so far, e.g. total spend.
+ * @param {any[][]} potentialValue Each customer's potential value, e.g. CRM.CLV.BTYD.
+ * @param {any} [split] Where each column splits into high and low: "median" (default) or "mean".
+ * @param {any} [language] Language of the tier names: "en" (default) or "zh".
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} The tier name per customer; blank rows stay blank.
+ */
+export function VALUETIER(
+  currentValue: unknown[][],
+  potentialValue: unknown[][],
+  split: any,
+  language: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<any[][]> {
+  return excelCallAsync(async () => {
+    const at = addressesOf(invocation);
+    const [splitArgument, languageArgument] = await blankArgumentsOmitted([split, language], [at[2], at[3]]);
+    const rule = splitArg(splitArgument, "median");
+    const names = ANALYSIS_LABELS[languageArg(languageArgument)].tiers;
+    const { columns, rows } = await readAligned([currentValue, potentialValue], ["currentValue", "potentialValue"], at);
+    const [c, p] = columns as [NumberColumn, NumberColumn];
+    const t = valueTiers(pick(c, rows), pick(p, rows), {
+      split: rule,
+      describe: (i) => positionIn(c, rowIndex(rows, i)),
+    });
+    return labelled(c, rows, (k) => names[t.tiers[k]!]);
+  });
+}
+
+/**
+ * The lifecycle stage of each customer: New when the first purchase is at most newDays old; otherwise Active
+ * when P(alive) ≥ atRisk, At risk when ≥ lost, else Lost. Use a P(alive) that lets one-time buyers fade
+ * (Pareto/NBD or MBG/NBD). Same shape as pAlive.
+ * @customfunction LIFECYCLE
+ * @requiresParameterAddresses
+ * @param {any[][]} pAlive Each customer's probability of being active, from 0 to 1.
+ * @param {any[][]} daysSinceFirst Days from each customer's first purchase to the as-of date (≥ 0).
+ * @param {any} [newDays] Customers whose first purchase is at most this many days old are New. Default 90.
+ * @param {any} [atRisk] Lowest P(alive) of an Active customer. Default 0.5.
+ * @param {any} [lost] Lowest P(alive) of an At-risk customer; below it, Lost. Default 0.2; not above atRisk.
+ * @param {any} [language] Language of the stage names: "en" (default) or "zh".
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} The stage name per customer; blank rows stay blank.
+ */
+export function LIFECYCLE(
+  pAlive: unknown[][],
+  daysSinceFirst: unknown[][],
+  newDays: any,
+  atRisk: any,
+  lost: any,
+  language: any,
+  invocation: CustomFunctions.Invocation,
+): Promise<any[][]> {
+  return excelCallAsync(async () => {
+    const at = addressesOf(invocation);
+    const optional = await blankArgumentsOmitted([newDays, atRisk, lost, language], at.slice(2, 6));
+    const thresholds = {
+      newDays: numberArg(optional[0], "newDays", { default: 90 }),
+      atRisk: numberArg(optional[1], "atRisk", { default: 0.5 }),
+      lost: numberArg(optional[2], "lost", { default: 0.2 }),
+    };
+    const names = ANALYSIS_LABELS[languageArg(optional[3])].stages;
+    const { columns, rows } = await readAligned([pAlive, daysSinceFirst], ["pAlive", "daysSinceFirst"], at);
+    const [p, a] = columns as [NumberColumn, NumberColumn];
+    const stages = lifecycleStages(pick(p, rows), pick(a, rows), {
+      ...thresholds,
+      describe: (i) => positionIn(p, rowIndex(rows, i)),
+    });
+    return labelled(p, rows, (k) => names[stages[k]!]);
+  });
+}
+
+/**
+ * Cross-selling rate: the share of customers who bought in at least two distinct categories, of the customers
+ * with a category. Customers and categories match like COUNTIF (text ignores case and surrounding spaces; 12
+ * and "12" are the same). Rows without a customer are skipped.
+ * @customfunction CROSSSELL
+ * @requiresParameterAddresses
+ * @param {any[][]} customerIds The customer of each order line (a range or a whole column).
+ * @param {any[][]} categories The product category of each order line (same size as customerIds).
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} Customers with two or more categories / customers with a category, from 0 to 1.
+ */
+export function CROSSSELL(
+  customerIds: unknown[][],
+  categories: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): Promise<number[][]> {
+  return excelCallAsync(async () => {
+    const at = addressesOf(invocation);
+    const [ids, cats] = await Promise.all([
+      readKeys(customerIds, "customerIds", at[0]),
+      readKeys(categories, "categories", at[1]),
+    ]);
+    if (ids.values.length !== cats.values.length) {
+      const sizes = `customerIds ${ids.rows}×${ids.columns}, categories ${cats.rows}×${cats.columns}`;
+      throw valueError("input.sameCells", { names: "customerIds, categories", sizes });
+    }
+    return [[crossSell(ids.values, cats.values).rate]];
+  });
+}
+
+/** RFM.SCORE's spill: per cell of `like`, R, F, M and the code at the filled rows, four blanks elsewhere. */
+function scoreRows(
+  like: NumberColumn,
+  rows: Int32Array | null,
+  s: { r: ArrayLike<number>; f: ArrayLike<number>; m: ArrayLike<number>; code: ArrayLike<number> },
+): (number | string)[][] {
+  const out = new Array<(number | string)[]>(like.values.length);
+  const filled = rows === null ? out.length : rows.length;
+  for (let k = 0, cell = 0; cell < out.length; cell++) {
+    out[cell] = k < filled && rowIndex(rows, k) === cell ? [s.r[k]!, s.f[k]!, s.m[k]!, s.code[k++]!] : ["", "", "", ""];
+  }
+  return out;
+}
+
+/** A label per filled row k (0-based among `rows`, which ascend), in the shape of `like`, blank elsewhere. */
+function labelled(like: NumberColumn, rows: Int32Array | null, label: (k: number) => string): string[][] {
+  const filled = rows === null ? like.values.length : rows.length;
+  const out = new Array<string[]>(like.rows);
+  for (let r = 0, k = 0; r < like.rows; r++) {
+    const row = new Array<string>(like.columns);
+    for (let c = 0; c < like.columns; c++) {
+      row[c] = k < filled && rowIndex(rows, k) === r * like.columns + c ? label(k++) : "";
+    }
+    out[r] = row;
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * The scorecard section's actions: what the buttons do. Each one reads the state from the store, talks to the
+ * workbook through the pane's host (../host.ts) and the scorecard writer, and hands the outcome to a state
+ * function (./state.ts), which makes the next state. No DOM here. While one operation runs, the others return
+ * at once (a click on a busy section does nothing).
+ */
+import type { ColumnRole } from "../../core/scorecard/headers";
+import { messageOf, type PaneHost } from "../host";
+import { EmptySelectionError, readSelection } from "./selection";
+import {
+  bandEdited,
+  BandInput,
+  buildEnded,
+  canBuild,
+  checkOptions,
+  failed,
+  listFailed,
+  listLoaded,
+  listLoading,
+  OptionInputs,
+  optionsChanged,
+  progressed,
+  refreshEnded,
+  roleChanged,
+  ScorecardState,
+  selectionFailed,
+  selectionRead,
+  started,
+} from "./state";
+import { activateSheet, buildScorecard, listScorecards, refreshScorecard, ScorecardEntry } from "./writer";
+
+/** Holds the state; `set` makes a new one current and tells the views. */
+export interface Store {
+  get(): ScorecardState;
+  set(next: ScorecardState): void;
+}
+
+/** A store that calls `onChange` after every `set`. */
+export function createStore(initial: ScorecardState, onChange: (s: ScorecardState) => void): Store {
+  let state = initial;
+  return {
+    get: () => state,
+    set: (next) => {
+      state = next;
+      onChange(state);
+    },
+  };
+}
+
+/** The section's actions, bound to a store and a host. */
+export interface ScorecardActions {
+  useSelection(): Promise<void>;
+  changeRole(role: ColumnRole, value: string): void;
+  changeOptions(patch: Partial<OptionInputs>): void;
+  editBand(i: number, band: BandInput): void;
+  build(): Promise<void>;
+  refresh(entry: ScorecardEntry): Promise<void>;
+  open(sheet: string): Promise<void>;
+  loadList(): Promise<void>;
+}
+
+/** Binds the actions to `store` and `host`. */
+export function scorecardActions(store: Store, host: PaneHost): ScorecardActions {
+  const hooks = { run: host.run, supports: host.supports };
+  const onProgress = (p: Parameters<typeof progressed>[1]): void => store.set(progressed(store.get(), p));
+  return {
+    async useSelection() {
+      if (store.get().busy || !host.available) return;
+      store.set(started(store.get(), "select"));
+      try {
+        const selection = await readSelection(host.run, host.supports);
+        store.set(selectionRead(store.get(), selection));
+      } catch (e) {
+        const problem =
+          e instanceof EmptySelectionError
+            ? { kind: "empty" as const }
+            : { kind: "failed" as const, detail: messageOf(e) };
+        store.set(selectionFailed(store.get(), problem));
+      }
+    },
+    changeRole(role, value) {
+      if (store.get().busy) return;
+      store.set(roleChanged(store.get(), role, value));
+    },
+    changeOptions(patch) {
+      store.set(optionsChanged(store.get(), patch));
+    },
+    editBand(i, band) {
+      store.set(bandEdited(store.get(), i, band));
+    },
+    async build() {
+      const s = store.get();
+      if (!canBuild(s) || s.selection === null) return;
+      const { options } = checkOptions(s.options);
+      const request = { source: s.selection.ref, mapping: s.override, options };
+      store.set(started(s, "build"));
+      try {
+        store.set(buildEnded(store.get(), await buildScorecard(request, { ...hooks, onProgress })));
+      } catch (e) {
+        store.set(failed(store.get(), e, "build"));
+      }
+    },
+    async refresh(entry) {
+      if (store.get().busy || !host.available) return;
+      store.set(started(store.get(), "refresh", entry.settingsName));
+      try {
+        store.set(refreshEnded(store.get(), entry, await refreshScorecard(entry, { ...hooks, onProgress })));
+      } catch (e) {
+        store.set(failed(store.get(), e, "refresh"));
+      }
+    },
+    async open(sheet) {
+      try {
+        await activateSheet(sheet, hooks);
+      } catch (e) {
+        store.set(failed(store.get(), e, "open"));
+      }
+    },
+    async loadList() {
+      if (!host.available || store.get().list.status === "loading") return;
+      store.set(listLoading(store.get()));
+      try {
+        store.set(listLoaded(store.get(), (await listScorecards(hooks)).entries));
+      } catch (e) {
+        store.set(listFailed(store.get(), messageOf(e)));
+      }
+    },
+  };
+}

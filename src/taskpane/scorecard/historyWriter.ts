@@ -1,0 +1,223 @@
+/**
+ * The Office.js side of the scorecard history: reads the history sheet ("CRM Scorecard History", or its
+ * Chinese name: HISTORY_SHEET_NAMES) for a build or refresh, and records a scorecard's period into it ("Record this period").
+ * It knows cells and formats; what to write is the core's (src/core/scorecard/historyUpdate.ts).
+ *
+ * ## Record this period, in at most 3 syncs
+ * 1 read: the scorecard sheet's values, the history sheet's used range and whether its chart exists; the
+ *   core reads the period's record from the sheet's values (what the scorecard shows now) and the history
+ *   table. A scorecard sheet changed by hand, or a history edited into a state the core cannot read, is
+ *   reported and nothing is written. A period recorded before is reported ("exists") unless `replace`.
+ * (+1 only for a new history: add the sheet, learn its id.)
+ * 1 write: the new rows appended, then the period's old rows deleted (A:J, shifting up), the summary and the
+ *   chart rewritten. Nothing else is touched: no other sheet, no name, no setting. A failed write of a new
+ *   history sheet removes that sheet (by its id; one more sync), a failed write to an existing one leaves at
+ *   worst the period twice (the append comes first), never a period lost.
+ */
+import { parseRange, splitAddress } from "../../core/address";
+import {
+  HISTORY_SHEET_NAMES,
+  readHistoryTable,
+  type HistoryProblem,
+  type HistoryTable,
+} from "../../core/scorecard/history";
+import { periodRecordFromSheet, type SheetRecordProblem } from "../../core/scorecard/historyRecord";
+import {
+  HISTORY_CHART_NAME,
+  recordPeriod,
+  type HistoryFormat,
+  type HistoryUpdate,
+} from "../../core/scorecard/historyUpdate";
+import { defaultRun, excelApiSupports, type Supports } from "../host";
+import type { ExcelHooks, ScorecardEntry } from "./writer";
+
+/** The history sheet as a read found it. */
+export interface HistoryRead {
+  /** Its name, or null when the workbook has none. */
+  sheet: string | null;
+  /** The table (null: no sheet, an empty sheet, or an unreadable table — see `problems`). */
+  table: HistoryTable | null;
+  /** What makes the table unreadable (empty when it was read, or there is none). */
+  problems: HistoryProblem[];
+  /** Whether the history chart is on it. */
+  hasChart: boolean;
+}
+
+const NONE: HistoryRead = { sheet: null, table: null, problems: [], hasChart: false };
+
+/**
+ * Queues, in the caller's next sync, the read of the history sheet under either of its names (ExcelApi 1.4;
+ * without it the workbook has no readable history). Returns what was found, once that sync is done.
+ */
+export function queueHistoryRead(context: Excel.RequestContext, supports: Supports): () => HistoryRead {
+  if (!supports("1.4")) return () => NONE;
+  const probes = Object.values(HISTORY_SHEET_NAMES).map((name) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load("name");
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("address,values");
+    const chart = sheet.charts.getItemOrNullObject(HISTORY_CHART_NAME);
+    chart.load("name");
+    return { sheet, used, chart };
+  });
+  return () => {
+    const found = probes.find((p) => !p.sheet.isNullObject);
+    if (found === undefined) return NONE;
+    const name = found.sheet.name;
+    const hasChart = !found.chart.isNullObject;
+    if (found.used.isNullObject) return { sheet: name, table: null, problems: [], hasChart };
+    const topLeft = splitAddress(found.used.address).range.split(":")[0]!;
+    const reading = readHistoryTable(name, { topLeft, values: found.used.values as unknown[][] });
+    return { sheet: name, table: reading.table, problems: reading.problems, hasChart };
+  };
+}
+
+/** What recording a period did, or why it wrote nothing. */
+export type RecordOutcome =
+  | { kind: "recorded"; period: string; replaced: boolean; sheetName: string; created: boolean; syncs: number }
+  /** The period is in the history already: ask, then call again with `replace`. Nothing written. */
+  | { kind: "exists"; period: string; sheetName: string; syncs: number }
+  /** The history table cannot be read (edited by hand): nothing written. */
+  | { kind: "unreadableHistory"; sheetName: string; problems: HistoryProblem[]; syncs: number }
+  /** The scorecard sheet is not as built: nothing written. */
+  | { kind: "unreadableSheet"; problem: SheetRecordProblem; syncs: number }
+  /** The host lacks ExcelApi 1.4. Nothing written. */
+  | { kind: "unsupported"; syncs: number };
+
+/**
+ * Why recording failed: "missing" the scorecard sheet is gone; "taken" a sheet of the history's name appeared
+ * meanwhile; "write" writing failed (`removed`: the new history sheet this record had added was removed; null
+ * when the sheet existed before, which then holds the period at worst twice).
+ */
+export class HistoryError extends Error {
+  constructor(
+    readonly stage: "missing" | "taken" | "write",
+    readonly sheetName: string,
+    readonly detail: string,
+    readonly removed: boolean | null = null,
+  ) {
+    super(`${stage}: ${sheetName}: ${detail}`);
+    this.name = "HistoryError";
+  }
+}
+
+/** Excel's (or the core's) message of an error. (writer.ts has the same; this file must not import it.) */
+function messageOf(e: unknown): string {
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    return e.message || (typeof code === "string" ? code : e.name);
+  }
+  return String(e);
+}
+
+function matrix<T>(rows: number, columns: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => new Array<T>(columns).fill(value));
+}
+
+function applyFormat(sheet: Excel.Worksheet, f: HistoryFormat): void {
+  const range = sheet.getRange(f.range);
+  const b = parseRange(f.range);
+  const [rows, cols] = [b.bottom - b.top + 1, b.right - b.left + 1];
+  if (f.numberFormat !== undefined) range.numberFormat = matrix(rows, cols, f.numberFormat);
+  if (f.style?.bold !== undefined) range.format.font.bold = f.style.bold;
+  if (f.style?.fill !== undefined) range.format.fill.color = f.style.fill;
+}
+
+/** Queues a history update on its sheet (no sync), in the core's order. */
+function queueUpdate(sheet: Excel.Worksheet, u: HistoryUpdate, hasChart: boolean, supports: Supports): void {
+  for (const f of u.records.formats) applyFormat(sheet, f);
+  for (const w of u.records.writes) sheet.getRange(w.address).values = w.values;
+  for (const run of u.deleteRows) sheet.getRange(`A${run.first + 1}:J${run.last + 1}`).delete("Up");
+  for (const range of u.summary.clear) sheet.getRange(range).clear("All");
+  for (const f of u.summary.formats) applyFormat(sheet, f);
+  sheet.getRange(u.summary.write.address).values = u.summary.write.values;
+  if (supports("1.2"))
+    for (const c of u.columns)
+      sheet.getRange(`${c.column}:${c.column}`).format.columnWidth = Math.round((c.width * 7 + 5) * 0.75 * 100) / 100;
+  if (u.create && supports("1.7")) sheet.freezePanes.freezeRows(1);
+  const spec = u.chart;
+  if (hasChart) sheet.charts.getItem(spec.name).delete();
+  const chart = sheet.charts.add("LineMarkers", sheet.getRange(spec.source), "Columns");
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  chart.setPosition(spec.from, spec.to);
+  chart.axes.valueAxis.minimum = spec.valueAxis.min;
+  if (supports("1.8")) chart.axes.valueAxis.numberFormat = spec.valueAxis.numberFormat;
+}
+
+/**
+ * Records the period a scorecard shows into the workbook's history (see the top comment): ≤ 3 syncs, only the
+ * history sheet written.
+ * @param entry the scorecard (from `listScorecards`)
+ * @param hooks `replace`: replace the period's rows when it was recorded before (the pane asks first)
+ * @throws HistoryError ("missing", "taken", "write")
+ */
+export async function recordScorecardPeriod(
+  entry: ScorecardEntry,
+  hooks: ExcelHooks & { replace?: boolean } = {},
+): Promise<RecordOutcome> {
+  const run = hooks.run ?? defaultRun;
+  const supports = hooks.supports ?? excelApiSupports;
+  if (!supports("1.4")) return { kind: "unsupported", syncs: 0 };
+  return run(async (context) => {
+    let syncs = 0;
+    const sync = async (): Promise<void> => {
+      syncs++;
+      await context.sync();
+    };
+    const scorecard = context.workbook.worksheets.getItemOrNullObject(entry.sheet);
+    const used = scorecard.getUsedRangeOrNullObject(true);
+    used.load("address,values");
+    const history = queueHistoryRead(context, supports);
+    hooks.onProgress?.({ step: "read", done: 0, total: 2 });
+    await sync();
+    if (scorecard.isNullObject || used.isNullObject) throw new HistoryError("missing", entry.sheet, "");
+    const found = history();
+    const language = entry.settings.options.language;
+    const sheetName = found.sheet ?? HISTORY_SHEET_NAMES[language];
+    const { record, problem } = periodRecordFromSheet(used.values as unknown[][], entry.settings);
+    if (record === null) return { kind: "unreadableSheet", problem: problem!, syncs };
+    if (found.problems.length > 0) return { kind: "unreadableHistory", sheetName, problems: found.problems, syncs };
+    const update = recordPeriod(found.table, record, language);
+    if (update.replaces && hooks.replace !== true) return { kind: "exists", period: record.period, sheetName, syncs };
+
+    let sheet: Excel.Worksheet;
+    let addedId: string | null = null;
+    if (found.sheet === null) {
+      const added = context.workbook.worksheets.add(sheetName);
+      added.load("id");
+      try {
+        await sync();
+      } catch (e) {
+        const taken = (e as { code?: unknown }).code === "ItemAlreadyExists";
+        throw new HistoryError(taken ? "taken" : "write", sheetName, messageOf(e), taken ? null : true);
+      }
+      addedId = added.id;
+      sheet = context.workbook.worksheets.getItem(addedId);
+    } else sheet = context.workbook.worksheets.getItem(found.sheet);
+    hooks.onProgress?.({ step: "write", done: syncs, total: syncs + 1 });
+    queueUpdate(sheet, update, found.hasChart, supports);
+    try {
+      await sync();
+    } catch (e) {
+      let removed: boolean | null = null;
+      if (addedId !== null) {
+        context.workbook.worksheets.getItem(addedId).delete();
+        removed = await sync().then(
+          () => true,
+          () => false,
+        );
+      }
+      throw new HistoryError("write", sheetName, messageOf(e), removed);
+    }
+    hooks.onProgress?.({ step: "done", done: syncs, total: syncs });
+    return {
+      kind: "recorded",
+      period: record.period,
+      replaced: update.replaces,
+      sheetName,
+      created: addedId !== null,
+      syncs,
+    };
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * The workbook's scorecards, each with where it comes from and its Open and Refresh buttons, and a button to
+ * read the list again. Items are kept by scorecard (their settings name) and updated in place, so a button the
+ * user pressed keeps focus while the list changes around it.
+ */
+import { displaySheet } from "../../../core/address";
+import type { ScorecardActions } from "../actions";
+import type { ScorecardStrings } from "../strings";
+import type { ScorecardState } from "../state";
+import type { ScorecardEntry } from "../writer";
+import { el } from "../../dom";
+import { button, setButtonState, setText, type View, type ViewModel } from "./view";
+
+/** One item's elements; `entry` is the one it shows now. */
+interface Item {
+  li: HTMLLIElement;
+  info: HTMLElement;
+  openBtn: HTMLButtonElement;
+  refreshBtn: HTMLButtonElement;
+  entry: ScorecardEntry;
+}
+
+/** Makes an item; its buttons act on whatever entry the item shows when pressed. */
+function makeItem(entry: ScorecardEntry, actions: ScorecardActions): Item {
+  const li = el("li", "sc-list-item");
+  const info = el("div", "sc-list-info");
+  const openBtn = button("", "open");
+  const refreshBtn = button("", "refresh");
+  const item: Item = { li, info, openBtn, refreshBtn, entry };
+  openBtn.addEventListener("click", () => void actions.open(item.entry.sheet));
+  refreshBtn.addEventListener("click", () => void actions.refresh(item.entry));
+  const buttons = el("div", "sc-list-buttons");
+  buttons.append(openBtn, refreshBtn);
+  li.append(info, buttons);
+  return item;
+}
+
+/** Brings an item up to date with its entry. */
+function drawItem(item: Item, state: ScorecardState, s: ScorecardStrings): void {
+  const entry = item.entry;
+  item.li.dataset.sheet = entry.sheet;
+  const src = `${displaySheet(entry.settings.source.sheet)}!${entry.settings.source.address}`;
+  item.info.replaceChildren(
+    el("strong", "", entry.sheet),
+    el("span", "sc-help", s.listItem(entry.settings.asOf, src)),
+    ...(entry.settingsFrom === "index" ? [el("span", "sc-help", s.fromIndex)] : []),
+  );
+  setText(item.openBtn, s.openSheet);
+  setText(item.refreshBtn, s.refresh);
+  // The buttons repeat from item to item: their names say which scorecard (the visible word first).
+  item.openBtn.setAttribute("aria-label", s.open(entry.sheet));
+  item.refreshBtn.setAttribute("aria-label", s.refreshNamed(entry.sheet));
+  item.refreshBtn.title = s.refreshHelp;
+  const busy = state.busy;
+  setButtonState(item.refreshBtn, busy === null, busy?.kind === "refresh" && busy.entry === entry.settingsName);
+}
+
+/** The list of scorecards. */
+export function listView(actions: ScorecardActions): View {
+  const element = el("div", "sc-list");
+  const header = el("div", "sc-list-header");
+  const title = el("h3");
+  const reload = button("", "reload-list", "link-button");
+  reload.addEventListener("click", () => void actions.loadList());
+  header.append(title, reload);
+  const body = el("div", "sc-list-body");
+  const note = el("p");
+  const ul = el("ul", "sc-list-items");
+  element.append(header, body);
+  const items = new Map<string, Item>();
+
+  const update = ({ state, s }: ViewModel): void => {
+    const { list } = state;
+    setText(title, s.listTitle);
+    setText(reload, s.reloadList);
+    setButtonState(reload, state.available && list.status !== "loading");
+    element.hidden = !state.available;
+    const entries = list.entries ?? [];
+    const message =
+      list.status === "loading"
+        ? { cls: "sc-help", text: s.listLoading }
+        : list.status === "error"
+          ? { cls: "error", text: s.listFailed(list.error) }
+          : entries.length === 0
+            ? { cls: "sc-help", text: s.listEmpty }
+            : null;
+    if (message !== null) {
+      note.className = message.cls;
+      setText(note, message.text);
+      if (body.firstChild !== note || body.childNodes.length !== 1) body.replaceChildren(note);
+      return;
+    }
+    const keep = new Set(entries.map((e) => e.settingsName));
+    for (const [key, item] of items) {
+      if (keep.has(key)) continue;
+      item.li.remove();
+      items.delete(key);
+    }
+    entries.forEach((entry, i) => {
+      let item = items.get(entry.settingsName);
+      if (item === undefined) {
+        item = makeItem(entry, actions);
+        items.set(entry.settingsName, item);
+      }
+      item.entry = entry;
+      drawItem(item, state, s);
+      if (ul.children[i] !== item.li) ul.insertBefore(item.li, ul.children[i] ?? null);
+    });
+    if (body.firstChild !== ul) body.replaceChildren(ul);
+  };
+  return { element, update };
+}

@@ -1,0 +1,196 @@
+/**
+ * The options: achievement cap, status thresholds, inputs (live link or snapshot), the sheet's language and
+ * the rating bands. Fields are made once and keep what the user typed; only their labels follow the language.
+ */
+import { LANG_TAGS } from "../../i18n";
+import type { ScorecardActions } from "../actions";
+import { checkOptions, fieldKey, shownBands, type BandInput, type ScorecardState } from "../state";
+import { NATIVE_LANGUAGE_NAMES, type ScorecardStrings } from "../strings";
+import { el } from "../../dom";
+import { button, setChoices, setText, type View, type ViewModel } from "./view";
+
+/** A text box for a number (decimal keyboard on touch screens). */
+function numberInput(onInput: (value: string) => void): HTMLInputElement {
+  const i = el("input");
+  i.type = "text";
+  i.inputMode = "decimal";
+  i.addEventListener("input", () => onInput(i.value));
+  return i;
+}
+
+/** Sets a field's value unless it already shows it (so the caret stays where the user is typing). */
+function setValue(i: HTMLInputElement, value: string): void {
+  if (i.value !== value) i.value = value;
+}
+
+/** The id of the message about an option field (the Build row lists them; ./build.ts). */
+export function optionErrorId(key: string): string {
+  return `sc-option-error-${key}`;
+}
+
+/** The keys of the option fields that have a problem now. */
+function problemFields(state: ScorecardState): Set<string> {
+  return new Set(checkOptions(state.options).problems.map((p) => fieldKey(p.field)));
+}
+
+/** Marks a field invalid and points it at its message (`errorId`), or clears both. */
+function markField(input: HTMLInputElement, errorId: string | null): void {
+  if (errorId === null) {
+    input.removeAttribute("aria-invalid");
+    input.removeAttribute("aria-describedby");
+  } else {
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", errorId);
+  }
+}
+
+/** A labelled field of the options grid. */
+function field(input: HTMLElement, id: string, wide = false): { wrap: HTMLElement; label: HTMLLabelElement } {
+  const wrap = el("div", wide ? "sc-field sc-field-wide" : "sc-field");
+  const label = el("label");
+  label.htmlFor = id;
+  input.id = id;
+  wrap.append(label, input);
+  return { wrap, label };
+}
+
+/** One row of the bands table. */
+interface BandRow {
+  tr: HTMLTableRowElement;
+  label: HTMLInputElement;
+  min: HTMLInputElement;
+}
+
+/** The rating bands: a table of label and minimum per band, and a button back to the defaults. */
+function bandsPart(actions: ScorecardActions): { element: HTMLElement; update: (m: ViewModel) => void } {
+  const element = el("div", "sc-bands");
+  const title = el("div", "sc-bands-title");
+  const table = el("table", "sc-bands-table");
+  const head = el("tr");
+  const headLabel = el("th");
+  const headMin = el("th");
+  head.append(headLabel, headMin);
+  table.append(head);
+  const reset = button("", "reset-bands", "link-button");
+  reset.addEventListener("click", () => actions.changeOptions({ bands: null }));
+  element.append(title, table, reset);
+  const rows: BandRow[] = [];
+
+  const makeRow = (i: number): BandRow => {
+    const label = el("input");
+    label.type = "text";
+    label.dataset.band = String(i);
+    const min = numberInput(() => undefined);
+    const edit = (): void => actions.editBand(i, { label: label.value, min: min.value });
+    label.addEventListener("input", edit);
+    min.addEventListener("input", edit);
+    const td1 = el("td");
+    td1.append(label);
+    const td2 = el("td");
+    td2.append(min);
+    const tr = el("tr");
+    tr.append(td1, td2);
+    return { tr, label, min };
+  };
+
+  const update = ({ state, s }: ViewModel): void => {
+    setText(title, s.bands);
+    setText(reset, s.resetBands);
+    setText(headLabel, s.bandLabel);
+    setText(headMin, s.bandMin);
+    const bands: BandInput[] = shownBands(state);
+    const invalid = problemFields(state);
+    while (rows.length < bands.length) {
+      const row = makeRow(rows.length);
+      rows.push(row);
+      table.append(row.tr);
+    }
+    while (rows.length > bands.length) rows.pop()!.tr.remove();
+    bands.forEach((b, i) => {
+      const row = rows[i]!;
+      setValue(row.label, b.label);
+      setValue(row.min, b.min);
+      row.label.setAttribute("aria-label", `${s.bandLabel} ${i + 1}`);
+      row.min.setAttribute("aria-label", `${s.bandMin} ${i + 1}`);
+      for (const [part, input] of [["label", row.label] as const, ["min", row.min] as const]) {
+        const key = fieldKey({ band: i, part });
+        markField(input, invalid.has(key) ? optionErrorId(key) : null);
+      }
+    });
+  };
+  return { element, update };
+}
+
+/** The options card (a disclosure: closed until the user opens it). */
+export function optionsView(actions: ScorecardActions): View {
+  const element = el("details", "sc-card sc-options");
+  const summary = el("summary");
+  const body = el("div", "sc-options-body");
+  element.append(summary, body);
+
+  const cap = numberInput((v) => actions.changeOptions({ cap: v }));
+  const onTarget = numberInput((v) => actions.changeOptions({ onTarget: v }));
+  const near = numberInput((v) => actions.changeOptions({ near: v }));
+  const mode = el("select");
+  mode.addEventListener("change", () =>
+    actions.changeOptions({ mode: mode.value === "snapshot" ? "snapshot" : "live" }),
+  );
+  const language = el("select");
+  language.addEventListener("change", () => {
+    const v = language.value;
+    actions.changeOptions({ language: v === "en" || v === "zh" ? v : "auto" });
+  });
+  const fields = {
+    cap: field(cap, "sc-cap"),
+    onTarget: field(onTarget, "sc-on-target"),
+    near: field(near, "sc-near"),
+    mode: field(mode, "sc-mode", true),
+    language: field(language, "sc-language", true),
+  };
+  const grid = el("div", "sc-options-grid");
+  grid.append(...Object.values(fields).map((f) => f.wrap));
+  const bands = bandsPart(actions);
+  body.append(grid, bands.element);
+  const labelOf: Record<keyof typeof fields, (s: ScorecardStrings) => string> = {
+    cap: (s) => s.cap,
+    onTarget: (s) => s.onTarget,
+    near: (s) => s.near,
+    mode: (s) => s.mode,
+    language: (s) => s.language,
+  };
+
+  const update = (m: ViewModel): void => {
+    const { state, s } = m;
+    const o = state.options;
+    setText(summary, s.optionsTitle);
+    for (const k of Object.keys(fields) as (keyof typeof fields)[]) setText(fields[k].label, labelOf[k](s));
+    setValue(cap, o.cap);
+    setValue(onTarget, o.onTarget);
+    setValue(near, o.near);
+    setChoices(
+      mode,
+      [
+        { value: "live", text: s.live },
+        { value: "snapshot", text: s.snapshot },
+      ],
+      o.mode,
+    );
+    const detected = s.languageNames[state.reading?.language ?? "en"];
+    setChoices(
+      language,
+      [
+        { value: "auto", text: s.languageAuto(detected) },
+        // Each language by its own name, marked as that language (so a screen reader reads it in it).
+        { value: "en", text: NATIVE_LANGUAGE_NAMES.en, lang: LANG_TAGS.en },
+        { value: "zh", text: NATIVE_LANGUAGE_NAMES.zh, lang: LANG_TAGS.zh },
+      ],
+      o.language,
+    );
+    const invalid = problemFields(state);
+    for (const [key, input] of [["cap", cap] as const, ["onTarget", onTarget] as const, ["near", near] as const]) {
+      markField(input, invalid.has(key) ? optionErrorId(key) : null);
+    }
+    bands.update(m);
+  };
+  return { element, update };
+}
