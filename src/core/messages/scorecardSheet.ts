@@ -12,7 +12,10 @@ import type { MessageArea } from "./types";
 export const SCORECARD_SHEET = {
   // --- the sheet and its header -------------------------------------------------------------------------------
   /** Base name of a new scorecard sheet; a number is appended when taken: `CRM Scorecard (2)`. */
-  sheetName: { en: "CRM Scorecard", zh: "CRM 计分卡" },
+  sheetName: {
+    en: "CRM Scorecard",
+    zh: "CRM 计分卡",
+  },
   title: { en: "CRM Balanced Scorecard", zh: "CRM 平衡计分卡" },
   asOf: { en: "As of", zh: "截至日期" },
   source: { en: "Source", zh: "数据来源" },
@@ -22,8 +25,6 @@ export const SCORECARD_SHEET = {
   comparedWith: { en: "Compared with", zh: "对比期间" },
   previousScore: { en: "Previous", zh: "上期得分" },
   change: { en: "Change", zh: "变化" },
-  /** The default period label, the calendar quarter of the as-of date (src/core/scorecard/period.ts). */
-  quarter: { en: "{year} Q{quarter}", zh: "{year}年第{quarter}季度" },
 
   // --- the KPI table's visible columns --------------------------------------------------------------------------
   columnPerspective: { en: "Perspective", zh: "维度" },
@@ -95,5 +96,12 @@ export const SCORECARD_SHEET = {
   declined: { en: "Declined", zh: "下降" },
   unchanged: { en: "Unchanged", zh: "持平" },
   ahead: { en: "Ahead", zh: "领先" },
-  behind: { en: "Behind", zh: "落后" },
+  behind: {
+    en: "Behind",
+    zh: "落后",
+  },
+
+  // --- the period label ---------------------------------------------------------------------------------------
+  /** The default period label, the calendar quarter of the as-of date (src/core/scorecard/period.ts). */
+  quarter: { en: "{year} Q{quarter}", zh: "{year}年第{quarter}季度" },
 } as const satisfies MessageArea;
