@@ -45,6 +45,7 @@ export const ROLE_NAMES: Readonly<Record<ScorecardLanguage, Readonly<Record<Colu
   zh: roleNames("zh"),
 };
 
+/** Each role's name in a language: the sheet's header of its column. */
 function roleNames(language: ScorecardLanguage): Record<ColumnRole, string> {
   const headers = scorecardLabels(language).headers;
   return Object.fromEntries(COLUMN_ROLES.map((role) => [role, headers[role]])) as Record<ColumnRole, string>;
