@@ -5,6 +5,9 @@
  * Core errors carry an id and its parameters ({@link Message}); each surface renders them in its language
  * with {@link render} or {@link renderMessage}. No text is ever translated back by pattern.
  *
+ * Words the core recognises in what users type (header synonyms, forms of a period label) are lists, not
+ * messages: they live beside the messages in {@link WORDS}.
+ *
  * A template names its parameters in braces: `'{where} is text "{text}"'`. The parameter names are read from
  * the English template at compile time, so `render("input.cellIsText", { where, text }, "zh")` is checked by
  * TypeScript; a parameter is a string, a number (shown as JavaScript writes it) or another message (a place
@@ -14,16 +17,20 @@ import { ANALYSIS } from "./analysis";
 import { BTYD } from "./btyd";
 import { CLI } from "./cli";
 import { CSV } from "./csv";
+import { HEADERS } from "./headers";
+import { HISTORY_SHEET } from "./historySheet";
 import { INPUT } from "./input";
 import { LEGACY } from "./legacy";
 import { METRICS } from "./metrics";
 import { PANE } from "./pane";
+import { PERIODS } from "./periods";
 import { SCORECARD } from "./scorecard";
+import { SCORECARD_SHEET } from "./scorecardSheet";
 import { SHARING } from "./sharing";
 import { SHARING_PANE } from "./sharingPane";
-import type { Language, MessageArea, MessageEntry } from "./types";
+import type { Language, MessageArea, MessageEntry, WordArea } from "./types";
 
-export type { Language } from "./types";
+export type { Language, WordList } from "./types";
 
 /** Every area of the catalogue. */
 export const CATALOGUE = {
@@ -32,6 +39,8 @@ export const CATALOGUE = {
   btyd: BTYD,
   analysis: ANALYSIS,
   scorecard: SCORECARD,
+  scorecardSheet: SCORECARD_SHEET,
+  historySheet: HISTORY_SHEET,
   sharing: SHARING,
   csv: CSV,
   cli: CLI,
@@ -41,6 +50,15 @@ export const CATALOGUE = {
 } as const satisfies Readonly<Record<string, MessageArea>>;
 
 type Catalogue = typeof CATALOGUE;
+
+/**
+ * The recognised words, area by area: per entry a list of synonyms in each language (test/core/messages
+ * checks them): `headers` the KPI table's header words per column role, `periods` the forms of a quarter label.
+ */
+export const WORDS = {
+  headers: HEADERS,
+  periods: PERIODS,
+} as const satisfies Readonly<Record<string, WordArea>>;
 
 /** A message id: `area.name`. */
 export type MessageId = {
@@ -67,6 +85,9 @@ export type ParamsOf<I extends MessageId> = {
 
 /** The arguments after the id: the parameters, or nothing for a message without any. */
 export type ParamsArg<I extends MessageId> = [keyof ParamsOf<I>] extends [never] ? [] : [params: ParamsOf<I>];
+
+/** The id of a message without parameters: a label, such as a sheet's column header. */
+export type LabelId = { [I in MessageId]: ParamsArg<I> extends [] ? I : never }[MessageId];
 
 /** A message ready to render: its id and parameters. */
 export interface Message {
@@ -123,6 +144,22 @@ export function renderMessage(message: Message, language: Language): string {
  */
 export function render<I extends MessageId>(id: I, params: ParamsOf<I>, language: Language): string {
   return renderMessage({ id, params: params }, language);
+}
+
+/**
+ * Labels by key in a language, for a surface that names its fixed texts by place.
+ * @example renderLabels({ title: "scorecardSheet.title" }, "zh") // { title: "CRM 平衡计分卡" }
+ */
+export function renderLabels<K extends string>(
+  ids: Readonly<Record<K, LabelId>>,
+  language: Language,
+): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const key of Object.keys(ids) as K[]) {
+    const id: LabelId = ids[key];
+    out[key] = renderMessage(msg(id), language);
+  }
+  return out;
 }
 
 /** Every id of the catalogue, area by area. */

@@ -18,3 +18,15 @@ export interface MessageEntry {
 
 /** One area's messages (input, metrics, btyd, …), keyed by the message's name within the area. */
 export type MessageArea = Readonly<Record<string, MessageEntry>>;
+
+/**
+ * Words recognised in what users type, in each language: synonyms (a header "KPI" or "考核指标" names the
+ * metric column), not translations of each other, so the lists may differ in length. Both are non-empty.
+ */
+export interface WordList {
+  readonly en: readonly string[];
+  readonly zh: readonly string[];
+}
+
+/** One area's word lists (headers, periods), keyed by what the words name. */
+export type WordArea = Readonly<Record<string, WordList>>;

@@ -2,7 +2,8 @@
  * Column roles of a KPI table, recognised from its header row in English or Chinese (DESIGN.md
  * "Scorecard semantics"), case- and space-insensitive; the pane can override any role.
  */
-import type { ScorecardLanguage } from "./labels";
+import { WORDS, type WordList } from "../messages/catalogue";
+import { scorecardLabels, type ScorecardLanguage } from "./labels";
 
 /** What a column of the input table means. */
 export const COLUMN_ROLES = [
@@ -35,59 +36,27 @@ export type ColumnMapping = { readonly [R in ColumnRole]: number | null };
 /** A change to a detected mapping: a role → its column (0-based) or null to leave the role unmapped. */
 export type MappingOverride = { readonly [R in ColumnRole]?: number | null };
 
-/** Role names as the pane and messages show them. */
+/**
+ * Role names as the pane and messages show them: the scorecard sheet's header of the role's column
+ * (src/core/messages/scorecardSheet.ts), so a role reads the same in the pane and on the sheet.
+ */
 export const ROLE_NAMES: Readonly<Record<ScorecardLanguage, Readonly<Record<ColumnRole, string>>>> = {
-  en: {
-    metric: "Metric",
-    perspective: "Perspective",
-    actual: "Actual",
-    target: "Target",
-    weight: "Weight",
-    direction: "Direction",
-    threshold: "Threshold",
-    previous: "Previous",
-    benchmark: "Benchmark",
-  },
-  zh: {
-    metric: "指标",
-    perspective: "维度",
-    actual: "实际值",
-    target: "目标值",
-    weight: "权重",
-    direction: "方向",
-    threshold: "底线",
-    previous: "上期值",
-    benchmark: "标杆值",
-  },
+  en: roleNames("en"),
+  zh: roleNames("zh"),
 };
 
+/** Each role's name in a language: the sheet's header of its column. */
+function roleNames(language: ScorecardLanguage): Record<ColumnRole, string> {
+  const headers = scorecardLabels(language).headers;
+  return Object.fromEntries(COLUMN_ROLES.map((role) => [role, headers[role]])) as Record<ColumnRole, string>;
+}
+
 /**
- * Recognised header words per role, already normalised (lower case, no spaces). The first English and
- * the first Chinese entry are DESIGN.md's names; the rest are common variants.
+ * Recognised header words per role, already normalised (lower case, no spaces), from the catalogue
+ * (src/core/messages/headers.ts). The first English and the first Chinese entry are DESIGN.md's names; the rest
+ * are common variants.
  */
-const ALIASES: Readonly<Record<ColumnRole, { en: readonly string[]; zh: readonly string[] }>> = {
-  metric: {
-    en: ["metric", "kpi", "kpiname", "metricname", "measure", "indicator", "name"],
-    zh: ["指标", "指标名称", "关键指标", "考核指标", "kpi名称"],
-  },
-  perspective: {
-    en: ["perspective", "dimension", "category", "group"],
-    zh: ["维度", "层面", "视角", "类别"],
-  },
-  actual: { en: ["actual", "actualvalue", "actuals", "result"], zh: ["实际值", "实际", "完成值", "实际完成值"] },
-  target: { en: ["target", "targetvalue", "goal"], zh: ["目标值", "目标"] },
-  weight: { en: ["weight", "weighting"], zh: ["权重", "比重"] },
-  direction: { en: ["direction", "polarity", "better"], zh: ["方向", "指标方向", "极性"] },
-  threshold: { en: ["threshold", "floor", "minimum"], zh: ["底线", "底线值", "阈值", "门槛值"] },
-  previous: {
-    en: ["previous", "previousvalue", "previousperiod", "previousactual", "lastperiod", "prior", "priorperiod"],
-    zh: ["上期值", "上期", "上期实际值", "上期数", "前期值", "上一期"],
-  },
-  benchmark: {
-    en: ["benchmark", "benchmarkvalue", "industrybenchmark", "industryaverage", "peerbenchmark"],
-    zh: ["标杆值", "标杆", "行业标杆", "行业标杆值", "基准值", "对标值"],
-  },
-};
+const ALIASES: Readonly<Record<ColumnRole, WordList>> = WORDS.headers;
 
 const LOOKUP: ReadonlyMap<string, { role: ColumnRole; language: ScorecardLanguage }> = (() => {
   const m = new Map<string, { role: ColumnRole; language: ScorecardLanguage }>();
@@ -106,11 +75,16 @@ export function normaliseHeader(text: unknown): string {
     .replace(/[\s\u00a0\u3000]+/g, "");
 }
 
+/**
+ * A trailing unit: "(%)" or "%", also in full-width parentheses (U+FF08, U+FF09) as Chinese text writes them.
+ */
+const TRAILING_UNIT = /([(\uff08][^()\uff08\uff09]*[)\uff09]|%)+$/u;
+
 /** The role a header names, trying it as written, then without a trailing unit such as "(%)" or "%". */
 function roleOf(header: unknown): { role: ColumnRole; language: ScorecardLanguage } | undefined {
   const h = normaliseHeader(header);
   if (h === "") return undefined;
-  return LOOKUP.get(h) ?? LOOKUP.get(h.replace(/([(（][^()（）]*[)）]|%)+$/u, ""));
+  return LOOKUP.get(h) ?? LOOKUP.get(h.replace(TRAILING_UNIT, ""));
 }
 
 /** The outcome of reading a header row. */
@@ -124,7 +98,7 @@ export interface HeaderDetection {
 /**
  * Detects column roles from a header row. A role named by two columns takes the first; unrecognised
  * columns are left unmapped. O(columns).
- * @example detectColumns(["指标", "实际值", "目标值"]).mapping.actual // 1
+ * @example detectColumns(["Metric", "Actual", "Target"]).mapping.actual // 1
  */
 export function detectColumns(headers: readonly unknown[]): HeaderDetection {
   const mapping = Object.fromEntries(COLUMN_ROLES.map((role) => [role, null])) as Record<ColumnRole, number | null>;

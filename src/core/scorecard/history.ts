@@ -1,10 +1,10 @@
 /**
  * The scorecard's history (DESIGN.md "Scorecard over time and against benchmarks"): a table of values, one
  * row per KPI, per perspective and for the overall score of every recorded period, on its own sheet ("CRM
- * Scorecard History" / "计分卡历史"), the header in A1:J1 and the records below it, and to its right (from
+ * Scorecard History", or its Chinese name), the header in A1:J1 and the records below it, and to its right (from
  * column L) a summary of the scores by period that the history chart draws. This file says what the table
  * looks like and reads it back; historyUpdate.ts records a period into it, historyRecord.ts makes a
- * period's record.
+ * period's record. Its fixed texts are the catalogue's (src/core/messages/historySheet.ts).
  *
  * The table is plain data the user may sort, filter or annotate; a table edited into a state this reader
  * cannot understand (a header changed, a level or a number that is not one) is reported with its cell
@@ -12,15 +12,15 @@
  */
 import { isBlankCell } from "../values/blank";
 import { cellAddress, columnLetters, parseCell, sheetAddress } from "../address";
-import { Message, msg, renderMessage } from "../messages/catalogue";
+import { LabelId, Message, msg, renderLabels, renderMessage } from "../messages/catalogue";
 import type { ScorecardLanguage } from "./labels";
 import { periodKey, previousPeriod } from "./period";
 import type { SourceBlock } from "./table";
 
 /** The history sheet's name in each language (the first build in a workbook picks it; both are recognised). */
 export const HISTORY_SHEET_NAMES: Readonly<Record<ScorecardLanguage, string>> = {
-  en: "CRM Scorecard History",
-  zh: "计分卡历史",
+  en: renderMessage(msg("historySheet.sheetName"), "en"),
+  zh: renderMessage(msg("historySheet.sheetName"), "zh"),
 };
 
 /** The history table's columns, A to J. */
@@ -57,44 +57,44 @@ export interface HistoryLabels {
   chartTitle: string;
 }
 
-const LABELS: Readonly<Record<ScorecardLanguage, HistoryLabels>> = {
-  en: {
-    headers: {
-      period: "Period",
-      level: "Level",
-      perspective: "Perspective",
-      metric: "Metric",
-      actual: "Actual",
-      target: "Target",
-      benchmark: "Benchmark",
-      score: "Score",
-      rating: "Rating",
-      asOf: "As of",
-    },
-    levels: { kpi: "KPI", perspective: "Perspective", overall: "Overall" },
-    summaryPeriod: "Period",
-    summaryOverall: "Overall score",
-    chartTitle: "Scores by period",
-  },
-  zh: {
-    headers: {
-      period: "期间",
-      level: "层级",
-      perspective: "维度",
-      metric: "指标",
-      actual: "实际值",
-      target: "目标值",
-      benchmark: "标杆值",
-      score: "得分",
-      rating: "评级",
-      asOf: "截至日期",
-    },
-    levels: { kpi: "指标", perspective: "维度", overall: "综合" },
-    summaryPeriod: "期间",
-    summaryOverall: "综合得分",
-    chartTitle: "各期得分",
-  },
+/** The message of each column's header. */
+const HEADER_IDS: Readonly<Record<HistoryColumn, LabelId>> = {
+  period: "historySheet.headerPeriod",
+  level: "historySheet.headerLevel",
+  perspective: "historySheet.headerPerspective",
+  metric: "historySheet.headerMetric",
+  actual: "historySheet.headerActual",
+  target: "historySheet.headerTarget",
+  benchmark: "historySheet.headerBenchmark",
+  score: "historySheet.headerScore",
+  rating: "historySheet.headerRating",
+  asOf: "historySheet.headerAsOf",
 };
+
+/** The message of each level's word. */
+const LEVEL_IDS: Readonly<Record<HistoryLevel, LabelId>> = {
+  kpi: "historySheet.levelKpi",
+  perspective: "historySheet.levelPerspective",
+  overall: "historySheet.levelOverall",
+};
+
+/** The history's texts in a language, from the catalogue. */
+function labelsIn(language: ScorecardLanguage): HistoryLabels {
+  return {
+    headers: renderLabels(HEADER_IDS, language),
+    levels: renderLabels(LEVEL_IDS, language),
+    ...renderLabels(
+      {
+        summaryPeriod: "historySheet.summaryPeriod",
+        summaryOverall: "historySheet.summaryOverall",
+        chartTitle: "historySheet.chartTitle",
+      },
+      language,
+    ),
+  };
+}
+
+const LABELS: Readonly<Record<ScorecardLanguage, HistoryLabels>> = { en: labelsIn("en"), zh: labelsIn("zh") };
 
 /** The history's texts in a language. */
 export function historyLabels(language: ScorecardLanguage): HistoryLabels {
@@ -335,8 +335,8 @@ export function previousFromHistory(
 }
 
 /**
- * The workbook's history sheet: the existing sheet named "CRM Scorecard History" or "计分卡历史" (either
- * language, case ignored), else the name a new one gets in `language`.
+ * The workbook's history sheet: the existing sheet named "CRM Scorecard History" or its Chinese name
+ * (`HISTORY_SHEET_NAMES`, case ignored), else the name a new one gets in `language`.
  */
 export function historySheetName(
   existingSheets: readonly string[],

@@ -1,11 +1,12 @@
 /**
- * The scorecard sheet's fixed texts in English and Simplified Chinese. They are part of the product's
- * contract: people and other sheets rely on them (the KPI table's headers, `Overall score` / `综合得分` with
- * its value in the cell to its right), so change them only deliberately.
+ * The scorecard sheet's fixed texts in English and Simplified Chinese, by part of the sheet. Their words live
+ * in the message catalogue (src/core/messages/scorecardSheet.ts, which says why they are part of the
+ * product's contract); this module names them by column and place and renders them once per language.
  */
+import { LabelId, Language, msg, renderLabels, renderMessage } from "../messages/catalogue";
 
 /** The sheet languages. */
-export type ScorecardLanguage = "en" | "zh";
+export type ScorecardLanguage = Language;
 
 /** The KPI table's eleven visible columns of every scorecard, in sheet order. */
 export const KPI_COLUMNS = [
@@ -108,165 +109,105 @@ export interface ScorecardLabels {
   behind: string;
 }
 
-const EN: ScorecardLabels = {
-  sheetName: "CRM Scorecard",
-  title: "CRM Balanced Scorecard",
-  asOf: "As of",
-  source: "Source",
-  overallScore: "Overall score",
-  rating: "Rating",
-  headers: {
-    perspective: "Perspective",
-    metric: "Metric",
-    direction: "Direction",
-    actual: "Actual",
-    target: "Target",
-    threshold: "Threshold",
-    weight: "Weight",
-    achievement: "Achievement",
-    score: "Score",
-    points: "Points",
-    status: "Status",
-    previous: "Previous",
-    change: "Change",
-    changePercent: "Change %",
-    previousScore: "Previous score",
-    scoreChange: "Score change",
-    trend: "Trend",
-    benchmark: "Benchmark",
-    gap: "Gap to benchmark",
-    versusBenchmark: "Vs benchmark",
-  },
-  helpers: {
-    inputWeight: "Input weight",
-    pointsLost: "Points lost",
-    strengthRank: "Strength rank",
-    weaknessRank: "Weakness rank",
-    group: "Perspective no.",
-    previousWeight: "Weight with previous",
-    previousPoints: "Previous points",
-    improvementRank: "Improvement rank",
-    declineRank: "Decline rank",
-  },
-  perspectivesTitle: "Perspectives",
-  strengthsTitle: "Strengths (top 5)",
-  weaknessesTitle: "Weaknesses (top 5)",
-  pointsLost: "Points lost",
-  settingsTitle: "Settings",
-  cap: "Achievement cap",
-  onTargetFrom: "On target from score",
-  nearFrom: "Near target from score",
-  fromScore: "From score",
-  mode: "Mode",
-  live: "Live link",
-  snapshot: "Snapshot",
-  storedSettings: "Stored settings (for Refresh)",
-  higher: "Higher",
-  lower: "Lower",
-  onTarget: "On target",
-  near: "Near target",
-  offTarget: "Off target",
-  allKpis: "All KPIs",
-  chartTitle: "Perspective scores",
-  ratingBands: [
-    { min: 90, label: "A Excellent" },
-    { min: 75, label: "B Good" },
-    { min: 60, label: "C Satisfactory" },
-    { min: 0, label: "D Needs improvement" },
-  ],
-  period: "Period",
-  comparedWith: "Compared with",
-  previousScore: "Previous",
-  change: "Change",
-  improvementsTitle: "Largest improvements (top 5)",
-  declinesTitle: "Largest declines (top 5)",
-  improved: "Improved",
-  declined: "Declined",
-  unchanged: "Unchanged",
-  ahead: "Ahead",
-  behind: "Behind",
+/** The message of each visible column's header. */
+const COLUMN_IDS: Readonly<Record<KpiColumn, LabelId>> = {
+  perspective: "scorecardSheet.columnPerspective",
+  metric: "scorecardSheet.columnMetric",
+  direction: "scorecardSheet.columnDirection",
+  actual: "scorecardSheet.columnActual",
+  target: "scorecardSheet.columnTarget",
+  threshold: "scorecardSheet.columnThreshold",
+  weight: "scorecardSheet.columnWeight",
+  achievement: "scorecardSheet.columnAchievement",
+  score: "scorecardSheet.columnScore",
+  points: "scorecardSheet.columnPoints",
+  status: "scorecardSheet.columnStatus",
+  previous: "scorecardSheet.columnPrevious",
+  change: "scorecardSheet.columnChange",
+  changePercent: "scorecardSheet.columnChangePercent",
+  previousScore: "scorecardSheet.columnPreviousScore",
+  scoreChange: "scorecardSheet.columnScoreChange",
+  trend: "scorecardSheet.columnTrend",
+  benchmark: "scorecardSheet.columnBenchmark",
+  gap: "scorecardSheet.columnGap",
+  versusBenchmark: "scorecardSheet.columnVersusBenchmark",
 };
 
-const ZH: ScorecardLabels = {
-  sheetName: "CRM 计分卡",
-  title: "CRM 平衡计分卡",
-  asOf: "截至日期",
-  source: "数据来源",
-  overallScore: "综合得分",
-  rating: "评级",
-  headers: {
-    perspective: "维度",
-    metric: "指标",
-    direction: "方向",
-    actual: "实际值",
-    target: "目标值",
-    threshold: "底线",
-    weight: "权重",
-    achievement: "达成率",
-    score: "得分",
-    points: "加权得分",
-    status: "状态",
-    previous: "上期值",
-    change: "变化",
-    changePercent: "变化率",
-    previousScore: "上期得分",
-    scoreChange: "得分变化",
-    trend: "趋势",
-    benchmark: "标杆值",
-    gap: "与标杆差距",
-    versusBenchmark: "对标",
-  },
-  helpers: {
-    inputWeight: "原始权重",
-    pointsLost: "失分",
-    strengthRank: "优势排名",
-    weaknessRank: "劣势排名",
-    group: "维度序号",
-    previousWeight: "有上期值的权重",
-    previousPoints: "上期加权得分",
-    improvementRank: "进步排名",
-    declineRank: "退步排名",
-  },
-  perspectivesTitle: "维度汇总",
-  strengthsTitle: "优势（前 5 项）",
-  weaknessesTitle: "劣势（前 5 项）",
-  pointsLost: "失分",
-  settingsTitle: "设置",
-  cap: "达成率上限",
-  onTargetFrom: "达标分数线",
-  nearFrom: "接近目标分数线",
-  fromScore: "起始分数",
-  mode: "模式",
-  live: "链接源数据",
-  snapshot: "快照",
-  storedSettings: "已保存的设置（用于刷新）",
-  higher: "越高越好",
-  lower: "越低越好",
-  onTarget: "达标",
-  near: "接近目标",
-  offTarget: "未达标",
-  allKpis: "全部指标",
-  chartTitle: "各维度得分",
-  ratingBands: [
-    { min: 90, label: "A 优秀" },
-    { min: 75, label: "B 良好" },
-    { min: 60, label: "C 合格" },
-    { min: 0, label: "D 待改进" },
-  ],
-  period: "期间",
-  comparedWith: "对比期间",
-  previousScore: "上期得分",
-  change: "变化",
-  improvementsTitle: "进步最大（前 5 项）",
-  declinesTitle: "退步最大（前 5 项）",
-  improved: "改善",
-  declined: "下降",
-  unchanged: "持平",
-  ahead: "领先",
-  behind: "落后",
+/** The message of each helper column's header. */
+const HELPER_IDS: Readonly<Record<HelperColumn, LabelId>> = {
+  inputWeight: "scorecardSheet.helperInputWeight",
+  pointsLost: "scorecardSheet.helperPointsLost",
+  strengthRank: "scorecardSheet.helperStrengthRank",
+  weaknessRank: "scorecardSheet.helperWeaknessRank",
+  group: "scorecardSheet.helperGroup",
+  previousWeight: "scorecardSheet.helperPreviousWeight",
+  previousPoints: "scorecardSheet.helperPreviousPoints",
+  improvementRank: "scorecardSheet.helperImprovementRank",
+  declineRank: "scorecardSheet.helperDeclineRank",
 };
+
+/** The message of each single text (the column headers and rating bands apart). */
+const TEXT_IDS: Readonly<Record<Exclude<keyof ScorecardLabels, "headers" | "helpers" | "ratingBands">, LabelId>> = {
+  sheetName: "scorecardSheet.sheetName",
+  title: "scorecardSheet.title",
+  asOf: "scorecardSheet.asOf",
+  source: "scorecardSheet.source",
+  overallScore: "scorecardSheet.overallScore",
+  rating: "scorecardSheet.rating",
+  perspectivesTitle: "scorecardSheet.perspectivesTitle",
+  strengthsTitle: "scorecardSheet.strengthsTitle",
+  weaknessesTitle: "scorecardSheet.weaknessesTitle",
+  pointsLost: "scorecardSheet.pointsLost",
+  settingsTitle: "scorecardSheet.settingsTitle",
+  cap: "scorecardSheet.cap",
+  onTargetFrom: "scorecardSheet.onTargetFrom",
+  nearFrom: "scorecardSheet.nearFrom",
+  fromScore: "scorecardSheet.fromScore",
+  mode: "scorecardSheet.mode",
+  live: "scorecardSheet.live",
+  snapshot: "scorecardSheet.snapshot",
+  storedSettings: "scorecardSheet.storedSettings",
+  higher: "scorecardSheet.higher",
+  lower: "scorecardSheet.lower",
+  onTarget: "scorecardSheet.onTarget",
+  near: "scorecardSheet.near",
+  offTarget: "scorecardSheet.offTarget",
+  allKpis: "scorecardSheet.allKpis",
+  chartTitle: "scorecardSheet.chartTitle",
+  period: "scorecardSheet.period",
+  comparedWith: "scorecardSheet.comparedWith",
+  previousScore: "scorecardSheet.previousScore",
+  change: "scorecardSheet.change",
+  improvementsTitle: "scorecardSheet.improvementsTitle",
+  declinesTitle: "scorecardSheet.declinesTitle",
+  improved: "scorecardSheet.improved",
+  declined: "scorecardSheet.declined",
+  unchanged: "scorecardSheet.unchanged",
+  ahead: "scorecardSheet.ahead",
+  behind: "scorecardSheet.behind",
+};
+
+/** The default rating bands (DESIGN.md "Scorecard semantics"): A from 90, B from 75, C from 60, D below. */
+const RATING_BAND_IDS: readonly { min: number; id: LabelId }[] = [
+  { min: 90, id: "scorecardSheet.ratingExcellent" },
+  { min: 75, id: "scorecardSheet.ratingGood" },
+  { min: 60, id: "scorecardSheet.ratingSatisfactory" },
+  { min: 0, id: "scorecardSheet.ratingNeedsImprovement" },
+];
+
+/** Every fixed text of a language, from the catalogue. */
+function labelsIn(language: Language): ScorecardLabels {
+  return {
+    ...renderLabels(TEXT_IDS, language),
+    headers: renderLabels(COLUMN_IDS, language),
+    helpers: renderLabels(HELPER_IDS, language),
+    ratingBands: RATING_BAND_IDS.map((b) => ({ min: b.min, label: renderMessage(msg(b.id), language) })),
+  };
+}
+
+const LABELS: Readonly<Record<ScorecardLanguage, ScorecardLabels>> = { en: labelsIn("en"), zh: labelsIn("zh") };
 
 /** The fixed texts of a sheet language. */
 export function scorecardLabels(language: ScorecardLanguage): ScorecardLabels {
-  return language === "zh" ? ZH : EN;
+  return LABELS[language];
 }

@@ -1,10 +1,13 @@
 /**
  * Period labels of a scorecard (DESIGN.md "Scorecard over time and against benchmarks"): the default label
- * is the calendar quarter of the as-of date, "2026 Q4" in English and "2026年第4季度" in Chinese. Quarter
- * labels in either language sort by time and name the same period ("2026 Q4" = "2026年第4季度"); any other
- * label ("FY2026 H1", "Pilot") keeps the place in which it was recorded.
+ * is the calendar quarter of the as-of date, "2026 Q4" in English and its Chinese form (the message
+ * `scorecardSheet.quarter`). Quarter labels in either language sort by time and name the same period (the
+ * forms read are the catalogue's `periods.quarterForms`); any other label ("FY2026 H1", "Pilot") keeps the
+ * place in which it was recorded.
  */
 import { valueError } from "../errors";
+import { render, WORDS } from "../messages/catalogue";
+import { LANGUAGES } from "../messages/types";
 import type { ScorecardLanguage } from "./labels";
 
 /** A calendar quarter. */
@@ -14,25 +17,46 @@ export interface Quarter {
   quarter: number;
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+/** A quarter form as a pattern: literal text, `{year}` four digits, `{quarter}` a digit 1–4 or a quarter word. */
+function quarterPattern(form: string, words: readonly string[]): RegExp {
+  const quarter = ["[1-4]", ...words.map(escapeRegExp)].join("|");
+  const parts = form.split(/(\{year\}|\{quarter\})/).map((part) => {
+    if (part === "{year}") return "(?<year>\\d{4})";
+    if (part === "{quarter}") return `(?<quarter>${quarter})`;
+    return escapeRegExp(part);
+  });
+  return new RegExp(`^${parts.join("")}$`, "iu");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Every language's quarter forms as patterns, each with the language's quarter words (1 to 4 in order). */
+const QUARTER_PATTERNS: readonly { pattern: RegExp; words: readonly string[] }[] = LANGUAGES.flatMap((language) => {
+  const words = WORDS.periods.quarterNumbers[language];
+  return WORDS.periods.quarterForms[language].map((form) => ({ pattern: quarterPattern(form, words), words }));
+});
 
 /**
- * The quarter a label names, or null: "2026 Q4", "2026Q4", "2026 q4", "2026年第4季度", "2026年第四季度",
- * "2026年4季度" (spaces anywhere ignored).
- * @example parseQuarterLabel("2026年第4季度") // { year: 2026, quarter: 4 }
+ * The quarter a label names, or null: "2026 Q4", "2026Q4", "2026 q4", or a Chinese form such as the one
+ * `quarterLabel` writes, with the quarter as a digit or a Chinese numeral (spaces anywhere ignored).
+ * @example parseQuarterLabel(quarterLabel({ year: 2026, quarter: 4 }, "zh")) // { year: 2026, quarter: 4 }
  */
 export function parseQuarterLabel(label: string): Quarter | null {
   const s = label.replace(/[\s\u00a0\u3000]+/g, "");
-  const en = /^(\d{4})[Qq]([1-4])$/.exec(s);
-  if (en) return { year: Number(en[1]), quarter: Number(en[2]) };
-  const zh = /^(\d{4})年第?([1-4一二三四])季度?$/.exec(s);
-  if (zh) return { year: Number(zh[1]), quarter: CHINESE_DIGITS[zh[2]!] ?? Number(zh[2]) };
+  for (const { pattern, words } of QUARTER_PATTERNS) {
+    const m = pattern.exec(s)?.groups;
+    if (m === undefined) continue;
+    const word = words.indexOf(m.quarter!);
+    return { year: Number(m.year), quarter: word >= 0 ? word + 1 : Number(m.quarter) };
+  }
   return null;
 }
 
-/** A quarter's label in a language: "2026 Q4" / "2026年第4季度". */
+/** A quarter's label in a language: "2026 Q4" and its Chinese form (`scorecardSheet.quarter`). */
 export function quarterLabel(q: Quarter, language: ScorecardLanguage): string {
-  return language === "zh" ? `${q.year}年第${q.quarter}季度` : `${q.year} Q${q.quarter}`;
+  return render("scorecardSheet.quarter", { year: q.year, quarter: q.quarter }, language);
 }
 
 /**
@@ -92,7 +116,7 @@ export function orderPeriods(labels: readonly string[]): string[] {
  * The period just before `current` among the recorded ones: with `current` placed among them as
  * `orderPeriods` would place it (at the end when it is not a quarter and not recorded yet), the period
  * before it, or null when it comes first.
- * @example previousPeriod(["2026 Q1", "2026 Q3"], "2026年第2季度") // "2026 Q1"
+ * @example previousPeriod(["2026 Q1", "2026 Q3"], "2026 Q2") // "2026 Q1"
  */
 export function previousPeriod(recorded: readonly string[], current: string): string | null {
   const key = periodKey(current);
@@ -104,7 +128,7 @@ export function previousPeriod(recorded: readonly string[], current: string): st
 /**
  * The last day of the quarter a label names, "YYYY-MM-DD", or null for a label that is not a quarter: the
  * as-of date the command line gives a past period it records.
- * @example quarterEndDate("2026年第2季度") // "2026-06-30"
+ * @example quarterEndDate("2026 Q2") // "2026-06-30"
  */
 export function quarterEndDate(label: string): string | null {
   const q = parseQuarterLabel(label);
