@@ -30,6 +30,22 @@ export function parseQuarterLabel(label: string): Quarter | null {
   return null;
 }
 
+/**
+ * Whether a label is written like a quarter ("2026 Q5", "2026年第5季度": four digits, then Q or 年第…季度 and a
+ * number, spaces ignored) but names none, quarters being 1–4. Such a label would not sort by time with the
+ * quarters (it is no quarter to `parseQuarterLabel`), so the pane takes it for a typing slip rather than a label
+ * of the user's own ("FY2026 H1").
+ * @example misnamedQuarter("2026 Q5") // true
+ * @example misnamedQuarter("2026 Q4") // false
+ */
+export function misnamedQuarter(label: string): boolean {
+  const s = label.replace(/[\s\u00a0\u3000]+/g, "");
+  const m = /^\d{4}(?:[Qq](\d+)|年第?(\d+)季度?)$/.exec(s);
+  if (m === null) return false;
+  const n = Number(m[1] ?? m[2]);
+  return !(n >= 1 && n <= 4);
+}
+
 /** A quarter's label in a language: "2026 Q4" / "2026年第4季度". */
 export function quarterLabel(q: Quarter, language: ScorecardLanguage): string {
   return language === "zh" ? `${q.year}年第${q.quarter}季度` : `${q.year} Q${q.quarter}`;
