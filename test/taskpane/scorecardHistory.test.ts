@@ -141,6 +141,7 @@ describe("Record this period", () => {
     const e = await entry();
     await recordScorecardPeriod(e);
     const before = h.snapshot();
+    const recorded = h.values(`'${HISTORY}'!A1:Q60`);
     h.clearLog();
     const asked = await recordScorecardPeriod(e);
     // 2 syncs: the list and the scorecard, then the history by id
@@ -156,6 +157,8 @@ describe("Record this period", () => {
     expect(append).toBeGreaterThanOrEqual(0);
     expect(remove).toBeGreaterThan(append);
     expect(sheetsBut(h, HISTORY)).toEqual(before.sheets.filter((s) => s.name !== HISTORY));
+    // The same scorecard's values replace the period's rows: the history reads exactly as before (once, rows 2–25).
+    expect(h.values(`'${HISTORY}'!A1:Q60`)).toEqual(recorded);
   });
 
   it("a history edited into an unreadable state is reported with its cells and not written", async () => {

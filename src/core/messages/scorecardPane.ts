@@ -20,7 +20,7 @@ export const SCORECARD_PANE = {
 
   // --- Record this period ---------------------------------------------------------------------------------------
   record: { en: "Record this period", zh: "记录本期" },
-  recordNamed: { en: 'Record this period of "{sheet}"', zh: "记录“{sheet}”的本期" },
+  recordNamed: { en: 'Record this period of "{sheet}"', zh: "记录本期（“{sheet}”）" },
   recordHelp: {
     en: "Append this scorecard's values to the history sheet (as values; earlier periods are never rewritten)",
     zh: "将本计分卡的数值追加到历史工作表（以数值保存；不会改写以往各期）",
