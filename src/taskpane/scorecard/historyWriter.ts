@@ -61,7 +61,7 @@ export interface ListedSheet {
 }
 
 /**
- * The history sheet among the workbook's sheets ("CRM Scorecard History" or "计分卡历史", case ignored), or
+ * The history sheet among the workbook's sheets (HISTORY_SHEET_NAMES, in either language, case ignored), or
  * null. Without ExcelApi 1.4 (workbook settings, names, null objects) the workbook has no history the pane uses.
  */
 export function findHistorySheet(sheets: readonly ListedSheet[], supports: Supports): ListedSheet | null {
