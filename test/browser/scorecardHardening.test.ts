@@ -205,7 +205,7 @@ describe.skipIf(skipBrowserLayer)("item 9: what changes is announced, and every 
     await p.page.close();
   });
 
-  it("the list's Open and Refresh buttons name their scorecard; the language choices carry their lang", async () => {
+  it("the list's Open, Refresh and Record buttons name their scorecard; the language choices carry their lang", async () => {
     const p = await openPane(kpiWorkbook("en"));
     await useSelection(p);
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
@@ -216,8 +216,10 @@ describe.skipIf(skipBrowserLayer)("item 9: what changes is announced, and every 
     expect(names).toEqual([
       'Open → Open "CRM Scorecard"',
       'Refresh → Refresh "CRM Scorecard"',
+      'Record this period → Record this period of "CRM Scorecard"',
       'Open → Open "CRM Scorecard (2)"',
       'Refresh → Refresh "CRM Scorecard (2)"',
+      'Record this period → Record this period of "CRM Scorecard (2)"',
     ]);
     const list = p.page.locator("#scorecard-root .sc-list");
     expect(await list.getByRole("button", { name: 'Refresh "CRM Scorecard (2)"', exact: true }).count()).toBe(1);

@@ -111,7 +111,7 @@ describe("Record this period", () => {
     expect(chart?.sheet).toBe(HISTORY);
   });
 
-  it("the next period: 2 syncs (read, write), appended below; the earlier rows and other sheets unchanged", async () => {
+  it("the next period: 3 syncs (list and scorecard, history by id, write), appended below; the earlier rows and other sheets unchanged", async () => {
     const h = workbook(periodsTable());
     await build(h);
     await recordScorecardPeriod(await entry());
@@ -126,7 +126,7 @@ describe("Record this period", () => {
     const others = sheetsBut(h, HISTORY);
     h.clearLog();
     const r = await recordScorecardPeriod(e);
-    expect(r).toMatchObject({ kind: "recorded", period: "2027 Q1", created: false, syncs: 2 });
+    expect(r).toMatchObject({ kind: "recorded", period: "2027 Q1", created: false, syncs: 3 });
     expect(h.values(`'${HISTORY}'!A1:J25`)).toEqual(first);
     expect(h.cell(`'${HISTORY}'!A26`).value).toBe("2027 Q1");
     expect(sheetsBut(h, HISTORY)).toEqual(others);
@@ -141,20 +141,24 @@ describe("Record this period", () => {
     const e = await entry();
     await recordScorecardPeriod(e);
     const before = h.snapshot();
+    const recorded = h.values(`'${HISTORY}'!A1:Q60`);
     h.clearLog();
     const asked = await recordScorecardPeriod(e);
-    expect(asked).toEqual({ kind: "exists", period: "2026 Q4", sheetName: HISTORY, syncs: 1 });
+    // 2 syncs: the list and the scorecard, then the history by id
+    expect(asked).toEqual({ kind: "exists", period: "2026 Q4", sheetName: HISTORY, syncs: 2 });
     expect(h.snapshot()).toEqual(before);
     expect(h.calls.filter((c) => c.write)).toEqual([]);
     h.clearLog();
     const r = await recordScorecardPeriod(e, { replace: true });
-    expect(r).toMatchObject({ kind: "recorded", replaced: true, syncs: 2 });
+    expect(r).toMatchObject({ kind: "recorded", replaced: true, syncs: 3 });
     const writes = h.calls.filter((c) => c.write && c.sheet === HISTORY).map((c) => `${c.path} ${c.address ?? ""}`);
     const append = writes.indexOf(`range.values A26:J49`);
     const remove = writes.indexOf(`range.delete A2:J25`);
     expect(append).toBeGreaterThanOrEqual(0);
     expect(remove).toBeGreaterThan(append);
     expect(sheetsBut(h, HISTORY)).toEqual(before.sheets.filter((s) => s.name !== HISTORY));
+    // The same scorecard's values replace the period's rows: the history reads exactly as before (once, rows 2–25).
+    expect(h.values(`'${HISTORY}'!A1:Q60`)).toEqual(recorded);
   });
 
   it("a history edited into an unreadable state is reported with its cells and not written", async () => {
@@ -170,7 +174,7 @@ describe("Record this period", () => {
     expect(r.kind).toBe("unreadableHistory");
     if (r.kind !== "unreadableHistory") return;
     expect(r.problems.map((p) => p.address)).toEqual([`'${HISTORY}'!B3`, `'${HISTORY}'!H4`]);
-    expect(r.syncs).toBe(1);
+    expect(r.syncs).toBe(2);
     expect(h.snapshot()).toEqual(before);
   });
 
@@ -222,7 +226,7 @@ describe("Build and Refresh with a history", () => {
     expect(sheetsBut(h, "CRM Scorecard (2)")).toEqual(others);
   });
 
-  it("Refresh keeps the history as it is (4 syncs, as without one) and still compares with it", async () => {
+  it("Refresh keeps the history as it is (3 syncs, as without one) and still compares with it", async () => {
     const h = workbook(sampleKpis("en"));
     await build(h, { asOf: "2026-08-15" });
     await recordScorecardPeriod(await entry());
@@ -230,7 +234,7 @@ describe("Build and Refresh with a history", () => {
     h.clearLog();
     const r = await refreshScorecard(await entry(), { asOf: "2026-11-15" });
     if (r.kind !== "refreshed") throw new Error("refresh failed");
-    expect(r.syncs).toBe(4);
+    expect(r.syncs).toBe(3);
     expect(historySheet(h)).toEqual(history);
     expect(h.calls.filter((c) => c.write && c.sheet === HISTORY)).toEqual([]);
     // 2026 Q4 compares with the recorded 2026 Q3 (the same actuals: every trend unchanged).

@@ -1,6 +1,6 @@
 /**
  * The one message catalogue (DESIGN.md "Architecture"): every user-facing message of the core, the
- * functions, the command line and the task pane (its shell and the sharing section so far), keyed by id
+ * functions, the command line and the task pane (its shell, the sharing section and the scorecard section's newer texts), keyed by id
  * (`area.name`, e.g. `input.cellIsText`), with English and Simplified Chinese text and typed parameters.
  * Core errors carry an id and its parameters ({@link Message}); each surface renders them in its language
  * with {@link render} or {@link renderMessage}. No text is ever translated back by pattern.
@@ -25,6 +25,7 @@ import { METRICS } from "./metrics";
 import { PANE } from "./pane";
 import { PERIODS } from "./periods";
 import { SCORECARD } from "./scorecard";
+import { SCORECARD_PANE } from "./scorecardPane";
 import { SCORECARD_SHEET } from "./scorecardSheet";
 import { SHARING } from "./sharing";
 import { SHARING_PANE } from "./sharingPane";
@@ -46,6 +47,7 @@ export const CATALOGUE = {
   cli: CLI,
   pane: PANE,
   sharingPane: SHARING_PANE,
+  scorecardPane: SCORECARD_PANE,
   legacy: LEGACY,
 } as const satisfies Readonly<Record<string, MessageArea>>;
 

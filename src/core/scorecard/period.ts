@@ -54,6 +54,22 @@ export function parseQuarterLabel(label: string): Quarter | null {
   return null;
 }
 
+/**
+ * Whether a label is written like a quarter ("2026 Q5", its Chinese form: four digits, then Q or the Chinese year-quarter form and a
+ * number, spaces ignored) but names none, quarters being 1–4. Such a label would not sort by time with the
+ * quarters (it is no quarter to `parseQuarterLabel`), so the pane takes it for a typing slip rather than a label
+ * of the user's own ("FY2026 H1").
+ * @example misnamedQuarter("2026 Q5") // true
+ * @example misnamedQuarter("2026 Q4") // false
+ */
+export function misnamedQuarter(label: string): boolean {
+  const s = label.replace(/[\s\u00a0\u3000]+/g, "");
+  const m = /^\d{4}(?:[Qq](\d+)|\u5e74\u7b2c?(\d+)\u5b63\u5ea6?)$/.exec(s);
+  if (m === null) return false;
+  const n = Number(m[1] ?? m[2]);
+  return !(n >= 1 && n <= 4);
+}
+
 /** A quarter's label in a language: "2026 Q4" and its Chinese form (`scorecardSheet.quarter`). */
 export function quarterLabel(q: Quarter, language: ScorecardLanguage): string {
   return render("scorecardSheet.quarter", { year: q.year, quarter: q.quarter }, language);

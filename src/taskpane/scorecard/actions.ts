@@ -20,7 +20,9 @@ import {
   OptionInputs,
   optionsChanged,
   progressed,
+  recordEnded,
   refreshEnded,
+  replaceDeclined,
   roleChanged,
   ScorecardState,
   selectionFailed,
@@ -28,6 +30,7 @@ import {
   started,
 } from "./state";
 import { activateSheet, buildScorecard, listScorecards, refreshScorecard, ScorecardEntry } from "./writer";
+import { recordScorecardPeriod } from "./historyWriter";
 
 /** Holds the state; `set` makes a new one current and tells the views. */
 export interface Store {
@@ -55,6 +58,10 @@ export interface ScorecardActions {
   editBand(i: number, band: BandInput): void;
   build(): Promise<void>;
   refresh(entry: ScorecardEntry): Promise<void>;
+  /** Records the period of `entry` into the history; `replace`: the user confirmed replacing it. */
+  record(entry: ScorecardEntry, replace?: boolean): Promise<void>;
+  /** Closes the confirmation before a replace, keeping the recorded period. */
+  declineReplace(): void;
   open(sheet: string): Promise<void>;
   loadList(): Promise<void>;
 }
@@ -108,6 +115,19 @@ export function scorecardActions(store: Store, host: PaneHost): ScorecardActions
       } catch (e) {
         store.set(failed(store.get(), e, "refresh"));
       }
+    },
+    async record(entry, replace = false) {
+      if (store.get().busy || !host.available) return;
+      store.set(started(store.get(), "record", entry.settingsName));
+      try {
+        const r = await recordScorecardPeriod(entry, { ...hooks, onProgress, replace });
+        store.set(recordEnded(store.get(), entry, r));
+      } catch (e) {
+        store.set(failed(store.get(), e, "record"));
+      }
+    },
+    declineReplace() {
+      store.set(replaceDeclined(store.get()));
     },
     async open(sheet) {
       try {

@@ -3,13 +3,21 @@
  * Chinese name: HISTORY_SHEET_NAMES) for a build or refresh, and records a scorecard's period into it ("Record this period").
  * It knows cells and formats; what to write is the core's (src/core/scorecard/historyUpdate.ts).
  *
+ * ## The history sheet is found in a list, then read by id
+ * Whether the workbook has a history sheet is learnt from the list of its sheets (names and ids), loaded in a
+ * read the caller makes anyway; only a sheet found there is read, through `worksheets.getItem(id)`. No method
+ * is ever called on a null object (a `getItemOrNullObject` that found nothing): Excel may fail the whole sync
+ * for that. So the history's cells are read one sync after the list: in Build and Refresh in the sync that adds
+ * their new sheet (./writer.ts), here in the second read.
+ *
  * ## Record this period, in at most 3 syncs
- * 1 read: the scorecard sheet's values, the history sheet's used range and whether its chart exists; the
- *   core reads the period's record from the sheet's values (what the scorecard shows now) and the history
- *   table. A scorecard sheet changed by hand, or a history edited into a state the core cannot read, is
- *   reported and nothing is written. A period recorded before is reported ("exists") unless `replace`.
- * (+1 only for a new history: add the sheet, learn its id.)
- * 1 write: the new rows appended, then the period's old rows deleted (A:J, shifting up), the summary and the
+ * 1 read: the list of sheets and the scorecard sheet's values (`getItem` by its name: a scorecard deleted
+ *   meanwhile fails this read-only sync, reported as "missing"); the core reads the period's record from the
+ *   sheet's values (what the scorecard shows now). A scorecard sheet changed by hand is reported, nothing written.
+ * 2 with a history: its used range and whether its chart exists (by id). A history edited into a state the core
+ *   cannot read is reported and nothing is written; a period recorded before is reported ("exists") unless
+ *   `replace`. Without a history: add its sheet, learn its id.
+ * 3 write: the new rows appended, then the period's old rows deleted (A:J, shifting up), the summary and the
  *   chart rewritten. Nothing else is touched: no other sheet, no name, no setting. A failed write of a new
  *   history sheet removes that sheet (by its id; one more sync), a failed write to an existing one leaves at
  *   worst the period twice (the append comes first), never a period lost.
@@ -17,6 +25,7 @@
 import { parseRange, splitAddress } from "../../core/address";
 import {
   HISTORY_SHEET_NAMES,
+  historySheetName,
   readHistoryTable,
   type HistoryProblem,
   type HistoryTable,
@@ -28,7 +37,7 @@ import {
   type HistoryFormat,
   type HistoryUpdate,
 } from "../../core/scorecard/historyUpdate";
-import { defaultRun, excelApiSupports, type Supports } from "../host";
+import { codeOf, counter, defaultRun, excelApiSupports, messageOf, type Supports } from "../host";
 import type { ExcelHooks, ScorecardEntry } from "./writer";
 
 /** The history sheet as a read found it. */
@@ -45,30 +54,43 @@ export interface HistoryRead {
 
 const NONE: HistoryRead = { sheet: null, table: null, problems: [], hasChart: false };
 
+/** A sheet as the list of the workbook's sheets gives it. */
+export interface ListedSheet {
+  name: string;
+  id: string;
+}
+
 /**
- * Queues, in the caller's next sync, the read of the history sheet under either of its names (ExcelApi 1.4;
- * without it the workbook has no readable history). Returns what was found, once that sync is done.
+ * The history sheet among the workbook's sheets (HISTORY_SHEET_NAMES, in either language, case ignored), or
+ * null. Without ExcelApi 1.4 (workbook settings, names, null objects) the workbook has no history the pane uses.
  */
-export function queueHistoryRead(context: Excel.RequestContext, supports: Supports): () => HistoryRead {
-  if (!supports("1.4")) return () => NONE;
-  const probes = Object.values(HISTORY_SHEET_NAMES).map((name) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-    sheet.load("name");
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("address,values");
-    const chart = sheet.charts.getItemOrNullObject(HISTORY_CHART_NAME);
-    chart.load("name");
-    return { sheet, used, chart };
-  });
+export function findHistorySheet(sheets: readonly ListedSheet[], supports: Supports): ListedSheet | null {
+  if (!supports("1.4")) return null;
+  const found = historySheetName(
+    sheets.map((s) => s.name),
+    "en",
+  );
+  return found.exists ? (sheets.find((s) => s.name === found.name) ?? null) : null;
+}
+
+/**
+ * Queues, in the caller's next sync, the read of the history sheet the list found (`sheet`, reached by its id:
+ * its used range and whether its chart is there). Returns what was read, once that sync is done. Nothing is
+ * queued for no sheet.
+ */
+export function queueHistoryRead(context: Excel.RequestContext, sheet: ListedSheet | null): () => HistoryRead {
+  if (sheet === null) return () => NONE;
+  const ws = context.workbook.worksheets.getItem(sheet.id);
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("address,values");
+  const chart = ws.charts.getItemOrNullObject(HISTORY_CHART_NAME);
+  chart.load("name");
   return () => {
-    const found = probes.find((p) => !p.sheet.isNullObject);
-    if (found === undefined) return NONE;
-    const name = found.sheet.name;
-    const hasChart = !found.chart.isNullObject;
-    if (found.used.isNullObject) return { sheet: name, table: null, problems: [], hasChart };
-    const topLeft = splitAddress(found.used.address).range.split(":")[0]!;
-    const reading = readHistoryTable(name, { topLeft, values: found.used.values as unknown[][] });
-    return { sheet: name, table: reading.table, problems: reading.problems, hasChart };
+    const hasChart = !chart.isNullObject;
+    if (used.isNullObject) return { sheet: sheet.name, table: null, problems: [], hasChart };
+    const topLeft = splitAddress(used.address).range.split(":")[0]!;
+    const reading = readHistoryTable(sheet.name, { topLeft, values: used.values as unknown[][] });
+    return { sheet: sheet.name, table: reading.table, problems: reading.problems, hasChart };
   };
 }
 
@@ -99,15 +121,6 @@ export class HistoryError extends Error {
     super(`${stage}: ${sheetName}: ${detail}`);
     this.name = "HistoryError";
   }
-}
-
-/** Excel's (or the core's) message of an error. (writer.ts has the same; this file must not import it.) */
-function messageOf(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return e.message || (typeof code === "string" ? code : e.name);
-  }
-  return String(e);
 }
 
 function matrix<T>(rows: number, columns: number, value: T): T[][] {
@@ -146,8 +159,8 @@ function queueUpdate(sheet: Excel.Worksheet, u: HistoryUpdate, hasChart: boolean
 }
 
 /**
- * Records the period a scorecard shows into the workbook's history (see the top comment): ≤ 3 syncs, only the
- * history sheet written.
+ * Records the period a scorecard shows into the workbook's history (see the top comment): ≤ 3 syncs (2 when it
+ * asks first, or finds the history unreadable), only the history sheet written.
  * @param entry the scorecard (from `listScorecards`)
  * @param hooks `replace`: replace the period's rows when it was recorded before (the pane asks first)
  * @throws HistoryError ("missing", "taken", "write")
@@ -160,42 +173,53 @@ export async function recordScorecardPeriod(
   const supports = hooks.supports ?? excelApiSupports;
   if (!supports("1.4")) return { kind: "unsupported", syncs: 0 };
   return run(async (context) => {
-    let syncs = 0;
-    const sync = async (): Promise<void> => {
-      syncs++;
-      await context.sync();
-    };
-    const scorecard = context.workbook.worksheets.getItemOrNullObject(entry.sheet);
-    const used = scorecard.getUsedRangeOrNullObject(true);
+    const c = counter(context);
+    const sync = c.sync;
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/id");
+    // By name, read only: a scorecard deleted meanwhile fails this sync (no null object to call methods on).
+    const used = sheets.getItem(entry.sheet).getUsedRangeOrNullObject(true);
     used.load("address,values");
-    const history = queueHistoryRead(context, supports);
-    hooks.onProgress?.({ step: "read", done: 0, total: 2 });
-    await sync();
-    if (scorecard.isNullObject || used.isNullObject) throw new HistoryError("missing", entry.sheet, "");
-    const found = history();
+    hooks.onProgress?.({ step: "read", done: 0, total: 3 });
+    try {
+      await sync();
+    } catch (e) {
+      if (codeOf(e) === "ItemNotFound") throw new HistoryError("missing", entry.sheet, messageOf(e));
+      throw e;
+    }
+    if (used.isNullObject) throw new HistoryError("missing", entry.sheet, "");
     const language = entry.settings.options.language;
-    const sheetName = found.sheet ?? HISTORY_SHEET_NAMES[language];
     const { record, problem } = periodRecordFromSheet(used.values as unknown[][], entry.settings);
-    if (record === null) return { kind: "unreadableSheet", problem: problem!, syncs };
-    if (found.problems.length > 0) return { kind: "unreadableHistory", sheetName, problems: found.problems, syncs };
-    const update = recordPeriod(found.table, record, language);
-    if (update.replaces && hooks.replace !== true) return { kind: "exists", period: record.period, sheetName, syncs };
+    if (record === null) return { kind: "unreadableSheet", problem: problem!, syncs: c.count() };
+    const listed = findHistorySheet(sheets.items, supports);
+    const sheetName = listed?.name ?? HISTORY_SHEET_NAMES[language];
 
-    let sheet: Excel.Worksheet;
+    let found: HistoryRead = NONE;
     let addedId: string | null = null;
-    if (found.sheet === null) {
+    hooks.onProgress?.({ step: listed ? "read" : "write", done: 1, total: 3 });
+    if (listed !== null) {
+      const read = queueHistoryRead(context, listed);
+      await sync();
+      found = read();
+    }
+    if (found.problems.length > 0)
+      return { kind: "unreadableHistory", sheetName, problems: found.problems, syncs: c.count() };
+    const update = recordPeriod(found.table, record, language);
+    if (update.replaces && hooks.replace !== true)
+      return { kind: "exists", period: record.period, sheetName, syncs: c.count() };
+    if (listed === null) {
       const added = context.workbook.worksheets.add(sheetName);
       added.load("id");
       try {
         await sync();
       } catch (e) {
-        const taken = (e as { code?: unknown }).code === "ItemAlreadyExists";
+        const taken = codeOf(e) === "ItemAlreadyExists";
         throw new HistoryError(taken ? "taken" : "write", sheetName, messageOf(e), taken ? null : true);
       }
       addedId = added.id;
-      sheet = context.workbook.worksheets.getItem(addedId);
-    } else sheet = context.workbook.worksheets.getItem(found.sheet);
-    hooks.onProgress?.({ step: "write", done: syncs, total: syncs + 1 });
+    }
+    const sheet = context.workbook.worksheets.getItem(addedId ?? listed!.id);
+    hooks.onProgress?.({ step: "write", done: 2, total: 3 });
     queueUpdate(sheet, update, found.hasChart, supports);
     try {
       await sync();
@@ -210,14 +234,14 @@ export async function recordScorecardPeriod(
       }
       throw new HistoryError("write", sheetName, messageOf(e), removed);
     }
-    hooks.onProgress?.({ step: "done", done: syncs, total: syncs });
+    hooks.onProgress?.({ step: "done", done: 3, total: 3 });
     return {
       kind: "recorded",
       period: record.period,
       replaced: update.replaces,
       sheetName,
       created: addedId !== null,
-      syncs,
+      syncs: c.count(),
     };
   });
 }

@@ -7,9 +7,13 @@
  * ./views/* draw the state. The table is read and validated by the core (readScorecardTable); no maths here.
  */
 import { COLUMN_ROLES, detectColumns, type ColumnRole, type MappingOverride } from "../../core/scorecard/headers";
+import type { HistoryProblem } from "../../core/scorecard/history";
+import { misnamedQuarter } from "../../core/scorecard/period";
 import { RatingBand, scorecardLabels, ScorecardLanguage } from "../../core/scorecard/labels";
 import type { Plan } from "../../core/scorecard/plan";
 import { readScorecardTable, TableProblem, TableReading } from "../../core/scorecard/table";
+import type { SheetRecordProblem } from "../../core/scorecard/historyRecord";
+import type { RecordOutcome } from "./historyWriter";
 import type { SelectionRead } from "./selection";
 import type {
   BuildOptions,
@@ -36,20 +40,49 @@ export interface OptionInputs {
   bands: BandInput[] | null;
   mode: "live" | "snapshot";
   language: "auto" | ScorecardLanguage;
+  /** The period label as typed; blank: the calendar quarter of the as-of date ("2026 Q4"). */
+  period: string;
 }
 
-/** Which operation is running. `entry`: the scorecard (settings name) a refresh works on. */
+/** Which operation is running. `entry`: the scorecard (settings name) a refresh or a record works on. */
 export interface Busy {
-  kind: "select" | "build" | "refresh";
+  kind: "select" | "build" | "refresh" | "record";
   progress: ScorecardProgress | null;
   entry?: string;
 }
 
-/** What the last Build or Refresh came to. */
+/** The operations whose failure the result area reports. */
+export type Operation = "build" | "refresh" | "open" | "record";
+
+/** What the last Build, Refresh or Record came to. */
 export type Outcome =
-  | { kind: "built" | "refreshed"; plan: Plan; sheet: string; syncs: number; skipped: WriteResult["skipped"] }
+  | {
+      kind: "built" | "refreshed";
+      plan: Plan;
+      sheet: string;
+      syncs: number;
+      skipped: WriteResult["skipped"];
+      /** Why the workbook's history was not used for the previous values (empty: used, or there is none). */
+      historyProblems: HistoryProblem[];
+    }
   | { kind: "problems"; problems: TableProblem[] }
-  | { kind: "error"; error: unknown; op: "build" | "refresh" | "open" };
+  | { kind: "recorded"; period: string; sheet: string; replaced: boolean; syncs: number }
+  /** The user kept a recorded period as it was (Cancel or Escape in the confirmation). */
+  | { kind: "notReplaced"; period: string }
+  /** A record that wrote nothing: the history cannot be read (its cells), the sheet is not as built, or Excel is too old. */
+  | { kind: "historyUnreadable"; sheet: string; problems: HistoryProblem[] }
+  | { kind: "sheetUnreadable"; problem: SheetRecordProblem }
+  | { kind: "recordUnsupported" }
+  | { kind: "error"; error: unknown; op: Operation };
+
+/** A period the history holds already, while the pane asks whether to replace it. */
+export interface ReplaceQuestion {
+  /** The scorecard (its settings name) whose period it is. */
+  entry: string;
+  period: string;
+  /** The history sheet. */
+  sheet: string;
+}
 
 /** Why the selection could not be used: it holds no values, or reading it failed (Excel's message). */
 export type SelectionProblem = { kind: "empty" } | { kind: "failed"; detail: string };
@@ -74,6 +107,8 @@ export interface ScorecardState {
   busy: Busy | null;
   outcome: Outcome | null;
   list: ListState;
+  /** The confirmation before a recorded period is replaced, while it is open. */
+  confirm: ReplaceQuestion | null;
 }
 
 /** The state of a freshly mounted section. */
@@ -84,17 +119,18 @@ export function initialState(available: boolean): ScorecardState {
     selectionProblem: null,
     override: {},
     reading: null,
-    options: { cap: "120", onTarget: "100", near: "80", bands: null, mode: "live", language: "auto" },
+    options: { cap: "120", onTarget: "100", near: "80", bands: null, mode: "live", language: "auto", period: "" },
     busy: null,
     outcome: null,
     list: { entries: null, status: "idle", error: "" },
+    confirm: null,
   };
 }
 
-/** An operation starts: the section is busy, the last outcome goes. */
+/** An operation starts: the section is busy, the last outcome goes (and an open confirmation closes). */
 export function started(s: ScorecardState, kind: Busy["kind"], entry?: string): ScorecardState {
   const busy: Busy = { kind, progress: null, ...(entry === undefined ? {} : { entry }) };
-  return kind === "select" ? { ...s, busy, selectionProblem: null } : { ...s, busy, outcome: null };
+  return kind === "select" ? { ...s, busy, selectionProblem: null } : { ...s, busy, outcome: null, confirm: null };
 }
 
 /** A Build or Refresh reports where it is. */
@@ -153,7 +189,14 @@ export function buildEnded(s: ScorecardState, r: BuildOutcome): ScorecardState {
   return {
     ...s,
     busy: null,
-    outcome: { kind: "built", plan: r.plan, sheet: r.sheetName, syncs: r.syncs, skipped: r.skipped },
+    outcome: {
+      kind: "built",
+      plan: r.plan,
+      sheet: r.sheetName,
+      syncs: r.syncs,
+      skipped: r.skipped,
+      historyProblems: r.historyProblems,
+    },
     list: { ...s.list, entries: [...(s.list.entries ?? []), entry] },
   };
 }
@@ -165,7 +208,14 @@ export function refreshEnded(s: ScorecardState, entry: ScorecardEntry, r: Refres
   return {
     ...s,
     busy: null,
-    outcome: { kind: "refreshed", plan: r.plan, sheet: r.sheetName, syncs: r.syncs, skipped: r.skipped },
+    outcome: {
+      kind: "refreshed",
+      plan: r.plan,
+      sheet: r.sheetName,
+      syncs: r.syncs,
+      skipped: r.skipped,
+      historyProblems: r.historyProblems,
+    },
     list: {
       ...s.list,
       entries: (s.list.entries ?? []).map((x) => (x.settingsName === entry.settingsName ? updated : x)),
@@ -174,8 +224,37 @@ export function refreshEnded(s: ScorecardState, entry: ScorecardEntry, r: Refres
 }
 
 /** An operation failed with `error`. */
-export function failed(s: ScorecardState, error: unknown, op: "build" | "refresh" | "open"): ScorecardState {
+export function failed(s: ScorecardState, error: unknown, op: Operation): ScorecardState {
   return { ...s, busy: null, outcome: { kind: "error", error, op } };
+}
+
+/**
+ * A Record of `entry` ended: recorded; or the period is in the history already, and the pane asks (the
+ * confirmation opens, nothing is shown as an outcome yet); or nothing was written, and why.
+ */
+export function recordEnded(s: ScorecardState, entry: ScorecardEntry, r: RecordOutcome): ScorecardState {
+  const done = { ...s, busy: null, confirm: null };
+  switch (r.kind) {
+    case "recorded":
+      return {
+        ...done,
+        outcome: { kind: "recorded", period: r.period, sheet: r.sheetName, replaced: r.replaced, syncs: r.syncs },
+      };
+    case "exists":
+      return { ...done, outcome: null, confirm: { entry: entry.settingsName, period: r.period, sheet: r.sheetName } };
+    case "unreadableHistory":
+      return { ...done, outcome: { kind: "historyUnreadable", sheet: r.sheetName, problems: r.problems } };
+    case "unreadableSheet":
+      return { ...done, outcome: { kind: "sheetUnreadable", problem: r.problem } };
+    case "unsupported":
+      return { ...done, outcome: { kind: "recordUnsupported" } };
+  }
+}
+
+/** The user kept the recorded period as it was (Cancel, or Escape): the confirmation closes and says so. */
+export function replaceDeclined(s: ScorecardState): ScorecardState {
+  if (s.confirm === null) return s;
+  return { ...s, confirm: null, outcome: { kind: "notReplaced", period: s.confirm.period } };
 }
 
 /** The list is being read. */
@@ -211,7 +290,7 @@ export function shownBands(s: ScorecardState): BandInput[] {
 }
 
 /** The option fields a problem can belong to. */
-export type OptionField = "cap" | "onTarget" | "near" | { band: number; part: "label" | "min" };
+export type OptionField = "cap" | "onTarget" | "near" | "period" | { band: number; part: "label" | "min" };
 
 /**
  * Something wrong with a typed option, as data the views word in the pane's language: a text that is no
@@ -224,7 +303,8 @@ export type OptionProblem =
   | { kind: "notNegative"; field: "onTarget"; text: string }
   | { kind: "nearRange"; field: "near"; text: string; onTarget: string }
   | { kind: "bandLabelBlank"; field: { band: number; part: "label" }; label: string }
-  | { kind: "bandOrder"; field: { band: number; part: "min" }; label: string; text: string; above: string };
+  | { kind: "bandOrder"; field: { band: number; part: "min" }; label: string; text: string; above: string }
+  | { kind: "periodNotQuarter"; field: "period"; text: string };
 
 /** A typed number: its value, or NaN (with a problem) when it is none. */
 function typedNumber(text: string, field: OptionField, problems: OptionProblem[], label?: string): number {
@@ -271,12 +351,15 @@ export function checkOptions(o: OptionInputs): { options: BuildOptions; problems
     problems.push({ kind: "nearRange", field: "near", text: o.near.trim(), onTarget: o.onTarget.trim() });
   }
   const ratingBands = o.bands === null ? undefined : checkBands(o.bands, problems);
+  const period = o.period.trim();
+  if (misnamedQuarter(period)) problems.push({ kind: "periodNotQuarter", field: "period", text: period });
   const options: BuildOptions = {
     cap,
     status: { onTarget, near },
     mode: o.mode,
     ...(o.language === "auto" ? {} : { language: o.language }),
     ...(ratingBands ? { ratingBands } : {}),
+    ...(period === "" ? {} : { period }),
   };
   return { options, problems };
 }

@@ -134,34 +134,6 @@ const en = {
   refresh: "Refresh",
   refreshNamed: (sheet: string) => `Refresh "${sheet}"`,
   refreshHelp: "Rebuild from the stored settings and today's source cells",
-  period: "Period",
-  periodHelp: (example: string) => `Blank: the calendar quarter of the as-of date (${example}).`,
-  record: "Record this period",
-  recordHelp: "Append this scorecard's values to the history sheet (as values; earlier periods are never rewritten)",
-  recording: "Recording the period…",
-  recorded: (period: string, sheet: string) => `Recorded ${period} in "${sheet}".`,
-  recordedReplaced: (period: string, sheet: string) => `Replaced ${period} in "${sheet}".`,
-  replaceTitle: (period: string) => `Replace ${period}?`,
-  replaceBody: (period: string, sheet: string) =>
-    `${period} is already in the history ("${sheet}"). Recording it again replaces only that period's rows.`,
-  replace: "Replace",
-  cancel: "Cancel",
-  historyUnreadable: (sheet: string) =>
-    `The history on "${sheet}" has been edited so that it cannot be read; nothing was written. Fix these cells:`,
-  historyNotUsed: (sheet: string) =>
-    `The history on "${sheet}" could not be read, so it was not used for the previous values:`,
-  recordUnsupported: "Recording a period needs a newer version of Excel (ExcelApi 1.4).",
-  recordErrors: {
-    missing: (sheet: string) => `The scorecard sheet "${sheet}" no longer exists. Nothing was written.`,
-    taken: (sheet: string) =>
-      `Nothing was written: a sheet named "${sheet}" was added meanwhile (someone else may be editing). Try again.`,
-    writeRemoved: (detail: string, sheet: string) =>
-      `Recording failed: ${detail}. The new sheet "${sheet}" was removed; nothing else was changed.`,
-    writeLeft: (detail: string, sheet: string) =>
-      `Recording failed: ${detail}. The new sheet "${sheet}" could not be removed; delete it if nobody uses it.`,
-    writeExisting: (detail: string, sheet: string) =>
-      `Recording failed: ${detail}. Earlier periods on "${sheet}" are as they were; the period may be there twice — record it again to replace it.`,
-  },
 };
 
 export type ScorecardStrings = typeof en;
@@ -276,28 +248,6 @@ const zh: ScorecardStrings = {
   refresh: "刷新",
   refreshNamed: (sheet) => `刷新“${sheet}”`,
   refreshHelp: "按已保存的设置和当前源数据重新生成",
-  period: "期间",
-  periodHelp: (example) => `留空：截至日期所在的季度（${example}）。`,
-  record: "记录本期",
-  recordHelp: "将本计分卡的数值追加到历史工作表（以数值保存；不会改写以往各期）",
-  recording: "正在记录本期…",
-  recorded: (period, sheet) => `已将 ${period} 记录到“${sheet}”。`,
-  recordedReplaced: (period, sheet) => `已替换“${sheet}”中的 ${period}。`,
-  replaceTitle: (period) => `替换 ${period}？`,
-  replaceBody: (period, sheet) => `${period} 已在历史记录（“${sheet}”）中。再次记录只会替换该期的行。`,
-  replace: "替换",
-  cancel: "取消",
-  historyUnreadable: (sheet) => `“${sheet}”中的历史记录已被改动，无法读取；未写入任何内容。请修正以下单元格：`,
-  historyNotUsed: (sheet) => `无法读取“${sheet}”中的历史记录，因此未用它取得上期值：`,
-  recordUnsupported: "记录本期需要较新版本的 Excel（ExcelApi 1.4）。",
-  recordErrors: {
-    missing: (sheet) => `计分卡工作表“${sheet}”已不存在。未写入任何内容。`,
-    taken: (sheet) => `未写入任何内容：在此期间新增了名为“${sheet}”的工作表（可能有其他人正在编辑）。请重试。`,
-    writeRemoved: (detail, sheet) => `记录失败：${detail}。已删除新建的工作表“${sheet}”，其他内容均未更改。`,
-    writeLeft: (detail, sheet) => `记录失败：${detail}。无法删除新建的工作表“${sheet}”；如无人使用请删除。`,
-    writeExisting: (detail, sheet) =>
-      `记录失败：${detail}。“${sheet}”中以往各期保持原样；本期可能出现两次——再次记录即可替换。`,
-  },
 };
 
 /** The section's texts by pane language. */

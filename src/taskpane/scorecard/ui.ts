@@ -14,6 +14,7 @@
  */
 import type { PaneContext, Section } from "../section";
 import { el } from "../dom";
+import { translator } from "../i18n";
 import css from "./scorecard.css";
 import { createStore, scorecardActions } from "./actions";
 import { initialState } from "./state";
@@ -43,11 +44,12 @@ function injectCss(): void {
  */
 export function mountScorecard(root: HTMLElement, ctx: PaneContext): Section {
   injectCss();
+  const t = translator(() => ctx.lang.current());
   let views: View[] = [];
   const render = (): void => {
     const state = store.get();
     const lang = ctx.lang.current();
-    const model = { state, s: SCORECARD_STRINGS[lang], lang };
+    const model = { state, s: SCORECARD_STRINGS[lang], lang, t };
     root.dataset.state = state.busy ? "busy" : (state.outcome?.kind ?? "idle");
     for (const v of views) v.update(model);
   };

@@ -7,11 +7,14 @@
  * - `writePlan`: 1 (check that the plan's sheet and names are still free; skipped when the caller has just
  *   read them) + 1 (add the sheet, learn its id) + 1 (the whole plan as ONE batch) + 2 only on failure (see
  *   what of it is there, remove it) ≤ 5.
- * - `buildScorecard`: 1 (re-read the source cells, the sheet names, the workbook names and settings keys, and
- *   the scorecard history for the previous values: ./historyWriter.ts) + 1 (add the sheet) + 1 (the plan) = 3,
- *   + 2 only on failure (clean-up). The history is only read, here and in a refresh.
- * - `refreshScorecard`: 1 (read, the history too) + 1 (add the new sheet) + 1 (write it) + 1 (commit: swap it in for the old
- *   one) = 4; + 2 on a failed write (clean-up), + 1 on a failed commit (see where it stopped).
+ * - `buildScorecard`: 1 (re-read the source cells, the sheets (names, ids), the workbook names and settings keys)
+ *   + 1 (add the sheet; in the same sync, the scorecard history the list holds, by id, for the previous values:
+ *   ./historyWriter.ts) + 1 (the plan) = 3, + 2 only on failure (clean-up). The history is only read, here and
+ *   in a refresh.
+ * - `refreshScorecard`: 1 (read) + 1 (add the new sheet; the history read with it) + 1 (write it and, in the
+ *   same batch after the last write, the commit: swap it in for the old one) = 3; + 2 on a failure (see where
+ *   the batch stopped; undo what is not committed). Excel applies a batch in order and stops at its first
+ *   failure, so the old sheet is deleted only once every write of the new one has succeeded.
  *   `listScorecards`: 2. `activateSheet`: 1.
  *
  * ## The write batch, in the plan's order
@@ -44,7 +47,13 @@
  *   deletes just those. What could not be removed, or might be someone else's, is reported as left.
  * - A refresh builds the new sheet the same way under a free name; only once it is complete does the commit
  *   point the old workbook names at it, delete the old sheet (by the id read at the start) and give the new one
- *   the old name. If the commit fails, one more sync sees how far it got, so that the message says so.
+ *   the old name. The commit is queued after the last write of the new sheet, in the same batch: Excel stops a
+ *   batch at its first failure, so a failed write never reaches the delete. After a failed batch one sync sees
+ *   how far it got. The old sheet still there (by id): nothing is committed — the names the commit had repointed
+ *   get their formulas back (read at the start), names it had added are removed (when they refer to the new
+ *   sheet as written), the new sheet is removed by id (when it still has the name this refresh gave it), and the
+ *   old sheet is made active again if it was; reported as a failed write. The old sheet gone: reported as a
+ *   failed commit, with how far it got.
  *
  * ## Where the settings are
  * In the sheet (the plan's settings cell, reachable through the workbook name `CRM_Scorecard[_n]_Settings`, which
@@ -69,7 +78,7 @@ import { readScorecardTable, TableReading } from "../../core/scorecard/table";
 import { codeOf, counter, defaultRun, excelApiSupports, messageOf, type ExcelRun, type Supports } from "../host";
 import { areasOf, queueSourceRead, SourceRef, splitAddress } from "./selection";
 import type { HistoryProblem } from "../../core/scorecard/history";
-import { queueHistoryRead } from "./historyWriter";
+import { findHistorySheet, queueHistoryRead, type HistoryRead } from "./historyWriter";
 
 export type { ExcelRun, Supports } from "../host";
 
@@ -506,6 +515,30 @@ async function addPlanSheet(context: Excel.RequestContext, sync: () => Promise<v
   return sheet.id;
 }
 
+/**
+ * Adds the plan's sheet (as `addPlanSheet`) and, in the same sync, reads the history sheet the list of sheets
+ * holds (by id; ./historyWriter.ts); then plans with the history. The sheet's name does not depend on the history
+ * (only on the sheet names and the language), so the plan made before the history was read names it.
+ * @param planWith the plan for a history (NONE when there is none)
+ */
+async function addSheetReadingHistory(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  listed: readonly { name: string; id: string }[],
+  supports: Supports,
+  planWith: (history: HistoryRead) => Plan,
+): Promise<{ sheetId: string; plan: Plan; history: HistoryRead }> {
+  const none: HistoryRead = { sheet: null, table: null, problems: [], hasChart: false };
+  const first = planWith(none);
+  // Queued before the add: if the read fails (the history deleted meanwhile), the add is not made.
+  const read = queueHistoryRead(context, findHistorySheet(listed, supports));
+  const sheetId = await addPlanSheet(context, sync, first);
+  const history = read();
+  const plan = history.sheet === null ? first : planWith(history);
+  if (plan.sheetName !== first.sheetName) throw new Error(`the plan's sheet changed: ${plan.sheetName}`);
+  return { sheetId, plan, history };
+}
+
 /** A name's reference with the plan's sheet name replaced by `sheet` (Excel moves names along with a rename). */
 function retarget(refersTo: string, from: string, to: string): string {
   return refersTo.split(`=${quotedSheet(from)}!`).join(`=${quotedSheet(to)}!`);
@@ -738,13 +771,11 @@ export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = 
   return run(async (context) => {
     const c = counter(context);
     const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/id");
     const names = context.workbook.names;
     names.load("items/name");
     const settings = supports(FEATURE_REQUIRES.settingsIndex) ? context.workbook.settings.load("items/key") : null;
     const source = queueSourceRead(context, request.source);
-    // The history, for the previous values of a table without a Previous column (read in the same sync).
-    const readHistory = queueHistoryRead(context, supports);
     progress("read", 0);
     try {
       await c.sync();
@@ -753,16 +784,18 @@ export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = 
     }
     const reading = readScorecardTable(source(), request.mapping);
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
-    const history = readHistory();
-    const plan = buildScorecardPlan(reading.table, {
-      ...request.options,
-      history: history.table,
-      existingSheetNames: sheets.items.map((s) => s.name),
-      // A settings entry left by an earlier scorecard counts as taken too: this build's must be new.
-      existingNames: [...names.items.map((n) => n.name), ...settingsNamesOf(settings?.items ?? [])],
-    });
+    const table = reading.table;
+    const planWith = (history: HistoryRead): Plan =>
+      buildScorecardPlan(table, {
+        ...request.options,
+        history: history.table,
+        existingSheetNames: sheets.items.map((s) => s.name),
+        // A settings entry left by an earlier scorecard counts as taken too: this build's must be new.
+        existingNames: [...names.items.map((n) => n.name), ...settingsNamesOf(settings?.items ?? [])],
+      });
     progress("write", 1);
-    const sheetId = await addPlanSheet(context, c.sync, plan);
+    // The history (previous values for a table without a Previous column) is read in the sync that adds the sheet.
+    const { sheetId, plan, history } = await addSheetReadingHistory(context, c.sync, sheets.items, supports, planWith);
     progress("write", 2);
     const added = { names: true, index: true, supports, sheetId, activate: true };
     const skipped = await writeToSheet(context, c.sync, plan, added, () => progress("cleanup", 2));
@@ -938,33 +971,122 @@ function queueCommit(context: Excel.RequestContext, plan: Plan, o: CommitOptions
 }
 
 /**
- * After a failed commit, one sync to see how far it got: whether the old sheet is gone, and the new sheet's name
- * now. Unknown (null) when that sync fails too.
+ * Queues the plan on the new sheet (by id) and, after its last write, the commit; one sync. After a failure, one
+ * sync sees where the batch stopped (the old and new sheets by id, the plan's names); with the old sheet still
+ * there nothing is committed and a second sync undoes the rest (see the top comment).
+ * @param formulas the workbook names' formulas at the read (lower-cased name → formula; empty without 1.7)
+ * @throws ScorecardError "write" (nothing committed; after the undo) or "commit" (the old sheet is gone)
  */
-async function whereCommitStopped(
+async function writeAndCommit(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
-  oldId: string,
-  newId: string,
-  supports: Supports,
-): Promise<{ oldRemoved: boolean | null; newSheetNow: string | null }> {
-  if (!supports("1.4")) return { oldRemoved: null, newSheetNow: null };
-  const sheets = context.workbook.worksheets;
-  const old = sheets.getItemOrNullObject(oldId).load("id");
-  const fresh = sheets.getItemOrNullObject(newId).load("name");
+  plan: Plan,
+  o: CommitOptions,
+  formulas: ReadonlyMap<string, string>,
+  onCleanup: () => void,
+): Promise<WriteResult["skipped"]> {
+  const added: Added = { names: false, index: false, supports: o.supports, sheetId: o.newId };
+  const skipped = queuePlan(context, plan, context.workbook.worksheets.getItem(o.newId), added);
+  queueCommit(context, plan, o);
+  try {
+    await sync();
+  } catch (e) {
+    onCleanup();
+    const detail = messageOf(e);
+    const seen = await whereBatchStopped(context, sync, plan, o);
+    if (seen === null || seen.oldRemoved) {
+      const now = seen === null ? { oldRemoved: null, newSheetNow: null } : seen;
+      throw new ScorecardError("commit", plan.sheetName, detail, {
+        oldSheet: o.entry.sheet,
+        oldRemoved: now.oldRemoved,
+        newSheetNow: now.newSheetNow,
+      });
+    }
+    const cleanup = await undoUncommitted(context, sync, plan, o, formulas, seen);
+    throw new ScorecardError("write", plan.sheetName, detail, { cleanup });
+  }
+  return skipped;
+}
+
+/** Where a failed write-and-commit batch stopped: the old sheet, the new sheet's name, the plan's names now. */
+interface BatchStop {
+  oldRemoved: boolean;
+  newSheetNow: string | null;
+  /** The plan's names that exist now, with their formulas (ExcelApi 1.7; none without it). */
+  names: { name: string; refersTo: string; formula: string }[];
+}
+
+/** One sync after a failed write-and-commit batch: see how far it got; null when that sync fails too. */
+async function whereBatchStopped(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  plan: Plan,
+  o: CommitOptions,
+): Promise<BatchStop | null> {
+  if (!o.supports("1.4")) return null;
+  const wb = context.workbook;
+  const old = wb.worksheets.getItemOrNullObject(o.old.id).load("id");
+  const fresh = wb.worksheets.getItemOrNullObject(o.newId).load("name");
+  const withNames = o.supports("1.7") && o.supports(FEATURE_REQUIRES.names);
+  const probes = (withNames ? plan.names : []).map((n) => ({
+    n,
+    item: wb.names.getItemOrNullObject(n.name).load("formula"),
+  }));
   try {
     await sync();
   } catch {
-    return { oldRemoved: null, newSheetNow: null };
+    return null;
   }
-  return { oldRemoved: old.isNullObject, newSheetNow: fresh.isNullObject ? null : fresh.name };
+  return {
+    oldRemoved: old.isNullObject,
+    newSheetNow: fresh.isNullObject ? null : fresh.name,
+    names: probes
+      .filter((p) => !p.item.isNullObject)
+      .map((p) => ({ name: p.n.name, refersTo: p.n.refersTo, formula: String(p.item.formula) })),
+  };
+}
+
+/**
+ * After a failed write-and-commit batch that did not reach the old sheet's deletion, one sync: the names the
+ * commit repointed get their formulas back, the names it added are removed (only when they refer to the new
+ * sheet as written), the new sheet is removed by id (only when it still has the name this refresh gave it), and
+ * the old sheet is active again if it was. Reports what is left.
+ */
+async function undoUncommitted(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  plan: Plan,
+  o: CommitOptions,
+  formulas: ReadonlyMap<string, string>,
+  seen: BatchStop,
+): Promise<CleanupReport> {
+  const wb = context.workbook;
+  const ours = seen.newSheetNow === plan.sheetName;
+  // A name the commit reached refers to the new sheet exactly as written.
+  const reached = seen.names.filter((n) => sameReference(n.formula, n.refersTo));
+  const restore = reached.filter((n) => o.existing.has(n.name.toLowerCase()) && formulas.has(n.name.toLowerCase()));
+  const remove = reached.filter((n) => !o.existing.has(n.name.toLowerCase()));
+  for (const n of restore) wb.names.getItem(n.name).formula = formulas.get(n.name.toLowerCase())!;
+  for (const n of remove) wb.names.getItem(n.name).delete();
+  if (o.activate && ours) wb.worksheets.getItem(o.old.id).activate();
+  if (ours) wb.worksheets.getItem(o.newId).delete();
+  const left = { sheet: ours ? null : seen.newSheetNow, names: [] as string[], setting: null };
+  if (restore.length + remove.length === 0 && !ours) return { sheetAdded: true, left, detail: null };
+  try {
+    await sync();
+  } catch (e) {
+    const names = [...restore, ...remove].map((n) => n.name);
+    return { sheetAdded: true, left: { ...left, sheet: seen.newSheetNow, names }, detail: messageOf(e) };
+  }
+  return { sheetAdded: true, left, detail: null };
 }
 
 /**
  * Rebuilds a scorecard from its stored settings (source, mapping, options) and today's source cells: the new
  * sheet is added under a free name and written first; only when it is complete does the commit point the
  * scorecard's workbook names at it, put it where the old sheet was, delete the old sheet (by its id) and give it
- * the old name. 4 syncs (+ 2 for a clean-up after a failed write, + 1 after a failed commit).
+ * the old name. 3 syncs: read, add (the history read with it), write and commit in one batch (+ 2 after a failed
+ * batch: see where it stopped, then undo what is not committed).
  * The column mapping is the stored one while the source's headers are unchanged, else detected afresh.
  * @throws ScorecardError ("source", "missing", "write", "commit"), or the core's CrmError.
  */
@@ -975,7 +1097,7 @@ export async function refreshScorecard(
   const run = hooks.run ?? defaultRun;
   const supports = hooks.supports ?? excelApiSupports;
   const progress = (step: ScorecardProgress["step"], done: number): void =>
-    hooks.onProgress?.({ step, done, total: 4 });
+    hooks.onProgress?.({ step, done, total: 3 });
   const s = entry.settings;
   return run(async (context) => {
     const c = counter(context);
@@ -983,11 +1105,11 @@ export async function refreshScorecard(
     const sheets = wb.worksheets;
     sheets.load("items/name,items/position,items/id");
     const names = wb.names;
-    names.load("items/name");
+    // Their formulas too (ExcelApi 1.7, which the commit needs to repoint them): a failed batch puts them back.
+    names.load(supports("1.7") ? "items/name,items/formula" : "items/name");
     const active = wb.worksheets.getActiveWorksheet();
     active.load("name");
     const source = queueSourceRead(context, { sheet: s.source.sheet, areas: areasOf(s.source.address) });
-    const readHistory = queueHistoryRead(context, supports);
     progress("read", 0);
     try {
       await c.sync();
@@ -1001,45 +1123,43 @@ export async function refreshScorecard(
     const sameHeaders = fresh.headers.length === s.headers.length && fresh.headers.every((h, i) => h === s.headers[i]);
     const reading = sameHeaders ? readScorecardTable(table, storedMappingOverride(s.mapping)) : fresh;
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
-    const history = readHistory();
-    const made = buildScorecardPlan(reading.table, {
-      language: s.options.language,
-      cap: s.options.cap,
-      status: s.options.status,
-      ratingBands: s.options.ratingBands,
-      mode: s.options.mode,
-      ...(s.options.period === undefined ? {} : { period: s.options.period }),
-      history: history.table,
-      ...(hooks.asOf === undefined ? {} : { asOf: hooks.asOf }),
-      existingSheetNames: sheets.items.map((w) => w.name),
-      existingNames: names.items.map((n) => n.name),
-    });
+    const kpis = reading.table;
     const oldNames = { ...s.names, settings: entry.settingsName };
-    const plan = withExistingNames(made, oldNames, entry.sheet);
+    const planWith = (history: HistoryRead): Plan =>
+      withExistingNames(
+        buildScorecardPlan(kpis, {
+          language: s.options.language,
+          cap: s.options.cap,
+          status: s.options.status,
+          ratingBands: s.options.ratingBands,
+          mode: s.options.mode,
+          ...(s.options.period === undefined ? {} : { period: s.options.period }),
+          history: history.table,
+          ...(hooks.asOf === undefined ? {} : { asOf: hooks.asOf }),
+          existingSheetNames: sheets.items.map((w) => w.name),
+          existingNames: names.items.map((n) => n.name),
+        }),
+        oldNames,
+        entry.sheet,
+      );
     const existing = new Set(names.items.map((n) => n.name.toLowerCase()));
+    const formulas = new Map(
+      supports("1.7") ? names.items.map((n) => [n.name.toLowerCase(), String(n.formula)] as const) : [],
+    );
 
     progress("write", 1);
-    const sheetId = await addPlanSheet(context, c.sync, plan);
+    const { sheetId, plan, history } = await addSheetReadingHistory(context, c.sync, sheets.items, supports, planWith);
     progress("write", 2);
-    const added = { names: false, index: false, supports, sheetId };
-    const skipped = await writeToSheet(context, c.sync, plan, added, () => progress("cleanup", 2));
-
-    progress("commit", 3);
-    queueCommit(context, plan, {
+    const commit: CommitOptions = {
       entry,
       old: { id: old.id, position: old.position },
       newId: sheetId,
       existing,
       activate: active.name === entry.sheet,
       supports,
-    });
-    try {
-      await c.sync();
-    } catch (e) {
-      const now = await whereCommitStopped(context, c.sync, old.id, sheetId, supports);
-      throw new ScorecardError("commit", plan.sheetName, messageOf(e), { oldSheet: entry.sheet, ...now });
-    }
-    progress("done", 4);
+    };
+    const skipped = await writeAndCommit(context, c.sync, plan, commit, formulas, () => progress("cleanup", 3));
+    progress("done", 3);
     return {
       kind: "refreshed",
       plan,

@@ -51,7 +51,15 @@ const CJK_ALLOWED = new Set([
 ]);
 
 /** The areas moved to the catalogue with their Chinese quoting “…” (the older areas still quote with "). */
-const CHINESE_QUOTED_AREAS = ["csv", "cli", "pane", "sharingPane", "scorecardSheet", "historySheet"] as const;
+const CHINESE_QUOTED_AREAS = [
+  "csv",
+  "cli",
+  "pane",
+  "sharingPane",
+  "scorecardPane",
+  "scorecardSheet",
+  "historySheet",
+] as const;
 
 describe("every message in both languages, with the same parameters", () => {
   const ids = messageIds();
@@ -70,6 +78,7 @@ describe("every message in both languages, with the same parameters", () => {
       "cli",
       "pane",
       "sharingPane",
+      "scorecardPane",
       "legacy",
     ]);
     expect(ids.length).toBeGreaterThan(120);

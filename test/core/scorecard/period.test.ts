@@ -98,3 +98,22 @@ describe("ordering periods: quarters by time, other labels in recorded order", (
     expect(previousPeriod(["Pilot", "2026 Q1"], "Launch")).toBe("2026 Q1");
   });
 });
+
+describe("misnamedQuarter: a label written as a quarter that names none (a year has Q1–Q4)", () => {
+  it("2026 Q5, 2026Q0 and 2026年第5季度 name no quarter", async () => {
+    const { misnamedQuarter } = await import("../../../src/core/scorecard/period");
+    expect(["2026 Q5", "2026Q0", "2026 q12", "2026年第5季度", "2026 年 第 0 季度"].map(misnamedQuarter)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it("real quarters and labels of the user's own are fine: 2026 Q1–Q4, 2026年第4季度, FY2026 H1, Pilot, 2026", async () => {
+    const { misnamedQuarter } = await import("../../../src/core/scorecard/period");
+    const fine = ["2026 Q1", "2026 Q4", "2026年第4季度", "2026年第四季度", "FY2026 H1", "Pilot", "2026", ""];
+    expect(fine.filter(misnamedQuarter)).toEqual([]);
+  });
+});

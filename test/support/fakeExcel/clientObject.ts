@@ -201,7 +201,10 @@ export class ClientObject<T> {
     const rec = this._rec(kind, member, args, write);
     enqueue(this._ctx, rec, `${this._type}.${member}`, this, () => {
       const t = this._target();
-      if (this._isNull) return; // operations on a null object do nothing
+      if (this._isNull) {
+        this._nullCall(member);
+        return; // operations on a null object do nothing
+      }
       fn(t as T);
     });
     return rec;
@@ -222,12 +225,23 @@ export class ClientObject<T> {
     enqueue(this._ctx, rec, `${this._type}.${member}`, this, () => {
       const t = this._target();
       if (this._isNull) {
+        this._nullCall(member);
         child._bind(null);
         return;
       }
       child._bind(resolve(t as T));
     });
     return child;
+  }
+
+  /** A method called on a null object: fails the sync in strict mode (config.strictNullObjects). */
+  _nullCall(member: string): void {
+    if (this.env.config.strictNullObjects === true)
+      throw officeError(
+        "InvalidObjectPath",
+        `${this._type}.${member} called on a null object`,
+        `${this._type}.${member}`,
+      );
   }
 
   _prop(name: string): unknown {

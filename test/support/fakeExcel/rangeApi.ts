@@ -488,6 +488,11 @@ export class Range extends ClientObject<RangeTarget> {
     });
   }
 
+  /** Deletes the range's cells, shifting the cells below up ("Up") or those to the right left ("Left"). */
+  delete(shift: string): void {
+    this._op("call", "delete", [shift], true, (t) => t.sheet.deleteRect(t.rect, shift));
+  }
+
   clear(applyTo?: string): void {
     this._op("call", "clear", applyTo === undefined ? [] : [applyTo], true, (t) => t.sheet.clearRect(t.rect, applyTo));
   }

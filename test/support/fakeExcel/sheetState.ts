@@ -300,6 +300,31 @@ export class SheetState {
   }
 
   /** Range.clear(applyTo): contents, formats or both. */
+  /**
+   * Range.delete: removes the cells of rect and moves the cells below it (shift "Up", the same columns) or to its
+   * right (shift "Left", the same rows) into the gap. Spills are not re-evaluated (the fake's scorecard history
+   * has none).
+   */
+  deleteRect(rect: Rect, shift: string): void {
+    const up = shift !== "Left";
+    const by = up ? rect.r1 - rect.r0 + 1 : rect.c1 - rect.c0 + 1;
+    const moved: [number, Cell][] = [];
+    for (const [key, cell] of [...this.cells]) {
+      const r = keyRow(key);
+      const c = keyCol(key);
+      const inBand = up ? c >= rect.c0 && c <= rect.c1 : r >= rect.r0 && r <= rect.r1;
+      if (!inBand) continue;
+      const pos = up ? r : c;
+      const start = up ? rect.r0 : rect.c0;
+      const end = up ? rect.r1 : rect.c1;
+      if (pos < start) continue;
+      this.cells.delete(key);
+      this.anchors.delete(key);
+      if (pos > end) moved.push([up ? cellKey(r - by, c) : cellKey(r, c - by), cell]);
+    }
+    for (const [key, cell] of moved) this.cells.set(key, cell);
+  }
+
   clearRect(rect: Rect, applyTo?: string): void {
     const what = applyTo || "All";
     const contents = what === "All" || what === "Contents" || what === "ResetContents";

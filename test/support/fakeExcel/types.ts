@@ -64,6 +64,12 @@ export interface FakeHostConfig {
   documentUrl?: string;
   /** Formula results: a value, a 2-D array (spills), or undefined to fall back to the defaults. */
   evaluate?: FakeEvaluator;
+  /**
+   * A method called on a null object (e.g. `getUsedRangeOrNullObject` on the sheet a `getItemOrNullObject` did
+   * not find) fails its sync with InvalidObjectPath, as it may in real Excel, instead of giving another null
+   * object. Loading a null object stays allowed (that is how isNullObject is learnt). Default false.
+   */
+  strictNullObjects?: boolean;
 }
 
 export type FakeEvaluator = (formula: string, where: { sheet: string; address: string; host: FakeHost }) => unknown;

@@ -33,29 +33,38 @@ function blockerText(state: ScorecardState, s: ScorecardStrings): string {
   }
 }
 
-/** The progress bar and its step line. */
-function drawProgress(progress: HTMLProgressElement, step: HTMLElement, state: ScorecardState, s: ScorecardStrings) {
+/** The progress bar's name: what is at work (a Refresh or a Record names its scorecard). */
+function progressLabel({ state, s, t }: ViewModel): string {
+  const busy = state.busy;
+  const entry = busy?.entry === undefined ? undefined : state.list.entries?.find((e) => e.settingsName === busy.entry);
+  if (entry && busy?.kind === "refresh") return s.progressRefresh(entry.sheet);
+  if (entry && busy?.kind === "record") return t("scorecardPane.progressRecord", { sheet: entry.sheet });
+  return s.progressBuild;
+}
+
+/** The progress bar and its step line (a Record has one step: recording the period). */
+function drawProgress(progress: HTMLProgressElement, step: HTMLElement, m: ViewModel) {
+  const { state, s, t } = m;
   const busy = state.busy;
   const working = busy !== null && busy.kind !== "select";
   progress.hidden = !working;
-  const entry = busy?.kind === "refresh" ? state.list.entries?.find((e) => e.settingsName === busy.entry) : undefined;
-  progress.setAttribute("aria-label", entry ? s.progressRefresh(entry.sheet) : s.progressBuild);
+  const label = progressLabel(m);
+  if (progress.getAttribute("aria-label") !== label) progress.setAttribute("aria-label", label);
   const p = working ? busy.progress : null;
   if (p) {
     progress.max = Math.max(p.total, 1);
     progress.value = p.done;
-    setText(step, s.steps[p.step]);
-  } else {
-    progress.removeAttribute("value");
-    setText(step, working ? s.steps.check : "");
-  }
+  } else progress.removeAttribute("value");
+  if (busy?.kind === "record") setText(step, t("scorecardPane.recording"));
+  else if (p) setText(step, s.steps[p.step]);
+  else setText(step, working ? s.steps.check : "");
 }
 
 /** The option messages: a list inside a live region that is always there, so new messages are announced. */
-function drawOptionErrors(box: HTMLElement, list: HTMLUListElement, state: ScorecardState, s: ScorecardStrings) {
+function drawOptionErrors(box: HTMLElement, list: HTMLUListElement, { state, s, t }: ViewModel) {
   const problems = checkOptions(state.options).problems;
   const items = problems.map((p) => {
-    const li = el("li", "", optionProblemText(p, s));
+    const li = el("li", "", optionProblemText(p, s, t));
     li.id = optionErrorId(fieldKey(p.field));
     return li;
   });
@@ -103,7 +112,8 @@ export function buildView(actions: ScorecardActions, announce: (text: string) =>
     if (existing) void actions.refresh(existing);
   });
 
-  const update = ({ state, s }: ViewModel): void => {
+  const update = (m: ViewModel): void => {
+    const { state, s } = m;
     last = state;
     lastStrings = s;
     const existing = latest(scorecardsOfSelection(state));
@@ -117,12 +127,12 @@ export function buildView(actions: ScorecardActions, announce: (text: string) =>
     if (existing) setText(refreshExisting, s.refreshNamed(existing.sheet));
     const busy = state.busy;
     setButtonState(refreshExisting, busy === null, busy?.kind === "refresh" && busy.entry === existing?.settingsName);
-    drawOptionErrors(errorsBox, errors, state, s);
+    drawOptionErrors(errorsBox, errors, m);
     // Build is described by its note and by the option messages, while there are any.
     const describedBy = errors.isConnected ? `${note.id} ${errors.id}` : note.id;
     if (buildBtn.getAttribute("aria-describedby") !== describedBy)
       buildBtn.setAttribute("aria-describedby", describedBy);
-    drawProgress(progress, step, state, s);
+    drawProgress(progress, step, m);
   };
   return { element, update };
 }

@@ -1,14 +1,17 @@
 /**
- * The workbook's scorecards, each with where it comes from and its Open and Refresh buttons, and a button to
- * read the list again. Items are kept by scorecard (their settings name) and updated in place, so a button the
- * user pressed keeps focus while the list changes around it.
+ * The workbook's scorecards, each with where it comes from and its Open, Refresh and Record this period buttons,
+ * and a button to read the list again. Items are kept by scorecard (their settings name) and updated in place,
+ * so a button the user pressed keeps focus while the list changes around it.
+ *
+ * Recording a period the history holds already opens a confirmation above the list (./confirm.ts): it takes the
+ * focus; Replace records again, Cancel or Escape keeps the period; when it closes, the focus goes back to that
+ * scorecard's Record button.
  */
 import { displaySheet } from "../../../core/address";
 import type { ScorecardActions } from "../actions";
-import type { ScorecardStrings } from "../strings";
-import type { ScorecardState } from "../state";
 import type { ScorecardEntry } from "../writer";
 import { el } from "../../dom";
+import { confirmPart } from "./confirm";
 import { button, setButtonState, setText, type View, type ViewModel } from "./view";
 
 /** One item's elements; `entry` is the one it shows now. */
@@ -17,6 +20,7 @@ interface Item {
   info: HTMLElement;
   openBtn: HTMLButtonElement;
   refreshBtn: HTMLButtonElement;
+  recordBtn: HTMLButtonElement;
   entry: ScorecardEntry;
 }
 
@@ -26,17 +30,19 @@ function makeItem(entry: ScorecardEntry, actions: ScorecardActions): Item {
   const info = el("div", "sc-list-info");
   const openBtn = button("", "open");
   const refreshBtn = button("", "refresh");
-  const item: Item = { li, info, openBtn, refreshBtn, entry };
+  const recordBtn = button("", "record");
+  const item: Item = { li, info, openBtn, refreshBtn, recordBtn, entry };
   openBtn.addEventListener("click", () => void actions.open(item.entry.sheet));
   refreshBtn.addEventListener("click", () => void actions.refresh(item.entry));
+  recordBtn.addEventListener("click", () => void actions.record(item.entry));
   const buttons = el("div", "sc-list-buttons");
-  buttons.append(openBtn, refreshBtn);
+  buttons.append(openBtn, refreshBtn, recordBtn);
   li.append(info, buttons);
   return item;
 }
 
 /** Brings an item up to date with its entry. */
-function drawItem(item: Item, state: ScorecardState, s: ScorecardStrings): void {
+function drawItem(item: Item, { state, s, t }: ViewModel): void {
   const entry = item.entry;
   item.li.dataset.sheet = entry.sheet;
   const src = `${displaySheet(entry.settings.source.sheet)}!${entry.settings.source.address}`;
@@ -51,8 +57,13 @@ function drawItem(item: Item, state: ScorecardState, s: ScorecardStrings): void 
   item.openBtn.setAttribute("aria-label", s.open(entry.sheet));
   item.refreshBtn.setAttribute("aria-label", s.refreshNamed(entry.sheet));
   item.refreshBtn.title = s.refreshHelp;
+  setText(item.recordBtn, t("scorecardPane.record"));
+  item.recordBtn.setAttribute("aria-label", t("scorecardPane.recordNamed", { sheet: entry.sheet }));
+  item.recordBtn.title = t("scorecardPane.recordHelp");
   const busy = state.busy;
-  setButtonState(item.refreshBtn, busy === null, busy?.kind === "refresh" && busy.entry === entry.settingsName);
+  const mine = busy?.entry === entry.settingsName;
+  setButtonState(item.refreshBtn, busy === null, busy?.kind === "refresh" && mine);
+  setButtonState(item.recordBtn, busy === null, busy?.kind === "record" && mine);
 }
 
 /** The list of scorecards. */
@@ -68,9 +79,17 @@ export function listView(actions: ScorecardActions): View {
   const ul = el("ul", "sc-list-items");
   element.append(header, body);
   const items = new Map<string, Item>();
+  const confirm = confirmPart(actions, (settingsName) => {
+    const entry = items.get(settingsName)?.entry;
+    if (entry !== undefined) void actions.record(entry, true);
+  });
+  element.insertBefore(confirm.element, body);
 
-  const update = ({ state, s }: ViewModel): void => {
+  const update = (m: ViewModel): void => {
+    const { state, s } = m;
     const { list } = state;
+    // The confirmation is drawn last: closing it gives the focus back to a Record button that is up to date.
+    const done = (): void => confirm.update(m, (settingsName) => items.get(settingsName)?.recordBtn ?? null);
     setText(title, s.listTitle);
     setText(reload, s.reloadList);
     setButtonState(reload, state.available && list.status !== "loading");
@@ -88,6 +107,7 @@ export function listView(actions: ScorecardActions): View {
       note.className = message.cls;
       setText(note, message.text);
       if (body.firstChild !== note || body.childNodes.length !== 1) body.replaceChildren(note);
+      done();
       return;
     }
     const keep = new Set(entries.map((e) => e.settingsName));
@@ -103,10 +123,11 @@ export function listView(actions: ScorecardActions): View {
         items.set(entry.settingsName, item);
       }
       item.entry = entry;
-      drawItem(item, state, s);
+      drawItem(item, m);
       if (ul.children[i] !== item.li) ul.insertBefore(item.li, ul.children[i] ?? null);
     });
     if (body.firstChild !== ul) body.replaceChildren(ul);
+    done();
   };
   return { element, update };
 }

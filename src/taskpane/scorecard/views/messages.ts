@@ -3,9 +3,10 @@
  * typed option the core would refuse. Rendered at draw time, so they follow the pane's language.
  */
 import { CrmError } from "../../../core/errors";
-import type { Lang } from "../../i18n";
-import { messageOf } from "../../host";
-import type { OptionField, OptionProblem } from "../state";
+import type { Lang, Translate } from "../../i18n";
+import { clause, messageOf } from "../../host";
+import { HistoryError } from "../historyWriter";
+import type { OptionField, OptionProblem, Operation } from "../state";
 import type { ScorecardStrings } from "../strings";
 import { ScorecardError } from "../writer";
 
@@ -30,8 +31,20 @@ function commitErrorText(e: ScorecardError, s: ScorecardStrings): string {
   return s.errors.commit(e.detail, e.newSheetNow ?? e.sheetName, old);
 }
 
+/** Why recording a period failed, and what of it is left (the history's earlier periods never are lost). */
+function historyErrorText(e: HistoryError, t: Translate): string {
+  const sheet = e.sheetName;
+  const detail = clause(e.detail);
+  if (e.stage === "missing") return t("scorecardPane.recordMissing", { sheet });
+  if (e.stage === "taken") return t("scorecardPane.recordTaken", { sheet });
+  if (e.removed === true) return t("scorecardPane.recordWriteRemoved", { detail, sheet });
+  if (e.removed === false) return t("scorecardPane.recordWriteLeft", { detail, sheet });
+  return t("scorecardPane.recordWriteExisting", { detail, sheet });
+}
+
 /** The sentence for a failed operation (`op`: what the user pressed). */
-export function errorText(e: unknown, op: "build" | "refresh" | "open", s: ScorecardStrings, lang: Lang): string {
+export function errorText(e: unknown, op: Operation, s: ScorecardStrings, lang: Lang, t: Translate): string {
+  if (e instanceof HistoryError) return historyErrorText(e, t);
   if (e instanceof ScorecardError) {
     switch (e.stage) {
       case "taken":
@@ -52,15 +65,17 @@ export function errorText(e: unknown, op: "build" | "refresh" | "open", s: Score
 }
 
 /** The name of the field a problem belongs to, as the options show it ("Rating bands – band 2 (B)"). */
-function fieldName(field: OptionField, s: ScorecardStrings, label: string): string {
+function fieldName(field: Exclude<OptionField, "period">, s: ScorecardStrings, label: string): string {
   return typeof field === "object" ? `${s.bands} – ${s.band(field.band + 1, label)}` : s[field];
 }
 
 /** The sentence for a typed option the core would refuse, in the pane's language. */
-export function optionProblemText(p: OptionProblem, s: ScorecardStrings): string {
+export function optionProblemText(p: OptionProblem, s: ScorecardStrings, t: Translate): string {
   switch (p.kind) {
+    case "periodNotQuarter":
+      return t("scorecardPane.periodNotQuarter", { text: p.text });
     case "notANumber":
-      return s.notANumber(fieldName(p.field, s, p.label ?? ""), p.text);
+      return s.notANumber(fieldName(p.field as Exclude<OptionField, "period">, s, p.label ?? ""), p.text);
     case "capRange":
       return s.capRange(s.cap, p.text);
     case "notNegative":

@@ -1,11 +1,13 @@
 /**
- * The options: achievement cap, status thresholds, inputs (live link or snapshot), the sheet's language and
- * the rating bands. Fields are made once and keep what the user typed; only their labels follow the language.
+ * The options: achievement cap, status thresholds, inputs (live link or snapshot), the sheet's language, the
+ * period label (blank: the calendar quarter of the as-of date, shown as the field's example) and the rating
+ * bands. Fields are made once and keep what the user typed; only their labels follow the language.
  */
+import { defaultPeriodLabel } from "../../../core/scorecard/period";
 import { LANG_TAGS } from "../../i18n";
 import type { ScorecardActions } from "../actions";
-import { checkOptions, fieldKey, shownBands, type BandInput, type ScorecardState } from "../state";
-import { NATIVE_LANGUAGE_NAMES, type ScorecardStrings } from "../strings";
+import { checkOptions, fieldKey, sheetLanguage, shownBands, type BandInput, type ScorecardState } from "../state";
+import { NATIVE_LANGUAGE_NAMES } from "../strings";
 import { el } from "../../dom";
 import { button, setChoices, setText, type View, type ViewModel } from "./view";
 
@@ -33,15 +35,23 @@ function problemFields(state: ScorecardState): Set<string> {
   return new Set(checkOptions(state.options).problems.map((p) => fieldKey(p.field)));
 }
 
-/** Marks a field invalid and points it at its message (`errorId`), or clears both. */
-function markField(input: HTMLInputElement, errorId: string | null): void {
-  if (errorId === null) {
-    input.removeAttribute("aria-invalid");
-    input.removeAttribute("aria-describedby");
-  } else {
-    input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-describedby", errorId);
-  }
+/**
+ * Marks a field invalid and points it at its message (`errorId`), or clears both; `helpId`: the field's help,
+ * which describes it either way.
+ */
+function markField(input: HTMLInputElement, errorId: string | null, helpId?: string): void {
+  const describedBy = [errorId, helpId].filter((x) => x !== null && x !== undefined).join(" ");
+  if (errorId === null) input.removeAttribute("aria-invalid");
+  else input.setAttribute("aria-invalid", "true");
+  if (describedBy === "") input.removeAttribute("aria-describedby");
+  else if (input.getAttribute("aria-describedby") !== describedBy) input.setAttribute("aria-describedby", describedBy);
+}
+
+/** Today as "YYYY-MM-DD" (local time): the as-of date a build without one gets, for the period's example. */
+function todayIso(): string {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 /** A labelled field of the options grid. */
@@ -140,30 +150,42 @@ export function optionsView(actions: ScorecardActions): View {
     const v = language.value;
     actions.changeOptions({ language: v === "en" || v === "zh" ? v : "auto" });
   });
+  const period = el("input");
+  period.type = "text";
+  period.addEventListener("input", () => actions.changeOptions({ period: period.value }));
   const fields = {
     cap: field(cap, "sc-cap"),
     onTarget: field(onTarget, "sc-on-target"),
     near: field(near, "sc-near"),
     mode: field(mode, "sc-mode", true),
     language: field(language, "sc-language", true),
+    period: field(period, "sc-period", true),
   };
+  const periodHelp = el("p", "sc-help sc-period-help");
+  periodHelp.id = "sc-period-help";
+  fields.period.wrap.append(periodHelp);
   const grid = el("div", "sc-options-grid");
   grid.append(...Object.values(fields).map((f) => f.wrap));
   const bands = bandsPart(actions);
   body.append(grid, bands.element);
-  const labelOf: Record<keyof typeof fields, (s: ScorecardStrings) => string> = {
-    cap: (s) => s.cap,
-    onTarget: (s) => s.onTarget,
-    near: (s) => s.near,
-    mode: (s) => s.mode,
-    language: (s) => s.language,
+  const labelOf: Record<keyof typeof fields, (m: ViewModel) => string> = {
+    cap: ({ s }) => s.cap,
+    onTarget: ({ s }) => s.onTarget,
+    near: ({ s }) => s.near,
+    mode: ({ s }) => s.mode,
+    language: ({ s }) => s.language,
+    period: ({ t }) => t("scorecardPane.period"),
   };
 
   const update = (m: ViewModel): void => {
-    const { state, s } = m;
+    const { state, s, t } = m;
     const o = state.options;
     setText(summary, s.optionsTitle);
-    for (const k of Object.keys(fields) as (keyof typeof fields)[]) setText(fields[k].label, labelOf[k](s));
+    for (const k of Object.keys(fields) as (keyof typeof fields)[]) setText(fields[k].label, labelOf[k](m));
+    setValue(period, o.period);
+    const example = defaultPeriodLabel(todayIso(), sheetLanguage(state));
+    if (period.placeholder !== example) period.placeholder = example;
+    setText(periodHelp, t("scorecardPane.periodHelp", { example }));
     setValue(cap, o.cap);
     setValue(onTarget, o.onTarget);
     setValue(near, o.near);
@@ -190,6 +212,7 @@ export function optionsView(actions: ScorecardActions): View {
     for (const [key, input] of [["cap", cap] as const, ["onTarget", onTarget] as const, ["near", near] as const]) {
       markField(input, invalid.has(key) ? optionErrorId(key) : null);
     }
+    markField(period, invalid.has("period") ? optionErrorId("period") : null, periodHelp.id);
     bands.update(m);
   };
   return { element, update };

@@ -3,7 +3,7 @@
  * language), and small element makers. A view is made once, with the actions it calls; `update` brings its
  * elements up to date in place, so that the control the user is on keeps focus while the rest changes.
  */
-import type { Lang } from "../../i18n";
+import type { Lang, Translate } from "../../i18n";
 import type { ScorecardStrings } from "../strings";
 import type { ScorecardState } from "../state";
 import { el } from "../../dom";
@@ -13,6 +13,8 @@ export interface ViewModel {
   state: ScorecardState;
   s: ScorecardStrings;
   lang: Lang;
+  /** Catalogue messages in the pane's language (the section's newer texts: src/core/messages/scorecardPane.ts). */
+  t: Translate;
 }
 
 /** A part of the section: its element and how to bring it up to date. */
