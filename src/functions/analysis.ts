@@ -220,24 +220,45 @@ export function CROSSSELL(
   });
 }
 
-/** RFM.SCORE's spill: per cell of `like`, R, F, M and the code at the filled rows, four blanks elsewhere. */
+/**
+ * RFM.SCORE's spill: per cell of `like`, R, F, M and the code at the filled rows, four blanks elsewhere. Rows
+ * with the same code are one array (at most 9³ of them): the spill is read, never changed, and 100,000
+ * four-cell arrays cost more than the scores themselves.
+ */
 function scoreRows(
   like: NumberColumn,
   rows: Int32Array | null,
   s: { r: ArrayLike<number>; f: ArrayLike<number>; m: ArrayLike<number>; code: ArrayLike<number> },
 ): (number | string)[][] {
-  const out = new Array<(number | string)[]>(like.values.length);
+  const blank = ["", "", "", ""];
+  const byCode: (number[] | undefined)[] = [];
+  const out = new Array<(number | string)[]>(like.values.length).fill(blank);
   const filled = rows === null ? out.length : rows.length;
-  for (let k = 0, cell = 0; cell < out.length; cell++) {
-    out[cell] = k < filled && rowIndex(rows, k) === cell ? [s.r[k]!, s.f[k]!, s.m[k]!, s.code[k++]!] : ["", "", "", ""];
+  for (let k = 0; k < filled; k++) {
+    const code = s.code[k]!;
+    out[rowIndex(rows, k)] = byCode[code] ??= [s.r[k]!, s.f[k]!, s.m[k]!, code];
   }
   return out;
 }
 
-/** A label per filled row k, in the shape of the first range, blank elsewhere. */
+/**
+ * A label per filled row k, in the shape of the first range, blank elsewhere. A one-column range (the usual
+ * customer column) shares one row array per label: the spill is read, never changed.
+ */
 function labelled({ first, rows }: FilledRows, label: (k: number) => string): string[][] {
   const filled = rows === null ? first.values.length : rows.length;
   const out = new Array<string[]>(first.rows);
+  if (first.columns === 1) {
+    const rowOf = new Map<string, string[]>();
+    out.fill([""]);
+    for (let k = 0; k < filled; k++) {
+      const text = label(k);
+      let row = rowOf.get(text);
+      if (row === undefined) rowOf.set(text, (row = [text]));
+      out[rowIndex(rows, k)] = row;
+    }
+    return out;
+  }
   for (let r = 0, k = 0; r < first.rows; r++) {
     const row = new Array<string>(first.columns);
     for (let c = 0; c < first.columns; c++) {
