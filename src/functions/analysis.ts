@@ -10,7 +10,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
 import { crossSell } from "../core/analysis/crossSell";
-import { ANALYSIS_LABELS, AnalysisLanguage } from "../core/analysis/labels";
+import { ANALYSIS_LABELS, AnalysisLabels, AnalysisLanguage } from "../core/analysis/labels";
 import { lifecycleStages } from "../core/analysis/lifecycle";
 import { SplitRule } from "../core/analysis/quantiles";
 import { checkBins, rfmScores } from "../core/analysis/scores";
@@ -18,8 +18,8 @@ import { rfmSegments } from "../core/analysis/segments";
 import { valueTiers } from "../core/analysis/valueTiers";
 import { valueError } from "../core/errors";
 import { numberArg, optionArg } from "../core/values/args";
-import { NumberColumn, pick, positionIn, rowIndex } from "../core/values/columns";
-import { addressesOf, readAligned, readKeys } from "./arguments";
+import { NumberColumn, rowIndex } from "../core/values/columns";
+import { addressesOf, FilledRows, Ranges, readFilled, readKeys } from "./arguments";
 import { blankArgumentsOmitted } from "./blanks";
 import { excelCallAsync } from "./excel";
 
@@ -31,9 +31,29 @@ function languageArg(v: unknown): AnalysisLanguage {
   return optionArg(v, "language", LANGUAGES, "en");
 }
 
-/** The `split` argument: "mean" or "median", with the function's default. */
-function splitArg(v: unknown, fallback: SplitRule): SplitRule {
-  return optionArg(v, "split", SPLITS, fallback);
+/**
+ * The `split` and `language` arguments of a labelling function, a blank cell meaning omitted on every platform:
+ * the split rule (default `fallback`) and the labels in the language.
+ */
+async function labelArgs(
+  split: unknown,
+  language: unknown,
+  fallback: SplitRule,
+  addresses: readonly (string | undefined)[],
+): Promise<{ rule: SplitRule; labels: AnalysisLabels }> {
+  const [s, l] = await blankArgumentsOmitted([split, language], addresses);
+  return { rule: optionArg(s, "split", SPLITS, fallback), labels: ANALYSIS_LABELS[languageArg(l)] };
+}
+
+/** The three ranges of a customer table for RFM (days since last purchase, purchases, total spend). */
+function rfmRanges(
+  daysSinceLast: unknown,
+  purchases: unknown,
+  totalSpend: unknown,
+  addresses: readonly (string | undefined)[],
+): Ranges {
+  const names = ["daysSinceLast", "purchases", "totalSpend"];
+  return { raws: [daysSinceLast, purchases, totalSpend], names, addresses };
 }
 
 /**
@@ -60,17 +80,9 @@ export function RFM_SCORE(
     const at = addressesOf(invocation);
     const [binsArg] = await blankArgumentsOmitted([bins], [at[3]]);
     const k = checkBins(numberArg(binsArg, "bins", { default: 5 }));
-    const { columns, rows } = await readAligned(
-      [daysSinceLast, purchases, totalSpend],
-      ["daysSinceLast", "purchases", "totalSpend"],
-      at,
-    );
-    const [d, f, m] = columns as [NumberColumn, NumberColumn, NumberColumn];
-    const s = rfmScores(pick(d, rows), pick(f, rows), pick(m, rows), {
-      bins: k,
-      describe: (i) => positionIn(d, rowIndex(rows, i)),
-    });
-    return scoreRows(d, rows, s);
+    const rfm = await readFilled(rfmRanges(daysSinceLast, purchases, totalSpend, at));
+    const [d, f, m] = rfm.values as [Float64Array, Float64Array, Float64Array];
+    return scoreRows(rfm.first, rfm.rows, rfmScores(d, f, m, { bins: k, describe: rfm.describe }));
   });
 }
 
@@ -98,20 +110,11 @@ export function RFM_SEGMENT(
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
     const at = addressesOf(invocation);
-    const [splitArgument, languageArgument] = await blankArgumentsOmitted([split, language], [at[3], at[4]]);
-    const rule = splitArg(splitArgument, "mean");
-    const names = ANALYSIS_LABELS[languageArg(languageArgument)].segments;
-    const { columns, rows } = await readAligned(
-      [daysSinceLast, purchases, totalSpend],
-      ["daysSinceLast", "purchases", "totalSpend"],
-      at,
-    );
-    const [d, f, m] = columns as [NumberColumn, NumberColumn, NumberColumn];
-    const s = rfmSegments(pick(d, rows), pick(f, rows), pick(m, rows), {
-      split: rule,
-      describe: (i) => positionIn(d, rowIndex(rows, i)),
-    });
-    return labelled(d, rows, (k) => names[s.segments[k]!]);
+    const { rule, labels } = await labelArgs(split, language, "mean", [at[3], at[4]]);
+    const rfm = await readFilled(rfmRanges(daysSinceLast, purchases, totalSpend, at));
+    const [d, f, m] = rfm.values as [Float64Array, Float64Array, Float64Array];
+    const { segments } = rfmSegments(d, f, m, { split: rule, describe: rfm.describe });
+    return labelled(rfm, (k) => labels.segments[segments[k]!]);
   });
 }
 
@@ -137,16 +140,12 @@ export function VALUETIER(
 ): Promise<any[][]> {
   return excelCallAsync(async () => {
     const at = addressesOf(invocation);
-    const [splitArgument, languageArgument] = await blankArgumentsOmitted([split, language], [at[2], at[3]]);
-    const rule = splitArg(splitArgument, "median");
-    const names = ANALYSIS_LABELS[languageArg(languageArgument)].tiers;
-    const { columns, rows } = await readAligned([currentValue, potentialValue], ["currentValue", "potentialValue"], at);
-    const [c, p] = columns as [NumberColumn, NumberColumn];
-    const t = valueTiers(pick(c, rows), pick(p, rows), {
-      split: rule,
-      describe: (i) => positionIn(c, rowIndex(rows, i)),
-    });
-    return labelled(c, rows, (k) => names[t.tiers[k]!]);
+    const { rule, labels } = await labelArgs(split, language, "median", [at[2], at[3]]);
+    const names = ["currentValue", "potentialValue"];
+    const values = await readFilled({ raws: [currentValue, potentialValue], names, addresses: at });
+    const [c, p] = values.values as [Float64Array, Float64Array];
+    const { tiers } = valueTiers(c, p, { split: rule, describe: values.describe });
+    return labelled(values, (k) => labels.tiers[tiers[k]!]);
   });
 }
 
@@ -183,13 +182,11 @@ export function LIFECYCLE(
       lost: numberArg(optional[2], "lost", { default: 0.2 }),
     };
     const names = ANALYSIS_LABELS[languageArg(optional[3])].stages;
-    const { columns, rows } = await readAligned([pAlive, daysSinceFirst], ["pAlive", "daysSinceFirst"], at);
-    const [p, a] = columns as [NumberColumn, NumberColumn];
-    const stages = lifecycleStages(pick(p, rows), pick(a, rows), {
-      ...thresholds,
-      describe: (i) => positionIn(p, rowIndex(rows, i)),
-    });
-    return labelled(p, rows, (k) => names[stages[k]!]);
+    const ranges = { raws: [pAlive, daysSinceFirst], names: ["pAlive", "daysSinceFirst"], addresses: at };
+    const customers = await readFilled(ranges);
+    const [p, a] = customers.values as [Float64Array, Float64Array];
+    const stages = lifecycleStages(p, a, { ...thresholds, describe: customers.describe });
+    return labelled(customers, (k) => names[stages[k]!]);
   });
 }
 
@@ -223,28 +220,49 @@ export function CROSSSELL(
   });
 }
 
-/** RFM.SCORE's spill: per cell of `like`, R, F, M and the code at the filled rows, four blanks elsewhere. */
+/**
+ * RFM.SCORE's spill: per cell of `like`, R, F, M and the code at the filled rows, four blanks elsewhere. Rows
+ * with the same code are one array (at most 9³ of them): the spill is read, never changed, and 100,000
+ * four-cell arrays cost more than the scores themselves.
+ */
 function scoreRows(
   like: NumberColumn,
   rows: Int32Array | null,
   s: { r: ArrayLike<number>; f: ArrayLike<number>; m: ArrayLike<number>; code: ArrayLike<number> },
 ): (number | string)[][] {
-  const out = new Array<(number | string)[]>(like.values.length);
+  const blank = ["", "", "", ""];
+  const byCode: (number[] | undefined)[] = [];
+  const out = new Array<(number | string)[]>(like.values.length).fill(blank);
   const filled = rows === null ? out.length : rows.length;
-  for (let k = 0, cell = 0; cell < out.length; cell++) {
-    out[cell] = k < filled && rowIndex(rows, k) === cell ? [s.r[k]!, s.f[k]!, s.m[k]!, s.code[k++]!] : ["", "", "", ""];
+  for (let k = 0; k < filled; k++) {
+    const code = s.code[k]!;
+    out[rowIndex(rows, k)] = byCode[code] ??= [s.r[k]!, s.f[k]!, s.m[k]!, code];
   }
   return out;
 }
 
-/** A label per filled row k (0-based among `rows`, which ascend), in the shape of `like`, blank elsewhere. */
-function labelled(like: NumberColumn, rows: Int32Array | null, label: (k: number) => string): string[][] {
-  const filled = rows === null ? like.values.length : rows.length;
-  const out = new Array<string[]>(like.rows);
-  for (let r = 0, k = 0; r < like.rows; r++) {
-    const row = new Array<string>(like.columns);
-    for (let c = 0; c < like.columns; c++) {
-      row[c] = k < filled && rowIndex(rows, k) === r * like.columns + c ? label(k++) : "";
+/**
+ * A label per filled row k, in the shape of the first range, blank elsewhere. A one-column range (the usual
+ * customer column) shares one row array per label: the spill is read, never changed.
+ */
+function labelled({ first, rows }: FilledRows, label: (k: number) => string): string[][] {
+  const filled = rows === null ? first.values.length : rows.length;
+  const out = new Array<string[]>(first.rows);
+  if (first.columns === 1) {
+    const rowOf = new Map<string, string[]>();
+    out.fill([""]);
+    for (let k = 0; k < filled; k++) {
+      const text = label(k);
+      let row = rowOf.get(text);
+      if (row === undefined) rowOf.set(text, (row = [text]));
+      out[rowIndex(rows, k)] = row;
+    }
+    return out;
+  }
+  for (let r = 0, k = 0; r < first.rows; r++) {
+    const row = new Array<string>(first.columns);
+    for (let c = 0; c < first.columns; c++) {
+      row[c] = k < filled && rowIndex(rows, k) === r * first.columns + c ? label(k++) : "";
     }
     out[r] = row;
   }

@@ -8,6 +8,7 @@
  * several reads under one Promise.all, and a synchronous throw there would leave an earlier read's rejection
  * unhandled.
  */
+import { Message } from "../core/messages/catalogue";
 import {
   dateColumn,
   filledRows,
@@ -16,6 +17,9 @@ import {
   numberColumn,
   NumberColumn,
   paramsIn,
+  pick,
+  positionIn,
+  rowIndex,
 } from "../core/values/columns";
 import { blankMaskFor, withBlanksMasked } from "./blanks";
 
@@ -66,4 +70,38 @@ export async function readParams(
   address: string | undefined,
 ): Promise<number[]> {
   return paramsIn(raw, argument, names, await blankMaskFor(raw, address));
+}
+
+/** Per-row range arguments: the ranges as Excel passed them, their names and their parameter addresses. */
+export interface Ranges {
+  readonly raws: readonly unknown[];
+  readonly names: readonly string[];
+  readonly addresses: readonly (string | undefined)[];
+}
+
+/** The rows of aligned ranges where every range has a value. */
+export interface FilledRows {
+  /** Each range's values at the filled rows, in order. */
+  readonly values: Float64Array[];
+  /** The first range, whose shape per-row results take. */
+  readonly first: NumberColumn;
+  /** The filled rows' cell indices in `first` (null: every cell). */
+  readonly rows: Int32Array | null;
+  /** Names the k-th filled row in messages ("row 5 of the range"). */
+  readonly describe: (k: number) => Message;
+}
+
+/**
+ * Reads aligned numeric ranges (blank-safely) and keeps the rows filled in all of them.
+ * @throws CrmError from the readers: text, error values, ranges of different sizes, a blank beside a value.
+ */
+export async function readFilled(ranges: Ranges): Promise<FilledRows> {
+  const { columns, rows } = await readAligned(ranges.raws, ranges.names, ranges.addresses);
+  const first = columns[0]!;
+  return {
+    values: columns.map((c) => pick(c, rows)),
+    first,
+    rows,
+    describe: (k) => positionIn(first, rowIndex(rows, k)),
+  };
 }

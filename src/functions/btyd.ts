@@ -25,7 +25,18 @@ import { isBlankCell } from "../core/values/blank";
 import { argError, asCells } from "../core/values/cells";
 import { filledRows, NumberColumn, pick, pickKeys, positionIn, rowIndex, spreadIn } from "../core/values/columns";
 import { addressesOf, readAligned, readDates, readKeys, readNumbers, readParams } from "./arguments";
-import { BGNBD_PARAMS, fitOn, fitRow, GG_PARAMS, perRow, readModelParams, summaryRanges } from "./modelAdapter";
+import {
+  BGNBD_PARAMS,
+  fitModel,
+  fitOn,
+  fitRow,
+  GG_PARAMS,
+  perRow,
+  predictEach,
+  predictEachAt,
+  readModelParams,
+  summaryRanges,
+} from "./modelAdapter";
 import { blankArgumentsOmitted } from "./blanks";
 import { excelCallAsync } from "./excel";
 
@@ -126,13 +137,7 @@ export function BGNBD_FIT(
   penalizer: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const fit = await fitOn(summaryRanges(frequency, recency, T, addressesOf(invocation)), ([x, tx, age], describe) =>
-      // a blank cell passed as 0 by Excel desktop is the default itself: no need to read it
-      bgnbdFit(x!, tx!, age!, { penalizer: numberArg(penalizer, "penalizer", { default: 0 }), describe }),
-    );
-    return fitRow(BGNBD_PARAMS, fit.params, fit.logLikelihood);
-  });
+  return fitModel(BGNBD_PARAMS, bgnbdFit, summaryRanges(frequency, recency, T, invocation), penalizer);
 }
 
 /**
@@ -154,13 +159,7 @@ export function BGNBD_PALIVE(
   T: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const p = await readModelParams(BGNBD_PARAMS, params, "params", at[0]);
-    return perRow(summaryRanges(frequency, recency, T, at.slice(1)), ([x, tx, age], i, where) =>
-      bgnbdPAlive(p, x![i]!, tx![i]!, age![i]!, where),
-    );
-  });
+  return predictEach(BGNBD_PARAMS, bgnbdPAlive, params, summaryRanges(frequency, recency, T, invocation));
 }
 
 /**
@@ -184,14 +183,7 @@ export function BGNBD_EXPECTED(
   T: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const p = await readModelParams(BGNBD_PARAMS, params, "params", at[0]);
-    const horizon = numberArg(t, "t");
-    return perRow(summaryRanges(frequency, recency, T, at.slice(2)), ([x, tx, age], i, where) =>
-      bgnbdExpected(p, horizon, x![i]!, tx![i]!, age![i]!, where),
-    );
-  });
+  return predictEachAt(BGNBD_PARAMS, bgnbdExpected, params, [t, "t"], summaryRanges(frequency, recency, T, invocation));
 }
 
 /**

@@ -12,18 +12,20 @@ import { mbgnbdExpected, mbgnbdFit, mbgnbdPAlive } from "../core/btyd/mbgnbd";
 import { pnbdExpected, pnbdFit, pnbdPAlive } from "../core/btyd/pnbd";
 import { sbgDerl, sbgFit, SbgParams, sbgRetention, sbgSurvival } from "../core/btyd/sbg";
 import { numberArg } from "../core/values/args";
-import { addressesOf } from "./arguments";
+import { addressesOf, Ranges } from "./arguments";
 import { blankArgumentsOmitted } from "./blanks";
 import { excelCall, excelCallAsync } from "./excel";
 import {
   BGBB_PARAMS,
   BGNBD_PARAMS,
+  fitModel,
   fitOn,
   fitRow,
   paramsNow,
   perRow,
   PNBD_PARAMS,
-  Ranges,
+  predictEach,
+  predictEachAt,
   readModelParams,
   SBG_PARAMS,
   summaryRanges,
@@ -34,9 +36,10 @@ function patternRanges(
   frequency: unknown,
   recency: unknown,
   periods: unknown,
-  addresses: readonly (string | undefined)[],
+  invocation: CustomFunctions.Invocation | undefined,
 ): Ranges {
-  return { raws: [frequency, recency, periods], names: ["frequency", "recency", "periods"], addresses };
+  const names = ["frequency", "recency", "periods"];
+  return { raws: [frequency, recency, periods], names, addresses: addressesOf(invocation) };
 }
 
 /**
@@ -59,12 +62,7 @@ export function PNBD_FIT(
   penalizer: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const fit = await fitOn(summaryRanges(frequency, recency, T, addressesOf(invocation)), ([x, tx, age], describe) =>
-      pnbdFit(x!, tx!, age!, { penalizer: numberArg(penalizer, "penalizer", { default: 0 }), describe }),
-    );
-    return fitRow(PNBD_PARAMS, fit.params, fit.logLikelihood);
-  });
+  return fitModel(PNBD_PARAMS, pnbdFit, summaryRanges(frequency, recency, T, invocation), penalizer);
 }
 
 /**
@@ -86,13 +84,7 @@ export function PNBD_PALIVE(
   T: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const p = await readModelParams(PNBD_PARAMS, params, "params", at[0]);
-    return perRow(summaryRanges(frequency, recency, T, at.slice(1)), ([x, tx, age], i, where) =>
-      pnbdPAlive(p, x![i]!, tx![i]!, age![i]!, where),
-    );
-  });
+  return predictEach(PNBD_PARAMS, pnbdPAlive, params, summaryRanges(frequency, recency, T, invocation));
 }
 
 /**
@@ -116,14 +108,7 @@ export function PNBD_EXPECTED(
   T: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const p = await readModelParams(PNBD_PARAMS, params, "params", at[0]);
-    const horizon = numberArg(t, "t");
-    return perRow(summaryRanges(frequency, recency, T, at.slice(2)), ([x, tx, age], i, where) =>
-      pnbdExpected(p, horizon, x![i]!, tx![i]!, age![i]!, where),
-    );
-  });
+  return predictEachAt(PNBD_PARAMS, pnbdExpected, params, [t, "t"], summaryRanges(frequency, recency, T, invocation));
 }
 
 /**
@@ -146,12 +131,7 @@ export function MBGNBD_FIT(
   penalizer: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const fit = await fitOn(summaryRanges(frequency, recency, T, addressesOf(invocation)), ([x, tx, age], describe) =>
-      mbgnbdFit(x!, tx!, age!, { penalizer: numberArg(penalizer, "penalizer", { default: 0 }), describe }),
-    );
-    return fitRow(BGNBD_PARAMS, fit.params, fit.logLikelihood);
-  });
+  return fitModel(BGNBD_PARAMS, mbgnbdFit, summaryRanges(frequency, recency, T, invocation), penalizer);
 }
 
 /**
@@ -173,13 +153,7 @@ export function MBGNBD_PALIVE(
   T: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const p = await readModelParams(BGNBD_PARAMS, params, "params", at[0]);
-    return perRow(summaryRanges(frequency, recency, T, at.slice(1)), ([x, tx, age], i, where) =>
-      mbgnbdPAlive(p, x![i]!, tx![i]!, age![i]!, where),
-    );
-  });
+  return predictEach(BGNBD_PARAMS, mbgnbdPAlive, params, summaryRanges(frequency, recency, T, invocation));
 }
 
 /**
@@ -203,14 +177,13 @@ export function MBGNBD_EXPECTED(
   T: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const p = await readModelParams(BGNBD_PARAMS, params, "params", at[0]);
-    const horizon = numberArg(t, "t");
-    return perRow(summaryRanges(frequency, recency, T, at.slice(2)), ([x, tx, age], i, where) =>
-      mbgnbdExpected(p, horizon, x![i]!, tx![i]!, age![i]!, where),
-    );
-  });
+  return predictEachAt(
+    BGNBD_PARAMS,
+    mbgnbdExpected,
+    params,
+    [t, "t"],
+    summaryRanges(frequency, recency, T, invocation),
+  );
 }
 
 /**
@@ -237,7 +210,7 @@ export function BGBB_FIT(
     // a single blank cell given for the optional count means it is omitted, on desktop too
     const [counts] = await blankArgumentsOmitted([count], [at[3]]);
     const given = counts !== null && counts !== undefined;
-    const ranges = patternRanges(frequency, recency, periods, at);
+    const ranges = patternRanges(frequency, recency, periods, invocation);
     const all = given ? { ...ranges, raws: [...ranges.raws, counts], names: [...ranges.names, "count"] } : ranges;
     const fit = await fitOn(all, ([x, tx, n, c], describe) => bgbbFit(x!, tx!, n!, c, { describe }));
     return fitRow(BGBB_PARAMS, fit.params, fit.logLikelihood);
@@ -263,13 +236,7 @@ export function BGBB_PALIVE(
   periods: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const p = await readModelParams(BGBB_PARAMS, params, "params", at[0]);
-    return perRow(patternRanges(frequency, recency, periods, at.slice(1)), ([x, tx, n], i, where) =>
-      bgbbPAlive(p, x![i]!, tx![i]!, n![i]!, where),
-    );
-  });
+  return predictEach(BGBB_PARAMS, bgbbPAlive, params, patternRanges(frequency, recency, periods, invocation));
 }
 
 /**
@@ -293,14 +260,8 @@ export function BGBB_EXPECTED(
   periods: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const p = await readModelParams(BGBB_PARAMS, params, "params", at[0]);
-    const future = numberArg(futurePeriods, "futurePeriods");
-    return perRow(patternRanges(frequency, recency, periods, at.slice(2)), ([x, tx, n], i, where) =>
-      bgbbExpected(p, future, x![i]!, tx![i]!, n![i]!, where),
-    );
-  });
+  const ranges = patternRanges(frequency, recency, periods, invocation);
+  return predictEachAt(BGBB_PARAMS, bgbbExpected, params, [futurePeriods, "futurePeriods"], ranges);
 }
 
 /**

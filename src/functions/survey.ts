@@ -15,10 +15,21 @@ function countsOf(scores: unknown, invocation: CustomFunctions.Invocation | unde
   return withBlanksSkipped(scores, "scores", invocation?.parameterAddresses?.[0], npsCounts);
 }
 
-/** The optional confidence argument (the second): blank, a blank cell on any platform, or omitted → 0.95. */
-async function confidenceArg(confidence: unknown, invocation: CustomFunctions.Invocation | undefined): Promise<number> {
-  const [level] = await blankArgumentsOmitted([confidence], [invocation?.parameterAddresses?.[1]]);
-  return numberArg(level, "confidence", { default: 0.95 });
+/**
+ * An NPS statistic at a confidence level: the counts of the scores (argument 0) and the optional confidence
+ * (argument 1: blank, a blank cell on any platform, or omitted → 0.95).
+ */
+function atConfidence(
+  scores: unknown,
+  confidence: unknown,
+  invocation: CustomFunctions.Invocation | undefined,
+  statistic: (counts: NpsCounts, level: number) => number[],
+): Promise<number[][]> {
+  return excelCallAsync(async () => {
+    const [level] = await blankArgumentsOmitted([confidence], [invocation?.parameterAddresses?.[1]]);
+    const counts = await countsOf(scores, invocation);
+    return [statistic(counts, numberArg(level, "confidence", { default: 0.95 }))];
+  });
 }
 
 /**
@@ -49,10 +60,7 @@ export function NPS_MOE(
   confidence: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const level = await confidenceArg(confidence, invocation);
-    return [[npsMarginOfError(await countsOf(scores, invocation), level)]];
-  });
+  return atConfidence(scores, confidence, invocation, (counts, level) => [npsMarginOfError(counts, level)]);
 }
 
 /**
@@ -70,10 +78,7 @@ export function NPS_CI(
   confidence: any,
   invocation: CustomFunctions.Invocation,
 ): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const level = await confidenceArg(confidence, invocation);
-    return [npsInterval(await countsOf(scores, invocation), level)];
-  });
+  return atConfidence(scores, confidence, invocation, npsInterval);
 }
 
 /**

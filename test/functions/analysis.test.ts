@@ -82,6 +82,17 @@ describe("RFM.SCORE", () => {
     expect(out[0]).toEqual([5, 1, 1, 511]);
   });
 
+  it("customers with equal values score alike, also where the spill shares their row (2 bins, median breaks)", async () => {
+    // 2 bins: one break, the median. days 10, 10, 90, 90 → median 50: R 2, 2, 1, 1; purchases 1, 1, 5, 5 → F 1, 1, 2, 2
+    const out = await RFM_SCORE(col(10, 90, 10, 90), col(1, 5, 1, 5), col(7, 7, 7, 7), 2, INV);
+    expect(out).toEqual([
+      [2, 1, 1, 211],
+      [1, 2, 1, 121],
+      [2, 1, 1, 211],
+      [1, 2, 1, 121],
+    ]);
+  });
+
   it("bins outside 2..9 → #NUM!; text in a range → #VALUE! naming the cell; a half-blank row → #N/A", async () => {
     expect((await excelError(RFM_SCORE(col(1), col(1), col(1), 10, INV))).code).toBe("#NUM!");
     const e = await excelError(RFM_SCORE(col(1, "n/a"), col(1, 2), col(1, 2), null, INV));

@@ -23,6 +23,42 @@ export interface CrossSell {
 }
 
 /**
+ * The distinct values of a column of numbers in first-seen order and each value's group. Whole numbers from 0
+ * to a few times the column's length (customer numbers, mostly) are looked up in a table indexed by the value;
+ * any other column goes through the hash table of src/core/btyd/grouping.ts. O(n) either way.
+ */
+function distinctNumbers(numbers: Float64Array): { index: Int32Array; values: Float64Array } {
+  const n = numbers.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const x = numbers[i]!;
+    if (!((x | 0) === x && x >= 0)) {
+      max = -1;
+      break;
+    }
+    if (x > max) max = x;
+  }
+  if (max < 0 || max > 4 * n + 1024) {
+    const groups = distinctRows([numbers]);
+    return { index: groups.index, values: groups.columns[0]! };
+  }
+  const groupOf = new Int32Array(max + 1).fill(-1);
+  const index = new Int32Array(n);
+  const values = new Float64Array(n);
+  let groups = 0;
+  for (let i = 0; i < n; i++) {
+    const x = numbers[i]!;
+    let g = groupOf[x]!;
+    if (g < 0) {
+      groupOf[x] = g = groups;
+      values[groups++] = x;
+    }
+    index[i] = g;
+  }
+  return { index, values: values.subarray(0, groups) };
+}
+
+/**
  * Numbers the distinct keys of a column as COUNTIF matches them: the index of each row's key, −1 for a blank
  * (null or text of spaces only). Numbers go through a hash table on their values (src/core/btyd/grouping.ts),
  * texts through a Map with a one-entry cache for runs of the same text; then each distinct text is folded
@@ -54,9 +90,9 @@ export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; disti
       textRows[i] = lastRaw;
     }
   }
-  const numberGroups = distinctRows([numbers.subarray(0, numberCount)]);
+  const numberGroups = distinctNumbers(numbers.subarray(0, numberCount));
   for (let j = 0; j < numberCount; j++) index[numberRows[j]!] = numberGroups.index[j]!;
-  let distinct = numberGroups.counts.length;
+  let distinct = numberGroups.values.length;
   let byNumber: Map<number, number> | undefined; // built only when a text spells a number
   const byText = new Map<string, number>();
   const folded = rawTexts.map((t) => {
@@ -64,7 +100,7 @@ export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; disti
     if (key === "") return -1;
     const x = asCanonicalNumber(key);
     if (x !== undefined) {
-      byNumber ??= new Map(Array.from(numberGroups.columns[0]!, (v, g) => [v, g]));
+      byNumber ??= new Map(Array.from(numberGroups.values, (v, g) => [v, g]));
       let g = byNumber.get(x);
       if (g === undefined) byNumber.set(x, (g = distinct++));
       return g;
