@@ -9,6 +9,7 @@
  */
 import { CohortGrain, CohortRow, cohortTable } from "../btyd/cohort";
 import { GammaGammaFit, ggFit } from "../btyd/gammagamma";
+import { distinctRows } from "../btyd/grouping";
 import { CustomerDays, CustomerId, customerDays, transactionLogAsOfDay } from "../btyd/rfm";
 import { CrmError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
@@ -18,7 +19,8 @@ import { LifecycleThresholds, lifecycleStages } from "./lifecycle";
 import {
   BGNBD_FITTER,
   bestModel,
-  customerValue,
+  profileClv,
+  profileValue,
   fitModels,
   ModelOutcome,
   PurchaseModel,
@@ -255,11 +257,15 @@ function predictions(
   const expected = new Float64Array(m);
   const clv = spend === null ? null : new Float64Array(m);
   const valueOptions = { ...options, periodDays };
+  // customers with the same (x, t_x, T) share P(alive) and the purchase curve: computed once per history
+  const histories = distinctRows([t.frequency, t.recency, t.T]);
+  const [hx, htx, hT] = histories.columns as [Float64Array, Float64Array, Float64Array];
+  const values = Array.from(hx, (x, h) => profileValue(model, x, htx[h]!, hT[h]!, valueOptions));
   for (let c = 0; c < m; c++) {
-    const v = customerValue(model, spend, t.frequency[c]!, t.recency[c]!, t.T[c]!, t.monetary[c]!, valueOptions);
+    const v = values[histories.index[c]!]!;
     pAlive[c] = v.pAlive;
     expected[c] = v.expected;
-    if (clv !== null) clv[c] = v.clv!;
+    if (clv !== null) clv[c] = profileClv(v, spend!, t.frequency[c]!, t.monetary[c]!);
   }
   return {
     pAlive,

@@ -195,6 +195,15 @@ function readRows(
   const categories: MatchKey[] = [];
   const problems: Message[] = [];
   const dateCache = new Map<string, ReturnType<typeof dateSerial>>(); // a log has few distinct dates
+  // one string per distinct id and category: a log repeats them, and a million kept copies of a few
+  // thousand texts are a million objects for the garbage collector to move (and to hash again later)
+  const texts = new Map<string, string>();
+  const intern = (t: string): string => {
+    const known = texts.get(t);
+    if (known !== undefined) return known;
+    texts.set(t, t);
+    return t;
+  };
   const where = (r: number, j: number, col: LogColumn): { cell: string; column: Message } => ({
     cell: cellAddress(origin.row + r, origin.column + j),
     column: { id: NAMES[col], params: {} },
@@ -224,12 +233,12 @@ function readRows(
       problems.push(...rowProblems(r, [id, date, amount], serial, [ci, di, ai], where));
       return;
     }
-    ids.push(typeof id === "string" ? trimmed(id) : id);
+    ids.push(typeof id === "string" ? intern(trimmed(id)) : id);
     dates.push(serial as number);
     amounts.push(amount);
     if (gi !== null) {
       const g = row[gi];
-      categories.push(isBlank(g) ? null : typeof g === "number" ? g : String(g));
+      categories.push(isBlank(g) ? null : typeof g === "number" ? g : intern(String(g)));
     }
   });
   return { log: { customerIds: ids, dates, amounts, ...(gi === null ? {} : { categories }) }, problems };

@@ -179,7 +179,13 @@ const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 const PLAIN_COMMA = /^[+-]?(\d+(,\d*)?|,\d+)([eE][+-]?\d+)?$/;
 const GROUPED_COMMA = /^[+-]?\d{1,3}([. \u00A0\u202F]\d{3})+(,\d*)?$/;
 
+/** Whether a character code can start a number: a sign, a digit, a point or a comma (the patterns above). */
+function startsNumber(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 44;
+}
+
 function numberIn(s: string, decimalMark: DecimalMark): number | null {
+  if (!startsNumber(s.charCodeAt(0))) return null; // ids, names, categories: no pattern can match
   if (decimalMark === ".") {
     if (PLAIN.test(s)) return Number(s);
     if (GROUPED.test(s)) return Number(s.replace(/,/g, ""));
