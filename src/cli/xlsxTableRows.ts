@@ -29,6 +29,17 @@ interface StyleTable {
   addStyleModel(style: Partial<ExcelJS.Style>, cellType?: number): number;
 }
 
+/** Whole numbers below this are printed once and looked up (dates, counts, scores, days, ranks). */
+const SMALL_INTEGERS = 1 << 17;
+
+/** `String(v)`, with the texts of small whole numbers kept in `memo` (most of the table's numbers are such). */
+function numberText(v: number, memo: (string | undefined)[]): string {
+  if (v >= 0 && v < SMALL_INTEGERS && Math.floor(v) === v) {
+    return (memo[v] ??= String(v));
+  }
+  return String(v);
+}
+
 /** exceljs's xmlEncode: the five XML specials escaped, control characters other than tab, LF and CR dropped. */
 function xmlText(text: string): string {
   // eslint-disable-next-line no-control-regex
@@ -101,6 +112,7 @@ export function writeTableRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: Excel
   };
   const rowStyleId = styles!.addStyleModel({}); // registered already by the header row
   const rowStyle = rowStyleId ? ` s="${rowStyleId}" customFormat="1"` : "";
+  const memo = new Array<string | undefined>(SMALL_INTEGERS);
   let chunk: string[] = [];
   for (let i = 0; i < rows; i++) {
     const number = headerRow + 2 + i;
@@ -114,7 +126,7 @@ export function writeTableRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: Excel
       max = j + 1;
       cells +=
         typeof v === "number"
-          ? `<c r="${letters[j]}${number}"${styleAttr(j, NUMBER_TYPE)}><v>${String(v)}</v></c>`
+          ? `<c r="${letters[j]}${number}"${styleAttr(j, NUMBER_TYPE)}><v>${numberText(v, memo)}</v></c>`
           : `<c r="${letters[j]}${number}"${styleAttr(j, STRING_TYPE)} t="str"><v>${xmlText(v)}</v></c>`;
     }
     if (min === 0) continue;
