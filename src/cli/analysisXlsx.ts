@@ -105,7 +105,7 @@ export async function writeAnalysisXlsx(plan: AnalysisPlan, file: string): Promi
     Object.assign(cell, styles.get(`${headerRow},${j}`) ?? {});
   });
   header.commit();
-  writeTableRows(wb, ws, plan.table);
+  await writeTableRows(wb, ws, plan.table);
   ws.commit();
   await wb.commit();
 }

@@ -16,8 +16,12 @@ import type { TablePlan } from "../core/analysis/sheet/planTypes";
 /** exceljs 4.4.0's ValueType numbers of the two kinds of value the table holds. */
 const NUMBER_TYPE = 2;
 const STRING_TYPE = 3;
-/** Rows per write into the sheet's stream. */
-const ROWS_PER_CHUNK = 2000;
+/**
+ * Rows per write into the sheet's stream (about 80 kB of XML). After each write the writer lets the event loop
+ * run, so that the zip compresses the written part on libuv's thread pool while the next rows are made,
+ * instead of all of it after the last row.
+ */
+const ROWS_PER_CHUNK = 100;
 
 /** The internals of exceljs's streaming writers that this module uses. */
 interface SheetInternals {
@@ -79,7 +83,11 @@ function writeRowsWithExcelJs(ws: ExcelJS.Worksheet, table: TablePlan, columnSty
  * Empty strings leave a cell out; numbers are written as JavaScript prints them, texts as `t="str"` cells.
  * O(cells), in chunks of {@link ROWS_PER_CHUNK} rows.
  */
-export function writeTableRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet, table: TablePlan): void {
+export async function writeTableRows(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  ws: ExcelJS.Worksheet,
+  table: TablePlan,
+): Promise<void> {
   const { headerRow, rows, columns } = table;
   // one style object per column, shared by its cells: exceljs looks styles up by object identity
   const columnStyles = columns.map((c): Partial<ExcelJS.Style> =>
@@ -134,6 +142,7 @@ export function writeTableRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: Excel
     if (chunk.length === ROWS_PER_CHUNK) {
       stream.write(chunk.join(""));
       chunk = [];
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   if (chunk.length > 0) stream.write(chunk.join(""));

@@ -35,7 +35,7 @@ const TABLE: TablePlan = {
 /** A workbook with a title row, the header row and the table rows written by `rows`. */
 async function workbook(
   file: string,
-  rows: (wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet) => void,
+  rows: (wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet) => Promise<void> | void,
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet("T");
@@ -46,7 +46,7 @@ async function workbook(
   const header = ws.getRow(TABLE.headerRow + 1);
   TABLE.columns.forEach((c, j) => (header.getCell(j + 1).value = c.header));
   header.commit();
-  rows(wb, ws);
+  await rows(wb, ws);
   ws.commit();
   await wb.commit();
 }
@@ -56,11 +56,11 @@ describe("writeTableRows", () => {
     const fast = path.join(dir, "fast.xlsx");
     const reference = path.join(dir, "reference.xlsx");
     let rowObjects = -1;
-    await workbook(fast, (wb, ws) => {
+    await workbook(fast, async (wb, ws) => {
       const getRow = ws.getRow.bind(ws);
       rowObjects = 0;
       ws.getRow = (n: number) => (rowObjects++, getRow(n));
-      writeTableRows(wb, ws, TABLE);
+      await writeTableRows(wb, ws, TABLE);
     });
     expect(rowObjects).toBe(0); // the XML-text path ran, not the exceljs fallback
     await workbook(reference, (_wb, ws) => {

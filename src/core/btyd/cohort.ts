@@ -59,6 +59,9 @@ export function excelSerial(year: number, month: number, day: number): number {
   return s >= 61 ? s : s - 1;
 }
 
+/** Largest customers × periods grid counted with a flag per cell (bytes). */
+const PAIR_GRID_LIMIT = 64 * 1024 * 1024;
+
 /** Period number of a day (consecutive periods have consecutive numbers). */
 function periodOf(serialDay: number, grain: CohortGrain): number {
   if (grain === "week") return Math.floor((serialDay - 2) / 7); // serial 65 (1900-03-05) is a Monday
@@ -121,13 +124,31 @@ export function cohortTable(
   const sizes = new Float64Array(cohortPeriods.length);
   for (const p of firstPeriod) sizes[cohortOf.get(p)!]! += 1;
   const active = cohortPeriods.map((p) => new Float64Array(lastPeriod - p + 1));
-  const pairs = distinctRows([cust, period]);
-  const [pc, pp] = pairs.columns as [Float64Array, Float64Array];
-  for (let g = 0; g < pc.length; g++) {
-    const fp = firstPeriod[pc[g]!]!;
-    active[cohortOf.get(fp)!]![pp[g]! - fp]! += 1;
-  }
+  const count = (c: number, p: number): void => {
+    const fp = firstPeriod[c]!;
+    active[cohortOf.get(fp)!]![p - fp]! += 1;
+  };
+  // each (customer, period) pair once: a flag per customer and period when that grid is small enough (a
+  // million transactions of 100,000 customers over two years of months: 2.4 million bytes), else hashing
   const width = lastPeriod - cohortPeriods[0]! + 1;
+  const customers = firstPeriod.length;
+  if (customers * width <= PAIR_GRID_LIMIT) {
+    const seen = new Uint8Array(customers * width);
+    const first = cohortPeriods[0]!;
+    for (let i = 0; i < n; i++) {
+      const c = cust[i]!;
+      const p = period[i]!;
+      const cell = c * width + (p - first);
+      if (seen[cell] === 0) {
+        seen[cell] = 1;
+        count(c, p);
+      }
+    }
+  } else {
+    const pairs = distinctRows([cust, period]);
+    const [pc, pp] = pairs.columns as [Float64Array, Float64Array];
+    for (let g = 0; g < pc.length; g++) count(pc[g]!, pp[g]!);
+  }
   return cohortPeriods.map((p, k) => {
     const counts = active[k]!;
     const shares: (number | null)[] = [];
