@@ -113,12 +113,12 @@ export async function writeTableRows(
   const styleAttr = (j: number, type: number): string => {
     const known = styleIds[j];
     if (known !== null && known !== undefined) return known;
-    const n = styles!.addStyleModel(columnStyles[j]!, type);
+    const n = styles.addStyleModel(columnStyles[j]!, type);
     const id = n ? ` s="${n}"` : "";
     styleIds[j] = id;
     return id;
   };
-  const rowStyleId = styles!.addStyleModel({}); // registered already by the header row
+  const rowStyleId = styles.addStyleModel({}); // registered already by the header row
   const rowStyle = rowStyleId ? ` s="${rowStyleId}" customFormat="1"` : "";
   const memo = new Array<string | undefined>(SMALL_INTEGERS);
   let chunk: string[] = [];
