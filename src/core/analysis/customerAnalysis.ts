@@ -7,7 +7,7 @@
  * What needs a model (P(alive), predictions, tiers, stages, revenue) is left out — null — when no purchase
  * model can be fitted (say, nobody bought twice); the rest does not need one.
  */
-import { CohortGrain, CohortRow, cohortTable } from "../btyd/cohort";
+import { CohortGrain, CohortRow, cohortTableOfCustomers } from "../btyd/cohort";
 import { GammaGammaFit, ggFit } from "../btyd/gammagamma";
 import { distinctRows } from "../btyd/grouping";
 import { CustomerDays, CustomerId, customerDays, transactionLogAsOfDay } from "../btyd/rfm";
@@ -155,7 +155,8 @@ export function analyzeCustomers(log: TransactionLog, options: AnalysisOptions):
   const predicted = predictions(base, models, periodDays, options);
   const categories = log.categories === undefined ? null : categoryCounts(log, days);
   const table: CustomerTable = { ...base, categories, ...predicted };
-  const cohorts = cohortTable(...inWindow(days, log.dates), options.cohortGrain ?? "month");
+  const [customerOf, kept] = inWindow(days, log.dates);
+  const cohorts = cohortTableOfCustomers(customerOf, days.customers.length, kept, options.cohortGrain ?? "month");
   const length = options.listLength ?? 20;
   const byClv = rankedBy(table.clv, () => true);
   const warning = rankedBy(table.clv, (i) => table.stages?.[i] === "atRisk");
@@ -358,8 +359,8 @@ function kpisOf(t: CustomerTable): AnalysisKpis {
 }
 
 /**
- * The customers (as their indices: numbers are found faster than texts) and dates of the transactions on or
- * before the as-of day.
+ * The customers (as their numbers in the day grouping) and dates of the transactions on or before the as-of
+ * day.
  */
 function inWindow(g: CustomerDays, dates: ArrayLike<number>): [Float64Array, Float64Array] {
   let n = 0;
