@@ -29,10 +29,11 @@ interface Run {
 }
 
 /**
- * main at 344c72c (before the speed-ups) on this 2-core machine, load average about 1: the same log.
- * Under the load of other work (load average 12–16) it took 40–75 s wall, 16–21 s CPU.
+ * main at 344c72c (before the speed-ups) on this 2-core machine at load average about 1 (/usr/bin/time: 10.7 s
+ * wall, 10.6 s user + 2.9 s system, 767 MB; the bench itself once showed 13.6 s at load 1.6). Under the load of
+ * other work (load average 12–16) it took 36–75 s wall and 15–21 s CPU; this branch, alongside it, 0.5× of both.
  */
-const BEFORE: Run = { wall: 10.7, cpu: 13.6, rssMb: 749, fileMb: 15.8 };
+const BEFORE: Run = { wall: 10.7, cpu: 13.6, rssMb: 767, fileMb: 15.8 };
 
 /** Exponential and Gamma draws for the generator. */
 const exponential = (rng: () => number, rate: number): number => -Math.log(1 - rng()) / rate;
