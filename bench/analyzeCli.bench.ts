@@ -5,7 +5,10 @@
  * exponential lifetimes, so the models can be fitted — with Gamma-Gamma spend and four categories) to a
  * temporary folder, runs the built
  * command (lib/crm-analyze.mjs; `npm run build:cli` first) as its own process under /usr/bin/time, and
- * prints its wall time, peak memory and output size with the goals.
+ * prints its wall time, CPU time, peak memory and output size with the goals, beside the figures before the
+ * speed-ups of branch analyze-speed (BEFORE, measured with main's build at 344c72c on this 2-core machine).
+ * `CRM_ANALYZE_BEFORE=path/to/an/older/lib/crm-analyze.mjs` runs that build too, right before this one, for
+ * a comparison under the same load (the machine is shared: loaded, wall times double).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -15,6 +18,22 @@ import { gammaVariate, mulberry32 } from "../src/core/btyd/simulate";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const LIB = path.join(ROOT, "lib", "crm-analyze.mjs");
+
+/** One run's figures. */
+interface Run {
+  wall: number;
+  /** User + system CPU seconds (the main thread, the collector's and zlib's threads). */
+  cpu: number;
+  rssMb: number;
+  fileMb: number;
+}
+
+/**
+ * main at 344c72c (before the speed-ups) on this 2-core machine at load average about 1 (/usr/bin/time: 10.7 s
+ * wall, 10.6 s user + 2.9 s system, 767 MB; the bench itself once showed 13.6 s at load 1.6). Under the load of
+ * other work (load average 12–16) it took 36–75 s wall and 15–21 s CPU; this branch, alongside it, 0.5× of both.
+ */
+const BEFORE: Run = { wall: 10.7, cpu: 13.6, rssMb: 767, fileMb: 15.8 };
 
 /** Exponential and Gamma draws for the generator. */
 const exponential = (rng: () => number, rate: number): number => -Math.log(1 - rng()) / rate;
@@ -45,35 +64,59 @@ function csvLog(file: string): number {
   return lines.length - 1;
 }
 
+/** Runs a build of crm-analyze on the log under /usr/bin/time; null when it wrote no file. */
+function runCommand(lib: string, log: string, out: string): Run | null {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "node", lib, log, "--out", out, "--force"], {
+    encoding: "utf8",
+  });
+  const [wall, user, sys, kb] = (r.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (!existsSync(out)) {
+    console.log(`${lib} wrote no file:\n${r.stderr}`);
+    return null;
+  }
+  console.log(r.stdout.trim());
+  return { wall, cpu: user + sys, rssMb: kb / 1024, fileMb: statSync(out).size / 1e6 };
+}
+
 function main(): void {
   if (!existsSync(LIB)) spawnSync("npm", ["run", "build:cli"], { cwd: ROOT, stdio: "inherit" });
   const dir = mkdtempSync(path.join(os.tmpdir(), "crm-analyze-bench-"));
   try {
     const log = path.join(dir, "log.csv");
     const rows = csvLog(log);
-    const out = path.join(dir, "log-analysis.xlsx");
-    const r = spawnSync("/usr/bin/time", ["-f", "%e %M", "node", LIB, log, "--out", out], { encoding: "utf8" });
-    const [seconds, kb] = (r.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number) as [number, number];
-    console.log(
-      `${os.cpus().length} CPUs, load average ${os
-        .loadavg()
-        .map((x) => x.toFixed(1))
-        .join(" ")}`,
-    );
-    console.log(r.stdout.trim());
-    if (!existsSync(out)) {
-      console.log(`crm-analyze wrote no file:\n${r.stderr}`);
-      return;
-    }
-    const line = (label: string, text: string): void => console.log(`${label.padEnd(58)} ${text}`);
+    const olderLib = process.env.CRM_ANALYZE_BEFORE;
+    const older = olderLib === undefined ? null : runCommand(olderLib, log, path.join(dir, "before.xlsx"));
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ");
+    const now = runCommand(LIB, log, path.join(dir, "log-analysis.xlsx"));
+    console.log(`${os.cpus().length} CPUs, load average ${load} before this run`);
+    if (now === null) return;
+    const before = older ?? BEFORE;
+    const label = older === null ? "before (main 344c72c, recorded)" : "before (CRM_ANALYZE_BEFORE, this run)";
+    const line = (name: string, a: string, b: string, goal: string): void =>
+      console.log(`${name.padEnd(40)} ${a.padStart(12)} ${b.padStart(12)}   ${goal}`);
+    console.log(`crm-analyze, ${rows.toLocaleString("en")} transactions (${label} → now)`);
+    line("", "before", "now", "");
+    line("  wall time", `${before.wall.toFixed(1)} s`, `${now.wall.toFixed(1)} s`, "(goal ≤ 10 s for 1,000,000)");
+    line("  CPU time (user + system)", `${before.cpu.toFixed(1)} s`, `${now.cpu.toFixed(1)} s`, "");
     line(
-      `crm-analyze, ${rows.toLocaleString("en")} transactions`,
-      `${seconds.toFixed(1)} s   (goal ≤ 10 s for 1,000,000)`,
+      "  peak memory (maximum resident set)",
+      `${before.rssMb.toFixed(0)} MB`,
+      `${now.rssMb.toFixed(0)} MB`,
+      "(goal ≤ 1,536 MB)",
     );
-    line("  peak memory (maximum resident set)", `${(kb / 1024).toFixed(0)} MB   (goal ≤ 1,536 MB)`);
     line(
-      "  log / workbook size",
-      `${(statSync(log).size / 1e6).toFixed(1)} MB / ${(statSync(out).size / 1e6).toFixed(1)} MB`,
+      "  workbook size",
+      `${before.fileMb.toFixed(1)} MB`,
+      `${now.fileMb.toFixed(1)} MB`,
+      `(log ${(statSync(log).size / 1e6).toFixed(1)} MB)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 /**
  * Writes a customer-analysis plan (src/core/analysis/sheet/plan.ts) to an .xlsx file with exceljs's
  * streaming writer: the summary's cells and formats, then the customer table row by row, so memory stays
- * flat however many customers there are. Formulas are stored as files store them (`_xlfn.` before functions
+ * flat however many customers there are (the table's rows as XML text straight into the sheet's stream:
+ * xlsxTableRows.ts). Formulas are stored as files store them (`_xlfn.` before functions
  * newer than Excel 2007) without cached values, and the workbook asks for a full calculation on load, so
  * Excel and LibreOffice compute every summary when the file is opened. exceljs cannot write charts; the file
  * has none.
@@ -11,6 +12,7 @@ import { parseRange } from "../core/address";
 import type { AnalysisPlan, PlanCell, PlanFormat } from "../core/analysis/sheet/planTypes";
 import { fileFormula } from "../core/analysis/sheet/xlfn";
 import type { CellStyle } from "../core/scorecard/planTypes";
+import { writeTableRows } from "./xlsxTableRows";
 
 function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
@@ -83,7 +85,7 @@ export async function writeAnalysisXlsx(plan: AnalysisPlan, file: string): Promi
     const at = parseRange(b.address);
     return b.cells.map((cells, i) => ({ row: at.top + i, left: at.left, cells }));
   });
-  const { headerRow, rows, columns } = plan.table;
+  const { headerRow, columns } = plan.table;
   for (const { row, left, cells } of summary) {
     if (row >= headerRow) continue;
     const r = ws.getRow(row + 1);
@@ -103,21 +105,7 @@ export async function writeAnalysisXlsx(plan: AnalysisPlan, file: string): Promi
     Object.assign(cell, styles.get(`${headerRow},${j}`) ?? {});
   });
   header.commit();
-  // one style object per column, shared by its cells: exceljs looks styles up by object identity
-  const columnStyles = columns.map((c): Partial<ExcelJS.Style> =>
-    c.numberFormat === undefined ? {} : { numFmt: c.numberFormat },
-  );
-  for (let i = 0; i < rows; i++) {
-    const r = ws.getRow(headerRow + 2 + i);
-    for (let j = 0; j < columns.length; j++) {
-      const v = columns[j]!.values[i]!;
-      if (v === "") continue;
-      const cell = r.getCell(j + 1);
-      cell.value = v;
-      cell.style = columnStyles[j]!;
-    }
-    r.commit();
-  }
+  await writeTableRows(wb, ws, plan.table);
   ws.commit();
   await wb.commit();
 }

@@ -17,10 +17,10 @@ import { parseArgs } from "node:util";
 import { parseRange } from "../core/address";
 import { ANALYSIS_CANDIDATES } from "../core/analysis/candidates";
 import { AnalysisOptions, analyzeCustomers } from "../core/analysis/customerAnalysis";
-import { dateSerial, readTransactionLog } from "../core/analysis/logTable";
+import { dateSerial, LogReading, readTransactionLog, readTransactionLogFeed } from "../core/analysis/logTable";
 import { buildAnalysisPlan } from "../core/analysis/sheet/plan";
 import { decodeCsvBytes } from "../core/csv/encoding";
-import { parseCsv } from "../core/csv/parse";
+import { CsvValue, detectDialect, eachCsvRow, parseCsv } from "../core/csv/parse";
 import { CrmError } from "../core/errors";
 import { Language, Message, msg, render, renderMessage } from "../core/messages/catalogue";
 import { isoDate } from "../core/values/dates";
@@ -127,24 +127,34 @@ class LogProblems extends Error {
   }
 }
 
-/** The log's cells (header row first) and the sheet position of its first cell. */
-async function readCells(o: Options): Promise<{ rows: unknown[][]; origin: { row: number; column: number } }> {
+/**
+ * Reads the log: an .xlsx sheet's cells, or a .csv parsed row by row straight into the log (no array of a
+ * million rows in between); with --range, the .csv's rows in the range.
+ */
+async function readLog(o: Options): Promise<LogReading> {
   if (path.extname(o.input).toLowerCase() === ".xlsx") {
     const input = await loadInput(o);
     const at = parseRange(input.topLeft);
-    return { rows: input.values, origin: { row: at.top, column: at.left } };
+    return readTransactionLog(input.values, { row: at.top, column: at.left });
   }
   if (!existsSync(o.input)) throw new InputError(msg("cli.noSuchFile", { file: o.input }));
   const decoded = decodeCsvBytes(readFileSync(o.input));
   if (decoded === null) throw new InputError(msg("csv.unknownEncoding", { file: o.input }));
-  let rows: unknown[][] = parseCsv(decoded.text);
-  let origin = { row: 0, column: 0 };
+  const dialect = detectDialect(decoded.text);
   if (o.range !== undefined) {
     const r = parseRange(o.range);
-    rows = rows.slice(r.top, r.bottom + 1).map((row) => row.slice(r.left, r.right + 1));
-    origin = { row: r.top, column: r.left };
+    const rows = parseCsv(decoded.text, dialect)
+      .slice(r.top, r.bottom + 1)
+      .map((row) => row.slice(r.left, r.right + 1));
+    return readTransactionLog(rows, { row: r.top, column: r.left });
   }
-  return { rows, origin };
+  let header: CsvValue[] = [];
+  eachCsvRow(decoded.text, dialect, (row) => (header = [...row]), 1);
+  return readTransactionLogFeed(header, (visit) =>
+    eachCsvRow(decoded.text, dialect, (row, r) => {
+      if (r > 0) visit(row, r);
+    }),
+  );
 }
 
 /** Writes the file whole under a temporary name, then renames it: `out` is the new file or untouched. */
@@ -162,8 +172,7 @@ async function writeAtomically(write: (file: string) => Promise<void>, out: stri
 /** Reads, analyses and writes; returns the lines to print. */
 async function analyze(o: Options, io: CliIo, language: { current: Language }): Promise<void> {
   if (existsSync(o.out) && !o.force) throw new InputError(msg("cli.outExists", { out: o.out }));
-  const { rows, origin } = await readCells(o);
-  const reading = readTransactionLog(rows, origin);
+  const reading = await readLog(o);
   language.current = o.lang ?? reading.language;
   const say = (m: Message): string => renderMessage(m, language.current);
   if (reading.log === null) throw new LogProblems(reading.problems);

@@ -7,8 +7,9 @@
  * What needs a model (P(alive), predictions, tiers, stages, revenue) is left out — null — when no purchase
  * model can be fitted (say, nobody bought twice); the rest does not need one.
  */
-import { CohortGrain, CohortRow, cohortTable } from "../btyd/cohort";
+import { CohortGrain, CohortRow, cohortTableOfCustomers } from "../btyd/cohort";
 import { GammaGammaFit, ggFit } from "../btyd/gammagamma";
+import { distinctRows } from "../btyd/grouping";
 import { CustomerDays, CustomerId, customerDays, transactionLogAsOfDay } from "../btyd/rfm";
 import { CrmError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
@@ -18,7 +19,8 @@ import { LifecycleThresholds, lifecycleStages } from "./lifecycle";
 import {
   BGNBD_FITTER,
   bestModel,
-  customerValue,
+  profileClv,
+  profileValue,
   fitModels,
   ModelOutcome,
   PurchaseModel,
@@ -153,7 +155,8 @@ export function analyzeCustomers(log: TransactionLog, options: AnalysisOptions):
   const predicted = predictions(base, models, periodDays, options);
   const categories = log.categories === undefined ? null : categoryCounts(log, days);
   const table: CustomerTable = { ...base, categories, ...predicted };
-  const cohorts = cohortTable(...inWindow(days, log.dates), options.cohortGrain ?? "month");
+  const [customerOf, kept] = inWindow(days, log.dates);
+  const cohorts = cohortTableOfCustomers(customerOf, days.customers.length, kept, options.cohortGrain ?? "month");
   const length = options.listLength ?? 20;
   const byClv = rankedBy(table.clv, () => true);
   const warning = rankedBy(table.clv, (i) => table.stages?.[i] === "atRisk");
@@ -255,11 +258,15 @@ function predictions(
   const expected = new Float64Array(m);
   const clv = spend === null ? null : new Float64Array(m);
   const valueOptions = { ...options, periodDays };
+  // customers with the same (x, t_x, T) share P(alive) and the purchase curve: computed once per history
+  const histories = distinctRows([t.frequency, t.recency, t.T]);
+  const [hx, htx, hT] = histories.columns as [Float64Array, Float64Array, Float64Array];
+  const values = Array.from(hx, (x, h) => profileValue(model, x, htx[h]!, hT[h]!, valueOptions));
   for (let c = 0; c < m; c++) {
-    const v = customerValue(model, spend, t.frequency[c]!, t.recency[c]!, t.T[c]!, t.monetary[c]!, valueOptions);
+    const v = values[histories.index[c]!]!;
     pAlive[c] = v.pAlive;
     expected[c] = v.expected;
-    if (clv !== null) clv[c] = v.clv!;
+    if (clv !== null) clv[c] = profileClv(v, spend!, t.frequency[c]!, t.monetary[c]!);
   }
   return {
     pAlive,
@@ -352,8 +359,8 @@ function kpisOf(t: CustomerTable): AnalysisKpis {
 }
 
 /**
- * The customers (as their indices: numbers are found faster than texts) and dates of the transactions on or
- * before the as-of day.
+ * The customers (as their numbers in the day grouping) and dates of the transactions on or before the as-of
+ * day.
  */
 function inWindow(g: CustomerDays, dates: ArrayLike<number>): [Float64Array, Float64Array] {
   let n = 0;

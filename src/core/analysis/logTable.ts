@@ -125,14 +125,42 @@ export function readTransactionLog(
   origin: { readonly row: number; readonly column: number } = { row: 0, column: 0 },
   mapping: Partial<Record<LogColumn, number>> = {},
 ): LogReading {
-  const { columns, language } = findColumns(rows[0] ?? [], mapping);
+  const feed: RowFeed = (visit) => {
+    for (let r = 1; r < rows.length; r++) visit(rows[r]!, r);
+  };
+  return readTransactionLogFeed(rows[0] ?? [], feed, origin, mapping);
+}
+
+/**
+ * Hands a table's data rows to `visit` one at a time, in order, with each row's index in the table (1 = the
+ * row under the header). A row need not outlive its visit: a reader may refill one array.
+ */
+export type RowFeed = (visit: (row: readonly unknown[], r: number) => void) => void;
+
+/**
+ * {@link readTransactionLog} over rows that are fed one at a time (a million-row .csv read as it is parsed,
+ * without a million row arrays): the same log, problems and messages. O(rows).
+ * @param header the header row
+ * @param feed the data rows
+ * @param origin the sheet position of the table's first cell (0-based)
+ * @param origin.row its row
+ * @param origin.column its column
+ * @param mapping column indices that override the header words
+ */
+export function readTransactionLogFeed(
+  header: readonly unknown[],
+  feed: RowFeed,
+  origin: { readonly row: number; readonly column: number } = { row: 0, column: 0 },
+  mapping: Partial<Record<LogColumn, number>> = {},
+): LogReading {
+  const { columns, language } = findColumns(header, mapping);
   const problems: Message[] = [];
   for (const col of ["customer", "date", "amount"] as const) {
     if (columns[col] === null)
       problems.push(msg("analysis.logMissingColumn", { column: { id: NAMES[col], params: {} } }));
   }
   if (problems.length > 0) return { log: null, problems, columns, language, transactions: 0 };
-  const data = readRows(rows, origin, columns);
+  const data = readRows(feed, origin, columns);
   if (data.problems.length === 0 && data.log.customerIds.length === 0)
     data.problems.push(msg("analysis.logNoTransactions"));
   const shown = data.problems.slice(0, MAX_PROBLEMS);
@@ -149,7 +177,7 @@ export function readTransactionLog(
 
 /** The data rows as a log, and every problem met. */
 function readRows(
-  rows: readonly (readonly unknown[])[],
+  feed: RowFeed,
   origin: { row: number; column: number },
   columns: Readonly<Record<LogColumn, number | null>>,
 ): {
@@ -164,19 +192,27 @@ function readRows(
   const categories: MatchKey[] = [];
   const problems: Message[] = [];
   const dateCache = new Map<string, ReturnType<typeof dateSerial>>(); // a log has few distinct dates
+  // one string per distinct id and category: a log repeats them, and a million kept copies of a few
+  // thousand texts are a million objects for the garbage collector to move (and to hash again later)
+  const texts = new Map<string, string>();
+  const intern = (t: string): string => {
+    const known = texts.get(t);
+    if (known !== undefined) return known;
+    texts.set(t, t);
+    return t;
+  };
   const where = (r: number, j: number, col: LogColumn): { cell: string; column: Message } => ({
     cell: cellAddress(origin.row + r, origin.column + j),
     column: { id: NAMES[col], params: {} },
   });
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
+  feed((row, r) => {
     const id = row[ci];
     const date = row[di];
     const amount = row[ai];
     const idBlank = isBlankOrSpaces(id);
     const dateBlank = isBlankOrSpaces(date);
     const amountBlank = isBlankOrSpaces(amount);
-    if (idBlank && dateBlank && amountBlank && (gi === null || isBlankOrSpaces(row[gi]))) continue;
+    if (idBlank && dateBlank && amountBlank && (gi === null || isBlankOrSpaces(row[gi]))) return;
     let serial: ReturnType<typeof dateSerial> = 0;
     if (typeof date === "string") {
       const cached = dateCache.get(date);
@@ -192,16 +228,16 @@ function readRows(
       Number.isFinite(amount);
     if (!ok) {
       problems.push(...rowProblems(r, [id, date, amount], serial, [ci, di, ai], where));
-      continue;
+      return;
     }
-    ids.push(typeof id === "string" ? trimmed(id) : id);
+    ids.push(typeof id === "string" ? intern(trimmed(id)) : id);
     dates.push(serial as number);
     amounts.push(amount);
     if (gi !== null) {
       const g = row[gi];
-      categories.push(isBlankOrSpaces(g) ? null : typeof g === "number" ? g : String(g));
+      categories.push(isBlankOrSpaces(g) ? null : typeof g === "number" ? g : intern(String(g)));
     }
-  }
+  });
   return { log: { customerIds: ids, dates, amounts, ...(gi === null ? {} : { categories }) }, problems };
 }
 

@@ -108,6 +108,58 @@ export interface CustomerValue {
   readonly clv: number | null;
 }
 
+/** What a purchase model says of one purchase history (x, t_x, T), whatever the customer spends. */
+export interface ProfileValue {
+  readonly pAlive: number;
+  /** Expected purchases in the next `expectedDays`. */
+  readonly expected: number;
+  /** Σ_{k=1..months} (E[Y(t_k)] − E[Y(t_{k−1})])/(1 + d)^k: the discounted purchases, CLV per unit of spend. */
+  readonly discountedPurchases: number;
+}
+
+/**
+ * P(alive), expected purchases and discounted purchases of a purchase history (x, t_x, T): the part of
+ * {@link customerValue} that customers with the same history share, so that the analysis computes it once
+ * per distinct history. O(months) model evaluations (one curve).
+ */
+export function profileValue(
+  model: PurchaseModel,
+  x: number,
+  tx: number,
+  T: number,
+  options: ValueOptions,
+): ProfileValue {
+  const months = options.months ?? 12;
+  const d = options.monthlyDiscount ?? 0.01;
+  const times = new Float64Array(months + 1);
+  for (let k = 1; k <= months; k++) times[k - 1] = (k * DAYS_PER_MONTH) / options.periodDays;
+  times[months] = (options.expectedDays ?? 90) / options.periodDays;
+  const order = Float64Array.from(times).sort();
+  const curve = model.expectedCurve(order, x, tx, T);
+  const at = (t: number): number => curve[order.indexOf(t)]!;
+  let discounted = 0;
+  let previous = 0;
+  let discount = 1;
+  for (let k = 0; k < months; k++) {
+    const e = at(times[k]!);
+    discount /= 1 + d;
+    discounted += (e - previous) * discount;
+    previous = e;
+  }
+  return { pAlive: model.pAlive(x, tx, T), expected: at(times[months]), discountedPurchases: discounted };
+}
+
+/**
+ * The CLV of a customer with a history's discounted purchases ({@link profileValue}) and Gamma-Gamma spend: a
+ * repeat buyer whose repeat days net to zero or less (refunds) is valued at the population mean spend.
+ * @throws CrmError `#NUM!` when the value is not finite.
+ */
+export function profileClv(p: ProfileValue, spend: GammaGammaParams, x: number, monetary: number): number {
+  // repeat days that net to a refund leave nothing to extrapolate: such a customer gets the population mean
+  const perPurchase = x > 0 && monetary > 0 ? ggExpectedSpend(spend, x, monetary) : ggExpectedSpend(spend, 0, 0);
+  return finite(p.discountedPurchases * perPurchase, msg("metrics.clv"));
+}
+
 /**
  * P(alive), expected purchases and discounted CLV of one customer under a purchase model and Gamma-Gamma
  * spend (none: no CLV) — CRM.CLV.BTYD's formula with any purchase model; a repeat buyer whose repeat days net to zero or less
@@ -123,31 +175,6 @@ export function customerValue(
   monetary: number,
   options: ValueOptions,
 ): CustomerValue {
-  const months = options.months ?? 12;
-  const d = options.monthlyDiscount ?? 0.01;
-  const times = new Float64Array(months + 1);
-  for (let k = 1; k <= months; k++) times[k - 1] = (k * DAYS_PER_MONTH) / options.periodDays;
-  times[months] = (options.expectedDays ?? 90) / options.periodDays;
-  const order = Float64Array.from(times).sort();
-  const curve = model.expectedCurve(order, x, tx, T);
-  const at = (t: number): number => curve[order.indexOf(t)]!;
-  const pAlive = model.pAlive(x, tx, T);
-  const expected = at(times[months]);
-  if (spend === null) return { pAlive, expected, clv: null };
-  // repeat days that net to a refund leave nothing to extrapolate: such a customer gets the population mean
-  const perPurchase = x > 0 && monetary > 0 ? ggExpectedSpend(spend, x, monetary) : ggExpectedSpend(spend, 0, 0);
-  let clv = 0;
-  let previous = 0;
-  let discount = 1;
-  for (let k = 0; k < months; k++) {
-    const e = at(times[k]!);
-    discount /= 1 + d;
-    clv += (e - previous) * discount;
-    previous = e;
-  }
-  return {
-    pAlive: model.pAlive(x, tx, T),
-    expected: at(times[months]),
-    clv: finite(clv * perPurchase, msg("metrics.clv")),
-  };
+  const p = profileValue(model, x, tx, T, options);
+  return { pAlive: p.pAlive, expected: p.expected, clv: spend === null ? null : profileClv(p, spend, x, monetary) };
 }
