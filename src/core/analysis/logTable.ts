@@ -58,7 +58,7 @@ function fold(s: string): string {
 /** Finds each column by its header words; `mapping` overrides. */
 function findColumns(
   header: readonly unknown[],
-  mapping: Partial<Record<LogColumn, number>>,
+  mapping: Partial<Record<LogColumn, number | null>>,
 ): { columns: Record<LogColumn, number | null>; language: Language } {
   const columns = { customer: null, date: null, amount: null, category: null } as Record<LogColumn, number | null>;
   let language: Language = "en";
@@ -121,12 +121,12 @@ const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeo
  * @param origin the sheet position of the table's first cell (0-based)
  * @param origin.row its row
  * @param origin.column its column
- * @param mapping column indices that override the header words
+ * @param mapping column indices that override the header words (null: the column is not used)
  */
 export function readTransactionLog(
   rows: readonly (readonly unknown[])[],
   origin: { readonly row: number; readonly column: number } = { row: 0, column: 0 },
-  mapping: Partial<Record<LogColumn, number>> = {},
+  mapping: Partial<Record<LogColumn, number | null>> = {},
 ): LogReading {
   const { columns, language } = findColumns(rows[0] ?? [], mapping);
   const problems: Message[] = [];

@@ -11,6 +11,7 @@
  * such as `input.rangeRow`, a quantity such as `metrics.cac`), rendered in the same language.
  */
 import { ANALYSIS } from "./analysis";
+import { ANALYSIS_PANE } from "./analysisPane";
 import { BTYD } from "./btyd";
 import { CLI } from "./cli";
 import { CSV } from "./csv";
@@ -37,6 +38,7 @@ export const CATALOGUE = {
   cli: CLI,
   pane: PANE,
   sharingPane: SHARING_PANE,
+  analysisPane: ANALYSIS_PANE,
   legacy: LEGACY,
 } as const satisfies Readonly<Record<string, MessageArea>>;
 

@@ -55,7 +55,7 @@ const CJK_ALLOWED = new Set([
 ]);
 
 /** The areas moved to the catalogue with their Chinese quoting “…” (the older areas still quote with "). */
-const CHINESE_QUOTED_AREAS = ["csv", "cli", "pane", "sharingPane"] as const;
+const CHINESE_QUOTED_AREAS = ["csv", "cli", "pane", "sharingPane", "analysisPane"] as const;
 
 describe("every message in both languages, with the same parameters", () => {
   const ids = messageIds();
@@ -72,6 +72,7 @@ describe("every message in both languages, with the same parameters", () => {
       "cli",
       "pane",
       "sharingPane",
+      "analysisPane",
       "legacy",
     ]);
     expect(ids.length).toBeGreaterThan(120);
