@@ -127,6 +127,7 @@ export function buildView(actions: AnalysisActions, announce: (text: string) => 
     } else if (o?.kind === "error") setText(resultText, errorText(o.error, lang));
     notes.hidden = o?.kind !== "built" || notes.childElementCount === 0;
     actionsRow.hidden = o?.kind !== "built";
+    actionsRow.style.display = actionsRow.hidden ? "none" : ""; // .sc-actions sets a display that beats [hidden]
     result.classList.toggle("error", o?.kind === "error");
     const k = state.kpi;
     kpiResult.hidden = k === null;
