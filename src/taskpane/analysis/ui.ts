@@ -1,5 +1,5 @@
 /**
- * The customer-analysis section of the task pane ("Customer analysis" / "客户分析"): Use selection → the
+ * The customer-analysis section of the task pane ("Customer analysis", in Chinese too): Use selection → the
  * log's columns (detected from English or Chinese headers, changeable) → every problem with its cell and column,
  * and notes → as-of date and time unit → Build analysis (a new sheet of live CRM formulas; progress; Open) →
  * Create KPI table for the scorecard. Texts come from the message catalogue in the pane's language and change

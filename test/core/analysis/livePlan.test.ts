@@ -10,6 +10,8 @@ import { parseRange } from "../../../src/core/address";
 import { ANALYSIS_CANDIDATES } from "../../../src/core/analysis/candidates";
 import { analyzeCustomers, AnalysisOptions } from "../../../src/core/analysis/customerAnalysis";
 import { calledFunctions, checkLivePlan } from "../../../src/core/analysis/sheet/liveCheck";
+import { buildKpiTablePlan } from "../../../src/core/analysis/sheet/kpiTable";
+import { readScorecardTable } from "../../../src/core/scorecard/table";
 import { buildLiveAnalysisPlan, LiveAnalysisPlan, LiveLogSource } from "../../../src/core/analysis/sheet/livePlan";
 import type { PlanCell } from "../../../src/core/analysis/sheet/planTypes";
 import { columnLetters } from "../../../src/core/address";
@@ -173,5 +175,43 @@ describe("the live plan in Chinese and without a model", () => {
       'analysis (1, 3): "SUM(A1)" is not a formula',
       `a cell is written where the spill at row ${h}, column 1 lands`,
     ]);
+  });
+});
+
+describe("the KPI table for the scorecard", () => {
+  it("links Actual to the analysis's KPI cells, perspective Customer, at-risk share lower is better, Target blank", () => {
+    const cells = { customers: "$B$7", repeatRate: "$B$9", atRiskShare: "$B$11" };
+    const plan = buildKpiTablePlan("Customer analysis (2)", cells, "en", ["KPI table"]);
+    expect(plan.sheetName).toBe("KPI table (2)");
+    const rows = plan.blocks[0]!.cells.map((r) =>
+      r.map((c) => (c === null ? null : c.kind === "formula" ? c.formula : c.value)),
+    );
+    expect(rows).toEqual([
+      ["Metric", "Perspective", "Actual", "Target", "Weight", "Direction"],
+      ["Customers", "Customer", "='Customer analysis (2)'!$B$7", null, 1, "higher"],
+      [
+        "Repeat purchase rate (2 or more purchase days)",
+        "Customer",
+        "='Customer analysis (2)'!$B$9",
+        null,
+        1,
+        "higher",
+      ],
+      ["At-risk share", "Customer", "='Customer analysis (2)'!$B$11", null, 1, "lower"],
+    ]);
+    // the scorecard builder reads it: the roles are found, and only the blank targets are problems
+    const read = readScorecardTable({
+      sheet: "KPI table (2)",
+      blocks: [
+        {
+          topLeft: "A1",
+          values: rows.map((r) => r.map((v) => (typeof v === "string" && v.startsWith("=") ? 0.5 : (v ?? "")))),
+        },
+      ],
+    });
+    expect(read.mapping).toMatchObject({ metric: 0, perspective: 1, actual: 2, target: 3, weight: 4, direction: 5 });
+    expect(new Set(read.problems.map((p) => p.address))).toEqual(
+      new Set(["'KPI table (2)'!D2", "'KPI table (2)'!D3", "'KPI table (2)'!D4"]),
+    );
   });
 });
