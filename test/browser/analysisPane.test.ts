@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { excelSerial } from "../../src/core/btyd/cohort";
 import { axeViolations, describeViolations } from "../support/axe";
+import { OFFICE_THEMES, officeThemeSetup } from "../support/officeThemes";
 import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
 import type { FakeCall, FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
 
@@ -50,8 +51,8 @@ function workbook(rows: unknown[][], extra: FakeHostConfig = {}): FakeHostConfig
   };
 }
 
-async function openPane(config: FakeHostConfig): Promise<HostPage> {
-  const p = await session.open("taskpane.html", config);
+async function openPane(config: FakeHostConfig, dark = false): Promise<HostPage> {
+  const p = await session.open("taskpane.html", config, dark ? { setup: officeThemeSetup(OFFICE_THEMES.black) } : {});
   await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
   await p.page.waitForSelector("#analysis-root #an-use", { state: "attached", timeout: 10_000 });
   return p;
@@ -283,10 +284,15 @@ describe.skipIf(skipBrowserLayer)("the customer-analysis section in Chromium", (
 });
 
 describe.skipIf(skipBrowserLayer)("axe-core finds no WCAG 2.1 A/AA violation in the analysis section", () => {
-  for (const lang of ["en", "zh"] as const) {
-    it(`first view, mapped, built, KPI table, error (${lang})`, async () => {
+  for (const [lang, dark] of [
+    ["en", false],
+    ["zh", false],
+    ["en", true],
+    ["zh", true],
+  ] as const) {
+    it(`first view, mapped, built, KPI table, error (${lang}, ${dark ? "Black" : "White"} theme)`, async () => {
       const displayLanguage = lang === "zh" ? "zh-CN" : "en-US";
-      const p = await openPane(workbook(SMALL, { displayLanguage }));
+      const p = await openPane(workbook(SMALL, { displayLanguage }), dark);
       expect(await violations(p)).toEqual([]);
       await useSelection(p);
       expect(await violations(p)).toEqual([]);
@@ -298,13 +304,14 @@ describe.skipIf(skipBrowserLayer)("axe-core finds no WCAG 2.1 A/AA violation in 
       await p.page.click("#an-kpi");
       await p.page.waitForSelector("#analysis-root .an-kpi-result[data-outcome]");
       expect(await violations(p)).toEqual([]);
-      await p.screenshot(`analysis-pane-${lang}`);
+      await p.screenshot(`analysis-pane-${lang}${dark ? "-dark" : ""}`);
       await p.page.close();
       const q = await openPane(
         workbook(SMALL, {
           displayLanguage,
           faults: [{ path: "range.formulas", sheet: "Customer analysis", message: "Injected" }],
         }),
+        dark,
       );
       await useSelection(q);
       expect(await build(q)).toBe("error");
