@@ -3,8 +3,8 @@
  * (src/core/scorecard/table.ts; headers Metric, Perspective, Actual, Target, Weight, Direction in the sheet's
  * language) with one row per headline KPI the analysis shows. Actual links to the analysis sheet's KPI cell
  * (`='Customer analysis'!$B$9`), so the scorecard follows the analysis; the perspective is Customer (in the
- * table's language), the direction says whether higher is better (the at-risk share: lower), each weight is 1, and Target is left
- * blank for the user to fill in.
+ * table's language), the direction says whether higher is better (the at-risk share: lower), each weight is
+ * 1, and Target is left blank for the user to fill in.
  */
 import { quotedSheet } from "../../address";
 import { Language, MessageId, render, renderMessage } from "../../messages/catalogue";

@@ -105,7 +105,7 @@ export function liveTable(
   const spills: LiveSpill[] = [];
   const formats: PlanFormat[] = [];
   const at = (key: LiveKey): number => layout.columns[key]!;
-  const column = (key: LiveKey, head: string, f: string, expected: number | string, width = 1, format?: string) => {
+  const column: ColumnWriter = (key, head, f, expected, width = 1, format) => {
     const j = at(key);
     ctx.grid.set(h, j, text(head));
     ctx.grid.set(data, j, formula(f, expected));
@@ -149,51 +149,7 @@ export function liveTable(
     `=CRM.RFM.SEGMENT(${dsl},${purchases},${spend},"${o.segmentSplit}","${lang}")`,
     t.segments.segments[0] === undefined ? "" : L.segments[t.segments.segments[0]],
   );
-  const { frequency: f, recency: r, T, monetary } = inputs;
-  if (models.chosen !== null && models.params !== null) {
-    const both = (fn: string, args: string): string =>
-      `=IF(${models.chosen}="pnbd",CRM.PNBD.${fn}(${args}),CRM.MBGNBD.${fn}(${args}))`;
-    const p = models.params;
-    column(
-      "pAlive",
-      say(ctx, "analysis.columnPAlive"),
-      both("PALIVE", `${p},${f},${r},${T}`),
-      t.pAlive?.[0] ?? 0,
-      1,
-      "0.000",
-    );
-    column(
-      "expected",
-      say(ctx, "analysis.columnExpected", { days: o.expectedDays }),
-      both("EXPECTED", `${p},${o.expectedDays}/$B$3,${f},${r},${T}`),
-      t.expected?.[0] ?? 0,
-      1,
-      "0.00",
-    );
-    if (models.spend !== null && layout.columns.clv !== undefined) {
-      const clvArgs = `${p},${models.spend},${f},${r},${T},${monetary},${ctx.months},${o.monthlyDiscount},$B$3,${models.chosen}`;
-      column(
-        "clv",
-        say(ctx, "analysis.columnClv", { months: ctx.months }),
-        `=CRM.CLV.BTYD(${clvArgs})`,
-        t.clv?.[0] ?? 0,
-        1,
-        "#,##0.00",
-      );
-      column(
-        "tier",
-        say(ctx, "analysis.columnTier"),
-        `=CRM.VALUETIER(${spend},${ranges.clv!},"${o.tierSplit}","${lang}")`,
-        t.tiers === null ? "" : L.tiers[t.tiers.tiers[0]!],
-      );
-    }
-    column(
-      "stage",
-      say(ctx, "analysis.columnStage"),
-      `=CRM.LIFECYCLE(${ranges.pAlive!},${ranges.daysSinceFirst!},${o.newDays},${o.atRisk},${o.lost},"${lang}")`,
-      t.stages === null ? "" : L.stages[t.stages[0]!],
-    );
-  }
+  if (models.chosen !== null && models.params !== null) modelColumns(ctx, layout, models, inputs, o, column);
   ctx.grid.set(h - 1, layout.inputs, text(say(ctx, "analysis.liveModelInputs")));
   ctx.grid.set(h, layout.inputs, formula(`=CRM.RFM(${log3},$B$2,$B$3)`, "customer"));
   spills.push({ row: h, column: layout.inputs, rows: m + 1, columns: 5 });
@@ -203,4 +159,74 @@ export function liveTable(
   });
   ctx.formats.push({ range: `${cellAddress(h - 1, layout.inputs)}`, style: { italic: true } });
   return { spills, formats };
+}
+
+/** Writes one table column: header, formula (spilling `width` columns), number format. */
+type ColumnWriter = (
+  key: LiveKey,
+  head: string,
+  f: string,
+  expected: number | string,
+  width?: number,
+  format?: string,
+) => void;
+
+/** The chosen model's columns: P(alive), expected purchases, CLV and tier (with a spend model), stage. */
+function modelColumns(
+  ctx: SheetContext,
+  layout: LiveTableLayout,
+  models: ModelCells,
+  inputs: ModelInputs,
+  o: LiveTableOptions,
+  column: ColumnWriter,
+): void {
+  const t = ctx.a.table;
+  const lang = ctx.language;
+  const L = ANALYSIS_LABELS[lang];
+  const ranges = ctx.ranges;
+  const spend = ranges.totalSpend!;
+  const { frequency: f, recency: r, T, monetary } = inputs;
+  const both = (fn: string, args: string): string =>
+    `=IF(${models.chosen}="pnbd",CRM.PNBD.${fn}(${args}),CRM.MBGNBD.${fn}(${args}))`;
+  const p = models.params;
+  column(
+    "pAlive",
+    say(ctx, "analysis.columnPAlive"),
+    both("PALIVE", `${p},${f},${r},${T}`),
+    t.pAlive?.[0] ?? 0,
+    1,
+    "0.000",
+  );
+  column(
+    "expected",
+    say(ctx, "analysis.columnExpected", { days: o.expectedDays }),
+    both("EXPECTED", `${p},${o.expectedDays}/$B$3,${f},${r},${T}`),
+    t.expected?.[0] ?? 0,
+    1,
+    "0.00",
+  );
+  if (models.spend !== null && layout.columns.clv !== undefined) {
+    const horizon = `${ctx.months},${o.monthlyDiscount},$B$3,${models.chosen}`;
+    const clvArgs = `${p},${models.spend},${f},${r},${T},${monetary},${horizon}`;
+    column(
+      "clv",
+      say(ctx, "analysis.columnClv", { months: ctx.months }),
+      `=CRM.CLV.BTYD(${clvArgs})`,
+      t.clv?.[0] ?? 0,
+      1,
+      "#,##0.00",
+    );
+    column(
+      "tier",
+      say(ctx, "analysis.columnTier"),
+      `=CRM.VALUETIER(${spend},${ranges.clv!},"${o.tierSplit}","${lang}")`,
+      t.tiers === null ? "" : L.tiers[t.tiers.tiers[0]!],
+    );
+  }
+  column(
+    "stage",
+    say(ctx, "analysis.columnStage"),
+    `=CRM.LIFECYCLE(${ranges.pAlive!},${ranges.daysSinceFirst!},${o.newDays},${o.atRisk},${o.lost},"${lang}")`,
+    t.stages === null ? "" : L.stages[t.stages[0]!],
+  );
 }

@@ -45,6 +45,54 @@ function blockerText(state: AnalysisState, lang: Language): string {
   }
 }
 
+/** The parts of the outcome area. */
+interface OutcomeParts {
+  result: HTMLElement;
+  resultText: HTMLElement;
+  notes: HTMLElement;
+  actionsRow: HTMLElement;
+  openBtn: HTMLButtonElement;
+  kpiBtn: HTMLButtonElement;
+  kpiResult: HTMLElement;
+}
+
+/** Draws the Build's outcome (what was built, its notes, Open and the KPI button; or the error) and the KPI table's. */
+function drawOutcome(parts: OutcomeParts, state: AnalysisState, lang: Language): void {
+  const { result, resultText, notes, actionsRow, openBtn, kpiBtn, kpiResult } = parts;
+  const o = state.outcome;
+  const shown = o !== null && o.kind !== "problems";
+  result.hidden = !shown;
+  if (o === null || o.kind === "problems") delete result.dataset.outcome;
+  else result.dataset.outcome = o.kind;
+  if (o?.kind === "built") {
+    result.dataset.syncs = String(o.syncs);
+    result.dataset.ms = String(Math.round(o.ms));
+    const seconds = (o.ms / 1000).toFixed(1);
+    setText(resultText, say(lang, "analysisPane.built", { ...o, seconds }));
+    const texts = o.notes.map((m) => sayMessage(lang, m));
+    if (notes.dataset.key !== texts.join("\u0001")) {
+      notes.replaceChildren(...texts.map((t) => el("li", "", t)));
+      notes.dataset.key = texts.join("\u0001");
+    }
+    setText(openBtn, say(lang, "analysisPane.open", { sheet: o.sheet }));
+    setText(kpiBtn, say(lang, "analysisPane.kpiButton"));
+    setButtonState(kpiBtn, state.busy === null, state.busy?.kind === "kpi");
+  } else if (o?.kind === "error") setText(resultText, errorText(o.error, lang));
+  notes.hidden = o?.kind !== "built" || notes.childElementCount === 0;
+  actionsRow.hidden = o?.kind !== "built";
+  actionsRow.style.display = actionsRow.hidden ? "none" : ""; // .sc-actions sets a display that beats [hidden]
+  result.classList.toggle("error", o?.kind === "error");
+  const k = state.kpi;
+  kpiResult.hidden = k === null;
+  if (k === null) delete kpiResult.dataset.outcome;
+  else kpiResult.dataset.outcome = k.kind;
+  kpiResult.classList.toggle("error", k?.kind === "error");
+  setText(
+    kpiResult,
+    k === null ? "" : k.kind === "built" ? say(lang, "analysisPane.kpiBuilt", k) : errorText(k.error, lang),
+  );
+}
+
 /** Build, progress, outcome, Open, KPI table. */
 export function buildView(actions: AnalysisActions, announce: (text: string) => void): View {
   const element = el("div", "sc-build-part");
@@ -106,38 +154,7 @@ export function buildView(actions: AnalysisActions, announce: (text: string) => 
           ? say(lang, "analysisPane.kpiBusy")
           : say(lang, "analysisPane.building", busy),
     );
-    const o = state.outcome;
-    const shown = o !== null && o.kind !== "problems";
-    result.hidden = !shown;
-    if (o === null || o.kind === "problems") delete result.dataset.outcome;
-    else result.dataset.outcome = o.kind;
-    if (o?.kind === "built") {
-      result.dataset.syncs = String(o.syncs);
-      result.dataset.ms = String(Math.round(o.ms));
-      const seconds = (o.ms / 1000).toFixed(1);
-      setText(resultText, say(lang, "analysisPane.built", { ...o, seconds }));
-      const texts = o.notes.map((m) => sayMessage(lang, m));
-      if (notes.dataset.key !== texts.join("\u0001")) {
-        notes.replaceChildren(...texts.map((t) => el("li", "", t)));
-        notes.dataset.key = texts.join("\u0001");
-      }
-      setText(openBtn, say(lang, "analysisPane.open", { sheet: o.sheet }));
-      setText(kpiBtn, say(lang, "analysisPane.kpiButton"));
-      setButtonState(kpiBtn, state.busy === null, state.busy?.kind === "kpi");
-    } else if (o?.kind === "error") setText(resultText, errorText(o.error, lang));
-    notes.hidden = o?.kind !== "built" || notes.childElementCount === 0;
-    actionsRow.hidden = o?.kind !== "built";
-    actionsRow.style.display = actionsRow.hidden ? "none" : ""; // .sc-actions sets a display that beats [hidden]
-    result.classList.toggle("error", o?.kind === "error");
-    const k = state.kpi;
-    kpiResult.hidden = k === null;
-    if (k === null) delete kpiResult.dataset.outcome;
-    else kpiResult.dataset.outcome = k.kind;
-    kpiResult.classList.toggle("error", k?.kind === "error");
-    setText(
-      kpiResult,
-      k === null ? "" : k.kind === "built" ? say(lang, "analysisPane.kpiBuilt", k) : errorText(k.error, lang),
-    );
+    drawOutcome({ result, resultText, notes, actionsRow, openBtn, kpiBtn, kpiResult }, state, lang);
   };
   return { element, update };
 }
