@@ -1,7 +1,7 @@
 /**
- * The task pane: the add-in's name and a language switch at the top, the scorecard builder and the sharing
- * tools, and an About line at the bottom (version, Office's display language). It follows Office's theme
- * (./theme), opens in the language the user chose before (./language) or else in Office's, and — opened outside
+ * The task pane: the add-in's name and a language switch at the top, the scorecard builder, the customer
+ * analysis and the sharing tools, and an About line at the bottom (version, Office's display language). It
+ * follows Office's theme (./theme), opens in the language the user chose before (./language) or else in Office's, and — opened outside
  * Excel, e.g. in a browser to accept the development certificate — says at the top that it works inside Excel
  * and how to sideload it. No maths here.
  */
@@ -12,6 +12,7 @@ import { chooseLang, currentLang, onLangChange, savedLang, setLang, t } from "./
 import { followTheme } from "./theme";
 import { officeDisplayLanguage } from "./host";
 import { paneContext, type MountSection } from "./section";
+import { mountAnalysis } from "./analysis/ui";
 import { mountScorecard } from "./scorecard/ui";
 import { mountSharing } from "./sharing/sharingPane";
 
@@ -37,6 +38,7 @@ const mountSharingSection: MountSection = (root, ctx) => {
 /** The sections, in page order: the element each goes into, and how it is mounted. */
 const SECTIONS: readonly (readonly [string, MountSection])[] = [
   ["scorecard-root", mountScorecard],
+  ["analysis-root", mountAnalysis],
   ["sharing-root", mountSharingSection],
 ];
 

@@ -237,7 +237,7 @@ function fitAll(t: BaseTable, options: AnalysisOptions): AnalysisModels {
       spend = null;
     }
   } catch (e) {
-    if (!(e instanceof CrmError && e.code === "NA")) throw e;
+    if (!(e instanceof CrmError && (e.code === "NA" || e.code === "NUM"))) throw e;
     spendProblem = e.what;
   }
   return { candidates, comparison, chosen: bestModel(candidates), spend, spendProblem };

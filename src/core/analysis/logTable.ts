@@ -57,7 +57,7 @@ function fold(s: string): string {
 /** Finds each column by its header words; `mapping` overrides. */
 function findColumns(
   header: readonly unknown[],
-  mapping: Partial<Record<LogColumn, number>>,
+  mapping: Partial<Record<LogColumn, number | null>>,
 ): { columns: Record<LogColumn, number | null>; language: Language } {
   const columns = { customer: null, date: null, amount: null, category: null } as Record<LogColumn, number | null>;
   let language: Language = "en";
@@ -118,12 +118,12 @@ function trimmed(s: string): string {
  * @param origin the sheet position of the table's first cell (0-based)
  * @param origin.row its row
  * @param origin.column its column
- * @param mapping column indices that override the header words
+ * @param mapping column indices that override the header words (null: the column is not used)
  */
 export function readTransactionLog(
   rows: readonly (readonly unknown[])[],
   origin: { readonly row: number; readonly column: number } = { row: 0, column: 0 },
-  mapping: Partial<Record<LogColumn, number>> = {},
+  mapping: Partial<Record<LogColumn, number | null>> = {},
 ): LogReading {
   const feed: RowFeed = (visit) => {
     for (let r = 1; r < rows.length; r++) visit(rows[r]!, r);
@@ -151,7 +151,7 @@ export function readTransactionLogFeed(
   header: readonly unknown[],
   feed: RowFeed,
   origin: { readonly row: number; readonly column: number } = { row: 0, column: 0 },
-  mapping: Partial<Record<LogColumn, number>> = {},
+  mapping: Partial<Record<LogColumn, number | null>> = {},
 ): LogReading {
   const { columns, language } = findColumns(header, mapping);
   const problems: Message[] = [];

@@ -57,8 +57,9 @@ export const BGNBD_FITTER: PurchaseModelFitter = {
 };
 
 /**
- * Fits each model; a fit impossible on this data (`#N/A`) becomes the outcome's problem. O(fits).
- * @throws CrmError anything but `#N/A` (invalid customers: the summary was made by the core, so a bug).
+ * Fits each model; a fit impossible on this data (`#N/A`, or `#NUM!` from a likelihood that cannot be
+ * evaluated there) becomes the outcome's problem. O(fits).
+ * @throws CrmError anything else (invalid customers: the summary was made by the core, so a bug).
  */
 export function fitModels(
   fitters: readonly PurchaseModelFitter[],
@@ -70,7 +71,10 @@ export function fitModels(
     try {
       return { name: f.name, model: f.fit(frequency, recency, T), problem: null };
     } catch (e) {
-      if (e instanceof CrmError && e.code === "NA") return { name: f.name, model: null, problem: e.what };
+      // #N/A: the data cannot identify the model; #NUM!: its likelihood could not be evaluated there (a series
+      // that does not converge on a tiny log) — either way this model is not fitted, and the sheet says why
+      if (e instanceof CrmError && (e.code === "NA" || e.code === "NUM"))
+        return { name: f.name, model: null, problem: e.what };
       throw e;
     }
   });

@@ -183,4 +183,22 @@ export const ANALYSIS = {
     en: "no purchase model could be fitted: the file shows what needs none",
     zh: "无法拟合购买模型：文件只包含不需要模型的部分",
   },
+  // --- the live analysis sheet (the task pane: CRM formulas over the log) ----------------------------------
+  liveSource: { en: "Transaction log: {address}", zh: "交易记录：{address}" },
+  liveNote: {
+    en: "Live CRM formulas over the log: the sheet follows the log when it changes; the as-of date (B2) and the time unit in days (B3) can be edited.",
+    zh: "基于交易记录的实时 CRM 公式：交易记录变化时本表随之更新；截止日期（B2）和时间单位天数（B3）可以修改。",
+  },
+  liveParameters: { en: "parameters, then log-likelihood", zh: "参数，最后为对数似然值" },
+  liveModelUsed: { en: "Model used and its parameters", zh: "所用模型及其参数" },
+  liveCohortsAt: {
+    en: "Cohort retention: from cell {cell}, right of the customer table",
+    zh: "客户群组留存：见单元格 {cell}（客户明细右侧）",
+  },
+  liveModelInputs: {
+    en: "Model inputs (CRM.RFM, in periods of B3 days)",
+    zh: "模型输入（CRM.RFM，以 B3 天为一期）",
+  },
+  columnTableRow: { en: "row in table", zh: "表中序号" },
+  chartCohorts: { en: "Cohort retention curves", zh: "客户群组留存曲线" },
 } as const satisfies MessageArea;

@@ -14,6 +14,7 @@
  * such as `input.rangeRow`, a quantity such as `metrics.cac`), rendered in the same language.
  */
 import { ANALYSIS } from "./analysis";
+import { ANALYSIS_PANE } from "./analysisPane";
 import { BTYD } from "./btyd";
 import { CLI } from "./cli";
 import { CSV } from "./csv";
@@ -48,6 +49,7 @@ export const CATALOGUE = {
   pane: PANE,
   sharingPane: SHARING_PANE,
   scorecardPane: SCORECARD_PANE,
+  analysisPane: ANALYSIS_PANE,
   legacy: LEGACY,
 } as const satisfies Readonly<Record<string, MessageArea>>;
 

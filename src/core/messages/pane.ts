@@ -19,6 +19,11 @@ export const PANE = {
     en: "Select a KPI table (with a header row) and build a weighted balanced scorecard sheet.",
     zh: "选择一个带标题行的 KPI 表，生成加权平衡计分卡工作表。",
   },
+  analysisTitle: { en: "Customer analysis", zh: "客户分析" },
+  analysisIntro: {
+    en: "Select a transaction log and build a live customer analysis: segments, value tiers, lifecycle stages, churn warning and cohorts.",
+    zh: "选择交易记录，生成实时客户分析：客户细分、价值分层、生命周期阶段、流失预警和客户群组。",
+  },
   sharingTitle: { en: "Prepare for sharing", zh: "共享前准备" },
   sharingIntro: {
     en: "Replace CRM formulas with their values so that people without the add-in see the numbers.",

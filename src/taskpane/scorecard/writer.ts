@@ -278,7 +278,8 @@ function matrix<T>(rows: number, columns: number, value: T): T[][] {
   return Array.from({ length: rows }, () => new Array<T>(columns).fill(value));
 }
 
-function writeBlock(range: Excel.Range, block: PlanBlock): void {
+/** Queues one block: its numbers, formulas and texts in one `formulas` write; texts Excel could misread as text. */
+export function writeBlock(range: Excel.Range, block: PlanBlock): void {
   let plain = false;
   let text = false;
   const formulas = block.cells.map((row) =>
@@ -339,7 +340,8 @@ function applyStyle(range: Excel.Range, style: CellStyle, rows: number, columns:
   }
 }
 
-function applyFormat(range: Excel.Range, f: PlanFormat): void {
+/** Queues a format: the number format of every cell of the range, and the style. */
+export function applyFormat(range: Excel.Range, f: PlanFormat): void {
   const b = parseRange(f.range);
   const rows = b.bottom - b.top + 1;
   const columns = b.right - b.left + 1;
@@ -384,7 +386,7 @@ function queueConditionalFormats(plan: Plan, range: (address: string) => Excel.R
 }
 
 /** Queues the column widths: neighbouring columns of equal width and visibility share one range ("D:F"). */
-function queueColumnWidths(plan: Plan, sheet: Excel.Worksheet): void {
+export function queueColumnWidths(plan: Pick<Plan, "columns">, sheet: Excel.Worksheet): void {
   let i = 0;
   while (i < plan.columns.length) {
     const first = plan.columns[i]!;
@@ -495,13 +497,20 @@ function queuePlan(
 /** What `QueueOptions` a write used, as the clean-up needs them. */
 type Added = QueueOptions & { sheetId: string };
 
+/** What the clean-up needs of a plan: its sheet's name, its workbook names and its settings entry's name. */
+type Cleanable = Pick<Plan, "sheetName" | "names"> & { settings: { names: { settings: string } } };
+
 /**
  * Adds the plan's sheet in a sync of its own and returns its id. From then on the sheet is reached only by id,
  * so neither the write nor the clean-up can touch a sheet that someone else gave the same name.
  * @throws ScorecardError "taken" when a sheet of that name appeared since the read (someone else's: left alone),
  *   "write" when adding failed otherwise; either way nothing was added.
  */
-async function addPlanSheet(context: Excel.RequestContext, sync: () => Promise<void>, plan: Plan): Promise<string> {
+export async function addPlanSheet(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  plan: Pick<Plan, "sheetName">,
+): Promise<string> {
   const sheet = context.workbook.worksheets.add(plan.sheetName);
   sheet.load("id");
   try {
@@ -572,7 +581,7 @@ interface Found {
 async function findWhatWasAdded(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
-  plan: Plan,
+  plan: Cleanable,
   a: Added,
 ): Promise<Found | { failed: string }> {
   const wb = context.workbook;
@@ -620,7 +629,7 @@ async function findWhatWasAdded(
 async function cleanUp(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
-  plan: Plan,
+  plan: Cleanable,
   a: Added,
 ): Promise<CleanupReport> {
   const found = await findWhatWasAdded(context, sync, plan, a);
@@ -678,6 +687,31 @@ async function writeToSheet(
     throw new ScorecardError("write", plan.sheetName, messageOf(e), { cleanup });
   }
   return skipped;
+}
+
+/**
+ * Writes another section's sheet (no workbook names, no settings entry) on the sheet `added` has just added
+ * (reached by its id), with the same safety as a scorecard: `queue` queues the content, one sync writes it; if
+ * that fails, the clean-up removes the sheet only while it is still this build's (2 syncs) and reports it.
+ * @throws ScorecardError "write" (after the clean-up)
+ */
+export async function writeAddedSheet(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  added: { sheetName: string; sheetId: string; supports: Supports },
+  queue: (sheet: Excel.Worksheet) => void,
+  onCleanup: () => void = () => undefined,
+): Promise<void> {
+  queue(context.workbook.worksheets.getItem(added.sheetId));
+  try {
+    await sync();
+  } catch (e) {
+    onCleanup();
+    const bare: Cleanable = { sheetName: added.sheetName, names: [], settings: { names: { settings: "" } } };
+    const a: Added = { names: false, index: false, supports: added.supports, sheetId: added.sheetId };
+    const cleanup = await cleanUp(context, sync, bare, a);
+    throw new ScorecardError("write", added.sheetName, messageOf(e), { cleanup });
+  }
 }
 
 /**

@@ -53,6 +53,7 @@ import { parseRect, Rect, rectAddress } from "../../core/sharing/a1";
 import { cellValue, valueToWrite } from "../../core/sharing/cellValues";
 import { checkWorkbook, CheckSummary } from "../../core/sharing/check";
 import { FreezePlan, planFreeze, WriteArea } from "../../core/sharing/freeze";
+import { PinnedFormula, spillPins } from "../../core/sharing/spillPins";
 import {
   FreezeRecord,
   FrozenCell,
@@ -546,6 +547,15 @@ function writeOps(
   }));
 }
 
+/** Operations writing the formulas whose spill references a freeze pins (core/sharing/spillPins.ts). */
+function pinOps(context: Excel.RequestContext, pins: readonly PinnedFormula[]): Op[] {
+  const sheet = sheetGetter(context);
+  return pins.map((p) => ({
+    bytes: OP_BYTES + jsonBytes(p.formula),
+    apply: () => void (sheet(p.sheet).getRange(p.address).formulas = [[p.formula]]),
+  }));
+}
+
 /** Operations adding record parts; with a trace, each part's id is learnt once its sync succeeds. */
 function addPartOps(context: Excel.RequestContext, xmls: readonly string[], trace?: Trace): Op[] {
   return xmls.map((xml) => {
@@ -764,6 +774,7 @@ export async function freezeSharing(o: FreezeOptions = {}): Promise<FreezeResult
         [
           ...(merged ? addPartOps(context, recordXmls(merged, budget, undo.operation), undo.trace) : []),
           ...writeOps(context, areas, "frozen", undo.trace),
+          ...pinOps(context, spillPins(read.scans, plan)), // `X#` of a frozen spill → its fixed range
           ...deletePartOps(
             context,
             read.parts.map((p) => p.id),

@@ -59,6 +59,7 @@ const CHINESE_QUOTED_AREAS = [
   "scorecardPane",
   "scorecardSheet",
   "historySheet",
+  "analysisPane",
 ] as const;
 
 describe("every message in both languages, with the same parameters", () => {
@@ -79,6 +80,7 @@ describe("every message in both languages, with the same parameters", () => {
       "pane",
       "sharingPane",
       "scorecardPane",
+      "analysisPane",
       "legacy",
     ]);
     expect(ids.length).toBeGreaterThan(120);

@@ -19,6 +19,11 @@ export interface SheetContext {
   /** Length of the top and early-warning lists. */
   readonly listLength: number;
   readonly months: number;
+  /**
+   * The cross-selling KPI's formula when it is not counted from a categories column of the table (the live
+   * sheet calls CRM.CROSSSELL on the log instead).
+   */
+  readonly crossSellFormula?: string;
 }
 
 /** A catalogue text in the sheet's language. */

@@ -30,7 +30,7 @@ export interface AnalysisPlanOptions {
 }
 
 /** A sheet name not in `existing` (case-insensitive): the base, then "base (2)", "base (3)", … */
-function uniqueName(base: string, existing: readonly string[]): string {
+export function uniqueName(base: string, existing: readonly string[]): string {
   const taken = new Set(existing.map((s) => s.toLowerCase()));
   if (!taken.has(base.toLowerCase())) return base;
   for (let k = 2; ; k++) if (!taken.has(`${base} (${k})`.toLowerCase())) return `${base} (${k})`;
@@ -146,7 +146,7 @@ export function buildAnalysisPlan(
 }
 
 /** Column widths: A fits the summary's labels; the others fit the table's headers (at least 12). */
-function columnWidths(headers: readonly string[], width: number): PlanColumn[] {
+export function columnWidths(headers: readonly string[], width: number): PlanColumn[] {
   const out: PlanColumn[] = [];
   for (let j = 0; j <= width; j++) {
     const chars = j === 0 ? 44 : Math.min(24, Math.max(12, textWidth(headers[j] ?? "") + 2));

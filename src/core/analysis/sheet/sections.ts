@@ -68,7 +68,7 @@ export function kpiSection(ctx: SheetContext, row: number): number {
     ],
     [
       say(ctx, "analysis.kpiCrossSell"),
-      cats && `=COUNTIF(${cats},">=2")/COUNTIF(${cats},">=1")`,
+      ctx.crossSellFormula ?? (cats && `=COUNTIF(${cats},">=2")/COUNTIF(${cats},">=1")`),
       k.crossSellRate,
       "0.0%",
     ],

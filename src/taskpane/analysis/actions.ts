@@ -1,0 +1,134 @@
+/**
+ * The customer-analysis section's actions: what the buttons do. Each reads the state from the store, talks to
+ * the workbook through the pane's host and ./writer, and hands the outcome to a state function. No DOM here.
+ * While one operation runs, the others return at once.
+ */
+import type { LogColumn } from "../../core/analysis/logTable";
+import { messageOf, type PaneHost } from "../host";
+import { EmptySelectionError, readSelection } from "../scorecard/selection";
+import { activateSheet } from "../scorecard/writer";
+import {
+  AnalysisState,
+  asOfOf,
+  buildBlocker,
+  buildEnded,
+  columnChanged,
+  failed,
+  kpiEnded,
+  optionsChanged,
+  PeriodDays,
+  progressed,
+  selectionFailed,
+  selectionRead,
+  started,
+} from "./state";
+import { buildAnalysis, createKpiTable } from "./writer";
+
+/** Holds the state; `set` makes a new one current and tells the views. */
+export interface Store {
+  get(): AnalysisState;
+  set(next: AnalysisState): void;
+}
+
+/** A store that calls `onChange` after every `set`. */
+export function createStore(initial: AnalysisState, onChange: (s: AnalysisState) => void): Store {
+  let state = initial;
+  return {
+    get: () => state,
+    set: (next) => {
+      state = next;
+      onChange(state);
+    },
+  };
+}
+
+/** The section's actions. */
+export interface AnalysisActions {
+  useSelection(): Promise<void>;
+  changeColumn(column: LogColumn, value: string): void;
+  changeOptions(patch: { asOf?: string; periodDays?: PeriodDays }): void;
+  build(): Promise<void>;
+  createKpiTable(): Promise<void>;
+  open(sheet: string): Promise<void>;
+}
+
+const now = (): number => (typeof performance === "undefined" ? Date.now() : performance.now());
+
+/** Binds the actions to `store` and `host`. */
+export function analysisActions(store: Store, host: PaneHost): AnalysisActions {
+  const hooks = {
+    run: host.run,
+    supports: host.supports,
+    onProgress: (p: { done: number; total: number }) => store.set(progressed(store.get(), p)),
+  };
+  return {
+    async useSelection() {
+      if (store.get().busy || !host.available) return;
+      store.set(started(store.get(), "select"));
+      try {
+        store.set(selectionRead(store.get(), await readSelection(host.run, host.supports)));
+      } catch (e) {
+        const problem =
+          e instanceof EmptySelectionError
+            ? { kind: "empty" as const }
+            : { kind: "failed" as const, detail: messageOf(e) };
+        store.set(selectionFailed(store.get(), problem));
+      }
+    },
+    changeColumn(column, value) {
+      if (store.get().busy) return;
+      store.set(columnChanged(store.get(), column, value));
+    },
+    changeOptions(patch) {
+      store.set(optionsChanged(store.get(), patch));
+    },
+    async build() {
+      const s = store.get();
+      if (buildBlocker(s) !== null || s.selection === null) return;
+      const request = {
+        source: { sheet: s.selection.ref.sheet, areas: s.selection.ref.areas.slice(0, 1) },
+        mapping: s.mapping,
+        asOf: s.asOf.trim() === "" ? null : asOfOf(s).value,
+        periodDays: s.periodDays,
+        language: null,
+      };
+      store.set(started(s, "build"));
+      const t0 = now();
+      try {
+        const r = await buildAnalysis(request, hooks);
+        store.set(buildEnded(store.get(), r, now() - t0));
+      } catch (e) {
+        store.set(failed(store.get(), e));
+      }
+    },
+    async createKpiTable() {
+      const s = store.get();
+      const o = s.outcome;
+      if (s.busy !== null || o?.kind !== "built") return;
+      store.set(started(s, "kpi"));
+      try {
+        const r = await createKpiTable(
+          { analysisSheetId: o.sheetId, kpiCells: o.kpiCells, language: o.language },
+          hooks,
+        );
+        store.set(
+          kpiEnded(store.get(), {
+            kind: "built",
+            sheet: r.sheetName,
+            analysis: r.analysisSheet,
+            count: r.plan.kpis.length,
+          }),
+        );
+      } catch (e) {
+        store.set(kpiEnded(store.get(), { kind: "error", error: e }));
+      }
+    },
+    async open(sheet) {
+      try {
+        await activateSheet(sheet, hooks);
+      } catch (e) {
+        store.set(failed(store.get(), e));
+      }
+    },
+  };
+}

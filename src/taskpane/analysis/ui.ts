@@ -1,0 +1,44 @@
+/**
+ * The customer-analysis section of the task pane ("Customer analysis", in Chinese too): Use selection → the
+ * log's columns (detected from English or Chinese headers, changeable) → every problem with its cell and column,
+ * and notes → as-of date and time unit → Build analysis (a new sheet of live CRM formulas; progress; Open) →
+ * Create KPI table for the scorecard. Texts come from the message catalogue in the pane's language and change
+ * with it.
+ *
+ * Made like the scorecard section: a state (./state.ts), actions (./actions.ts) and views (./views/*), under the
+ * pane's one mount signature (../section.ts). No maths here: the core reads, checks, analyses and plans; ./writer
+ * writes. Every text from the workbook reaches the page through textContent only.
+ */
+import type { PaneContext, Section } from "../section";
+import { el } from "../dom";
+import { analysisActions, createStore } from "./actions";
+import { initialState } from "./state";
+import { buildView } from "./views/build";
+import { optionsView, problemsView } from "./views/log";
+import { mappingView, selectionView } from "./views/selection";
+import type { View } from "./views/view";
+
+/** Mounts the section into `root` (#analysis-root). */
+export function mountAnalysis(root: HTMLElement, ctx: PaneContext): Section {
+  let views: View[] = [];
+  const render = (): void => {
+    const state = store.get();
+    root.dataset.state = state.busy ? "busy" : (state.outcome?.kind ?? "idle");
+    for (const v of views) v.update({ state, lang: ctx.lang.current() });
+  };
+  const store = createStore(initialState(ctx.host.available), render);
+  const actions = analysisActions(store, ctx.host);
+  views = [
+    selectionView(actions),
+    mappingView(actions),
+    problemsView(),
+    optionsView(actions),
+    buildView(actions, ctx.announce),
+  ];
+  const box = el("div", "sc an");
+  box.append(...views.map((v) => v.element));
+  root.replaceChildren(box);
+  const stop = ctx.lang.onChange(render);
+  render();
+  return { render, unmount: stop };
+}
