@@ -100,7 +100,6 @@ export function cohortTable(
   if (dates.length !== n)
     throw valueError("btyd.perTransaction", { names: "customerIds and dates", counts: `${n}, ${dates.length}` });
   if (n === 0) throw naError("btyd.logEmpty");
-  checkWidth(dates, grain, describe);
   const index = new Map<CustomerId, number>();
   const cust = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -130,6 +129,7 @@ export function cohortTableOfCustomers(
   describe: (i: number) => Message = (i) => msg("btyd.transactionNumber", { n: i + 1 }),
 ): CohortRow[] {
   const n = customerOf.length;
+  checkWidth(dates, grain, describe);
   const firstPeriod = new Float64Array(customers).fill(Infinity);
   const cust = customerOf;
   const period = new Float64Array(n);
