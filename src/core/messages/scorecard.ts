@@ -41,15 +41,12 @@ export const SCORECARD = {
   },
   sheetNotLabel: { en: '{cell} is not "{text}"', zh: "{cell} 不是“{text}”" },
   sheetNoColumn: { en: 'row {row} has no "{name}" column', zh: "第 {row} 行没有“{name}”列" },
-  sheetNotNumber: { en: "{cell} is not a number", zh: "{cell} 不是数值" },
-  asOfNotDate: {
-    en: 'asOf: "{value}" is not a date like 2025-03-31',
-    zh: "asOf：“{value}”不是形如 2025-03-31 的日期",
+  sheetNotNumber: {
+    en: "{cell} is not a number",
+    zh: "{cell} 不是数值",
   },
-  perspectiveWeightsAllZero: {
-    en: 'weights of perspective "{name}" are all zero',
-    zh: '维度 "{name}" 的权重全部为零',
-  },
+  asOfNotDate: { en: 'asOf: "{value}" is not a date like 2025-03-31', zh: "asOf：“{value}”不是形如 2025-03-31 的日期" },
+  perspectiveWeightsAllZero: { en: 'weights of perspective "{name}" are all zero', zh: '维度 "{name}" 的权重全部为零' },
   // --- the KPI table (table.ts, table/*) ---------------------------------------------------------------------
   tableProblemAt: { en: "{address}: {problem}", zh: "{address}：{problem}" },
   /** A list of two or more items (`{rest}` may be a list itself), and a header quoted within one. */
@@ -73,7 +70,10 @@ export const SCORECARD = {
   },
   tableBlank: { en: "{role} is blank", zh: "{role}为空" },
   /** A blank perspective with no perspective above it to repeat. */
-  tablePerspectiveBlank: { en: "Perspective is blank", zh: "维度 为空" },
+  tablePerspectiveBlank: {
+    en: "Perspective is blank",
+    zh: "维度 为空",
+  },
   tableError: { en: "{role} is the error {error}", zh: "{role}是错误值 {error}" },
   tableText: { en: '{role} is text "{text}"', zh: "{role}是文本“{text}”" },
   /** A direction word that is neither: the words to use come from the word list `directions`. */
@@ -96,8 +96,5 @@ export const SCORECARD = {
     zh: "没有底线时 目标值 必须大于 0（现为 {value}）",
   },
   tableNoRows: { en: "the table has no KPI rows below its header row", zh: "表头下方没有指标行" },
-  tablePerspectiveWeightsZero: {
-    en: 'weights of perspective "{name}" are all zero',
-    zh: "维度“{name}”的权重全部为零",
-  },
+  tablePerspectiveWeightsZero: { en: 'weights of perspective "{name}" are all zero', zh: "维度“{name}”的权重全部为零" },
 } as const satisfies MessageArea;
