@@ -9,24 +9,11 @@ import { logicalText, quotedValue } from "../../values/display";
 import { errorTextOf } from "../../values/errorValues";
 import { type ColumnRole, roleName } from "../headers";
 import type { ProblemCode } from "../table";
-import { cellAt, type Column } from "./columns";
+import type { Column } from "./columns";
 import type { ProblemLog } from "./problems";
 
 /** What a cell read by role gives: its value, null for an allowed blank, undefined after a reported problem. */
 export type CellReading<T> = T | null | undefined;
-
-/** Reports a problem of cell `r` of a role's column; always undefined, for the reader to return. */
-function reject(
-  column: Column,
-  r: number,
-  role: ColumnRole,
-  code: ProblemCode,
-  problem: Message,
-  log: ProblemLog,
-): undefined {
-  log.add(cellAt(column, r), code, problem, role);
-  return undefined;
-}
 
 /**
  * The number in row `r` of a role's column. A blank cell is null where `blankOk` (Threshold, Previous,
@@ -40,21 +27,21 @@ export function numberAt(
   log: ProblemLog,
 ): CellReading<number> {
   const v = column.values[r];
-  const name = roleName(role);
-  if (typeof v === "number") {
-    if (Number.isFinite(v)) return v;
-    return reject(column, r, role, "errorValue", msg("input.cellNotFinite", { where: name }), log);
-  }
-  if (isBlankCell(v)) {
-    return blankOk ? null : reject(column, r, role, "blank", msg("scorecard.tableBlank", { role: name }), log);
-  }
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (blankOk && isBlankCell(v)) return null;
+  const [code, problem] = notANumber(v, roleName(role));
+  log.addAt(column, r, code, problem, role);
+  return undefined;
+}
+
+/** Why a cell that should hold a number does not: it is infinite, blank, an error value, a logical value or text. */
+function notANumber(v: unknown, role: Message): [ProblemCode, Message] {
+  if (typeof v === "number") return ["errorValue", msg("input.cellNotFinite", { where: role })];
+  if (isBlankCell(v)) return ["blank", msg("scorecard.tableBlank", { role })];
   const error = errorTextOf(v);
-  if (error !== null)
-    return reject(column, r, role, "errorValue", msg("scorecard.tableError", { role: name, error }), log);
-  if (typeof v === "boolean") {
-    return reject(column, r, role, "logical", msg("input.cellIsLogical", { where: name, value: logicalText(v) }), log);
-  }
-  return reject(column, r, role, "text", msg("scorecard.tableText", { role: name, text: quotedValue(v) }), log);
+  if (error !== null) return ["errorValue", msg("scorecard.tableError", { role, error })];
+  if (typeof v === "boolean") return ["logical", msg("input.cellIsLogical", { where: role, value: logicalText(v) })];
+  return ["text", msg("scorecard.tableText", { role, text: quotedValue(v) })];
 }
 
 /**
@@ -70,14 +57,12 @@ export function textAt(
 ): CellReading<string> {
   const v = column.values[r];
   if (isBlankOrSpaces(v)) {
-    return blankOk
-      ? null
-      : reject(column, r, role, "blank", msg("scorecard.tableBlank", { role: roleName(role) }), log);
+    if (blankOk) return null;
+    log.addAt(column, r, "blank", msg("scorecard.tableBlank", { role: roleName(role) }), role);
+    return undefined;
   }
   const error = errorTextOf(v);
-  if (error !== null) {
-    return reject(column, r, role, "errorValue", msg("scorecard.tableError", { role: roleName(role), error }), log);
-  }
-  if (typeof v === "boolean") return logicalText(v);
-  return String(v).trim();
+  if (error === null) return typeof v === "boolean" ? logicalText(v) : String(v).trim();
+  log.addAt(column, r, "errorValue", msg("scorecard.tableError", { role: roleName(role), error }), role);
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { isBlankCell } from "../../values/blank";
 import { quotedValue } from "../../values/display";
 import { normaliseHeader } from "../headers";
 import type { Direction } from "../table";
-import { cellAt, type Column } from "./columns";
+import type { Column } from "./columns";
 import type { ProblemLog } from "./problems";
 
 const { higher, lower } = WORDS.directions;
@@ -34,8 +34,9 @@ export function directionAt(column: Column | null, r: number, log: ProblemLog): 
   const direction = parseDirection(v);
   if (direction === null) {
     const words = { higherEn: higher.en[0], lowerEn: lower.en[0], higherZh: higher.zh[0], lowerZh: lower.zh[0] };
-    log.add(
-      cellAt(column, r),
+    log.addAt(
+      column,
+      r,
       "unknownDirection",
       msg("scorecard.tableDirection", { text: quotedValue(v), ...words }),
       "direction",

@@ -4,7 +4,7 @@
  */
 import { msg } from "../../messages/catalogue";
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, REQUIRED_ROLES, roleName } from "../headers";
-import { cellAt, type Column } from "./columns";
+import type { Column } from "./columns";
 import { type ProblemLog, quotedList } from "./problems";
 
 /** The table's header row as the mapping's problems name it. */
@@ -31,13 +31,11 @@ export function checkMapping(
     const c = mapping[role];
     if (c === null) {
       if (REQUIRED_ROLES.includes(role)) {
-        const headers = quotedList(header.headers);
-        log.add(
-          header.address,
-          "missingColumn",
-          msg("scorecard.tableMissingColumn", { role: roleName(role), headers }),
-          role,
-        );
+        const problem = msg("scorecard.tableMissingColumn", {
+          role: roleName(role),
+          headers: quotedList(header.headers),
+        });
+        log.add(header.address, "missingColumn", problem, role);
       }
     } else if (!Number.isInteger(c) || c < 0 || c >= columns.length) {
       const problem = msg("scorecard.tableColumnOutOfRange", {
@@ -49,7 +47,7 @@ export function checkMapping(
     } else if (usedBy.has(c)) {
       const other = roleName(usedBy.get(c)!);
       const problem = msg("scorecard.tableColumnTwice", { header: header.headers[c]!, other, role: roleName(role) });
-      log.add(cellAt(columns[c]!, 0), "columnTwice", problem, role);
+      log.addAt(columns[c]!, 0, "columnTwice", problem, role);
     } else usedBy.set(c, role);
   }
 }

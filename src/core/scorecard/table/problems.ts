@@ -6,6 +6,7 @@ import { sheetAddress } from "../../address";
 import { type Message, msg, type ParamValue, renderMessage } from "../../messages/catalogue";
 import type { ColumnRole } from "../headers";
 import type { ProblemCode, TableProblem } from "../table";
+import { cellAt, type Column } from "./columns";
 
 /** The problems of one source sheet's table, in the order they were found. */
 export class ProblemLog {
@@ -37,6 +38,18 @@ export class ProblemLog {
       message: renderMessage(what, "en"),
       messageZh: renderMessage(what, "zh"),
     });
+  }
+
+  /**
+   * Records a problem of one cell of a column.
+   * @param column the column
+   * @param r the cell's row within the table (0 is the header row)
+   * @param code its kind
+   * @param problem what is wrong, without the address
+   * @param role the column's role
+   */
+  addAt(column: Column, r: number, code: ProblemCode, problem: Message, role: ColumnRole): void {
+    this.add(cellAt(column, r), code, problem, role);
   }
 }
 

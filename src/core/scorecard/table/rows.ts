@@ -102,7 +102,7 @@ function perspectiveAt(column: Column | null, r: number, above: Above, log: Prob
   if (typeof own === "string") above.perspective = own;
   if (own !== null) return own;
   if (above.perspective !== null) return above.perspective;
-  log.add(cellAt(column, r), "blank", msg("scorecard.tablePerspectiveBlank"), "perspective");
+  log.addAt(column, r, "blank", msg("scorecard.tablePerspectiveBlank"), "perspective");
   return undefined;
 }
 
@@ -112,7 +112,7 @@ function weightAt(column: Column | null, r: number, log: ProblemLog): CellReadin
   const weight = numberAt(column, r, "weight", false, log);
   if (typeof weight === "number" && weight < 0) {
     const problem = msg("scorecard.tableNegativeWeight", { value: numberText(weight) });
-    log.add(cellAt(column, r), "negativeWeight", problem, "weight");
+    log.addAt(column, r, "negativeWeight", problem, "weight");
   }
   return weight;
 }
@@ -130,26 +130,13 @@ function checkThreshold(
   const { target, threshold, direction } = kpi;
   const value = numberText(target);
   if (threshold === null) {
-    if (target <= 0)
-      log.add(
-        cellAt(cols.target, r),
-        "targetNotPositive",
-        msg("scorecard.tableTargetNotPositive", { value }),
-        "target",
-      );
+    if (target > 0) return;
+    log.addAt(cols.target, r, "targetNotPositive", msg("scorecard.tableTargetNotPositive", { value }), "target");
   } else if (target === threshold) {
-    log.add(
-      cellAt(cols.target, r),
-      "targetEqualsThreshold",
-      msg("scorecard.tableTargetIsThreshold", { value }),
-      "target",
-    );
+    log.addAt(cols.target, r, "targetEqualsThreshold", msg("scorecard.tableTargetIsThreshold", { value }), "target");
   } else if (direction === "higher" ? threshold > target : threshold < target) {
-    const numbers = { threshold: numberText(threshold), target: value };
-    const problem = msg(
-      direction === "higher" ? "scorecard.tableThresholdAbove" : "scorecard.tableThresholdBelow",
-      numbers,
-    );
-    log.add(cellAt(cols.threshold!, r), "thresholdWrongSide", problem, "threshold");
+    const id = direction === "higher" ? "scorecard.tableThresholdAbove" : "scorecard.tableThresholdBelow";
+    const problem = msg(id, { threshold: numberText(threshold), target: value });
+    log.addAt(cols.threshold!, r, "thresholdWrongSide", problem, "threshold");
   }
 }
