@@ -18,6 +18,7 @@ import { ANALYSIS_PANE } from "./analysisPane";
 import { BTYD } from "./btyd";
 import { CLI } from "./cli";
 import { CSV } from "./csv";
+import { DIRECTIONS } from "./directions";
 import { HEADERS } from "./headers";
 import { HISTORY_SHEET } from "./historySheet";
 import { INPUT } from "./input";
@@ -57,11 +58,13 @@ type Catalogue = typeof CATALOGUE;
 
 /**
  * The recognised words, area by area: per entry a list of synonyms in each language (test/core/messages
- * checks them): `headers` the KPI table's header words per column role, `periods` the forms of a quarter label.
+ * checks them): `headers` the KPI table's header words per column role, `periods` the forms of a quarter label,
+ * `directions` the words of the KPI table's Direction column.
  */
 export const WORDS = {
   headers: HEADERS,
   periods: PERIODS,
+  directions: DIRECTIONS,
 } as const satisfies Readonly<Record<string, WordArea>>;
 
 /** A message id: `area.name`. */

@@ -1,7 +1,8 @@
 /**
- * Messages of the scorecard core (src/core/scorecard): checks of the scoring options and of the plan's inputs.
- * The sheet's fixed labels and the KPI table's problems keep their own texts for now (labels.ts, table.ts), and
- * plan.ts still throws three English-only messages (see `legacy.english`); both move here in issue 9's second phase.
+ * Messages of the scorecard core (src/core/scorecard): checks of the scoring options and of the plan's inputs,
+ * the history sheet's problems, and what is wrong with a selected KPI table (table.ts and table/*: each problem
+ * names its cells, `{address}: {problem}`; a role is a nested message, the sheet's header of its column, such
+ * as `scorecardSheet.columnTarget`). plan.ts still throws three English-only messages (see `legacy.english`).
  */
 import type { MessageArea } from "./types";
 
@@ -40,13 +41,60 @@ export const SCORECARD = {
   },
   sheetNotLabel: { en: '{cell} is not "{text}"', zh: "{cell} 不是“{text}”" },
   sheetNoColumn: { en: 'row {row} has no "{name}" column', zh: "第 {row} 行没有“{name}”列" },
-  sheetNotNumber: { en: "{cell} is not a number", zh: "{cell} 不是数值" },
-  asOfNotDate: {
-    en: 'asOf: "{value}" is not a date like 2025-03-31',
-    zh: "asOf：“{value}”不是形如 2025-03-31 的日期",
+  sheetNotNumber: {
+    en: "{cell} is not a number",
+    zh: "{cell} 不是数值",
   },
-  perspectiveWeightsAllZero: {
-    en: 'weights of perspective "{name}" are all zero',
-    zh: '维度 "{name}" 的权重全部为零',
+  asOfNotDate: { en: 'asOf: "{value}" is not a date like 2025-03-31', zh: "asOf：“{value}”不是形如 2025-03-31 的日期" },
+  perspectiveWeightsAllZero: { en: 'weights of perspective "{name}" are all zero', zh: '维度 "{name}" 的权重全部为零' },
+  // --- the KPI table (table.ts, table/*) ---------------------------------------------------------------------
+  tableProblemAt: { en: "{address}: {problem}", zh: "{address}：{problem}" },
+  /** A list of two or more items (`{rest}` may be a list itself), and a header quoted within one. */
+  tableList: { en: "{first}, {rest}", zh: "{first}、{rest}" },
+  tableQuoted: { en: '"{text}"', zh: "“{text}”" },
+  tableUneven: {
+    en: "the selected columns are not equally tall ({heights} rows)",
+    zh: "所选各列行数不同（{heights} 行）",
   },
+  tableMissingColumn: {
+    en: "no column is mapped to {role} (headers: {headers})",
+    zh: "没有列对应 {role}（表头：{headers}）",
+  },
+  tableColumnOutOfRange: {
+    en: "{role} is mapped to column {column}, but the table has {count} columns",
+    zh: "{role}对应第 {column} 列，但表格只有 {count} 列",
+  },
+  tableColumnTwice: {
+    en: 'column "{header}" is mapped to both {other} and {role}',
+    zh: "列“{header}”同时对应 {other} 和 {role}",
+  },
+  tableBlank: { en: "{role} is blank", zh: "{role}为空" },
+  /** A blank perspective with no perspective above it to repeat. */
+  tablePerspectiveBlank: {
+    en: "Perspective is blank",
+    zh: "维度 为空",
+  },
+  tableError: { en: "{role} is the error {error}", zh: "{role}是错误值 {error}" },
+  tableText: { en: '{role} is text "{text}"', zh: "{role}是文本“{text}”" },
+  /** A direction word that is neither: the words to use come from the word list `directions`. */
+  tableDirection: {
+    en: 'Direction "{text}" is neither {higherEn} nor {lowerEn} ({higherZh} / {lowerZh})',
+    zh: "方向“{text}”不是 {higherZh} 或 {lowerZh}（{higherEn} / {lowerEn}）",
+  },
+  tableNegativeWeight: { en: "Weight is negative ({value})", zh: "权重 为负数（{value}）" },
+  tableTargetIsThreshold: { en: "target equals threshold ({value})", zh: "目标值 等于 底线（{value}）" },
+  tableThresholdAbove: {
+    en: "threshold {threshold} is above target {target} on a higher-is-better KPI",
+    zh: "越高越好的指标，底线 {threshold} 高于目标值 {target}",
+  },
+  tableThresholdBelow: {
+    en: "threshold {threshold} is below target {target} on a lower-is-better KPI",
+    zh: "越低越好的指标，底线 {threshold} 低于目标值 {target}",
+  },
+  tableTargetNotPositive: {
+    en: "Target must be above 0 when there is no threshold (it is {value})",
+    zh: "没有底线时 目标值 必须大于 0（现为 {value}）",
+  },
+  tableNoRows: { en: "the table has no KPI rows below its header row", zh: "表头下方没有指标行" },
+  tablePerspectiveWeightsZero: { en: 'weights of perspective "{name}" are all zero', zh: "维度“{name}”的权重全部为零" },
 } as const satisfies MessageArea;

@@ -2,8 +2,8 @@
  * Column roles of a KPI table, recognised from its header row in English or Chinese (DESIGN.md
  * "Scorecard semantics"), case- and space-insensitive; the pane can override any role.
  */
-import { WORDS, type WordList } from "../messages/catalogue";
-import { scorecardLabels, type ScorecardLanguage } from "./labels";
+import { type Message, msg, renderMessage, WORDS, type WordList } from "../messages/catalogue";
+import { columnHeaderId, type ScorecardLanguage } from "./labels";
 
 /** What a column of the input table means. */
 export const COLUMN_ROLES = [
@@ -47,8 +47,13 @@ export const ROLE_NAMES: Readonly<Record<ScorecardLanguage, Readonly<Record<Colu
 
 /** Each role's name in a language: the sheet's header of its column. */
 function roleNames(language: ScorecardLanguage): Record<ColumnRole, string> {
-  const headers = scorecardLabels(language).headers;
-  return Object.fromEntries(COLUMN_ROLES.map((role) => [role, headers[role]])) as Record<ColumnRole, string>;
+  const names = COLUMN_ROLES.map((role) => [role, renderMessage(roleName(role), language)]);
+  return Object.fromEntries(names) as Record<ColumnRole, string>;
+}
+
+/** A role's name as a message, to nest in another (`{role} is blank`): the sheet's header of its column. */
+export function roleName(role: ColumnRole): Message {
+  return msg(columnHeaderId(role));
 }
 
 /**

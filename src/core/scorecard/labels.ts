@@ -133,6 +133,11 @@ const COLUMN_IDS: Readonly<Record<KpiColumn, LabelId>> = {
   versusBenchmark: "scorecardSheet.columnVersusBenchmark",
 };
 
+/** The message of a visible column's header (to name a column in a message, rendered in its language). */
+export function columnHeaderId(column: KpiColumn): LabelId {
+  return COLUMN_IDS[column];
+}
+
 /** The message of each helper column's header. */
 const HELPER_IDS: Readonly<Record<HelperColumn, LabelId>> = {
   inputWeight: "scorecardSheet.helperInputWeight",

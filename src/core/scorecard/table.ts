@@ -4,21 +4,17 @@
  * (`Sheet1!D7: Target is text "n/a"`). Nothing is built while a problem remains (DESIGN.md "Scorecard
  * semantics").
  */
-import { isBlankCell, isBlankOrSpaces } from "../values/blank";
-import { displayText, logicalText, numberText, quotedValue } from "../values/display";
-import { errorTextOf } from "../values/errorValues";
-import { cellAddress, parseCell, rangeAddress, sheetAddress } from "../address";
-import {
-  applyMapping,
-  COLUMN_ROLES,
-  ColumnMapping,
-  ColumnRole,
-  detectColumns,
-  MappingOverride,
-  REQUIRED_ROLES,
-  ROLE_NAMES,
-} from "./headers";
+import { type Message, msg } from "../messages/catalogue";
+import { displayText } from "../values/display";
+import { applyMapping, ColumnMapping, ColumnRole, detectColumns, MappingOverride } from "./headers";
 import type { ScorecardLanguage } from "./labels";
+import { headerRanges, tableColumns } from "./table/columns";
+import { checkMapping } from "./table/mapping";
+import { listOf, ProblemLog } from "./table/problems";
+import { readKpis, roleColumns } from "./table/rows";
+import { checkWeights } from "./table/weights";
+
+export { parseDirection } from "./table/direction";
 
 /** A rectangular block of cell values as read from the sheet, its first row being the header row. */
 export interface SourceBlock {
@@ -57,9 +53,9 @@ export interface Kpi {
   threshold: number | null;
   /** The weight as entered (not normalised); 1 for every KPI when the table has no weight column. */
   weight: number;
-  /** Last period's actual (Previous 上期值), null when the table has no such column or the cell is blank. */
+  /** Last period's actual (the Previous column), null when the table has no such column or the cell is blank. */
   previous: number | null;
-  /** The benchmark (Benchmark 标杆值), null when the table has no such column or the cell is blank. */
+  /** The benchmark (the Benchmark column), null when the table has no such column or the cell is blank. */
   benchmark: number | null;
   /** Where the numbers came from on the source sheet (A1 addresses without the sheet), for live links. */
   cells: {
@@ -85,7 +81,7 @@ export interface ScorecardTable {
   language: ScorecardLanguage;
   hasPerspectives: boolean;
   hasWeights: boolean;
-  /** Whether the table has a Previous (上期值) column, and a Benchmark (标杆值) column. */
+  /** Whether the table has a Previous column, and a Benchmark column (in either language). */
   hasPrevious: boolean;
   hasBenchmark: boolean;
   kpis: Kpi[];
@@ -117,9 +113,11 @@ export interface TableProblem {
   address: string | null;
   /** The column role concerned, if any. */
   role?: ColumnRole;
-  /** English text, address first: `Sheet1!D7: Target is text "n/a"`. */
+  /** What is wrong, address first (src/core/messages, `scorecard.table…`), to render in any language. */
+  what: Message;
+  /** `what` in English: `Sheet1!D7: Target is text "n/a"`. */
   message: string;
-  /** The same in Chinese, with Chinese quotation marks: `Sheet1!D7：目标值是文本“n/a”`. */
+  /** `what` in Chinese, with Chinese colon and quotation marks. */
   messageZh: string;
 }
 
@@ -135,402 +133,50 @@ export interface TableReading {
   headers: string[];
 }
 
-interface Column {
-  sheetColumn: number;
-  topRow: number;
-  values: unknown[];
-}
-
-const HIGHER = new Set([
-  "higher",
-  "high",
-  "higherisbetter",
-  "up",
-  "max",
-  "maximise",
-  "maximize",
-  "+",
-  "↑",
-  "越高越好",
-  "越大越好",
-  "高",
-  "正向",
-  "正",
-]);
-const LOWER = new Set([
-  "lower",
-  "low",
-  "lowerisbetter",
-  "down",
-  "min",
-  "minimise",
-  "minimize",
-  "-",
-  "↓",
-  "越低越好",
-  "越小越好",
-  "低",
-  "反向",
-  "逆向",
-  "负向",
-]);
-
 /**
- * The direction a cell names: blank → higher; English or Chinese words (higher / lower, 越高越好 / 越低越好,
- * 正向 / 反向, ↑ / ↓); null for anything else.
- */
-export function parseDirection(v: unknown): Direction | null {
-  if (isBlankCell(v)) return "higher";
-  if (typeof v !== "string") return null;
-  const w = v.toLowerCase().replace(/[\s\u00a0\u3000]+/g, "");
-  if (w === "") return "higher";
-  if (HIGHER.has(w)) return "higher";
-  if (LOWER.has(w)) return "lower";
-  return null;
-}
-
-/**
- * Reads and validates a KPI table. Fully blank rows are skipped; a blank perspective repeats the one
- * above. O(cells).
+ * Reads and validates a KPI table, step by step (the steps in ./table/): the selection's columns, the header row
+ * and its mapping, each row by role, then the weight column as a whole. Fully blank rows are skipped; a blank
+ * perspective repeats the one above. Every problem is collected before the reading gives up. O(cells).
  * @param source the selected cells and where they are
  * @param override the pane's changes to the detected column mapping
  */
 export function readScorecardTable(source: SourceTable, override?: MappingOverride): TableReading {
-  const problems: TableProblem[] = [];
-  const at = (addr: string | null, code: ProblemCode, en: string, zh: string, role?: ColumnRole): void => {
-    const a = addr === null ? null : sheetAddress(source.sheet, addr);
-    problems.push({
-      code,
-      address: a,
-      ...(role === undefined ? {} : { role }),
-      message: a === null ? en : `${a}: ${en}`,
-      messageZh: a === null ? zh : `${a}：${zh}`,
-    });
-  };
-
-  // Columns of the table, block after block.
-  const columns: Column[] = [];
-  const heights: number[] = [];
-  const blockAddresses: string[] = [];
-  for (const block of source.blocks) {
-    const tl = parseCell(block.topLeft);
-    const width = block.values.reduce((w, row) => Math.max(w, row.length), 0);
-    heights.push(block.values.length);
-    blockAddresses.push(
-      rangeAddress(
-        tl.row,
-        tl.column,
-        tl.row + Math.max(block.values.length, 1) - 1,
-        tl.column + Math.max(width, 1) - 1,
-      ),
-    );
-    for (let c = 0; c < width; c++) {
-      columns.push({ sheetColumn: tl.column + c, topRow: tl.row, values: block.values.map((row) => row[c]) });
-    }
-  }
-  const address = blockAddresses.join(",");
+  const { columns, heights, address } = tableColumns(source);
   const headers = columns.map((col) => displayText(col.values[0]));
   const detection = detectColumns(headers);
   const mapping = applyMapping(detection.mapping, override);
-  const language = detection.language;
-  const reading = (table: ScorecardTable | null): TableReading => ({ table, problems, mapping, language, headers });
+  const log = new ProblemLog(source.sheet);
+  const reading = (table: ScorecardTable | null): TableReading => ({
+    table,
+    problems: log.problems,
+    mapping,
+    language: detection.language,
+    headers,
+  });
 
   if (new Set(heights).size > 1) {
-    at(
-      address,
-      "unevenColumns",
-      `the selected columns are not equally tall (${heights.join(", ")} rows)`,
-      `所选各列行数不同（${heights.join("、")} 行）`,
-    );
+    log.add(address, "unevenColumns", msg("scorecard.tableUneven", { heights: listOf(heights) }));
     return reading(null);
   }
-  const headerCell = (c: number): string => cellAddress(columns[c]!.topRow, columns[c]!.sheetColumn);
-  const headerRow = columns.length === 0 ? null : headerRanges(source.blocks);
+  checkMapping(mapping, columns, { headers, address: columns.length === 0 ? null : headerRanges(source.blocks) }, log);
+  if (log.count > 0) return reading(null);
 
-  // The mapping itself.
-  const usedBy = new Map<number, ColumnRole>();
-  for (const role of COLUMN_ROLES) {
-    const c = mapping[role];
-    if (c === null) {
-      if (REQUIRED_ROLES.includes(role)) {
-        at(
-          headerRow,
-          "missingColumn",
-          `no column is mapped to ${ROLE_NAMES.en[role]} (headers: ${headers.map((h) => `"${h}"`).join(", ")})`,
-          `没有列对应 ${ROLE_NAMES.zh[role]}（表头：${headers.map((h) => `“${h}”`).join("、")}）`,
-          role,
-        );
-      }
-      continue;
-    }
-    if (!Number.isInteger(c) || c < 0 || c >= columns.length) {
-      at(
-        headerRow,
-        "columnOutOfRange",
-        `${ROLE_NAMES.en[role]} is mapped to column ${c + 1}, but the table has ${columns.length} columns`,
-        `${ROLE_NAMES.zh[role]}对应第 ${c + 1} 列，但表格只有 ${columns.length} 列`,
-        role,
-      );
-      continue;
-    }
-    const other = usedBy.get(c);
-    if (other !== undefined) {
-      at(
-        headerCell(c),
-        "columnTwice",
-        `column "${headers[c]}" is mapped to both ${ROLE_NAMES.en[other]} and ${ROLE_NAMES.en[role]}`,
-        `列“${headers[c]}”同时对应 ${ROLE_NAMES.zh[other]} 和 ${ROLE_NAMES.zh[role]}`,
-        role,
-      );
-      continue;
-    }
-    usedBy.set(c, role);
-  }
-  if (problems.length > 0) return reading(null);
-
-  const col = (role: ColumnRole): Column | null => {
-    const c = mapping[role];
-    return c === null ? null : columns[c]!;
-  };
-  const metricCol = col("metric")!;
-  const actualCol = col("actual")!;
-  const targetCol = col("target")!;
-  const perspectiveCol = col("perspective");
-  const weightCol = col("weight");
-  const directionCol = col("direction");
-  const thresholdCol = col("threshold");
-  const previousCol = col("previous");
-  const benchmarkCol = col("benchmark");
-  const mapped = [
-    metricCol,
-    actualCol,
-    targetCol,
-    perspectiveCol,
-    weightCol,
-    directionCol,
-    thresholdCol,
-    previousCol,
-    benchmarkCol,
-  ].filter((x): x is Column => x !== null);
-  const addr = (column: Column, r: number): string => cellAddress(column.topRow + r, column.sheetColumn);
-
-  /** A required number, or a problem. */
-  const numberAt = (column: Column, r: number, role: ColumnRole, blankOk: boolean): number | null | undefined => {
-    const v = column.values[r];
-    const en = ROLE_NAMES.en[role];
-    const zh = ROLE_NAMES.zh[role];
-    if (typeof v === "number") {
-      if (Number.isFinite(v)) return v;
-      at(addr(column, r), "errorValue", `${en} is not a finite number`, `${zh}不是有限数值`, role);
-      return undefined;
-    }
-    if (isBlankCell(v)) {
-      if (blankOk) return null;
-      at(addr(column, r), "blank", `${en} is blank`, `${zh}为空`, role);
-      return undefined;
-    }
-    const text = errorTextOf(v);
-    if (text !== null) {
-      at(addr(column, r), "errorValue", `${en} is the error ${text}`, `${zh}是错误值 ${text}`, role);
-    } else if (typeof v === "boolean") {
-      const t = logicalText(v);
-      at(addr(column, r), "logical", `${en} is the logical value ${t}`, `${zh}是逻辑值 ${t}`, role);
-    } else {
-      at(addr(column, r), "text", `${en} is text "${quotedValue(v)}"`, `${zh}是文本“${quotedValue(v)}”`, role);
-    }
-    return undefined;
-  };
-
-  /** A text cell (metric, perspective), or a problem; null when blank and allowed. */
-  const textAt = (column: Column, r: number, role: ColumnRole, blankOk: boolean): string | null | undefined => {
-    const v = column.values[r];
-    if (isBlankOrSpaces(v)) {
-      if (blankOk) return null;
-      at(addr(column, r), "blank", `${ROLE_NAMES.en[role]} is blank`, `${ROLE_NAMES.zh[role]}为空`, role);
-      return undefined;
-    }
-    const text = errorTextOf(v);
-    if (text !== null) {
-      at(
-        addr(column, r),
-        "errorValue",
-        `${ROLE_NAMES.en[role]} is the error ${text}`,
-        `${ROLE_NAMES.zh[role]}是错误值 ${text}`,
-        role,
-      );
-      return undefined;
-    }
-    if (typeof v === "boolean") return logicalText(v);
-    return String(v).trim();
-  };
-
-  const kpis: Kpi[] = [];
+  const cols = roleColumns(columns, mapping);
   const height = heights[0] ?? 0;
-  let lastPerspective: string | null = null;
-  for (let r = 1; r < height; r++) {
-    if (mapped.every((c) => isBlankCell(c.values[r]))) continue;
-    const before = problems.length;
-    const metric = textAt(metricCol, r, "metric", false);
-    let perspective: string | null | undefined = null;
-    if (perspectiveCol !== null) {
-      perspective = textAt(perspectiveCol, r, "perspective", true);
-      if (perspective === null) {
-        perspective = lastPerspective;
-        if (perspective === null) {
-          at(addr(perspectiveCol, r), "blank", "Perspective is blank", "维度 为空", "perspective");
-          perspective = undefined;
-        }
-      }
-      if (typeof perspective === "string") lastPerspective = perspective;
-    }
-    let direction: Direction | null = "higher";
-    if (directionCol !== null) {
-      const v = directionCol.values[r];
-      direction = parseDirection(v);
-      if (direction === null) {
-        at(
-          addr(directionCol, r),
-          "unknownDirection",
-          `Direction "${quotedValue(v)}" is neither higher nor lower (越高越好 / 越低越好)`,
-          `方向“${quotedValue(v)}”不是 越高越好 或 越低越好（higher / lower）`,
-          "direction",
-        );
-      }
-    }
-    const actual = numberAt(actualCol, r, "actual", false);
-    const target = numberAt(targetCol, r, "target", false);
-    const threshold = thresholdCol === null ? null : numberAt(thresholdCol, r, "threshold", true);
-    // Previous and Benchmark may be blank (no value that period, no benchmark known); text is a problem.
-    const previous = previousCol === null ? null : numberAt(previousCol, r, "previous", true);
-    const benchmark = benchmarkCol === null ? null : numberAt(benchmarkCol, r, "benchmark", true);
-    let weight: number | null | undefined = 1;
-    if (weightCol !== null) {
-      weight = numberAt(weightCol, r, "weight", false);
-      if (typeof weight === "number" && weight < 0) {
-        at(
-          addr(weightCol, r),
-          "negativeWeight",
-          `Weight is negative (${numberText(weight)})`,
-          `权重 为负数（${numberText(weight)}）`,
-          "weight",
-        );
-      }
-    }
-    if (typeof target === "number" && threshold !== undefined && direction !== null) {
-      const tAddr = addr(targetCol, r);
-      if (threshold !== null && target === threshold) {
-        at(
-          tAddr,
-          "targetEqualsThreshold",
-          `target equals threshold (${numberText(target)})`,
-          `目标值 等于 底线（${numberText(target)}）`,
-          "target",
-        );
-      } else if (threshold !== null && direction === "higher" && threshold > target) {
-        at(
-          addr(thresholdCol!, r),
-          "thresholdWrongSide",
-          `threshold ${numberText(threshold)} is above target ${numberText(target)} on a higher-is-better KPI`,
-          `越高越好的指标，底线 ${numberText(threshold)} 高于目标值 ${numberText(target)}`,
-          "threshold",
-        );
-      } else if (threshold !== null && direction === "lower" && threshold < target) {
-        at(
-          addr(thresholdCol!, r),
-          "thresholdWrongSide",
-          `threshold ${numberText(threshold)} is below target ${numberText(target)} on a lower-is-better KPI`,
-          `越低越好的指标，底线 ${numberText(threshold)} 低于目标值 ${numberText(target)}`,
-          "threshold",
-        );
-      } else if (threshold === null && target <= 0) {
-        at(
-          tAddr,
-          "targetNotPositive",
-          `Target must be above 0 when there is no threshold (it is ${numberText(target)})`,
-          `没有底线时 目标值 必须大于 0（现为 ${numberText(target)}）`,
-          "target",
-        );
-      }
-    }
-    if (problems.length > before) continue;
-    kpis.push({
-      perspective: perspective ?? "",
-      metric: metric!,
-      direction: direction!,
-      actual: actual!,
-      target: target!,
-      threshold: threshold ?? null,
-      weight: weight!,
-      previous: previous ?? null,
-      benchmark: benchmark ?? null,
-      cells: {
-        actual: addr(actualCol, r),
-        target: addr(targetCol, r),
-        threshold: threshold === null || threshold === undefined ? null : addr(thresholdCol!, r),
-        weight: weightCol === null ? null : addr(weightCol, r),
-        previous: previousCol === null ? null : addr(previousCol, r),
-        benchmark: benchmarkCol === null ? null : addr(benchmarkCol, r),
-      },
-    });
-  }
-
-  if (problems.length === 0 && kpis.length === 0) {
-    at(address, "noRows", "the table has no KPI rows below its header row", "表头下方没有指标行");
-  }
-  if (problems.length === 0 && weightCol !== null) {
-    const span = rangeAddress(
-      weightCol.topRow + 1,
-      weightCol.sheetColumn,
-      weightCol.topRow + height - 1,
-      weightCol.sheetColumn,
-    );
-    if (kpis.every((k) => k.weight === 0)) {
-      at(span, "weightsAllZero", "weights are all zero", "权重全部为零", "weight");
-    } else if (perspectiveCol !== null) {
-      const total = new Map<string, { sum: number; first: string; last: string }>();
-      for (const k of kpis) {
-        const t = total.get(k.perspective);
-        if (t === undefined) total.set(k.perspective, { sum: k.weight, first: k.cells.weight!, last: k.cells.weight! });
-        else {
-          t.sum += k.weight;
-          t.last = k.cells.weight!;
-        }
-      }
-      for (const [name, t] of total) {
-        if (t.sum === 0) {
-          at(
-            t.first === t.last ? t.first : `${t.first}:${t.last}`,
-            "perspectiveWeightsAllZero",
-            `weights of perspective "${quotedValue(name)}" are all zero`,
-            `维度“${quotedValue(name)}”的权重全部为零`,
-            "weight",
-          );
-        }
-      }
-    }
-  }
-  if (problems.length > 0) return reading(null);
+  const kpis = readKpis(cols, height, log);
+  if (log.count === 0 && kpis.length === 0) log.add(address, "noRows", msg("scorecard.tableNoRows"));
+  if (log.count === 0 && cols.weight !== null) checkWeights(kpis, cols.weight, height, cols.perspective !== null, log);
+  if (log.count > 0) return reading(null);
   return reading({
     sheet: source.sheet,
     address,
     headers,
     mapping,
-    language,
-    hasPerspectives: perspectiveCol !== null,
-    hasWeights: weightCol !== null,
-    hasPrevious: previousCol !== null,
-    hasBenchmark: benchmarkCol !== null,
+    language: detection.language,
+    hasPerspectives: cols.perspective !== null,
+    hasWeights: cols.weight !== null,
+    hasPrevious: cols.previous !== null,
+    hasBenchmark: cols.benchmark !== null,
     kpis,
   });
-}
-
-/** The header row's address: "A1:G1", or "A1,C1:D1" for several blocks. */
-function headerRanges(blocks: readonly SourceBlock[]): string {
-  return blocks
-    .map((b) => {
-      const tl = parseCell(b.topLeft);
-      const width = b.values.reduce((w, row) => Math.max(w, row.length), 0);
-      return rangeAddress(tl.row, tl.column, tl.row, tl.column + Math.max(width, 1) - 1);
-    })
-    .join(",");
 }

@@ -10,6 +10,7 @@ import { LANGUAGES } from "../../../src/core/messages/types";
 import { COLUMN_ROLES, detectColumns, normaliseHeader, ROLE_NAMES } from "../../../src/core/scorecard/headers";
 import { scorecardLabels } from "../../../src/core/scorecard/labels";
 import { parseQuarterLabel, quarterLabel } from "../../../src/core/scorecard/period";
+import { parseDirection } from "../../../src/core/scorecard/table";
 
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/u;
 const lists: [string, WordList][] = Object.entries(WORDS).flatMap(([area, entries]) =>
@@ -115,6 +116,31 @@ describe("quarter forms (DESIGN.md: period labels 2026 Q4 / 2026年第4季度)",
       expect(parseQuarterLabel(s), s).toEqual({ year: 2026, quarter: 3 });
     for (const s of ["2026年第五季度", "2026年第0季度", "2026 Q三", "2026年Q3", "2026年第3", "2026季度"])
       expect(parseQuarterLabel(s), s).toBeNull();
+  });
+});
+
+describe("direction words (DESIGN.md: Direction 方向, higher 越高越好 / lower 越低越好, default higher)", () => {
+  const { higher, lower } = WORDS.directions;
+
+  it("DESIGN.md's words come first: higher / lower, 越高越好 / 越低越好", () => {
+    expect([higher.en[0], lower.en[0], higher.zh[0], lower.zh[0]]).toEqual(["higher", "lower", "越高越好", "越低越好"]);
+  });
+
+  it("every word is written as it is compared (lower case, no spaces), and no word names both directions", () => {
+    const all = LANGUAGES.flatMap((language) => [...higher[language], ...lower[language]]);
+    for (const w of all) expect(normaliseHeader(w), w).toBe(w);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("each word reads as its direction, also in capitals or with spaces around it; a blank cell is higher", () => {
+    for (const language of LANGUAGES) {
+      for (const w of higher[language])
+        expect([parseDirection(w), parseDirection(` ${w.toUpperCase()} `)]).toEqual(["higher", "higher"]);
+      for (const w of lower[language])
+        expect([parseDirection(w), parseDirection(`\u3000${w.toUpperCase()}`)]).toEqual(["lower", "lower"]);
+    }
+    expect([null, "", "  "].map(parseDirection)).toEqual(["higher", "higher", "higher"]);
+    expect(["sideways", "越快越好", "1"].map(parseDirection)).toEqual([null, null, null]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { renderMessage } from "../../../src/core/messages/catalogue";
+import type { MappingOverride } from "../../../src/core/scorecard/headers";
 import { parseDirection, readScorecardTable, sourceRange, SourceTable } from "../../../src/core/scorecard/table";
 
 /** The shared sample CSVs (no quoted fields), numbers converted as a spreadsheet does on opening. */
@@ -355,5 +357,74 @@ describe("Previous 上期值 and Benchmark 标杆值 columns", () => {
       null,
       null,
     ]);
+  });
+});
+
+describe("problems from the catalogue, in both languages", () => {
+  it("each problem carries its message (id and parameters), which renders as its English and Chinese text", () => {
+    const r = readScorecardTable(
+      table([
+        ["A", "X", 5, "n/a", -1, "sideways", null],
+        [null, null, true, 10, 1, null, 12],
+      ]),
+    );
+    expect(r.problems.map((p) => p.code)).toEqual([
+      "unknownDirection",
+      "text",
+      "negativeWeight",
+      "blank",
+      "logical",
+      "thresholdWrongSide",
+    ]);
+    for (const p of r.problems) {
+      expect(p.what.id).toBe("scorecard.tableProblemAt");
+      expect([renderMessage(p.what, "en"), renderMessage(p.what, "zh")]).toEqual([p.message, p.messageZh]);
+    }
+  });
+
+  it("the Chinese texts of the problems, as the pane and the command line show them", () => {
+    const zh = (source: SourceTable, override?: MappingOverride) =>
+      readScorecardTable(source, override).problems.map((p) => p.messageZh);
+    expect(zh(table([["A", "X", 5, 10, 1, "sideways", null]]))).toEqual([
+      "Sheet1!F2：方向“sideways”不是 越高越好 或 越低越好（higher / lower）",
+    ]);
+    expect(zh(table([[null, null, "#N/A", true, -2, null, null]]))).toEqual([
+      "Sheet1!A2：指标为空",
+      "Sheet1!B2：维度 为空",
+      "Sheet1!C2：实际值是错误值 #N/A",
+      "Sheet1!D2：目标值是逻辑值 TRUE",
+      "Sheet1!E2：权重 为负数（-2）",
+    ]);
+    expect(zh(sourceRange("S", "A1", [["Metric", "Goal?", "Actual"]]))).toEqual([
+      "S!A1:C1：没有列对应 目标值（表头：“Metric”、“Goal?”、“Actual”）",
+    ]);
+    expect(zh(table([["A", "X", 5, 10, 1, null, null]]), { target: 2, weight: 9 })).toEqual([
+      "Sheet1!C1：列“Actual”同时对应 实际值 和 目标值",
+      "Sheet1!A1:G1：权重对应第 10 列，但表格只有 7 列",
+    ]);
+    const uneven: SourceTable = {
+      sheet: "Sheet1",
+      blocks: [
+        { topLeft: "A1", values: [["Metric"], ["A"]] },
+        {
+          topLeft: "D1",
+          values: [
+            ["Actual", "Target"],
+            [5, 10],
+            [9, 10],
+          ],
+        },
+      ],
+    };
+    expect(zh(uneven)).toEqual(["Sheet1!A1:A2,D1:E3：所选各列行数不同（2、3 行）"]);
+  });
+
+  it("a whole-row selection (16,384 columns, A to XFD) lists every header when a required column is missing", () => {
+    const headers = ["Metric", "Actual", ...Array.from({ length: 16_382 }, (_, i) => `c${i}`)];
+    const r = readScorecardTable(sourceRange("S", "A1", [headers, headers.map(() => 1)]));
+    expect(r.problems.map((p) => p.code)).toEqual(["missingColumn"]);
+    const en = `S!A1:XFD1: no column is mapped to Target (headers: ${headers.map((h) => `"${h}"`).join(", ")})`;
+    const zh = `S!A1:XFD1：没有列对应 目标值（表头：${headers.map((h) => `“${h}”`).join("、")}）`;
+    expect([r.problems[0]!.message === en, r.problems[0]!.messageZh === zh]).toEqual([true, true]);
   });
 });
