@@ -17,10 +17,8 @@ import type { SkippedCell } from "../../core/sharing/freeze";
 import type { RestorePlan } from "../../core/sharing/restore";
 import {
   checkSharing,
-  ExcelRun,
   freezeSharing,
   FreezeResult,
-  messageOf,
   restoreSharing,
   RollbackFailed,
   SharingCancelled,
@@ -28,6 +26,7 @@ import {
   shownValue,
 } from "./excelSharing";
 import { el } from "../dom";
+import { messageOf, type ExcelRun } from "../host";
 
 type Action = "check" | "freezeAll" | "freezeSelection" | "restore" | "valuesOnly";
 
