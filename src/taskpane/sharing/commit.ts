@@ -97,7 +97,7 @@ export function addPartOps(context: Excel.RequestContext, xmls: readonly string[
 }
 
 /** Operations deleting the record parts with these ids; with a trace, each delete is noted when sent. */
-export function deletePartOps(context: Excel.RequestContext, ids: readonly string[], trace?: Trace): Op[] {
+function deletePartOps(context: Excel.RequestContext, ids: readonly string[], trace?: Trace): Op[] {
   return ids.map((id) => ({
     bytes: 2 * OP_BYTES,
     apply: () => context.workbook.customXmlParts.getItem(id).delete(),
@@ -106,12 +106,12 @@ export function deletePartOps(context: Excel.RequestContext, ids: readonly strin
 }
 
 /** The record as parts that fit a sync: at most half the budget each (so that two can be read in one). */
-export function recordXmls(record: FreezeRecord, budget: number, operation: string): string[] {
+function recordXmls(record: FreezeRecord, budget: number, operation: string): string[] {
   return recordToXmlParts(record, budget / 2, operation);
 }
 
 /** How to undo a commit: what it planned to write, what the record was before, and what it reached. */
-type Undo = Omit<CommitPlan, "ops"> & {
+type Undo = CommitPlan & {
   /** The id on the record parts the commit adds. */
   operation: string;
   trace: Trace;
@@ -201,43 +201,68 @@ async function rollback(run: ExcelRun, undo: Undo, budget: number): Promise<numb
   });
 }
 
-/** A commit to make: what it undoes if it fails, and its operations given its operation id and trace. */
+/** A commit to make: what it undoes if it fails. */
 export interface CommitPlan {
   undone: UndoneCommit;
   /** The entries the commit writes (a Freeze's new entries, or those a Restore puts back). */
   entries: readonly FrozenCell[];
-  /** The rectangles the commit writes, as it splits them (./payload.ts `fitAreas`). */
+  /** The rectangles the commit writes, as planned (split here to fit the payload budget). */
   areas: readonly WriteArea[];
-  /** The record parts as the operation read them. */
+  /** The record parts as the operation read them: deleted at the end of the commit. */
   before: readonly RecordPart[];
-  /** The commit's operations, in order; those that the rollback must know of report to `trace`. */
-  ops: (operation: string, trace: Trace) => Op[];
+}
+
+/** Where a commit runs: the operation's context, its options and `run` (for a rollback), its sync and steps. */
+export interface CommitSession {
+  context: Excel.RequestContext;
+  run: ExcelRun;
+  o: SharingOptions;
+  sync: () => Promise<void>;
+  /** The operation's steps in all; the commit is the last but one. */
+  total: number;
 }
 
 /**
- * Runs a commit, and on failure or a cancel that arrived meanwhile rolls it back (a second `run`). Returns when
- * the commit landed and nothing needed undoing; a rollback always ends in an exception: SharingCancelled, the
- * commit's error, or RollbackFailed when undoing failed too.
+ * A commit's own operations, in order (the earlier record parts' deletes follow them): given its trace, its
+ * rectangles split to fit the budget, and `parts(record)`, the record as XML parts that carry the commit's id.
  */
-export async function commitOrRollBack(
-  run: ExcelRun,
-  o: SharingOptions,
-  sync: () => Promise<void>,
-  plan: CommitPlan,
-  total: number,
-): Promise<void> {
+export type CommitOps = (c: {
+  trace: Trace;
+  areas: readonly WriteArea[];
+  parts: (record: FreezeRecord) => string[];
+}) => Op[];
+
+/**
+ * Runs a commit — its own operations, then the deletes of the record parts read before — and on failure or a
+ * cancel that arrived meanwhile rolls it back (a second `run`). Returns when the commit landed and nothing
+ * needed undoing; a rollback always ends in an exception: SharingCancelled, the commit's error, or
+ * RollbackFailed when undoing failed too.
+ */
+export async function commitOrRollBack(session: CommitSession, plan: CommitPlan, ops: CommitOps): Promise<void> {
+  const { context, o, total } = session;
   const budget = payloadBudget(o);
-  const undo: Undo = { ...plan, operation: newOperationId(), trace: newTrace() };
+  const areas = fitAreas(plan.areas, budget);
+  const undo: Undo = { ...plan, areas, operation: newOperationId(), trace: newTrace() };
+  o.onProgress?.({ step: "write", done: total - 1, total });
   let failure: unknown = null;
   try {
-    await runOps(plan.ops(undo.operation, undo.trace), budget, sync, o.signal);
+    const parts = (record: FreezeRecord): string[] => recordXmls(record, budget, undo.operation);
+    const all = [
+      ...ops({ trace: undo.trace, areas, parts }),
+      ...deletePartOps(
+        context,
+        plan.before.map((p) => p.id),
+        undo.trace,
+      ),
+    ];
+    await runOps(all, budget, session.sync, o.signal);
   } catch (e) {
     failure = e instanceof SharingCancelled ? null : e;
   }
   if (failure === null && !o.signal?.aborted) return;
   o.onProgress?.({ step: "rollback", done: total - 1, total });
   try {
-    await rollback(run, undo, budget);
+    await rollback(session.run, undo, budget);
   } catch (e) {
     throw new RollbackFailed(failure ?? new SharingCancelled(), e);
   }

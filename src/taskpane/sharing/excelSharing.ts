@@ -53,9 +53,8 @@ import { checkWorkbook, CheckSummary } from "../../core/sharing/check";
 import { FreezePlan, planFreeze } from "../../core/sharing/freeze";
 import { mergeRecords } from "../../core/sharing/record";
 import { planRestore, RestorePlan } from "../../core/sharing/restore";
-import { addPartOps, commitOrRollBack, deletePartOps, recordXmls, writeOps } from "./commit";
-import { checkCancelled, payloadBudget, SharingOptions } from "./operation";
-import { fitAreas } from "./payload";
+import { addPartOps, commitOrRollBack, writeOps } from "./commit";
+import { checkCancelled, SharingOptions } from "./operation";
 import { readWorkbook } from "./readWorkbook";
 
 export {
@@ -128,7 +127,6 @@ export interface FreezeOptions extends SharingOptions {
 export async function freezeSharing(o: FreezeOptions = {}): Promise<FreezeResult> {
   const run = o.run ?? defaultRun;
   const total = 4;
-  const budget = payloadBudget(o);
   const valuesOnly = o.valuesOnly === true;
   const result = await run(async (context): Promise<FreezeResult> => {
     const c = counter(context);
@@ -141,30 +139,12 @@ export async function freezeSharing(o: FreezeOptions = {}): Promise<FreezeResult
     if (plan.entries.length === 0 && (!valuesOnly || read.parts.length === 0))
       return done(valuesOnly ? 0 : read.record.cells.length);
     const merged = valuesOnly ? null : mergeRecords(read.record, plan.entries);
-    const areas = fitAreas(plan.areas, budget);
-    o.onProgress?.({ step: "write", done: 3, total });
-    // The record first (a frozen cell never lacks it), the values, then the earlier parts (replaced, or dropped).
-    await commitOrRollBack(
-      run,
-      o,
-      c.sync,
-      {
-        undone: "freeze",
-        entries: plan.entries,
-        areas,
-        before: read.parts,
-        ops: (operation, trace) => [
-          ...(merged ? addPartOps(context, recordXmls(merged, budget, operation), trace) : []),
-          ...writeOps(context, areas, "frozen", trace),
-          ...deletePartOps(
-            context,
-            read.parts.map((p) => p.id),
-            trace,
-          ),
-        ],
-      },
-      total,
-    );
+    const commit = { undone: "freeze", entries: plan.entries, areas: plan.areas, before: read.parts } as const;
+    // The record first (a frozen cell never lacks it), then the values; the earlier parts go last (./commit.ts).
+    await commitOrRollBack({ context, run, o, sync: c.sync, total }, commit, ({ trace, areas, parts }) => [
+      ...addPartOps(context, merged ? parts(merged) : [], trace),
+      ...writeOps(context, areas, "frozen", trace),
+    ]);
     return done(merged ? merged.cells.length : 0);
   });
   o.onProgress?.({ step: "done", done: total, total });
@@ -180,41 +160,18 @@ export async function freezeSharing(o: FreezeOptions = {}): Promise<FreezeResult
 export async function restoreSharing(o: SharingOptions = {}): Promise<RestoreResult> {
   const run = o.run ?? defaultRun;
   const total = 3;
-  const budget = payloadBudget(o);
   const result = await run(async (context): Promise<RestoreResult> => {
     const c = counter(context);
     const read = await readWorkbook(context, c.sync, o, { spills: false, selection: false, total });
     const plan = planRestore(read.record, read.scans);
     checkCancelled(o.signal);
     if (plan.restored.length + plan.alreadyRestored.length === 0) return { plan, syncs: c.count() };
-    const areas = fitAreas(plan.areas, budget);
-    o.onProgress?.({ step: "write", done: 2, total });
-    // The formulas, then the remaining record (the conflicts), then the earlier parts deleted.
-    await commitOrRollBack(
-      run,
-      o,
-      c.sync,
-      {
-        undone: "restore",
-        entries: plan.restored,
-        areas,
-        before: read.parts,
-        ops: (operation, trace) => [
-          ...writeOps(context, areas, "formulas", trace),
-          ...addPartOps(
-            context,
-            plan.remaining.cells.length > 0 ? recordXmls(plan.remaining, budget, operation) : [],
-            trace,
-          ),
-          ...deletePartOps(
-            context,
-            read.parts.map((p) => p.id),
-            trace,
-          ),
-        ],
-      },
-      total,
-    );
+    const commit = { undone: "restore", entries: plan.restored, areas: plan.areas, before: read.parts } as const;
+    // The formulas, then the remaining record (the conflicts); the earlier parts go last (./commit.ts).
+    await commitOrRollBack({ context, run, o, sync: c.sync, total }, commit, ({ trace, areas, parts }) => [
+      ...writeOps(context, areas, "formulas", trace),
+      ...addPartOps(context, plan.remaining.cells.length > 0 ? parts(plan.remaining) : [], trace),
+    ]);
     return { plan, syncs: c.count() };
   });
   o.onProgress?.({ step: "done", done: total, total });

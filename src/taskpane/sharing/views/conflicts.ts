@@ -7,7 +7,7 @@ import type { Conflict, RestorePlan } from "../../../core/sharing/restore";
 import { el } from "../../dom";
 import type { Translate } from "../../i18n";
 import { shownValue } from "../excelSharing";
-import type { View } from "./view";
+import { outcomeView, type View } from "./view";
 
 /** One conflict: where, what it holds now and held when frozen (or that its sheet is gone), and the formula. */
 function conflictLine(c: Conflict, t: Translate): HTMLLIElement {
@@ -37,13 +37,5 @@ function conflictParts(plan: RestorePlan, t: Translate): HTMLElement[] {
 
 /** The conflicts. */
 export function conflictsView(): View {
-  const conflicts = el("div", "sharing-conflicts");
-  return {
-    element: conflicts,
-    update: ({ state, t }) => {
-      if (state.busy !== null) return;
-      const o = state.outcome;
-      conflicts.replaceChildren(...(o.kind === "restore" ? conflictParts(o.plan, t) : []));
-    },
-  };
+  return outcomeView("sharing-conflicts", (o, t) => (o.kind === "restore" ? conflictParts(o.plan, t) : []));
 }

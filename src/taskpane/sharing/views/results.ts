@@ -11,7 +11,7 @@ import { el } from "../../dom";
 import type { Translate } from "../../i18n";
 import { shownValue, type FreezeResult } from "../excelSharing";
 import { formulas } from "./status";
-import type { View } from "./view";
+import { outcomeView, type View } from "./view";
 
 /** The cells a freeze skips (not calculated yet, or an error only the add-in shows), as a titled list. */
 function skippedList(skipped: readonly SkippedCell[], t: Translate): HTMLElement[] {
@@ -95,15 +95,7 @@ function freezeResults(result: FreezeResult, t: Translate): HTMLElement[] {
 
 /** The results. */
 export function resultsView(): View {
-  const results = el("div", "sharing-results");
-  return {
-    element: results,
-    update: ({ state, t }) => {
-      if (state.busy !== null) return;
-      const o = state.outcome;
-      results.replaceChildren(
-        ...(o.kind === "check" ? checkResults(o.summary, t) : o.kind === "freeze" ? freezeResults(o.result, t) : []),
-      );
-    },
-  };
+  return outcomeView("sharing-results", (o, t) =>
+    o.kind === "check" ? checkResults(o.summary, t) : o.kind === "freeze" ? freezeResults(o.result, t) : [],
+  );
 }

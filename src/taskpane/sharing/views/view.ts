@@ -4,7 +4,7 @@
  * up to date in place, so that the control the user is on keeps the focus while the rest changes.
  */
 import type { Lang, Translate } from "../../i18n";
-import type { SharingState } from "../state";
+import type { Outcome, SharingState } from "../state";
 import { el } from "../../dom";
 
 /** What a view draws. */
@@ -27,4 +27,18 @@ export function actionButton(action: string, onClick: () => void): HTMLButtonEle
   b.dataset.action = action;
   b.addEventListener("click", onClick);
   return b;
+}
+
+/**
+ * A part that shows what the last operation came to (`parts` of the outcome, remade at each update) and keeps
+ * what it shows while the next operation runs.
+ */
+export function outcomeView(className: string, parts: (o: Outcome, t: Translate) => HTMLElement[]): View {
+  const element = el("div", className);
+  return {
+    element,
+    update: ({ state, t }) => {
+      if (state.busy === null) element.replaceChildren(...parts(state.outcome, t));
+    },
+  };
 }
