@@ -10,9 +10,8 @@
  * Exit codes: 0 written; 1 bad input (each problem with its cell), an unreadable input or an existing output
  * without --force (no file is written); 2 a usage error.
  */
-import { existsSync, readFileSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parseRange } from "../core/address";
 import { ANALYSIS_CANDIDATES } from "../core/analysis/candidates";
@@ -25,6 +24,7 @@ import { CrmError } from "../core/errors";
 import { Language, Message, msg, render, renderMessage } from "../core/messages/catalogue";
 import { writeAnalysisXlsx } from "./analysisXlsx";
 import { InputError, loadInput } from "./input";
+import { invokedDirectly, runMain } from "./program";
 
 const USAGE = `usage: crm-analyze <log.csv|log.xlsx> [--sheet NAME] [--range A1:D70000] [--as-of YYYY-MM-DD]
                    [--period-days 7] [--lang en|zh] [--out FILE] [--force]
@@ -239,31 +239,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** True when this file is the program being run (also through an npm bin symlink), not an import. */
-function invokedDirectly(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Runs the command as a program: messages to stdout/stderr, the exit code as the process's.
  * @param argv the arguments after the command name
  */
 export function runAsProgram(argv: readonly string[]): void {
-  main(argv, { stdout: (l) => process.stdout.write(`${l}\n`), stderr: (l) => process.stderr.write(`${l}\n`) }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`crm-analyze: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runMain(main, argv, (e) => `crm-analyze: unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-if (invokedDirectly()) runAsProgram(process.argv.slice(2));
+if (invokedDirectly(import.meta.url)) runAsProgram(process.argv.slice(2));

@@ -58,6 +58,14 @@ export interface RatingBand {
   label: string;
 }
 
+/** The default bands' minimum scores (DESIGN.md: ≥ 90 A, ≥ 75 B, ≥ 60 C, below D), the same in every language. */
+const RATING_MINIMA = [90, 75, 60, 0] as const;
+
+/** The default rating bands with these labels, from A down to D. */
+function ratingBands(...labels: [a: string, b: string, c: string, d: string]): RatingBand[] {
+  return RATING_MINIMA.map((min, i) => ({ min, label: labels[i]! }));
+}
+
 /** Every fixed text of one language. */
 export interface ScorecardLabels {
   /** Base name of a new scorecard sheet; a number is appended when taken: `CRM Scorecard (2)`. */
@@ -168,12 +176,7 @@ const EN: ScorecardLabels = {
   offTarget: "Off target",
   allKpis: "All KPIs",
   chartTitle: "Perspective scores",
-  ratingBands: [
-    { min: 90, label: "A Excellent" },
-    { min: 75, label: "B Good" },
-    { min: 60, label: "C Satisfactory" },
-    { min: 0, label: "D Needs improvement" },
-  ],
+  ratingBands: ratingBands("A Excellent", "B Good", "C Satisfactory", "D Needs improvement"),
   period: "Period",
   comparedWith: "Compared with",
   previousScore: "Previous",
@@ -247,12 +250,7 @@ const ZH: ScorecardLabels = {
   offTarget: "未达标",
   allKpis: "全部指标",
   chartTitle: "各维度得分",
-  ratingBands: [
-    { min: 90, label: "A 优秀" },
-    { min: 75, label: "B 良好" },
-    { min: 60, label: "C 合格" },
-    { min: 0, label: "D 待改进" },
-  ],
+  ratingBands: ratingBands("A 优秀", "B 良好", "C 合格", "D 待改进"),
   period: "期间",
   comparedWith: "对比期间",
   previousScore: "上期得分",

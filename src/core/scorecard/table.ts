@@ -473,20 +473,14 @@ export function readScorecardTable(source: SourceTable, override?: MappingOverri
           `目标值 等于 底线（${fmt(target)}）`,
           "target",
         );
-      } else if (threshold !== null && direction === "higher" && threshold > target) {
+      } else if (threshold !== null && (direction === "higher" ? threshold > target : threshold < target)) {
+        // the threshold lies beyond the target: above it when higher is better, below it when lower is
+        const higher = direction === "higher";
         at(
           addr(thresholdCol!, r),
           "thresholdWrongSide",
-          `threshold ${fmt(threshold)} is above target ${fmt(target)} on a higher-is-better KPI`,
-          `越高越好的指标，底线 ${fmt(threshold)} 高于目标值 ${fmt(target)}`,
-          "threshold",
-        );
-      } else if (threshold !== null && direction === "lower" && threshold < target) {
-        at(
-          addr(thresholdCol!, r),
-          "thresholdWrongSide",
-          `threshold ${fmt(threshold)} is below target ${fmt(target)} on a lower-is-better KPI`,
-          `越低越好的指标，底线 ${fmt(threshold)} 低于目标值 ${fmt(target)}`,
+          `threshold ${fmt(threshold)} is ${higher ? "above" : "below"} target ${fmt(target)} on a ${direction}-is-better KPI`,
+          `${higher ? "越高越好" : "越低越好"}的指标，底线 ${fmt(threshold)} ${higher ? "高于" : "低于"}目标值 ${fmt(target)}`,
           "threshold",
         );
       } else if (threshold === null && target <= 0) {

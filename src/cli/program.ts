@@ -1,0 +1,46 @@
+/**
+ * What every command of src/cli does to run as a program: find out whether it is the program being run (not an
+ * import, e.g. by a test), and run its `main` with the process's output and exit code.
+ */
+import { realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+/** Where a command writes its messages. */
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+/**
+ * True when the module at `moduleUrl` (its `import.meta.url`) is the program being run — also through an npm
+ * bin symlink — and not an import.
+ */
+export function invokedDirectly(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return moduleUrl === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs a command's `main` as a program: its messages to stdout/stderr a line each, its exit code as the
+ * process's. A failure nobody foresaw writes the one line `unexpected(e)` and exits with 1.
+ */
+export function runMain(
+  main: (argv: readonly string[], io: CliIo) => Promise<number>,
+  argv: readonly string[],
+  unexpected: (e: unknown) => string,
+): void {
+  main(argv, { stdout: (l) => process.stdout.write(`${l}\n`), stderr: (l) => process.stderr.write(`${l}\n`) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${unexpected(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
