@@ -28,7 +28,7 @@ import {
   type HistoryFormat,
   type HistoryUpdate,
 } from "../../core/scorecard/historyUpdate";
-import { defaultRun, excelApiSupports, type Supports } from "../host";
+import { hostOf, type Supports } from "../host";
 import type { ExcelHooks, ScorecardEntry } from "./writer";
 
 /** The history sheet as a read found it. */
@@ -156,8 +156,7 @@ export async function recordScorecardPeriod(
   entry: ScorecardEntry,
   hooks: ExcelHooks & { replace?: boolean } = {},
 ): Promise<RecordOutcome> {
-  const run = hooks.run ?? defaultRun;
-  const supports = hooks.supports ?? excelApiSupports;
+  const { run, supports } = hostOf(hooks);
   if (!supports("1.4")) return { kind: "unsupported", syncs: 0 };
   return run(async (context) => {
     let syncs = 0;
