@@ -24,7 +24,7 @@ import { CrmError } from "../core/errors";
 import { Language, Message, msg, render, renderMessage } from "../core/messages/catalogue";
 import { writeAnalysisXlsx } from "./analysisXlsx";
 import { InputError, loadInput } from "./input";
-import { invokedDirectly, runMain } from "./program";
+import { COMMON_OPTIONS, invokedDirectly, runMain } from "./program";
 
 const USAGE = `usage: crm-analyze <log.csv|log.xlsx> [--sheet NAME] [--range A1:D70000] [--as-of YYYY-MM-DD]
                    [--period-days 7] [--lang en|zh] [--out FILE] [--force]
@@ -66,16 +66,7 @@ function parseOptions(argv: readonly string[]): Options {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        sheet: { type: "string" },
-        range: { type: "string" },
-        "as-of": { type: "string" },
-        "period-days": { type: "string" },
-        lang: { type: "string" },
-        out: { type: "string" },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
+      options: { ...COMMON_OPTIONS, "period-days": { type: "string" } },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);

@@ -35,7 +35,7 @@ import { readScorecardTable, ScorecardTable, sourceRange, type TableReading } fr
 import { writeHistoryToXlsx } from "./historyXlsx";
 import { InputError, loadInput, LoadedInput, plainValue, usedBounds } from "./input";
 import { separatorName } from "./messages";
-import { invokedDirectly, runMain, type CliIo } from "./program";
+import { COMMON_OPTIONS, invokedDirectly, runMain, type CliIo } from "./program";
 import { writePlanToXlsx } from "./xlsxWriter";
 
 export { parseCsv } from "../core/csv/parse";
@@ -75,17 +75,11 @@ function parseOptions(argv: readonly string[]): Options {
       args: [...argv],
       allowPositionals: true,
       options: {
-        sheet: { type: "string" },
-        range: { type: "string" },
-        out: { type: "string" },
-        lang: { type: "string" },
+        ...COMMON_OPTIONS,
         cap: { type: "string" },
         snapshot: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        "as-of": { type: "string" },
         period: { type: "string" },
         periods: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
       },
     });
   } catch (e) {

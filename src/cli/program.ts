@@ -5,6 +5,20 @@
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
+/**
+ * The options every command takes (node:util parseArgs): the input's sheet and range, the date the figures are
+ * as of, the language, the output file, whether to overwrite it, and help.
+ */
+export const COMMON_OPTIONS = {
+  sheet: { type: "string" },
+  range: { type: "string" },
+  "as-of": { type: "string" },
+  lang: { type: "string" },
+  out: { type: "string" },
+  force: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 /** Where a command writes its messages. */
 export interface CliIo {
   stdout: (line: string) => void;

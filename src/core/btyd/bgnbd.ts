@@ -341,32 +341,24 @@ function objective(d: GroupedSummary, penalizer: number, shift: number): Objecti
   };
 }
 
+/** The fit objective of the BG/NBD family member `shift` (0: BG/NBD, 1: MBG/NBD) as a function of the data. */
+function familyObjective(shift: number) {
+  return (frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>, penalizer = 0): Objective =>
+    objective(groupSummary(frequency, recency, T, shift), penalizer, shift);
+}
+
 /**
  * The BG/NBD fit's objective on θ = ln(r, α, a, b) for these customers (inputs assumed valid): the mean
  * negative log-likelihood plus the penalty, writing its gradient and 4×4 Hessian. Exposed for tests and
  * benchmarks; {@link bgnbdFit} is the public fit.
  */
-export function bgnbdObjective(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-  penalizer = 0,
-): Objective {
-  return objective(groupSummary(frequency, recency, T, 0), penalizer, 0);
-}
+export const bgnbdObjective = familyObjective(0);
 
 /**
  * The MBG/NBD fit's objective (see mbgnbd.ts), the same as {@link bgnbdObjective} with one more chance
  * to drop out per customer. Exposed for tests.
  */
-export function mbgnbdObjective(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-  penalizer = 0,
-): Objective {
-  return objective(groupSummary(frequency, recency, T, 1), penalizer, 1);
-}
+export const mbgnbdObjective = familyObjective(1);
 
 /**
  * Maximum-likelihood BG/NBD fit (optionally L2-penalised), by damped Newton on ln(r, α, a, b) from r = a = b = 1,
