@@ -12,7 +12,6 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { parseRange } from "../core/address";
 import { ANALYSIS_CANDIDATES } from "../core/analysis/candidates";
 import { AnalysisOptions, analyzeCustomers } from "../core/analysis/customerAnalysis";
@@ -24,7 +23,7 @@ import { CrmError } from "../core/errors";
 import { Language, Message, msg, render, renderMessage } from "../core/messages/catalogue";
 import { writeAnalysisXlsx } from "./analysisXlsx";
 import { InputError, loadInput } from "./input";
-import { COMMON_OPTIONS, invokedDirectly, runMain } from "./program";
+import { COMMON_OPTIONS, invokedDirectly, parseCommandLine, runMain } from "./program";
 
 const USAGE = `usage: crm-analyze <log.csv|log.xlsx> [--sheet NAME] [--range A1:D70000] [--as-of YYYY-MM-DD]
                    [--period-days 7] [--lang en|zh] [--out FILE] [--force]
@@ -61,16 +60,8 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { ...COMMON_OPTIONS, "period-days": { type: "string" } },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const options = { ...COMMON_OPTIONS, "period-days": { type: "string" } } as const;
+  const parsed = parseCommandLine(argv, options, (m) => new UsageError(m));
   const { values: v, positionals } = parsed;
   if (v.help) throw new UsageError("");
   if (positionals.length !== 1) throw new UsageError("give exactly one log file (.csv or .xlsx)");

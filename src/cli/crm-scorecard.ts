@@ -22,7 +22,6 @@
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
 import { CrmError } from "../core/errors";
 import { parseRange, sheetAddress } from "../core/address";
@@ -35,7 +34,7 @@ import { readScorecardTable, ScorecardTable, sourceRange, type TableReading } fr
 import { writeHistoryToXlsx } from "./historyXlsx";
 import { InputError, loadInput, LoadedInput, plainValue, usedBounds } from "./input";
 import { separatorName } from "./messages";
-import { COMMON_OPTIONS, invokedDirectly, runMain, type CliIo } from "./program";
+import { COMMON_OPTIONS, invokedDirectly, parseCommandLine, runMain, type CliIo } from "./program";
 import { writePlanToXlsx } from "./xlsxWriter";
 
 export { parseCsv } from "../core/csv/parse";
@@ -69,22 +68,14 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        ...COMMON_OPTIONS,
-        cap: { type: "string" },
-        snapshot: { type: "boolean", default: false },
-        period: { type: "string" },
-        periods: { type: "string" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const options = {
+    ...COMMON_OPTIONS,
+    cap: { type: "string" },
+    snapshot: { type: "boolean", default: false },
+    period: { type: "string" },
+    periods: { type: "string" },
+  } as const;
+  const parsed = parseCommandLine(argv, options, (m) => new UsageError(m));
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError("");
   if (positionals.length === 0) throw new UsageError(msg("cli.noInput"));

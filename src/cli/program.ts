@@ -4,6 +4,7 @@
  */
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 
 /**
  * The options every command takes (node:util parseArgs): the input's sheet and range, the date the figures are
@@ -18,6 +19,22 @@ export const COMMON_OPTIONS = {
   force: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
+
+/**
+ * Parses a command line (node:util parseArgs, positionals allowed) with these options; a parse error is thrown as
+ * `usageError(its message)`.
+ */
+export function parseCommandLine<O extends NonNullable<ParseArgsConfig["options"]>>(
+  argv: readonly string[],
+  options: O,
+  usageError: (message: string) => Error,
+) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, options });
+  } catch (e) {
+    throw usageError((e as Error).message);
+  }
+}
 
 /** Where a command writes its messages. */
 export interface CliIo {
