@@ -14,7 +14,8 @@ import { planFreeze } from "../src/core/sharing/freeze";
 import { recordFromXml, recordToXml } from "../src/core/sharing/record";
 import { planRestore } from "../src/core/sharing/restore";
 import { crmCells, SheetScan, Spill } from "../src/core/sharing/scan";
-import { ExcelRun, freezeSharing, restoreSharing, WEB_PAYLOAD_BUDGET } from "../src/taskpane/sharing/excelSharing";
+import type { ExcelRun } from "../src/taskpane/host";
+import { freezeSharing, restoreSharing, WEB_PAYLOAD_BUDGET } from "../src/taskpane/sharing/excelSharing";
 import { createFakeHost } from "../test/support/fakeExcel";
 
 const CELLS = 100_000;

@@ -10,10 +10,8 @@
  * Exit codes: 0 written; 1 bad input (each problem with its cell), an unreadable input or an existing output
  * without --force (no file is written); 2 a usage error.
  */
-import { existsSync, readFileSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { parseRange } from "../core/address";
 import { ANALYSIS_CANDIDATES } from "../core/analysis/candidates";
 import { AnalysisOptions, analyzeCustomers } from "../core/analysis/customerAnalysis";
@@ -26,6 +24,7 @@ import { Language, Message, msg, render, renderMessage } from "../core/messages/
 import { isoDate } from "../core/values/dates";
 import { writeAnalysisXlsx } from "./analysisXlsx";
 import { InputError, loadInput } from "./input";
+import { COMMON_OPTIONS, invokedDirectly, parseCommandLine, runMain } from "./program";
 
 const USAGE = `usage: crm-analyze <log.csv|log.xlsx> [--sheet NAME] [--range A1:D70000] [--as-of YYYY-MM-DD]
                    [--period-days 7] [--lang en|zh] [--out FILE] [--force]
@@ -62,25 +61,8 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        sheet: { type: "string" },
-        range: { type: "string" },
-        "as-of": { type: "string" },
-        "period-days": { type: "string" },
-        lang: { type: "string" },
-        out: { type: "string" },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const options = { ...COMMON_OPTIONS, "period-days": { type: "string" } } as const;
+  const parsed = parseCommandLine(argv, options, (m) => new UsageError(m));
   const { values: v, positionals } = parsed;
   if (v.help) throw new UsageError("");
   if (positionals.length !== 1) throw new UsageError("give exactly one log file (.csv or .xlsx)");
@@ -249,31 +231,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** True when this file is the program being run (also through an npm bin symlink), not an import. */
-function invokedDirectly(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Runs the command as a program: messages to stdout/stderr, the exit code as the process's.
  * @param argv the arguments after the command name
  */
 export function runAsProgram(argv: readonly string[]): void {
-  main(argv, { stdout: (l) => process.stdout.write(`${l}\n`), stderr: (l) => process.stderr.write(`${l}\n`) }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`crm-analyze: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runMain(main, argv, (e) => `crm-analyze: unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-if (invokedDirectly()) runAsProgram(process.argv.slice(2));
+if (invokedDirectly(import.meta.url)) runAsProgram(process.argv.slice(2));

@@ -20,10 +20,8 @@
  * unreadable input or an existing output file without --force; 2 a usage error; killed by the signal that
  * interrupted it.
  */
-import { existsSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
 import { CrmError } from "../core/errors";
 import { parseRange, sheetAddress } from "../core/address";
@@ -36,16 +34,13 @@ import { readScorecardTable, ScorecardTable, sourceRange, type TableReading } fr
 import { writeHistoryToXlsx } from "./historyXlsx";
 import { InputError, loadInput, LoadedInput, plainValue, usedBounds } from "./input";
 import { separatorName } from "./messages";
+import { COMMON_OPTIONS, invokedDirectly, parseCommandLine, runMain, type CliIo } from "./program";
 import { writePlanToXlsx } from "./xlsxWriter";
 
 export { parseCsv } from "../core/csv/parse";
 export { plainValue } from "./input";
 
-/** Where the command writes its messages. */
-export interface CliIo {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-}
+export type { CliIo } from "./program";
 
 /** A usage problem: a catalogue message, or the text of Node's argument parser (English only); "" for --help. */
 class UsageError extends Error {
@@ -73,28 +68,14 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        sheet: { type: "string" },
-        range: { type: "string" },
-        out: { type: "string" },
-        lang: { type: "string" },
-        cap: { type: "string" },
-        snapshot: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        "as-of": { type: "string" },
-        period: { type: "string" },
-        periods: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const options = {
+    ...COMMON_OPTIONS,
+    cap: { type: "string" },
+    snapshot: { type: "boolean", default: false },
+    period: { type: "string" },
+    periods: { type: "string" },
+  } as const;
+  const parsed = parseCommandLine(argv, options, (m) => new UsageError(m));
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError("");
   if (positionals.length === 0) throw new UsageError(msg("cli.noInput"));
@@ -436,17 +417,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** True when this file is the program being run (also through an npm bin symlink), not an import. */
-function invokedDirectly(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Runs the command as a program: messages to stdout/stderr, the exit code as the process's, an interrupted
  * write leaves no file behind. A failure nobody foresaw prints one plain line (the stack trace only with
@@ -455,20 +425,10 @@ function invokedDirectly(): boolean {
  */
 export function runAsProgram(argv: readonly string[]): void {
   guardSignals = true;
-  main(argv, {
-    stdout: (l) => process.stdout.write(`${l}\n`),
-    stderr: (l) => process.stderr.write(`${l}\n`),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      const debug = process.env.CRM_SCORECARD_DEBUG === "1" && e instanceof Error ? e.stack : undefined;
-      const reason = debug ?? (e instanceof Error ? e.message : String(e));
-      process.stderr.write(`${say(msg("cli.unexpected", { reason }))}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runMain(main, argv, (e) => {
+    const debug = process.env.CRM_SCORECARD_DEBUG === "1" && e instanceof Error ? e.stack : undefined;
+    return say(msg("cli.unexpected", { reason: debug ?? (e instanceof Error ? e.message : String(e)) }));
+  });
 }
 
-if (invokedDirectly()) runAsProgram(process.argv.slice(2));
+if (invokedDirectly(import.meta.url)) runAsProgram(process.argv.slice(2));

@@ -64,6 +64,11 @@ export interface PaneHost {
   platform: OfficePlatform;
 }
 
+/** The `run` and `supports` given (by a test, say), Office's own where not. */
+export function hostOf(given: { run?: ExcelRun; supports?: Supports }): { run: ExcelRun; supports: Supports } {
+  return { run: given.run ?? defaultRun, supports: given.supports ?? excelApiSupports };
+}
+
 /** The host the pane runs in; `overrides` stand in for parts of it (tests pass the fake host's `run`). */
 export function paneHost(overrides: { run?: ExcelRun; supports?: Supports } = {}): PaneHost {
   return {

@@ -14,7 +14,7 @@ import { officeDisplayLanguage } from "./host";
 import { paneContext, type MountSection } from "./section";
 import { mountAnalysis } from "./analysis/ui";
 import { mountScorecard } from "./scorecard/ui";
-import { mountSharing } from "./sharing/sharingPane";
+import { mountSharing } from "./sharing/ui";
 
 /** Where the page runs, as Office.onReady reports it. */
 interface HostInfo {
@@ -26,20 +26,11 @@ interface HostInfo {
   displayLanguage: string | null;
 }
 
-/**
- * The sharing section under the pane's mount signature. (Its own `mountSharing(root, getLang, run)` takes the
- * parts one by one; `run` only when a workbook is there, so that outside Excel it says so.)
- */
-const mountSharingSection: MountSection = (root, ctx) => {
-  const pane = mountSharing(root, () => ctx.lang.current(), ctx.host.available ? ctx.host.run : undefined);
-  return pane ?? { render: () => undefined, unmount: () => undefined };
-};
-
 /** The sections, in page order: the element each goes into, and how it is mounted. */
 const SECTIONS: readonly (readonly [string, MountSection])[] = [
   ["scorecard-root", mountScorecard],
   ["analysis-root", mountAnalysis],
-  ["sharing-root", mountSharingSection],
+  ["sharing-root", mountSharing],
 ];
 
 /**

@@ -6,9 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { callsCrm } from "../../src/core/sharing/crmFormula";
 import { RECORD_NAMESPACE, recordFromParts, recordFromXml, recordToXml } from "../../src/core/sharing/record";
+import type { ExcelRun } from "../../src/taskpane/host";
 import {
   checkSharing,
-  ExcelRun,
   freezeSharing,
   payloadBudget,
   restoreSharing,

@@ -19,11 +19,11 @@
  */
 import { finite, naError, numError, valueError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
-import { fitFailure } from "./bgnbd";
+import { A_CUSTOMER, checkPositiveParams, fittedModel, ModelFit, ModelFitOptions, penalizerOf } from "./modelFit";
 import { distinctRows } from "./grouping";
 import { jet, logSumExpMany } from "./jet";
 import { minimizeNewton, Objective } from "./optimize";
-import { digamma, logGamma, logGammaDifferenceQuotient, trigamma } from "./special";
+import { digamma, exprel, logGamma, logGammaDifferenceQuotient, trigamma } from "./special";
 
 /** BG/BB parameters: transaction probability Beta(α, β), dropout probability Beta(γ, δ). */
 export interface BgbbParams {
@@ -33,22 +33,11 @@ export interface BgbbParams {
   readonly delta: number;
 }
 
-/** A fitted BG/BB model. */
-export interface BgbbFit {
-  readonly params: BgbbParams;
-  /** Σ count·ln L over the patterns at the estimates (without the penalty). */
-  readonly logLikelihood: number;
-  readonly iterations: number;
-  readonly evaluations: number;
-}
+/** A fitted BG/BB model (its log-likelihood is Σ count·ln L over the patterns). */
+export type BgbbFit = ModelFit<BgbbParams>;
 
-/** Options of {@link bgbbFit}. */
-export interface BgbbFitOptions {
-  /** L2 penalty: −(mean ln L) + penalizer·(α² + β² + γ² + δ²). Default 0. */
-  readonly penalizer?: number;
-  /** Describes row i (0-based) in messages; default "row i+1". */
-  readonly describe?: (i: number) => Message;
-}
+/** Options of {@link bgbbFit}: the L2 penalty on (α, β, γ, δ) and how rows are named (default "row i+1"). */
+export type BgbbFitOptions = ModelFitOptions;
 
 const PARAM_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
 const N = 4; // jet layout (jet.ts): value, 4 partials, 4×4 Hessian
@@ -59,10 +48,7 @@ const JET = 21;
  * @throws CrmError `#NUM!` naming the first bad parameter.
  */
 export function checkBgbbParams(params: BgbbParams): void {
-  for (const name of PARAM_NAMES) {
-    const v = params[name];
-    if (!(v > 0) || !Number.isFinite(v)) throw numError("btyd.paramPositive", { model: "BG/BB", name, value: v });
-  }
+  checkPositiveParams("BG/BB", PARAM_NAMES, params);
 }
 
 /**
@@ -311,8 +297,7 @@ export function bgbbFit(
   count?: ArrayLike<number>,
   options: BgbbFitOptions = {},
 ): BgbbFit {
-  const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0) || !Number.isFinite(penalizer)) throw numError("btyd.penalizer", { value: penalizer });
+  const penalizer = penalizerOf(options);
   const d = patterns(
     frequency,
     recency,
@@ -330,24 +315,21 @@ export function bgbbFit(
   if (transactions === 0) throw naError("btyd.fitNoTransaction", { model: "BG/BB" });
   if (used === 1) throw naError("btyd.fitOnePattern", { model: "BG/BB" });
   const result = minimizeNewton(objective(d, penalizer), [0, 0, 0, 0]);
-  if (result.status !== "converged") {
-    throw fitFailure("BG/BB", PARAM_NAMES, result, msg("btyd.hintBgbb"));
-  }
-  const [alpha, beta, gamma, delta] = Array.from(result.x, Math.exp) as [number, number, number, number];
-  const penalty = penalizer * (alpha * alpha + beta * beta + gamma * gamma + delta * delta);
-  return {
-    params: { alpha, beta, gamma, delta },
-    logLikelihood: finite(-d.total * (result.value - penalty), msg("btyd.logLikelihood")),
-    iterations: result.iterations,
-    evaluations: result.evaluations,
-  };
+  return fittedModel("BG/BB", PARAM_NAMES, result, penalizer, d.total, msg("btyd.hintBgbb"));
 }
 
-/** Checks parameters and one pattern. @throws CrmError `#NUM!`. */
-function checkInputs(params: BgbbParams, x: number, tx: number, n: number, where: Message): void {
+/**
+ * One customer's pattern as the per-customer functions take it, after the parameters (and the future
+ * opportunities): frequency x, recency t_x, periods n, and how the customer is named in messages.
+ */
+export type PatternArgs = [x: number, tx: number, n: number, where?: Message];
+
+/** Checks parameters and one pattern; returns the pattern. @throws CrmError `#NUM!`. */
+function checkInputs(params: BgbbParams, [x, tx, n, where = A_CUSTOMER]: PatternArgs): [number, number, number] {
   checkBgbbParams(params);
   const problem = patternProblem(x, tx, n);
   if (problem !== null) throw numError("btyd.customerInvalid", { where, problem });
+  return [x, tx, n];
 }
 
 /**
@@ -356,14 +338,8 @@ function checkInputs(params: BgbbParams, x: number, tx: number, n: number, where
  * @throws CrmError `#NUM!` for invalid parameters or pattern.
  * @example bgbbPAlive({ alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 }, 0, 0, 6) // ≈ 0.1161
  */
-export function bgbbPAlive(
-  params: BgbbParams,
-  x: number,
-  tx: number,
-  n: number,
-  where: Message = msg("btyd.customer"),
-): number {
-  checkInputs(params, x, tx, n, where);
+export function bgbbPAlive(params: BgbbParams, ...pattern: PatternArgs): number {
+  const [x, tx, n] = checkInputs(params, pattern);
   const terms = logTerms(params, x, tx, n);
   return Math.exp(terms[0]! - logSum(terms));
 }
@@ -374,15 +350,8 @@ export function bgbbPAlive(
  * @throws CrmError `#NUM!` for invalid parameters or pattern, or future not a whole number ≥ 0.
  * @example bgbbExpected({ alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 }, 5, 0, 0, 6) // ≈ 0.0728
  */
-export function bgbbExpected(
-  params: BgbbParams,
-  future: number,
-  x: number,
-  tx: number,
-  n: number,
-  where: Message = msg("btyd.customer"),
-): number {
-  checkInputs(params, x, tx, n, where);
+export function bgbbExpected(params: BgbbParams, future: number, ...pattern: PatternArgs): number {
+  const [x, tx, n] = checkInputs(params, pattern);
   if (!(future >= 0) || !Number.isInteger(future)) {
     throw numError("btyd.futurePeriods", { value: future });
   }
@@ -396,9 +365,4 @@ export function bgbbExpected(
     delta * Math.exp(h * (logGammaDifferenceQuotient(1 + delta, h) - d2)) * (d2 - d1) * exprel(h * (d2 - d1));
   const lnBuy = logBeta(alpha + x + 1, beta + n - x) + logBeta(gamma, delta);
   return finite(Math.exp(lnBuy - logSum(logTerms(params, x, tx, n))) * ratio, msg("btyd.expectedTransactions"));
-}
-
-/** exprel(u) = (eᵘ − 1)/u, 1 at u = 0. */
-function exprel(u: number): number {
-  return u === 0 ? 1 : Math.expm1(u) / u;
 }

@@ -24,11 +24,20 @@
  *   cancellation for short horizons, and convergent at every horizon (the long ones through the
  *   z → 1 − z connection formula).
  */
-import { finite, naError, numError, valueError } from "../errors";
-import { Message, msg } from "../messages/catalogue";
+import { finite, naError } from "../errors";
+import { msg } from "../messages/catalogue";
 import { distinctRows } from "./grouping";
 import { hyp2f1ExcessFunction } from "./hyp2f1";
-import { minimizeNewton, MinimizeResult, Objective } from "./optimize";
+import type { CustomerArgs, ModelFit, ModelFitOptions } from "./modelFit";
+import {
+  checkedCustomer,
+  checkHorizon,
+  checkPositiveParams,
+  checkSummaries,
+  fittedModel,
+  penalizerOf,
+} from "./modelFit";
+import { minimizeNewton, Objective } from "./optimize";
 import { digamma, logGamma, trigamma } from "./special";
 
 /** BG/NBD parameters: purchase-rate shape r and scale α, dropout Beta(a, b). */
@@ -39,26 +48,11 @@ export interface BgnbdParams {
   readonly b: number;
 }
 
-/** A fitted BG/NBD model. */
-export interface BgnbdFit {
-  readonly params: BgnbdParams;
-  /** Σ ln L over the customers at the estimates (without the penalty). */
-  readonly logLikelihood: number;
-  /** Newton iterations and objective evaluations, for benchmarks. */
-  readonly iterations: number;
-  readonly evaluations: number;
-}
+/** A fitted BG/NBD (or MBG/NBD) model. */
+export type BgnbdFit = ModelFit<BgnbdParams>;
 
-/** Options of {@link bgnbdFit}. */
-export interface BgnbdFitOptions {
-  /**
-   * L2 penalty on the parameters, as in `lifetimes`: the fit minimises −(mean ln L) + penalizer·(r² + α² +
-   * a² + b²). Default 0 (maximum likelihood).
-   */
-  readonly penalizer?: number;
-  /** Describes customer i (0-based) in messages; default "customer i+1". */
-  readonly describe?: (i: number) => Message;
-}
+/** Options of {@link bgnbdFit}: the L2 penalty on (r, α, a, b) and how customers are named in messages. */
+export type BgnbdFitOptions = ModelFitOptions;
 
 const PARAM_NAMES = ["r", "alpha", "a", "b"] as const;
 
@@ -67,35 +61,10 @@ const PARAM_NAMES = ["r", "alpha", "a", "b"] as const;
  * @throws CrmError `#NUM!` naming the first bad parameter.
  */
 export function checkBgnbdParams(params: BgnbdParams): void {
-  for (const name of PARAM_NAMES) {
-    const v = params[name];
-    if (!(v > 0) || !Number.isFinite(v)) throw numError("btyd.paramPositive", { model: "BG/NBD", name, value: v });
-  }
+  checkPositiveParams("BG/NBD", PARAM_NAMES, params);
 }
 
-/**
- * What is wrong with one customer's summary, or null: frequency x must be a whole number ≥ 0,
- * 0 ≤ recency t_x ≤ T, and t_x = 0 when x = 0 (recency is the time of the last repeat purchase, not the
- * time since it).
- */
-export function customerProblem(x: number, tx: number, T: number): Message | null {
-  // the common case first, without Number.isInteger (which V8 does not inline here: 30× slower)
-  if (x >= 0 && x === Math.floor(x) && x < Infinity && tx >= 0 && T >= tx && (x > 0 || tx === 0)) return null;
-  if (!(x >= 0) || !Number.isInteger(x)) return msg("btyd.frequencyWhole", { value: x });
-  if (!(tx >= 0)) return msg("btyd.recencyNegative", { value: tx });
-  if (!(T >= tx)) return msg("btyd.ageBelowRecency", { age: T, recency: tx });
-  if (x === 0 && tx !== 0) return msg("btyd.recencyWithoutRepeat", { value: tx });
-  return null;
-}
-
-/**
- * Checks one customer's summary ({@link customerProblem}).
- * @throws CrmError `#NUM!` naming the customer (`where`) and the rule broken.
- */
-export function checkCustomer(x: number, tx: number, T: number, where: Message): void {
-  const problem = customerProblem(x, tx, T);
-  if (problem !== null) throw numError("btyd.customerInvalid", { where, problem });
-}
+export { checkCustomer, checkHorizon, customerProblem, fitFailure } from "./modelFit";
 
 function lnLCustomer(p: BgnbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, a, b } = p;
@@ -372,48 +341,24 @@ function objective(d: GroupedSummary, penalizer: number, shift: number): Objecti
   };
 }
 
+/** The fit objective of the BG/NBD family member `shift` (0: BG/NBD, 1: MBG/NBD) as a function of the data. */
+function familyObjective(shift: number) {
+  return (frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>, penalizer = 0): Objective =>
+    objective(groupSummary(frequency, recency, T, shift), penalizer, shift);
+}
+
 /**
  * The BG/NBD fit's objective on θ = ln(r, α, a, b) for these customers (inputs assumed valid): the mean
  * negative log-likelihood plus the penalty, writing its gradient and 4×4 Hessian. Exposed for tests and
  * benchmarks; {@link bgnbdFit} is the public fit.
  */
-export function bgnbdObjective(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-  penalizer = 0,
-): Objective {
-  return objective(groupSummary(frequency, recency, T, 0), penalizer, 0);
-}
+export const bgnbdObjective = familyObjective(0);
 
 /**
  * The MBG/NBD fit's objective (see mbgnbd.ts), the same as {@link bgnbdObjective} with one more chance
  * to drop out per customer. Exposed for tests.
  */
-export function mbgnbdObjective(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-  penalizer = 0,
-): Objective {
-  return objective(groupSummary(frequency, recency, T, 1), penalizer, 1);
-}
-
-/**
- * Turns an unsuccessful minimisation on log-parameters into the `#N/A` the user sees, naming the
- * parameters that ran off towards 0 or ∞ (|ln p| > 10) — the usual reason: the data cannot tell the
- * model's parameters apart (e.g. no sign of dropout, or no heterogeneity between customers).
- */
-export function fitFailure(model: string, names: readonly string[], result: MinimizeResult, hint: Message): Error {
-  const drifting: string[] = [];
-  result.x.forEach((v, i) => {
-    if (Math.abs(v) > 10 || i === result.divergedIndex) drifting.push(`${names[i]} → ${v > 0 ? "∞" : "0"}`);
-  });
-  if (drifting.length > 0) {
-    return naError("btyd.fitDrift", { model, drift: drifting.join(", "), hint });
-  }
-  return naError("btyd.fitNotConverged", { model, status: result.status, iterations: result.iterations });
-}
+export const mbgnbdObjective = familyObjective(1);
 
 /**
  * Maximum-likelihood BG/NBD fit (optionally L2-penalised), by damped Newton on ln(r, α, a, b) from r = a = b = 1,
@@ -447,43 +392,13 @@ export function fitFamily(
   T: ArrayLike<number>,
   options: BgnbdFitOptions = {},
 ): BgnbdFit {
-  const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0) || !Number.isFinite(penalizer)) throw numError("btyd.penalizer", { value: penalizer });
-  const describe = options.describe ?? ((i: number) => msg("btyd.customerNumber", { n: i + 1 }));
-  const n = frequency.length;
-  if (recency.length !== n || T.length !== n) {
-    throw valueError("btyd.perCustomer", {
-      names: "frequency, recency and T",
-      counts: `${n}, ${recency.length}, ${T.length}`,
-    });
-  }
-  if (n === 0) throw naError("btyd.fitNoCustomers", { model });
-  let sumX = 0;
-  let sumT = 0;
-  for (let i = 0; i < n; i++) {
-    const problem = customerProblem(frequency[i]!, recency[i]!, T[i]!);
-    if (problem !== null) throw numError("btyd.customerInvalid", { where: describe(i), problem });
-    sumX += frequency[i]!;
-    sumT += T[i]!;
-  }
-  if (sumX === 0) throw naError("btyd.fitNoRepeat", { model });
+  const penalizer = penalizerOf(options);
+  const { sumX, sumT } = checkSummaries(model, frequency, recency, T, options.describe);
   const data = groupSummary(frequency, recency, T, shift);
-  if (data.profiles === 1) {
-    throw naError("btyd.fitSameCustomers", { model });
-  }
+  if (data.profiles === 1) throw naError("btyd.fitSameCustomers", { model });
   const alpha0 = sumT > 0 ? sumT / sumX : 1;
   const result = minimizeNewton(objective(data, penalizer, shift), [0, Math.log(alpha0), 0, 0]);
-  if (result.status !== "converged") {
-    throw fitFailure(model, PARAM_NAMES, result, msg("btyd.hintBgnbd"));
-  }
-  const [r, alpha, a, b] = Array.from(result.x, Math.exp) as [number, number, number, number];
-  const penalty = penalizer * (r * r + alpha * alpha + a * a + b * b);
-  return {
-    params: { r, alpha, a, b },
-    logLikelihood: finite(-n * (result.value - penalty), msg("btyd.logLikelihood")),
-    iterations: result.iterations,
-    evaluations: result.evaluations,
-  };
+  return fittedModel(model, PARAM_NAMES, result, penalizer, frequency.length, msg("btyd.hintBgnbd"));
 }
 
 /**
@@ -501,15 +416,8 @@ export function logDeathOdds(p: BgnbdParams, x: number, tx: number, T: number, s
  * @throws CrmError `#NUM!` for invalid parameters or customer.
  * @example bgnbdPAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86) // ≈ 0.7266
  */
-export function bgnbdPAlive(
-  params: BgnbdParams,
-  x: number,
-  tx: number,
-  T: number,
-  where: Message = msg("btyd.customer"),
-): number {
-  checkBgnbdParams(params);
-  checkCustomer(x, tx, T, where);
+export function bgnbdPAlive(params: BgnbdParams, ...customer: CustomerArgs): number {
+  const [x, tx, T] = checkedCustomer(checkBgnbdParams, params, customer);
   if (x === 0) return 1;
   return 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T)));
 }
@@ -566,27 +474,14 @@ export function familyExpectedCurve(
   return out;
 }
 
-/** Checks a horizon t ≥ 0. @throws CrmError `#NUM!` otherwise. */
-export function checkHorizon(t: number): void {
-  if (!(t >= 0) || !Number.isFinite(t)) throw numError("btyd.horizon", { value: t });
-}
-
 /**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods, equation (10) (computed as in the module
  * comment). 0 at t = 0, non-negative and increasing in t. O(terms of ₂F₁): a few dozen, at any horizon.
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
  * @example bgnbdExpected({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
  */
-export function bgnbdExpected(
-  params: BgnbdParams,
-  t: number,
-  x: number,
-  tx: number,
-  T: number,
-  where: Message = msg("btyd.customer"),
-): number {
-  checkBgnbdParams(params);
-  checkCustomer(x, tx, T, where);
+export function bgnbdExpected(params: BgnbdParams, t: number, ...customer: CustomerArgs): number {
+  const [x, tx, T] = checkedCustomer(checkBgnbdParams, params, customer);
   checkHorizon(t);
   return familyExpectedCurve(0, params, [t], x, tx, T)[0]!;
 }

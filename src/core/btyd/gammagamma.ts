@@ -11,7 +11,7 @@
  */
 import { finite, naError, numError, valueError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
-import { fitFailure } from "./bgnbd";
+import { fitFailure } from "./modelFit";
 import { distinctRows } from "./grouping";
 import { minimizeNewton, Objective } from "./optimize";
 import { digamma, logGamma, trigamma } from "./special";

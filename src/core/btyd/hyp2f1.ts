@@ -37,7 +37,7 @@
  * within 1e-9 of 1 and integer and near-integer c − a − b (test/fixtures/models/hyp2f1_grid.py), to 1e-12.
  */
 import { numError } from "../errors";
-import { gammaRatio, logGamma, logGammaDifferenceQuotient } from "./special";
+import { exprel, gammaRatio, logGamma, logGammaDifferenceQuotient } from "./special";
 
 const EPS = 1e-16;
 const MAX_TERMS = 200_000;
@@ -80,11 +80,6 @@ function isNonPositiveInteger(x: number): boolean {
 function checkArguments(c: number, z: number): void {
   if (!(z <= 1)) throw numError("btyd.hypergeometricZ", { z });
   if (isNonPositiveInteger(c)) throw numError("btyd.hypergeometricC", { c });
-}
-
-/** exprel(u) = (eᵘ − 1)/u, 1 at u = 0. */
-function exprel(u: number): number {
-  return u === 0 ? 1 : Math.expm1(u) / u;
 }
 
 /** ln(1 + h/x)/h, with its limit 1/x at h = 0. */
@@ -315,6 +310,16 @@ class NearOne {
     return sum;
   }
 
+  /**
+   * The second series of the unmerged connection formula, Σ (c−a)ₙ(c−b)ₙ/((1+δ)ₙ n!)·yⁿ (its factor y^δ is
+   * the caller's), cached like the first.
+   */
+  private secondSum(y: number): number {
+    const { a, b, c, d } = this;
+    const make = (): CachedSeries => (this.second = new CachedSeries(1, 0, c - a, c - b, 1 + d));
+    return this.sum(this.second, make, 1, 0, c - a, c - b, 1 + d, y);
+  }
+
   /** ₂F₁(a, b; c; 1 − y) for 0 < y ≤ ½. */
   value(y: number): number {
     const factor = this.euler ? Math.pow(y, this.delta) : 1;
@@ -328,21 +333,7 @@ class NearOne {
           ? 0
           : this.head *
             this.sum(this.first, () => (this.first = new CachedSeries(1, 0, a, b, 1 - d)), 1, 0, a, b, 1 - d, y);
-      const second =
-        this.tail === 0
-          ? 0
-          : this.tail *
-            Math.pow(y, d) *
-            this.sum(
-              this.second,
-              () => (this.second = new CachedSeries(1, 0, c - a, c - b, 1 + d)),
-              1,
-              0,
-              c - a,
-              c - b,
-              1 + d,
-              y,
-            );
+      const second = this.tail === 0 ? 0 : this.tail * Math.pow(y, d) * this.secondSum(y);
       return factor * (first + second);
     }
     const head = m > 0 ? this.head * this.headSum(1, 0, y) : 0;
@@ -387,19 +378,7 @@ class NearOne {
         1 - d,
         y,
       );
-      const second =
-        tailOverA *
-        Math.pow(y, d) *
-        this.sum(
-          this.second,
-          () => (this.second = new CachedSeries(1, 0, c - a, c - b, 1 + d)),
-          1,
-          0,
-          c - a,
-          c - b,
-          1 + d,
-          y,
-        );
+      const second = tailOverA * Math.pow(y, d) * this.secondSum(y);
       return headExcess * (1 + a * s1Excess) + s1Excess + second;
     }
     // head: n = 0 term gives (coefficient − 1)/a; n ≥ 1 terms carry (a)ₙ = a·(a + 1)ₙ₋₁

@@ -17,18 +17,17 @@
  *   as −(a + b + x)·(₂F₁(r + x, a − 1; a + b + x; −t/(α + T)) − 1)/(a − 1)·P(alive) (bgnbd.ts).
  */
 import { finite } from "../errors";
-import { Message, msg } from "../messages/catalogue";
+import { msg } from "../messages/catalogue";
 import {
   BgnbdFit,
   BgnbdFitOptions,
   BgnbdParams,
   checkBgnbdParams,
-  checkCustomer,
-  checkHorizon,
   familyExpectedCurve,
   fitFamily,
   logDeathOdds,
 } from "./bgnbd";
+import { checkedCustomer, checkHorizon, CustomerArgs } from "./modelFit";
 import { logGamma } from "./special";
 
 /** MBG/NBD parameters: purchase-rate shape r and scale α, dropout Beta(a, b) (as BG/NBD's). */
@@ -79,15 +78,8 @@ export function mbgnbdFit(
  * @throws CrmError `#NUM!` for invalid parameters or customer.
  * @example mbgnbdPAlive({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 0, 38.86) // ≈ 0.3897
  */
-export function mbgnbdPAlive(
-  params: MbgnbdParams,
-  x: number,
-  tx: number,
-  T: number,
-  where: Message = msg("btyd.customer"),
-): number {
-  checkBgnbdParams(params);
-  checkCustomer(x, tx, T, where);
+export function mbgnbdPAlive(params: MbgnbdParams, ...customer: CustomerArgs): number {
+  const [x, tx, T] = checkedCustomer(checkBgnbdParams, params, customer);
   return 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T, 1)));
 }
 
@@ -97,16 +89,8 @@ export function mbgnbdPAlive(
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
  * @example mbgnbdExpected({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 39, 2, 30.43, 38.86) // ≈ 1.2630
  */
-export function mbgnbdExpected(
-  params: MbgnbdParams,
-  t: number,
-  x: number,
-  tx: number,
-  T: number,
-  where: Message = msg("btyd.customer"),
-): number {
-  checkBgnbdParams(params);
-  checkCustomer(x, tx, T, where);
+export function mbgnbdExpected(params: MbgnbdParams, t: number, ...customer: CustomerArgs): number {
+  const [x, tx, T] = checkedCustomer(checkBgnbdParams, params, customer);
   checkHorizon(t);
   return finite(familyExpectedCurve(1, params, [t], x, tx, T)[0]!, msg("btyd.expectedPurchases"));
 }

@@ -16,34 +16,30 @@
  * customers grouped by (x, t_x, T) and the ₂F₁-type series shared by every profile with the same (x, t_x)
  * or (x, T): two series per distinct pair and evaluation.
  */
-import { finite, naError, numError, valueError } from "../errors";
-import { Message, msg } from "../messages/catalogue";
-import { checkCustomer, customerProblem, fitFailure } from "./bgnbd";
+import { finite, naError } from "../errors";
+import { msg } from "../messages/catalogue";
+import type { CustomerArgs, ModelFit, ModelFitOptions } from "./modelFit";
+import {
+  checkedCustomer,
+  checkHorizon,
+  checkPositiveParams,
+  checkSummaries,
+  fittedModel,
+  penalizerOf,
+} from "./modelFit";
 import { distinctRows } from "./grouping";
 import { jet, logDiffExp, logSumExp } from "./jet";
 import { minimizeNewton, Objective } from "./optimize";
 import { branchOf, logGJet, logIntegral, logIntegralJet, PnbdParams, uSplit } from "./pnbdIntegral";
-import { digamma, logGamma, trigamma } from "./special";
+import { digamma, exprel, logGamma, trigamma } from "./special";
 
 export type { PnbdParams } from "./pnbdIntegral";
 
 /** A fitted Pareto/NBD model. */
-export interface PnbdFit {
-  readonly params: PnbdParams;
-  /** Σ ln L over the customers at the estimates (without the penalty). */
-  readonly logLikelihood: number;
-  /** Newton iterations and objective evaluations, for benchmarks. */
-  readonly iterations: number;
-  readonly evaluations: number;
-}
+export type PnbdFit = ModelFit<PnbdParams>;
 
-/** Options of {@link pnbdFit}. */
-export interface PnbdFitOptions {
-  /** L2 penalty as BG/NBD's: −(mean ln L) + penalizer·(r² + α² + s² + β²). Default 0. */
-  readonly penalizer?: number;
-  /** Describes customer i (0-based) in messages; default "customer i+1". */
-  readonly describe?: (i: number) => Message;
-}
+/** Options of {@link pnbdFit}: the L2 penalty on (r, α, s, β), as BG/NBD's, and how customers are named. */
+export type PnbdFitOptions = ModelFitOptions;
 
 const PARAM_NAMES = ["r", "alpha", "s", "beta"] as const;
 // jet layout (jet.ts) and variable order, as local constants: imported bindings cost a call per use
@@ -60,12 +56,7 @@ const BETA = 3;
  * @throws CrmError `#NUM!` naming the first bad parameter.
  */
 export function checkPnbdParams(params: PnbdParams): void {
-  for (const name of PARAM_NAMES) {
-    const v = params[name];
-    if (!(v > 0) || !Number.isFinite(v)) {
-      throw numError("btyd.paramPositive", { model: "Pareto/NBD", name, value: v });
-    }
-  }
+  checkPositiveParams("Pareto/NBD", PARAM_NAMES, params);
 }
 
 /** ln B = −(r + x)·ln(α + T) − s·ln(β + T). */
@@ -303,43 +294,13 @@ export function pnbdFit(
   T: ArrayLike<number>,
   options: PnbdFitOptions = {},
 ): PnbdFit {
-  const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0) || !Number.isFinite(penalizer)) throw numError("btyd.penalizer", { value: penalizer });
-  const describe = options.describe ?? ((i: number) => msg("btyd.customerNumber", { n: i + 1 }));
-  const n = frequency.length;
-  if (recency.length !== n || T.length !== n) {
-    throw valueError("btyd.perCustomer", {
-      names: "frequency, recency and T",
-      counts: `${n}, ${recency.length}, ${T.length}`,
-    });
-  }
-  if (n === 0) throw naError("btyd.fitNoCustomers", { model: "Pareto/NBD" });
-  let sumX = 0;
-  let sumT = 0;
-  for (let i = 0; i < n; i++) {
-    const problem = customerProblem(frequency[i]!, recency[i]!, T[i]!);
-    if (problem !== null) throw numError("btyd.customerInvalid", { where: describe(i), problem });
-    sumX += frequency[i]!;
-    sumT += T[i]!;
-  }
-  if (sumX === 0) throw naError("btyd.fitNoRepeat", { model: "Pareto/NBD" });
+  const penalizer = penalizerOf(options);
+  const { sumX, sumT } = checkSummaries("Pareto/NBD", frequency, recency, T, options.describe);
   const data = groupPnbd(frequency, recency, T);
-  if (data.count.length === 1) {
-    throw naError("btyd.fitSameCustomers", { model: "Pareto/NBD" });
-  }
+  if (data.count.length === 1) throw naError("btyd.fitSameCustomers", { model: "Pareto/NBD" });
   const scale = Math.log(sumT > 0 ? sumT / sumX : 1);
   const result = minimizeNewton(objective(data, penalizer), [0, scale, 0, scale]);
-  if (result.status !== "converged") {
-    throw fitFailure("Pareto/NBD", PARAM_NAMES, result, msg("btyd.hintBgnbd"));
-  }
-  const [r, alpha, s, beta] = Array.from(result.x, Math.exp) as [number, number, number, number];
-  const penalty = penalizer * (r * r + alpha * alpha + s * s + beta * beta);
-  return {
-    params: { r, alpha, s, beta },
-    logLikelihood: finite(-n * (result.value - penalty), msg("btyd.logLikelihood")),
-    iterations: result.iterations,
-    evaluations: result.evaluations,
-  };
+  return fittedModel("Pareto/NBD", PARAM_NAMES, result, penalizer, frequency.length, msg("btyd.hintBgnbd"));
 }
 
 /**
@@ -348,21 +309,8 @@ export function pnbdFit(
  * @throws CrmError `#NUM!` for invalid parameters or customer.
  * @example pnbdPAlive({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 0, 0, 38.86) // ≈ 0.2953
  */
-export function pnbdPAlive(
-  params: PnbdParams,
-  x: number,
-  tx: number,
-  T: number,
-  where: Message = msg("btyd.customer"),
-): number {
-  checkPnbdParams(params);
-  checkCustomer(x, tx, T, where);
-  return pnbdAlive(params, x, tx, T);
-}
-
-/** exprel(u) = (eᵘ − 1)/u, 1 at u = 0. */
-function exprel(u: number): number {
-  return u === 0 ? 1 : Math.expm1(u) / u;
+export function pnbdPAlive(params: PnbdParams, ...customer: CustomerArgs): number {
+  return pnbdAlive(params, ...checkedCustomer(checkPnbdParams, params, customer));
 }
 
 /** P(alive | x, t_x, T) without checks (inputs valid). O(terms). */
@@ -412,16 +360,8 @@ export function pnbdExpectedCurve(
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
  * @example pnbdExpected({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 39, 2, 30.43, 38.86) // ≈ 1.4551
  */
-export function pnbdExpected(
-  params: PnbdParams,
-  t: number,
-  x: number,
-  tx: number,
-  T: number,
-  where: Message = msg("btyd.customer"),
-): number {
-  checkPnbdParams(params);
-  checkCustomer(x, tx, T, where);
-  if (!(t >= 0) || !Number.isFinite(t)) throw numError("btyd.horizon", { value: t });
+export function pnbdExpected(params: PnbdParams, t: number, ...customer: CustomerArgs): number {
+  const [x, tx, T] = checkedCustomer(checkPnbdParams, params, customer);
+  checkHorizon(t);
   return pnbdExpectedCurve(params, [t], x, tx, T)[0]!;
 }

@@ -180,3 +180,8 @@ export function gammaRatio(numerator: readonly number[], denominator: readonly n
   }
   return sign * Math.exp(log);
 }
+
+/** exprel(u) = (eᵘ − 1)/u, 1 at u = 0. */
+export function exprel(u: number): number {
+  return u === 0 ? 1 : Math.expm1(u) / u;
+}

@@ -5,6 +5,8 @@
  */
 import type { MessageArea } from "./types";
 
+// One entry a line, English and Chinese side by side (prettier would fold the long ones over three lines).
+// prettier-ignore
 export const CLI = {
   // --- usage ----------------------------------------------------------------------------------------------------
   usage: {
@@ -48,133 +50,61 @@ A .csv may be UTF-8, UTF-16 or GB18030, separated by commas, semicolons or tabs 
   },
   usageProblem: { en: "crm-scorecard: {problem}", zh: "crm-scorecard：{problem}" },
   noInput: { en: "give an input file (.xlsx or .csv)", zh: "请给出输入文件（.xlsx 或 .csv）" },
-  periodsNeeded: {
-    en: "name the periods of the {count} input files with --periods",
-    zh: "请用 --periods 给出 {count} 个输入文件的期间",
-  },
-  periodsCount: {
-    en: '--periods must name {count} periods, one per input file, not "{value}"',
-    zh: "--periods 必须给出 {count} 个期间（每个输入文件一个），而不是“{value}”",
-  },
-  periodsTwice: {
-    en: '--periods names one period twice ("{first}", "{second}")',
-    zh: "--periods 两次给出了同一期间（“{first}”、“{second}”）",
-  },
-  periodWithSeveral: {
-    en: "with several input files, name their periods with --periods",
-    zh: "有多个输入文件时，请用 --periods 给出它们的期间",
-  },
-  periodsWithOne: {
-    en: "--periods goes with several input files; use --period for one",
-    zh: "--periods 用于多个输入文件；只有一个文件时请用 --period",
-  },
+  periodsNeeded: { en: "name the periods of the {count} input files with --periods", zh: "请用 --periods 给出 {count} 个输入文件的期间" },
+  periodsCount: { en: '--periods must name {count} periods, one per input file, not "{value}"', zh: "--periods 必须给出 {count} 个期间（每个输入文件一个），而不是“{value}”" },
+  periodsTwice: { en: '--periods names one period twice ("{first}", "{second}")', zh: "--periods 两次给出了同一期间（“{first}”、“{second}”）" },
+  periodWithSeveral: { en: "with several input files, name their periods with --periods", zh: "有多个输入文件时，请用 --periods 给出它们的期间" },
+  periodsWithOne: { en: "--periods goes with several input files; use --period for one", zh: "--periods 用于多个输入文件；只有一个文件时请用 --period" },
   periodBlank: { en: "--period must not be blank", zh: "--period 不能为空" },
-  inputType: {
-    en: 'the input must be an .xlsx or .csv file, not "{input}"',
-    zh: "输入必须是 .xlsx 或 .csv 文件，而不是“{input}”",
-  },
+  inputType: { en: 'the input must be an .xlsx or .csv file, not "{input}"', zh: "输入必须是 .xlsx 或 .csv 文件，而不是“{input}”" },
   langValue: { en: '--lang must be en or zh, not "{value}"', zh: "--lang 必须是 en 或 zh，而不是“{value}”" },
-  capValue: {
-    en: '--cap must be a number like 1.2, not "{value}"',
-    zh: "--cap 必须是数值（例如 1.2），而不是“{value}”",
-  },
+  capValue: { en: '--cap must be a number like 1.2, not "{value}"', zh: "--cap 必须是数值（例如 1.2），而不是“{value}”" },
   rangeOption: { en: "--range: {problem}", zh: "--range：{problem}" },
   outType: { en: '--out must name an .xlsx file, not "{out}"', zh: "--out 必须是 .xlsx 文件，而不是“{out}”" },
 
   // --- files ----------------------------------------------------------------------------------------------------
   noSuchFile: { en: "{file}: no such file", zh: "{file}：文件不存在" },
-  isFolder: {
-    en: "{file} is a folder, not a file: give the .csv or .xlsx file itself",
-    zh: "{file} 是文件夹，不是文件：请给出 .csv 或 .xlsx 文件本身",
-  },
+  isFolder: { en: "{file} is a folder, not a file: give the .csv or .xlsx file itself", zh: "{file} 是文件夹，不是文件：请给出 .csv 或 .xlsx 文件本身" },
   cannotRead: { en: "{file}: cannot read it ({reason})", zh: "{file}：无法读取（{reason}）" },
   notXlsx: { en: "{file}: not a readable .xlsx file ({reason})", zh: "{file}：不是可读取的 .xlsx 文件（{reason}）" },
-  outExists: {
-    en: "{out} already exists; use --force to overwrite it",
-    zh: "{out} 已存在；如要覆盖，请加 --force",
-  },
+  outExists: { en: "{out} already exists; use --force to overwrite it", zh: "{out} 已存在；如要覆盖，请加 --force" },
   cannotWrite: { en: "{out}: cannot write ({reason})", zh: "{out}：无法写入（{reason}）" },
 
   // --- sheets ---------------------------------------------------------------------------------------------------
   sheetNameLength: { en: "a sheet name has 1 to 31 characters", zh: "工作表名称须为 1 到 31 个字符" },
-  sheetNameCharacters: {
-    en: "a sheet name cannot contain : \\ / ? * [ ]",
-    zh: "工作表名称不能包含 : \\ / ? * [ ]",
-  },
-  sheetNameApostrophe: {
-    en: "a sheet name cannot begin or end with an apostrophe (')",
-    zh: "工作表名称不能以撇号（'）开头或结尾",
-  },
+  sheetNameCharacters: { en: "a sheet name cannot contain : \\ / ? * [ ]", zh: "工作表名称不能包含 : \\ / ? * [ ]" },
+  sheetNameApostrophe: { en: "a sheet name cannot begin or end with an apostrophe (')", zh: "工作表名称不能以撇号（'）开头或结尾" },
   sheetNameHistory: { en: 'Excel reserves the name "History"', zh: "“History”是 Excel 保留的名称" },
-  badSheetName: {
-    en: '--sheet "{name}" cannot name a sheet: {why}',
-    zh: "--sheet “{name}”不能用作工作表名称：{why}",
-  },
-  noSheet: {
-    en: '{file}: no sheet named "{name}" (sheets: {sheets})',
-    zh: "{file}：没有名为“{name}”的工作表（工作表：{sheets}）",
-  },
-  noSheetBadName: {
-    en: '{file}: no sheet named "{name}" (sheets: {sheets}); {why}',
-    zh: "{file}：没有名为“{name}”的工作表（工作表：{sheets}）；{why}",
-  },
+  badSheetName: { en: '--sheet "{name}" cannot name a sheet: {why}', zh: "--sheet “{name}”不能用作工作表名称：{why}" },
+  noSheet: { en: '{file}: no sheet named "{name}" (sheets: {sheets})', zh: "{file}：没有名为“{name}”的工作表（工作表：{sheets}）" },
+  noSheetBadName: { en: '{file}: no sheet named "{name}" (sheets: {sheets}); {why}', zh: "{file}：没有名为“{name}”的工作表（工作表：{sheets}）；{why}" },
   /** A sheet's name in a list: `"Data"`, `“Data”`. */
   quoted: { en: '"{name}"', zh: "“{name}”" },
   /** A list of two or more: the first item, then the rest. */
   listMore: { en: "{first}, {rest}", zh: "{first}、{rest}" },
   emptySheet: { en: '{file}: sheet "{sheet}" is empty', zh: "{file}：工作表“{sheet}”是空的" },
-  emptyRange: {
-    en: '{file}: the range {range} on sheet "{sheet}" holds no values',
-    zh: "{file}：工作表“{sheet}”的区域 {range} 中没有任何值",
-  },
-  sheetExists: {
-    en: 'the workbook already has a sheet named "{name}"',
-    zh: "工作簿中已有名为“{name}”的工作表",
-  },
+  emptyRange: { en: '{file}: the range {range} on sheet "{sheet}" holds no values', zh: "{file}：工作表“{sheet}”的区域 {range} 中没有任何值" },
+  sheetExists: { en: 'the workbook already has a sheet named "{name}"', zh: "工作簿中已有名为“{name}”的工作表" },
 
   // --- several periods -------------------------------------------------------------------------------------------
   /** A problem of one of several input files, after its name. */
   inputProblem: { en: "{file}: {problem}", zh: "{file}：{problem}" },
-  historyExists: {
-    en: '{file}: the workbook has a history sheet "{sheet}" already; record into it from the task pane in Excel',
-    zh: "{file}：该工作簿已有历史工作表“{sheet}”；请在 Excel 中用任务窗格向其记录",
-  },
-  historyNotUsed: {
-    en: 'note: the history on "{sheet}" could not be read and was not used',
-    zh: "注意：无法读取“{sheet}”中的历史记录，未使用它",
-  },
+  historyExists: { en: '{file}: the workbook has a history sheet "{sheet}" already; record into it from the task pane in Excel', zh: "{file}：该工作簿已有历史工作表“{sheet}”；请在 Excel 中用任务窗格向其记录" },
+  historyNotUsed: { en: 'note: the history on "{sheet}" could not be read and was not used', zh: "注意：无法读取“{sheet}”中的历史记录，未使用它" },
 
   // --- the result -----------------------------------------------------------------------------------------------
-  wrote: {
-    en: 'Wrote {out}: sheet "{sheet}" from {source}, {kpis} KPIs, overall score {score} ({band}), {mode} mode',
-    zh: "已写入 {out}：工作表“{sheet}”，数据来自 {source}，共 {kpis} 个 KPI，综合得分 {score}（{band}），模式：{mode}",
-  },
+  wrote: { en: 'Wrote {out}: sheet "{sheet}" from {source}, {kpis} KPIs, overall score {score} ({band}), {mode} mode', zh: "已写入 {out}：工作表“{sheet}”，数据来自 {source}，共 {kpis} 个 KPI，综合得分 {score}（{band}），模式：{mode}" },
   modeLive: { en: "live", zh: "链接源数据" },
   modeSnapshot: { en: "snapshot", zh: "快照" },
   note: { en: "note: {note}", zh: "注意：{note}" },
-  chartNotDrawn: {
-    en: 'chart "{title}" ({values}) not drawn: exceljs cannot write charts; the task pane draws it in Excel',
-    zh: "图表“{title}”（{values}）未绘制：exceljs 无法写入图表；请在 Excel 中用任务窗格绘制",
-  },
+  chartNotDrawn: { en: 'chart "{title}" ({values}) not drawn: exceljs cannot write charts; the task pane draws it in Excel', zh: "图表“{title}”（{values}）未绘制：exceljs 无法写入图表；请在 Excel 中用任务窗格绘制" },
 
-  history: {
-    en: 'History of {count} periods ({periods}) on sheet "{sheet}"',
-    zh: "历史记录共 {count} 期（{periods}），位于工作表“{sheet}”",
-  },
-  compared: {
-    en: "Compared with {period}: overall score {previous} → {score} ({change} points)",
-    zh: "与 {period} 对比：综合得分 {previous} → {score}（{change} 分）",
-  },
+  history: { en: 'History of {count} periods ({periods}) on sheet "{sheet}"', zh: "历史记录共 {count} 期（{periods}），位于工作表“{sheet}”" },
+  compared: { en: "Compared with {period}: overall score {previous} → {score} ({change} points)", zh: "与 {period} 对比：综合得分 {previous} → {score}（{change} 分）" },
   previousColumn: { en: "the Previous column", zh: "上期值列" },
-  historyChartNotDrawn: {
-    en: 'chart "{title}" ({source} on "{sheet}") not drawn: exceljs cannot write charts; the task pane draws it when it records a period',
-    zh: "图表“{title}”（“{sheet}”上的 {source}）未绘制：exceljs 无法写入图表；在 Excel 中用任务窗格记录本期时会绘制",
-  },
+  historyChartNotDrawn: { en: 'chart "{title}" ({source} on "{sheet}") not drawn: exceljs cannot write charts; the task pane draws it when it records a period', zh: "图表“{title}”（“{sheet}”上的 {source}）未绘制：exceljs 无法写入图表；在 Excel 中用任务窗格记录本期时会绘制" },
 
   // --- interruptions --------------------------------------------------------------------------------------------
-  interrupted: {
-    en: "crm-scorecard: stopped by {signal}; no output file was written",
-    zh: "crm-scorecard：已被 {signal} 中止；未写入输出文件",
-  },
+  interrupted: { en: "crm-scorecard: stopped by {signal}; no output file was written", zh: "crm-scorecard：已被 {signal} 中止；未写入输出文件" },
   unexpected: { en: "crm-scorecard: unexpected failure: {reason}", zh: "crm-scorecard：意外失败：{reason}" },
 } as const satisfies MessageArea;

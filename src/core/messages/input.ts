@@ -5,6 +5,8 @@
  */
 import type { MessageArea } from "./types";
 
+// One entry a line, English and Chinese side by side (prettier would fold the long ones over three lines).
+// prettier-ignore
 export const INPUT = {
   // --- places -----------------------------------------------------------------------------------------------
   rangeRow: { en: "row {row} of the range", zh: "区域第 {row} 行" },
@@ -20,10 +22,7 @@ export const INPUT = {
   cellNotFinite: { en: "{where} is not a finite number", zh: "{where}不是有限数值" },
   cellIsError: { en: "{where} is {error}", zh: "{where}是错误值 {error}" },
   cellIsErrorCode: { en: "{where} is an error ({code})", zh: "{where}是错误（{code}）" },
-  blankBesideValue: {
-    en: "{where} is blank but {other} has a value there",
-    zh: "{where}为空，但 {other} 在此处有值",
-  },
+  blankBesideValue: { en: "{where} is blank but {other} has a value there", zh: "{where}为空，但 {other} 在此处有值" },
 
   // --- a whole argument -------------------------------------------------------------------------------------
   argRequired: { en: "{arg} is required", zh: "缺少必需参数 {arg}" },
@@ -33,40 +32,19 @@ export const INPUT = {
   argNotFinite: { en: "{arg} is not a finite number", zh: "{arg} 不是有限数值" },
   argIsError: { en: "{arg} is {error}", zh: "{arg} 是错误值 {error}" },
   argIsErrorCode: { en: "{arg} is an error ({code})", zh: "{arg} 是错误（{code}）" },
-  argNotSingle: {
-    en: "{arg}: expected a single value, got a range of {rows}×{columns}",
-    zh: "{arg}：应为单个值，而不是 {rows}×{columns} 的区域",
-  },
+  argNotSingle: { en: "{arg}: expected a single value, got a range of {rows}×{columns}", zh: "{arg}：应为单个值，而不是 {rows}×{columns} 的区域" },
   optionUnknown: { en: '{arg}: "{word}" is not one of {allowed}', zh: '{arg}："{word}" 不是可选值之一：{allowed}' },
   mustNotBeNegative: { en: "{arg}: {value} must not be negative", zh: "{arg}：{value} 不能为负数" },
   isZero: { en: "{arg} is 0", zh: "{arg} 为 0" },
   greaterThanMinusOne: { en: "{arg}: {value} must be greater than −1", zh: "{arg}：{value} 必须大于 −1" },
 
   // --- ranges that must fit together ------------------------------------------------------------------------
-  sameShape: {
-    en: "{arg}: a {shape} range must have the same shape as {other} ({otherShape})",
-    zh: "{arg}：{shape} 的区域须与 {other}（{otherShape}）形状相同",
-  },
-  sameCells: {
-    en: "{names} must be ranges with the same number of cells ({sizes})",
-    zh: "{names} 必须是单元格数相同的区域（{sizes}）",
-  },
-  sameSize: {
-    en: "{arg} and {other} must be the same size ({count} and {otherCount} cells)",
-    zh: "{arg} 与 {other} 的大小须相同（{count} 与 {otherCount} 个单元格）",
-  },
-  paramsNotNumber: {
-    en: "{where} holds {value}, not the fitted {name}",
-    zh: "{where}为 {value}，不是拟合得到的 {name}",
-  },
-  paramsTooFew: {
-    en: "{arg}: needs {names} in its first {count} cells (found {found} numbers)",
-    zh: "{arg}：前 {count} 个单元格须为 {names}（只找到 {found} 个数值）",
-  },
-  datesAsText: {
-    en: "{problem}; dates must be Excel dates (numbers), not text — convert with DATEVALUE",
-    zh: "{problem}；日期须为 Excel 日期（数值），不能是文本——请用 DATEVALUE 转换",
-  },
+  sameShape: { en: "{arg}: a {shape} range must have the same shape as {other} ({otherShape})", zh: "{arg}：{shape} 的区域须与 {other}（{otherShape}）形状相同" },
+  sameCells: { en: "{names} must be ranges with the same number of cells ({sizes})", zh: "{names} 必须是单元格数相同的区域（{sizes}）" },
+  sameSize: { en: "{arg} and {other} must be the same size ({count} and {otherCount} cells)", zh: "{arg} 与 {other} 的大小须相同（{count} 与 {otherCount} 个单元格）" },
+  paramsNotNumber: { en: "{where} holds {value}, not the fitted {name}", zh: "{where}为 {value}，不是拟合得到的 {name}" },
+  paramsTooFew: { en: "{arg}: needs {names} in its first {count} cells (found {found} numbers)", zh: "{arg}：前 {count} 个单元格须为 {names}（只找到 {found} 个数值）" },
+  datesAsText: { en: "{problem}; dates must be Excel dates (numbers), not text — convert with DATEVALUE", zh: "{problem}；日期须为 Excel 日期（数值），不能是文本——请用 DATEVALUE 转换" },
 
   // --- addresses ----------------------------------------------------------------------------------------------
   notCellAddress: { en: '"{address}" is not a cell address like A1', zh: '"{address}" 不是 A1 这样的单元格地址' },

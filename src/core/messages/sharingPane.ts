@@ -6,6 +6,8 @@
  */
 import type { MessageArea } from "./types";
 
+// One entry a line, English and Chinese side by side (prettier would fold the long ones over three lines).
+// prettier-ignore
 export const SHARING_PANE = {
   // --- buttons and help -----------------------------------------------------------------------------------------
   check: { en: "Check", zh: "检查" },
@@ -13,10 +15,7 @@ export const SHARING_PANE = {
   freezeSelection: { en: "Freeze selection", zh: "冻结所选" },
   restore: { en: "Restore", zh: "恢复" },
   cancel: { en: "Cancel", zh: "取消" },
-  help: {
-    en: "Check lists the CRM formulas. Freeze replaces them with their current values and keeps the formulas inside the workbook; Restore puts them back.",
-    zh: "“检查”列出 CRM 公式。“冻结”用当前数值替换这些公式，并把公式保存在工作簿中；“恢复”将公式放回原处。",
-  },
+  help: { en: "Check lists the CRM formulas. Freeze replaces them with their current values and keeps the formulas inside the workbook; Restore puts them back.", zh: "“检查”列出 CRM 公式。“冻结”用当前数值替换这些公式，并把公式保存在工作簿中；“恢复”将公式放回原处。" },
   notInExcel: { en: "Available when the pane runs in Excel.", zh: "在 Excel 中打开任务窗格后可用。" },
 
   // --- progress -------------------------------------------------------------------------------------------------
@@ -28,14 +27,8 @@ export const SHARING_PANE = {
   stepRollback: { en: "Undoing the changes…", zh: "正在撤销更改…" },
   cancelling: { en: "Cancelling…", zh: "正在取消…" },
   cancelled: { en: "Cancelled. The workbook is unchanged.", zh: "已取消，工作簿未更改。" },
-  failed: {
-    en: "That did not work: {message}. The workbook is unchanged.",
-    zh: "操作未成功：{message}。工作簿未更改。",
-  },
-  rollbackFailed: {
-    en: "That did not work, and undoing it failed too: {message}. Every frozen formula is still recorded; press Restore to bring them back.",
-    zh: "操作未成功，撤销也失败了：{message}。所有已冻结的公式仍有记录，请按“恢复”将其放回。",
-  },
+  failed: { en: "That did not work: {message}. The workbook is unchanged.", zh: "操作未成功：{message}。工作簿未更改。" },
+  rollbackFailed: { en: "That did not work, and undoing it failed too: {message}. Every frozen formula is still recorded; press Restore to bring them back.", zh: "操作未成功，撤销也失败了：{message}。所有已冻结的公式仍有记录，请按“恢复”将其放回。" },
 
   // --- counts ---------------------------------------------------------------------------------------------------
   crmFormulaOne: { en: "{n} CRM formula", zh: "{n} 个 CRM 公式" },
@@ -56,10 +49,7 @@ export const SHARING_PANE = {
   noCrm: { en: "No CRM formulas in this workbook.", zh: "此工作簿中没有 CRM 公式。" },
   found: { en: "{formulas} on {sheets}.", zh: "{sheets}中共有 {formulas}。" },
   sheetLineSpills: { en: "{formulas}, {spills} spilling", zh: "{formulas}，其中 {spills} 个溢出" },
-  dependents: {
-    en: "Sheets that use these results (a scorecard, for example) keep working on the frozen values:",
-    zh: "使用这些结果的工作表（例如计分卡）将基于冻结后的数值继续工作：",
-  },
+  dependents: { en: "Sheets that use these results (a scorecard, for example) keep working on the frozen values:", zh: "使用这些结果的工作表（例如计分卡）将基于冻结后的数值继续工作：" },
   dependentLine: { en: "{formulas} read CRM results", zh: "{formulas}引用了 CRM 结果" },
   dependentLineOne: { en: "{formulas} reads CRM results", zh: "{formulas}引用了 CRM 结果" },
   noDependents: { en: "No other formulas read these results.", zh: "没有其他公式引用这些结果。" },
@@ -72,44 +62,20 @@ export const SHARING_PANE = {
   recordedMany: { en: "{n} formulas are frozen and can be restored.", zh: "{n} 个公式已冻结，可以恢复。" },
 
   // --- Freeze ---------------------------------------------------------------------------------------------------
-  frozen: {
-    en: "Froze {formulas} ({cells}). The workbook now shows values only; save it to share.",
-    zh: "已冻结 {formulas}（{cells}）。工作簿现在只显示数值，保存后即可共享。",
-  },
+  frozen: { en: "Froze {formulas} ({cells}). The workbook now shows values only; save it to share.", zh: "已冻结 {formulas}（{cells}）。工作簿现在只显示数值，保存后即可共享。" },
   nothingToFreeze: { en: "There are no CRM formulas to freeze here.", zh: "这里没有可冻结的 CRM 公式。" },
   nothingInSelection: { en: "The selection holds no CRM formulas.", zh: "所选区域中没有 CRM 公式。" },
-  recordInside: {
-    en: "The original formulas are kept inside this file, so anyone who receives it could read them. To share outside the company, use Freeze all, then Values only.",
-    zh: "原始公式保存在此文件内，收到文件的任何人都可能读到。如需发给公司以外的人，请使用“全部冻结”，再选“仅保留数值”。",
-  },
-  valuesOnlyDone: {
-    en: "Replaced {formulas} ({cells}) by values. No record was kept: they cannot be restored.",
-    zh: "已将 {formulas}（{cells}）替换为数值。未保留任何记录，无法恢复。",
-  },
-  recordRemoved: {
-    en: "The record of {formulas} frozen earlier was deleted too.",
-    zh: "之前冻结的 {formulas}的记录也已删除。",
-  },
+  recordInside: { en: "The original formulas are kept inside this file, so anyone who receives it could read them. To share outside the company, use Freeze all, then Values only.", zh: "原始公式保存在此文件内，收到文件的任何人都可能读到。如需发给公司以外的人，请使用“全部冻结”，再选“仅保留数值”。" },
+  valuesOnlyDone: { en: "Replaced {formulas} ({cells}) by values. No record was kept: they cannot be restored.", zh: "已将 {formulas}（{cells}）替换为数值。未保留任何记录，无法恢复。" },
+  recordRemoved: { en: "The record of {formulas} frozen earlier was deleted too.", zh: "之前冻结的 {formulas}的记录也已删除。" },
 
   // --- Restore --------------------------------------------------------------------------------------------------
   restored: { en: "Restored {formulas}.", zh: "已恢复 {formulas}。" },
-  alreadyRestoredOne: {
-    en: "{n} recorded formula was already back in place.",
-    zh: "{n} 个已记录的公式已经在原处。",
-  },
-  alreadyRestoredMany: {
-    en: "{n} recorded formulas were already back in place.",
-    zh: "{n} 个已记录的公式已经在原处。",
-  },
+  alreadyRestoredOne: { en: "{n} recorded formula was already back in place.", zh: "{n} 个已记录的公式已经在原处。" },
+  alreadyRestoredMany: { en: "{n} recorded formulas were already back in place.", zh: "{n} 个已记录的公式已经在原处。" },
   nothingToRestore: { en: "Nothing is frozen, so there is nothing to restore.", zh: "没有冻结的公式，无需恢复。" },
-  conflictsTitleOne: {
-    en: "{n} cell was changed since the freeze and was left as it is. Its formula stays recorded:",
-    zh: "{n} 个单元格在冻结后被修改，已保持原样。它们的公式仍保留在记录中：",
-  },
-  conflictsTitleMany: {
-    en: "{n} cells were changed since the freeze and were left as they are. Their formulas stay recorded:",
-    zh: "{n} 个单元格在冻结后被修改，已保持原样。它们的公式仍保留在记录中：",
-  },
+  conflictsTitleOne: { en: "{n} cell was changed since the freeze and was left as it is. Its formula stays recorded:", zh: "{n} 个单元格在冻结后被修改，已保持原样。它们的公式仍保留在记录中：" },
+  conflictsTitleMany: { en: "{n} cells were changed since the freeze and were left as they are. Their formulas stay recorded:", zh: "{n} 个单元格在冻结后被修改，已保持原样。它们的公式仍保留在记录中：" },
   edited: { en: "{cell} now holds {now} (was {frozen})", zh: "{cell} 现在为 {now}（原为 {frozen}）" },
   editedNothing: { en: "nothing", zh: "空" },
   editedEmpty: { en: "empty", zh: "空" },
@@ -128,24 +94,12 @@ export const SHARING_PANE = {
 
   // --- Freeze all's confirmation --------------------------------------------------------------------------------
   confirmFreezeTitle: { en: "Freeze all CRM formulas?", zh: "冻结全部 CRM 公式？" },
-  confirmFreezeBody: {
-    en: "Every CRM formula on every sheet is replaced by its current value. The original formulas stay inside this file, in a hidden record that Restore uses to put them back: anyone who receives the file could read them.",
-    zh: "所有工作表中的每个 CRM 公式都将替换为其当前数值。原始公式会保留在此文件内的隐藏记录中，供“恢复”将其放回：收到文件的任何人都可能读到这些公式。",
-  },
-  confirmFreezeOutside: {
-    en: "Sharing outside the company? Choose Values only: it keeps no record.",
-    zh: "要发给公司以外的人？请选择“仅保留数值”：它不保留任何记录。",
-  },
+  confirmFreezeBody: { en: "Every CRM formula on every sheet is replaced by its current value. The original formulas stay inside this file, in a hidden record that Restore uses to put them back: anyone who receives the file could read them.", zh: "所有工作表中的每个 CRM 公式都将替换为其当前数值。原始公式会保留在此文件内的隐藏记录中，供“恢复”将其放回：收到文件的任何人都可能读到这些公式。" },
+  confirmFreezeOutside: { en: "Sharing outside the company? Choose Values only: it keeps no record.", zh: "要发给公司以外的人？请选择“仅保留数值”：它不保留任何记录。" },
   confirmFreeze: { en: "Freeze all", zh: "全部冻结" },
   valuesOnly: { en: "Values only…", zh: "仅保留数值…" },
   valuesOnlyTitle: { en: "Values only: this cannot be restored", zh: "仅保留数值：此操作无法恢复" },
-  valuesOnlyWarning: {
-    en: "Every CRM formula is replaced by its current value and no record is kept; the record of earlier freezes is deleted too. Restore cannot bring any of these formulas back.",
-    zh: "每个 CRM 公式都将替换为其当前数值，且不保留任何记录；之前冻结的记录也会被删除。“恢复”无法找回其中任何公式。",
-  },
-  valuesOnlyCopy: {
-    en: "If you will need the formulas again, keep a copy of the workbook as it is now before you continue.",
-    zh: "如果以后还需要这些公式，请在继续之前保存一份当前工作簿的副本。",
-  },
+  valuesOnlyWarning: { en: "Every CRM formula is replaced by its current value and no record is kept; the record of earlier freezes is deleted too. Restore cannot bring any of these formulas back.", zh: "每个 CRM 公式都将替换为其当前数值，且不保留任何记录；之前冻结的记录也会被删除。“恢复”无法找回其中任何公式。" },
+  valuesOnlyCopy: { en: "If you will need the formulas again, keep a copy of the workbook as it is now before you continue.", zh: "如果以后还需要这些公式，请在继续之前保存一份当前工作簿的副本。" },
   confirmValuesOnly: { en: "Replace with values, keep no record", zh: "替换为数值，不保留记录" },
 } as const satisfies MessageArea;

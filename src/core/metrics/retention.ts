@@ -7,6 +7,11 @@ function checkCount(x: number, argument: string): void {
   if (!(x >= 0)) throw numError("input.mustNotBeNegative", { arg: argument, value: x });
 }
 
+/** Checks that one count is not above another. @throws CrmError `#NUM!` naming both. */
+function checkNotAbove(arg: string, value: number, other: string, otherValue: number): void {
+  if (value > otherValue) throw numError("metrics.exceeds", { arg, value, other, otherValue });
+}
+
 /**
  * Customer retention rate = (E − N)/S: of the S customers at the start of a period, the share still there
  * at its end (E at the end, N of them acquired during the period). O(1).
@@ -18,14 +23,7 @@ export function retentionRate(startCustomers: number, endCustomers: number, newC
   checkCount(endCustomers, "endCustomers");
   checkCount(newCustomers, "newCustomers");
   if (startCustomers === 0) throw div0Error("input.isZero", { arg: "startCustomers" });
-  if (newCustomers > endCustomers) {
-    throw numError("metrics.exceeds", {
-      arg: "newCustomers",
-      value: newCustomers,
-      other: "endCustomers",
-      otherValue: endCustomers,
-    });
-  }
+  checkNotAbove("newCustomers", newCustomers, "endCustomers", endCustomers);
   const kept = endCustomers - newCustomers;
   if (kept > startCustomers) {
     throw numError("metrics.keptExceedStart", { value: kept, start: startCustomers });
@@ -42,14 +40,7 @@ export function churnRate(startCustomers: number, lostCustomers: number): number
   checkCount(startCustomers, "startCustomers");
   checkCount(lostCustomers, "lostCustomers");
   if (startCustomers === 0) throw div0Error("input.isZero", { arg: "startCustomers" });
-  if (lostCustomers > startCustomers) {
-    throw numError("metrics.exceeds", {
-      arg: "lostCustomers",
-      value: lostCustomers,
-      other: "startCustomers",
-      otherValue: startCustomers,
-    });
-  }
+  checkNotAbove("lostCustomers", lostCustomers, "startCustomers", startCustomers);
   return lostCustomers / startCustomers;
 }
 

@@ -78,17 +78,20 @@ export function parseXml(xml: string): XmlElement {
   const fail = (what: Message): never => {
     throw valueError("sharing.xmlProblem", { what, at: i });
   };
+  /** Moves past the next `terminator`, returning where it begins; fails with `problem` when there is none. */
+  const skipPast = (terminator: string, problem: Message): number => {
+    const end = xml.indexOf(terminator, i);
+    if (end < 0) fail(problem);
+    i = end + terminator.length;
+    return end;
+  };
   const skipMisc = (): void => {
     for (;;) {
       while (i < n && /\s/.test(xml[i]!)) i++;
       if (xml.startsWith("<?", i)) {
-        const end = xml.indexOf("?>", i);
-        if (end < 0) fail(msg("sharing.xmlUnterminatedPi"));
-        i = end + 2;
+        skipPast("?>", msg("sharing.xmlUnterminatedPi"));
       } else if (xml.startsWith("<!--", i)) {
-        const end = xml.indexOf("-->", i);
-        if (end < 0) fail(msg("sharing.xmlUnterminatedComment"));
-        i = end + 3;
+        skipPast("-->", msg("sharing.xmlUnterminatedComment"));
       } else if (xml.startsWith("<!", i)) {
         fail(msg("sharing.xmlDoctype"));
       } else return;
@@ -145,14 +148,10 @@ export function parseXml(xml: string): XmlElement {
         return el;
       }
       if (xml.startsWith("<!--", i)) {
-        const end = xml.indexOf("-->", i);
-        if (end < 0) fail(msg("sharing.xmlUnterminatedComment"));
-        i = end + 3;
+        skipPast("-->", msg("sharing.xmlUnterminatedComment"));
       } else if (xml.startsWith("<![CDATA[", i)) {
-        const end = xml.indexOf("]]>", i);
-        if (end < 0) fail(msg("sharing.xmlUnterminatedCdata"));
-        el.children.push(decodeUnsafe(xml.slice(i + 9, end)));
-        i = end + 3;
+        const start = i + 9;
+        el.children.push(decodeUnsafe(xml.slice(start, skipPast("]]>", msg("sharing.xmlUnterminatedCdata")))));
       } else if (xml[i] === "<") {
         el.children.push(readElement());
       } else {

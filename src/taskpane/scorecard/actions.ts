@@ -6,6 +6,7 @@
  */
 import type { ColumnRole } from "../../core/scorecard/headers";
 import { messageOf, type PaneHost } from "../host";
+import { createStore, type Store as PaneStore } from "../store";
 import { EmptySelectionError, readSelection } from "./selection";
 import {
   bandEdited,
@@ -32,23 +33,10 @@ import {
 import { activateSheet, buildScorecard, listScorecards, refreshScorecard, ScorecardEntry } from "./writer";
 import { recordScorecardPeriod } from "./historyWriter";
 
-/** Holds the state; `set` makes a new one current and tells the views. */
-export interface Store {
-  get(): ScorecardState;
-  set(next: ScorecardState): void;
-}
+/** The section's store (../store.ts) of its state. */
+export type Store = PaneStore<ScorecardState>;
 
-/** A store that calls `onChange` after every `set`. */
-export function createStore(initial: ScorecardState, onChange: (s: ScorecardState) => void): Store {
-  let state = initial;
-  return {
-    get: () => state,
-    set: (next) => {
-      state = next;
-      onChange(state);
-    },
-  };
-}
+export { createStore };
 
 /** The section's actions, bound to a store and a host. */
 export interface ScorecardActions {

@@ -37,7 +37,7 @@ import {
   type HistoryFormat,
   type HistoryUpdate,
 } from "../../core/scorecard/historyUpdate";
-import { codeOf, counter, defaultRun, excelApiSupports, messageOf, type Supports } from "../host";
+import { codeOf, counter, hostOf, messageOf, type Supports } from "../host";
 import type { ExcelHooks, ScorecardEntry } from "./writer";
 
 /** The history sheet as a read found it. */
@@ -169,8 +169,7 @@ export async function recordScorecardPeriod(
   entry: ScorecardEntry,
   hooks: ExcelHooks & { replace?: boolean } = {},
 ): Promise<RecordOutcome> {
-  const run = hooks.run ?? defaultRun;
-  const supports = hooks.supports ?? excelApiSupports;
+  const { run, supports } = hostOf(hooks);
   if (!supports("1.4")) return { kind: "unsupported", syncs: 0 };
   return run(async (context) => {
     const c = counter(context);

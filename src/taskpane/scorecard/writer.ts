@@ -75,7 +75,7 @@ import {
 } from "../../core/scorecard/plan";
 import { isSettingsName, parseStoredSettings, storedMappingOverride } from "../../core/scorecard/settings";
 import { readScorecardTable, TableReading } from "../../core/scorecard/table";
-import { codeOf, counter, defaultRun, excelApiSupports, messageOf, type ExcelRun, type Supports } from "../host";
+import { codeOf, counter, defaultRun, hostOf, messageOf, type ExcelRun, type Supports } from "../host";
 import { areasOf, queueSourceRead, SourceRef, splitAddress } from "./selection";
 import type { HistoryProblem } from "../../core/scorecard/history";
 import { findHistorySheet, queueHistoryRead, type HistoryRead } from "./historyWriter";
@@ -723,7 +723,7 @@ export async function writePlan(
   plan: Plan,
   options: WritePlanOptions = {},
 ): Promise<WriteResult> {
-  const supports = options.supports ?? excelApiSupports;
+  const supports = hostOf(options).supports;
   const names = options.names ?? true;
   const index = options.index ?? true;
   const c = counter(context);
@@ -778,18 +778,21 @@ export interface BuildRequest {
   options?: BuildOptions;
 }
 
-export type BuildOutcome =
-  | {
-      kind: "built";
-      plan: Plan;
-      sheetName: string;
-      syncs: number;
-      skipped: WriteResult["skipped"];
-      /** Why the workbook's history could not be used for the previous values (empty: used, or none). */
-      historyProblems: HistoryProblem[];
-    }
-  /** The source has problems now (it was edited since it was read): nothing was written. */
-  | { kind: "problems"; reading: TableReading; syncs: number };
+/** What a build or refresh wrote: its plan, the sheet, the syncs, what it skipped. */
+interface Written {
+  plan: Plan;
+  sheetName: string;
+  syncs: number;
+  skipped: WriteResult["skipped"];
+  /** Why the workbook's history could not be used for the previous values (empty: used, or none). */
+  historyProblems: HistoryProblem[];
+}
+
+/** The source has problems now (it was edited since it was read): nothing was written. */
+type SourceProblems = { kind: "problems"; reading: TableReading; syncs: number };
+
+/** What a build came to. */
+export type BuildOutcome = ({ kind: "built" } & Written) | SourceProblems;
 
 /**
  * Builds a scorecard: re-reads the source (the cells may have changed since the pane showed them), validates
@@ -798,8 +801,7 @@ export type BuildOutcome =
  * @throws ScorecardError ("source", "write", "taken"), or the core's CrmError for invalid options.
  */
 export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = {}): Promise<BuildOutcome> {
-  const run = hooks.run ?? defaultRun;
-  const supports = hooks.supports ?? excelApiSupports;
+  const { run, supports } = hostOf(hooks);
   const progress = (step: ScorecardProgress["step"], done: number): void =>
     hooks.onProgress?.({ step, done, total: 3 });
   return run(async (context) => {
@@ -862,8 +864,7 @@ export interface ScorecardEntry {
 
 /** Lists the workbook's scorecards, in sheet order of their settings names. 2 syncs. */
 export async function listScorecards(hooks: ExcelHooks = {}): Promise<{ entries: ScorecardEntry[]; syncs: number }> {
-  const run = hooks.run ?? defaultRun;
-  const supports = hooks.supports ?? excelApiSupports;
+  const { run, supports } = hostOf(hooks);
   if (!supports("1.4")) return { entries: [], syncs: 0 };
   return run(async (context) => {
     const c = counter(context);
@@ -944,16 +945,8 @@ export function withExistingNames(plan: Plan, names: StoredSettings["names"], fi
   };
 }
 
-export type RefreshOutcome =
-  | {
-      kind: "refreshed";
-      plan: Plan;
-      sheetName: string;
-      syncs: number;
-      skipped: WriteResult["skipped"];
-      historyProblems: HistoryProblem[];
-    }
-  | { kind: "problems"; reading: TableReading; syncs: number };
+/** What a refresh came to. */
+export type RefreshOutcome = ({ kind: "refreshed" } & Written) | SourceProblems;
 
 /** What the commit of a refresh needs besides the plan. */
 interface CommitOptions {
@@ -1128,8 +1121,7 @@ export async function refreshScorecard(
   entry: ScorecardEntry,
   hooks: ExcelHooks & { asOf?: string } = {},
 ): Promise<RefreshOutcome> {
-  const run = hooks.run ?? defaultRun;
-  const supports = hooks.supports ?? excelApiSupports;
+  const { run, supports } = hostOf(hooks);
   const progress = (step: ScorecardProgress["step"], done: number): void =>
     hooks.onProgress?.({ step, done, total: 3 });
   const s = entry.settings;
