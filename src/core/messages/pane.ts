@@ -27,24 +27,11 @@ export const PANE = {
 
   // --- opened outside Excel -------------------------------------------------------------------------------------
   notInExcelTitle: { en: "This page works inside Excel", zh: "此页面需要在 Excel 中使用" },
-  notInExcelBody: {
-    en:
-      "This is the task pane of the CRM Metrics add-in; opened on its own, it cannot reach a workbook. " +
-      "To use it, add (sideload) the add-in to Excel:",
-    zh: "这是 CRM 指标加载项的任务窗格；单独打开时无法访问工作簿。要使用它，请将加载项旁加载到 Excel：",
-  },
-  sideloadWeb: {
-    en:
-      "Excel on the web: open a workbook, then Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in, " +
-      "and choose manifest.xml.",
-    zh: "Excel 网页版：打开一个工作簿，依次选择“开始”→“加载项”→“更多加载项”→“我的加载项”→“上传我的加载项”，然后选择 manifest.xml。",
-  },
-  sideloadDesktop: {
-    en:
-      "Excel on Windows or Mac: run npm start in the add-in's folder (it opens Excel with the add-in), or follow " +
-      '"Sideloading by hand" in the README.',
-    zh: "Windows 或 Mac 版 Excel：在加载项所在文件夹中运行 npm start（它会打开已加载此加载项的 Excel），或按照 README 中的“Sideloading by hand”（手动旁加载）一节操作。",
-  },
+  // Texts joined with + are typed string, not literals; say(lang, id) with an id typed MessageId (taskpane/analysis/views/
+  // selection.ts) compiles only while one such text exists: type that id LabelId before joining them.
+  notInExcelBody: { en: "This is the task pane of the CRM Metrics add-in; opened on its own, it cannot reach a workbook. " + "To use it, add (sideload) the add-in to Excel:", zh: "这是 CRM 指标加载项的任务窗格；单独打开时无法访问工作簿。要使用它，请将加载项旁加载到 Excel：" },
+  sideloadWeb: { en: "Excel on the web: open a workbook, then Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in, " + "and choose manifest.xml.", zh: "Excel 网页版：打开一个工作簿，依次选择“开始”→“加载项”→“更多加载项”→“我的加载项”→“上传我的加载项”，然后选择 manifest.xml。" },
+  sideloadDesktop: { en: "Excel on Windows or Mac: run npm start in the add-in's folder (it opens Excel with the add-in), or follow " + '"Sideloading by hand" in the README.', zh: "Windows 或 Mac 版 Excel：在加载项所在文件夹中运行 npm start（它会打开已加载此加载项的 Excel），或按照 README 中的“Sideloading by hand”（手动旁加载）一节操作。" },
   certificateDone: { en: "If you opened this page to accept its certificate, that is done: you can close this tab.", zh: "如果你打开此页面是为了接受它的证书，这一步已经完成，可以关闭此标签页。" },
   officeJsMissing: { en: "Office.js, Microsoft's library for add-ins, could not be loaded here.", zh: "此处无法加载 Office.js（Microsoft 的加载项库）。" },
 } as const satisfies MessageArea;
