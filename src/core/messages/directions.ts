@@ -7,13 +7,9 @@
  */
 import type { WordArea } from "./types";
 
+// One entry a line, English and Chinese side by side (prettier would fold the long ones over three lines).
+// prettier-ignore
 export const DIRECTIONS = {
-  higher: {
-    en: ["higher", "high", "higherisbetter", "up", "max", "maximise", "maximize", "+", "↑"],
-    zh: ["越高越好", "越大越好", "高", "正向", "正"],
-  },
-  lower: {
-    en: ["lower", "low", "lowerisbetter", "down", "min", "minimise", "minimize", "-", "↓"],
-    zh: ["越低越好", "越小越好", "低", "反向", "逆向", "负向"],
-  },
+  higher: { en: ["higher", "high", "higherisbetter", "up", "max", "maximise", "maximize", "+", "↑"], zh: ["越高越好", "越大越好", "高", "正向", "正"] },
+  lower: { en: ["lower", "low", "lowerisbetter", "down", "min", "minimise", "minimize", "-", "↓"], zh: ["越低越好", "越小越好", "低", "反向", "逆向", "负向"] },
 } as const satisfies WordArea;

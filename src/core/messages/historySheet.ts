@@ -7,18 +7,14 @@
  */
 import type { MessageArea } from "./types";
 
+// One entry a line, English and Chinese side by side (prettier would fold the long ones over three lines).
+// prettier-ignore
 export const HISTORY_SHEET = {
   /** The sheet's name; a workbook's history sheet is found under its name in either language. */
-  sheetName: {
-    en: "CRM Scorecard History",
-    zh: "计分卡历史",
-  },
+  sheetName: { en: "CRM Scorecard History", zh: "计分卡历史" },
 
   // --- the header row, A to J -----------------------------------------------------------------------------------
-  headerPeriod: {
-    en: "Period",
-    zh: "期间",
-  },
+  headerPeriod: { en: "Period", zh: "期间" },
   headerLevel: { en: "Level", zh: "层级" },
   headerPerspective: { en: "Perspective", zh: "维度" },
   headerMetric: { en: "Metric", zh: "指标" },
@@ -37,8 +33,5 @@ export const HISTORY_SHEET = {
   // --- the summary of scores by period (its other columns are the perspectives) and its chart -------------------
   summaryPeriod: { en: "Period", zh: "期间" },
   summaryOverall: { en: "Overall score", zh: "综合得分" },
-  chartTitle: {
-    en: "Scores by period",
-    zh: "各期得分",
-  },
+  chartTitle: { en: "Scores by period", zh: "各期得分" },
 } as const satisfies MessageArea;

@@ -6,6 +6,8 @@
  */
 import type { MessageArea } from "./types";
 
+// One entry a line, English and Chinese side by side (prettier would fold the long ones over three lines).
+// prettier-ignore
 export const LEGACY = {
   english: { en: "{text}", zh: "{text}" },
 } as const satisfies MessageArea;

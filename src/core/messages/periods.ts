@@ -6,15 +6,14 @@
  */
 import type { WordArea } from "./types";
 
+// One entry a line, English and Chinese side by side (prettier would fold the long ones over three lines).
+// prettier-ignore
 export const PERIODS = {
   /**
    * The forms of a quarter label, compared with spaces removed and case ignored: `{year}` is four digits,
    * `{quarter}` a digit 1–4 or one of the language's `quarterNumbers`. The first form is the written one.
    */
-  quarterForms: {
-    en: ["{year}Q{quarter}"],
-    zh: ["{year}年第{quarter}季度", "{year}年{quarter}季度", "{year}年第{quarter}季", "{year}年{quarter}季"],
-  },
+  quarterForms: { en: ["{year}Q{quarter}"], zh: ["{year}年第{quarter}季度", "{year}年{quarter}季度", "{year}年第{quarter}季", "{year}年{quarter}季"] },
   /** The quarters 1 to 4 as words of the language, in order (read besides the digits). */
   quarterNumbers: { en: ["1", "2", "3", "4"], zh: ["一", "二", "三", "四"] },
 } as const satisfies WordArea;

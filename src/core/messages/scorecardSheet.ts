@@ -9,13 +9,12 @@
  */
 import type { MessageArea } from "./types";
 
+// One entry a line, English and Chinese side by side (prettier would fold the long ones over three lines).
+// prettier-ignore
 export const SCORECARD_SHEET = {
   // --- the sheet and its header -------------------------------------------------------------------------------
   /** Base name of a new scorecard sheet; a number is appended when taken: `CRM Scorecard (2)`. */
-  sheetName: {
-    en: "CRM Scorecard",
-    zh: "CRM 计分卡",
-  },
+  sheetName: { en: "CRM Scorecard", zh: "CRM 计分卡" },
   title: { en: "CRM Balanced Scorecard", zh: "CRM 平衡计分卡" },
   asOf: { en: "As of", zh: "截至日期" },
   source: { en: "Source", zh: "数据来源" },
@@ -96,10 +95,7 @@ export const SCORECARD_SHEET = {
   declined: { en: "Declined", zh: "下降" },
   unchanged: { en: "Unchanged", zh: "持平" },
   ahead: { en: "Ahead", zh: "领先" },
-  behind: {
-    en: "Behind",
-    zh: "落后",
-  },
+  behind: { en: "Behind", zh: "落后" },
 
   // --- the period label ---------------------------------------------------------------------------------------
   /** The default period label, the calendar quarter of the as-of date (src/core/scorecard/period.ts). */

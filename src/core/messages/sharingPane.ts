@@ -81,16 +81,7 @@ export const SHARING_PANE = {
   editedEmpty: { en: "empty", zh: "空" },
   sheetMissing: { en: "the sheet is gone or was renamed", zh: "工作表已删除或已重命名" },
   formula: { en: "formula", zh: "公式" },
-  conflictsHelp: {
-    en:
-      "What this means: each cell listed was changed after the freeze (typed over or cleared), or its sheet was renamed or deleted, so Restore left it as it is instead of overwriting the change. " +
-      "To bring a formula back, enter the formula shown into its cell again (copy it from this list), or undo the change or give the sheet its old name, then press Restore. " +
-      "To keep the change, do nothing: the formula stays in the record and is listed again at each Restore.",
-    zh:
-      "含义：列出的单元格在冻结后被修改（被改写或清除），或其工作表被重命名或删除，因此“恢复”保留了这些修改，没有覆盖它们。" +
-      "要放回公式，请在该单元格中重新输入列出的公式（可从此列表复制），或撤销修改、将工作表改回原名，然后按“恢复”。" +
-      "要保留修改，则无需操作：公式仍保存在记录中，每次“恢复”时都会再次列出。",
-  },
+  conflictsHelp: { en: "What this means: each cell listed was changed after the freeze (typed over or cleared), or its sheet was renamed or deleted, so Restore left it as it is instead of overwriting the change. " + "To bring a formula back, enter the formula shown into its cell again (copy it from this list), or undo the change or give the sheet its old name, then press Restore. " + "To keep the change, do nothing: the formula stays in the record and is listed again at each Restore.", zh: "含义：列出的单元格在冻结后被修改（被改写或清除），或其工作表被重命名或删除，因此“恢复”保留了这些修改，没有覆盖它们。" + "要放回公式，请在该单元格中重新输入列出的公式（可从此列表复制），或撤销修改、将工作表改回原名，然后按“恢复”。" + "要保留修改，则无需操作：公式仍保存在记录中，每次“恢复”时都会再次列出。" },
 
   // --- Freeze all's confirmation --------------------------------------------------------------------------------
   confirmFreezeTitle: { en: "Freeze all CRM formulas?", zh: "冻结全部 CRM 公式？" },
