@@ -4,7 +4,8 @@
  * its formula and its number. (The pure part: test/core/sharing/spillPins.test.ts.)
  */
 import { describe, expect, it } from "vitest";
-import { ExcelRun, freezeSharing } from "../../src/taskpane/sharing/excelSharing";
+import type { ExcelRun } from "../../src/taskpane/host";
+import { freezeSharing } from "../../src/taskpane/sharing/excelSharing";
 import { createFakeHost } from "../support/fakeExcel";
 
 describe("Freeze pins spill references", () => {
