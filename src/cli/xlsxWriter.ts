@@ -55,6 +55,44 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   }
 }
 
+/** The exceljs rule of one of the plan's conditional formats, at priority `priority`. */
+function ruleOf(cf: Plan["conditionalFormats"][number], priority: number): ExcelJS.ConditionalFormattingRule {
+  if (cf.kind === "expression") {
+    return {
+      type: "expression",
+      priority,
+      formulae: [cf.formula.slice(1)],
+      style: {
+        fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.format.fill) } },
+        font: { color: { argb: argb(cf.format.fontColor) } },
+      },
+    };
+  }
+  if (cf.kind === "iconSet") {
+    // Three arrows: the first threshold is the lowest icon's (ignored), then "≥ thresholds[0]", "≥ thresholds[1]".
+    return {
+      type: "iconSet",
+      priority,
+      iconSet: "3Arrows",
+      cfvo: [
+        { type: "num", value: cf.thresholds[0] },
+        { type: "num", value: cf.thresholds[0] },
+        { type: "num", value: cf.thresholds[1] },
+      ],
+    };
+  }
+  return {
+    type: "dataBar",
+    priority,
+    gradient: false,
+    cfvo: [
+      { type: "num", value: cf.min },
+      { type: "num", value: cf.max },
+    ],
+    color: { argb: argb(cf.color) },
+  } as ExcelJS.DataBarRuleType;
+}
+
 /**
  * Adds the plan's sheet to `workbook` and writes everything a file can hold: cells, number formats,
  * styles, conditional formats, column widths, frozen panes, page setup and workbook names.
@@ -87,50 +125,9 @@ export function writePlanToXlsx(plan: Plan, workbook: ExcelJS.Workbook): XlsxWri
     }
   }
 
-  let priority = 1;
-  for (const cf of plan.conditionalFormats) {
-    if (cf.kind === "expression") {
-      ws.addConditionalFormatting({
-        ref: cf.range,
-        rules: [
-          {
-            type: "expression",
-            priority: priority++,
-            formulae: [cf.formula.slice(1)],
-            style: {
-              fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.format.fill) } },
-              font: { color: { argb: argb(cf.format.fontColor) } },
-            },
-          },
-        ],
-      });
-    } else if (cf.kind === "iconSet") {
-      // Three arrows: the first threshold is the lowest icon's (ignored), then "≥ thresholds[0]", "≥ thresholds[1]".
-      const rule = {
-        type: "iconSet",
-        priority: priority++,
-        iconSet: "3Arrows",
-        cfvo: [
-          { type: "num", value: cf.thresholds[0] },
-          { type: "num", value: cf.thresholds[0] },
-          { type: "num", value: cf.thresholds[1] },
-        ],
-      } as ExcelJS.IconSetRuleType;
-      ws.addConditionalFormatting({ ref: cf.range, rules: [rule] });
-    } else {
-      const rule = {
-        type: "dataBar",
-        priority: priority++,
-        gradient: false,
-        cfvo: [
-          { type: "num", value: cf.min },
-          { type: "num", value: cf.max },
-        ],
-        color: { argb: argb(cf.color) },
-      } as ExcelJS.DataBarRuleType;
-      ws.addConditionalFormatting({ ref: cf.range, rules: [rule] });
-    }
-  }
+  plan.conditionalFormats.forEach((cf, i) =>
+    ws.addConditionalFormatting({ ref: cf.range, rules: [ruleOf(cf, i + 1)] }),
+  );
 
   for (const c of plan.columns) {
     const col = ws.getColumn(c.column);

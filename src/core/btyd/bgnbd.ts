@@ -168,6 +168,9 @@ function groupSummary(
  * gradient and Hessian (analytic; the tests compare them with finite differences).
  * Cost per evaluation: ln Γ, ψ and ψ′ per distinct x; one log per distinct T and t_x; one exp and one
  * log1p per repeat-buyer profile (x, t_x, T).
+ * Numeric kernel, longer than ~80 lines on purpose: the log-likelihood, its gradient and its Hessian share every
+ * intermediate term in one pass over the grouped profiles; split into functions, they would recompute or pass
+ * a dozen arrays around, and the fit on the CDNOW master cohort runs it hundreds of times.
  */
 function objective(d: GroupedSummary, penalizer: number, shift: number): Objective {
   const lT = new Float64Array(d.Ts.length);

@@ -101,7 +101,8 @@ function solveShifted(H: Float64Array, mu: number, g: Float64Array, p: Float64Ar
 
 /**
  * Minimises a smooth function of a few variables by damped Newton (method above).
- * O(iterations · (cost of f + n³)).
+ * O(iterations · (cost of f + n³)). Numeric kernel kept in one piece (about 85 lines): the step, its damping,
+ * the trust test and the stopping rules read each other's state in every iteration.
  * @param f the objective, returning f(x) and filling its gradient and Hessian
  * @param x0 the starting point (not modified)
  * @returns the last point, its value and gradient, why it stopped, and the iteration counts
