@@ -59,58 +59,82 @@ function distinctNumbers(numbers: Float64Array): { index: Int32Array; values: Fl
 }
 
 /**
+ * A text as COUNTIF matches it: trimmed and lower-cased. Printable ASCII without capitals and without spaces
+ * at either end is already folded and returned as is (no new string); anything else goes through
+ * trim().toLowerCase().
+ */
+export function foldText(t: string): string {
+  const n = t.length;
+  if (n === 0 || t.charCodeAt(0) <= 32 || t.charCodeAt(n - 1) <= 32) return t.trim().toLowerCase();
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 127 || (c >= 65 && c <= 90)) return t.trim().toLowerCase();
+  }
+  return t;
+}
+
+/** Distinct texts as typed that {@link matchKeys} remembers before it folds every row instead. */
+const TYPED_CACHE = 1024;
+
+/**
  * Numbers the distinct keys of a column as COUNTIF matches them: the index of each row's key, −1 for a blank
- * (null or text of spaces only). Numbers go through a hash table on their values (src/core/btyd/grouping.ts),
- * texts through a Map with a one-entry cache for runs of the same text; then each distinct text is folded
- * once (trimmed, lower-cased, joining the number it spells). O(n) expected.
+ * (null or text of spaces only). Texts are folded ({@link foldText}) and numbered through one Map of folded
+ * texts; a text that spells a number joins that number, which goes with the numbers through a hash table on
+ * their values (src/core/btyd/grouping.ts). A column of few distinct texts (categories) skips the folding
+ * through a cache of the texts as typed; a column of many (ids) folds each row, which costs less than a
+ * second Map as large as the first. Groups of numbers come first, then those of texts. O(n) expected.
  */
 export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; distinct: number } {
   const n = keys.length;
+  // per row: a text group g as −2 − g, −1 blank; numbers filled in after they are grouped
   const index = new Int32Array(n).fill(-1);
   const numbers = new Float64Array(n);
   const numberRows = new Int32Array(n);
   let numberCount = 0;
-  const textRows = new Int32Array(n).fill(-1); // raw text index per row
-  const texts = new Map<string, number>();
-  const rawTexts: string[] = [];
+  const NUMBER = -2; // a text that spells a number
+  const folded = new Map<string, number>();
+  const typed = new Map<string, number>(); // a cache: text as typed → group, NUMBER or −1
+  let useTyped = true;
+  let texts = 0;
   let lastText: string | undefined;
-  let lastRaw = -1;
+  let lastGroup = -1;
   for (let i = 0; i < n; i++) {
     const k = keys[i];
     if (typeof k === "number") {
       numbers[numberCount] = k;
       numberRows[numberCount++] = i;
-    } else if (typeof k === "string") {
-      if (k !== lastText) {
-        let r = texts.get(k);
-        if (r === undefined) texts.set(k, (r = rawTexts.push(k) - 1));
-        lastText = k;
-        lastRaw = r;
-      }
-      textRows[i] = lastRaw;
+      continue;
     }
+    if (typeof k !== "string") continue;
+    if (k !== lastText) {
+      let g = useTyped ? typed.get(k) : undefined;
+      if (g === undefined) {
+        const key = foldText(k);
+        g = folded.get(key);
+        if (g === undefined) {
+          if (key === "") g = -1;
+          else if (asCanonicalNumber(key) !== undefined) g = NUMBER;
+          else folded.set(key, (g = texts++));
+        }
+        if (useTyped && typed.size < TYPED_CACHE) typed.set(k, g);
+        else useTyped = false;
+      }
+      lastText = k;
+      lastGroup = g;
+    }
+    if (lastGroup === NUMBER) {
+      numbers[numberCount] = asCanonicalNumber(foldText(k))!;
+      numberRows[numberCount++] = i;
+    } else if (lastGroup >= 0) index[i] = -2 - lastGroup;
   }
   const numberGroups = distinctNumbers(numbers.subarray(0, numberCount));
+  const numberDistinct = numberGroups.values.length;
+  for (let i = 0; i < n; i++) {
+    const g = index[i]!;
+    if (g <= -2) index[i] = numberDistinct - 2 - g;
+  }
   for (let j = 0; j < numberCount; j++) index[numberRows[j]!] = numberGroups.index[j]!;
-  let distinct = numberGroups.values.length;
-  let byNumber: Map<number, number> | undefined; // built only when a text spells a number
-  const byText = new Map<string, number>();
-  const folded = rawTexts.map((t) => {
-    const key = t.trim().toLowerCase();
-    if (key === "") return -1;
-    const x = asCanonicalNumber(key);
-    if (x !== undefined) {
-      byNumber ??= new Map(Array.from(numberGroups.values, (v, g) => [v, g]));
-      let g = byNumber.get(x);
-      if (g === undefined) byNumber.set(x, (g = distinct++));
-      return g;
-    }
-    let g = byText.get(key);
-    if (g === undefined) byText.set(key, (g = distinct++));
-    return g;
-  });
-  for (let i = 0; i < n; i++) if (textRows[i]! >= 0) index[i] = folded[textRows[i]!]!;
-  return { index, distinct };
+  return { index, distinct: numberDistinct + texts };
 }
 
 /**
