@@ -88,18 +88,21 @@ export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; disti
   const n = keys.length;
   // per row: −1 blank, TEXT until the texts are grouped, then a text group g as −2 − g; numbers filled in last
   const index = new Int32Array(n).fill(-1);
-  const numbers = { values: new Float64Array(n), rows: new Int32Array(n), count: 0 };
+  const values = new Float64Array(n);
+  const rows = new Int32Array(n);
+  let count = 0;
   let hasText = false;
   for (let i = 0; i < n; i++) {
     const k = keys[i];
     if (typeof k === "number") {
-      numbers.values[numbers.count] = k;
-      numbers.rows[numbers.count++] = i;
+      values[count] = k;
+      rows[count++] = i;
     } else if (typeof k === "string") {
       index[i] = TEXT;
       hasText = true;
     }
   }
+  const numbers = { values, rows, count };
   const texts = hasText ? groupTexts(keys, index, numbers) : 0;
   const numberGroups = distinctNumbers(numbers.values.subarray(0, numbers.count));
   const numberDistinct = numberGroups.values.length;
