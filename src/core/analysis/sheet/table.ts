@@ -6,23 +6,18 @@
 import { columnLetters } from "../../address";
 import { Language, render } from "../../messages/catalogue";
 import type { CustomerAnalysis } from "../customerAnalysis";
-import { ANALYSIS_LABELS } from "../labels";
+import { ANALYSIS_LABELS, MARKETING_RFM_COLUMNS } from "../labels";
 import type { TableColumn } from "./planTypes";
+
+/**
+ * The columns every analysis table starts with, static or live: the marketing RFM, the days since the
+ * first purchase, the RFM scores and the segment.
+ */
+export const RFM_TABLE_KEYS = [...MARKETING_RFM_COLUMNS, "daysSinceFirst", "r", "f", "m", "code", "segment"] as const;
 
 /** The table's columns by role, in sheet order. */
 export const TABLE_KEYS = [
-  "customer",
-  "firstPurchase",
-  "lastPurchase",
-  "purchases",
-  "totalSpend",
-  "daysSinceLast",
-  "daysSinceFirst",
-  "r",
-  "f",
-  "m",
-  "code",
-  "segment",
+  ...RFM_TABLE_KEYS,
   "categories",
   "tier",
   "pAlive",
