@@ -3,6 +3,7 @@
  * screen readers hear), and the columns — one list per column of the log (customer, date, amount, category)
  * offering the selection's columns by letter and header, detected from the headers in English or Chinese.
  */
+import { messageIdsOf } from "../../../core/analysis/labels";
 import { LOG_COLUMNS } from "../../../core/analysis/logTable";
 import type { MessageId } from "../../../core/messages/catalogue";
 import { el } from "../../dom";
@@ -12,12 +13,10 @@ import type { AnalysisActions } from "../actions";
 import type { AnalysisState } from "../state";
 import { say, setChoices, setText, type View, type ViewModel } from "./view";
 
-const COLUMN_NAMES: Readonly<Record<(typeof LOG_COLUMNS)[number], MessageId>> = {
-  customer: "analysis.logColumnCustomer",
-  date: "analysis.logColumnDate",
-  amount: "analysis.logColumnAmount",
-  category: "analysis.logColumnCategory",
-};
+const COLUMN_NAMES: Readonly<Record<(typeof LOG_COLUMNS)[number], MessageId>> = messageIdsOf(
+  "analysis.logColumn",
+  LOG_COLUMNS,
+);
 
 function statusText(state: AnalysisState, lang: ViewModel["lang"]): string {
   if (!state.available) return say(lang, "analysisPane.noExcel");
