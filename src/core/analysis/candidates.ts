@@ -7,39 +7,21 @@
 import { familyExpectedCurve } from "../btyd/bgnbd";
 import { mbgnbdFit, mbgnbdPAlive } from "../btyd/mbgnbd";
 import { pnbdAlive, pnbdExpectedCurve, pnbdFit } from "../btyd/pnbd";
-import type { PurchaseModelFitter } from "./models";
+import { purchaseModelFitter, type PurchaseModelFitter } from "./models";
 
 /** Pareto/NBD (Schmittlein, Morrison & Colombo 1987): purchases Poisson, lifetimes exponential. */
-export const PNBD_FITTER: PurchaseModelFitter = {
-  name: "Pareto/NBD",
-  fit(frequency, recency, T) {
-    const fit = pnbdFit(frequency, recency, T);
-    const p = fit.params;
-    return {
-      name: "Pareto/NBD",
-      params: { r: p.r, alpha: p.alpha, s: p.s, beta: p.beta },
-      logLikelihood: fit.logLikelihood,
-      pAlive: (x, tx, age) => pnbdAlive(p, x, tx, age),
-      expectedCurve: (times, x, tx, age) => pnbdExpectedCurve(p, times, x, tx, age),
-    };
-  },
-};
+export const PNBD_FITTER = purchaseModelFitter("Pareto/NBD", pnbdFit, (p) => ({
+  params: { r: p.r, alpha: p.alpha, s: p.s, beta: p.beta },
+  pAlive: (x, tx, age) => pnbdAlive(p, x, tx, age),
+  expectedCurve: (times, x, tx, age) => pnbdExpectedCurve(p, times, x, tx, age),
+}));
 
 /** MBG/NBD (Batislam, Denizel & Filiztekin 2007): BG/NBD with a dropout chance at the first purchase too. */
-export const MBGNBD_FITTER: PurchaseModelFitter = {
-  name: "MBG/NBD",
-  fit(frequency, recency, T) {
-    const fit = mbgnbdFit(frequency, recency, T);
-    const p = fit.params;
-    return {
-      name: "MBG/NBD",
-      params: { r: p.r, alpha: p.alpha, a: p.a, b: p.b },
-      logLikelihood: fit.logLikelihood,
-      pAlive: (x, tx, age) => mbgnbdPAlive(p, x, tx, age),
-      expectedCurve: (times, x, tx, age) => familyExpectedCurve(1, p, times, x, tx, age),
-    };
-  },
-};
+export const MBGNBD_FITTER = purchaseModelFitter("MBG/NBD", mbgnbdFit, (p) => ({
+  params: { r: p.r, alpha: p.alpha, a: p.a, b: p.b },
+  pAlive: (x, tx, age) => mbgnbdPAlive(p, x, tx, age),
+  expectedCurve: (times, x, tx, age) => familyExpectedCurve(1, p, times, x, tx, age),
+}));
 
 /** The candidate models of the analysis sheet. */
 export const ANALYSIS_CANDIDATES: readonly PurchaseModelFitter[] = [PNBD_FITTER, MBGNBD_FITTER];

@@ -16,6 +16,7 @@ import { Message, msg } from "../messages/catalogue";
 import { MatchKey, matchKeys } from "./crossSell";
 import { LIFECYCLE_STAGES, LifecycleStage, RFM_SEGMENTS, RfmSegment, VALUE_TIERS, ValueTier } from "./labels";
 import { LifecycleThresholds, lifecycleStages } from "./lifecycle";
+import { marketingRfmOfDays, type MarketingRfm } from "./marketingRfm";
 import {
   BGNBD_FITTER,
   bestModel,
@@ -65,15 +66,11 @@ export interface AnalysisOptions extends LifecycleThresholds {
   readonly describe?: (i: number) => Message;
 }
 
-/** One row per customer, in order of first appearance; days are whole Excel serials or day counts. */
-export interface CustomerTable {
-  readonly customers: CustomerId[];
-  readonly firstPurchase: Float64Array;
-  readonly lastPurchase: Float64Array;
-  readonly purchases: Float64Array;
-  readonly totalSpend: Float64Array;
-  readonly daysSinceLast: Float64Array;
-  readonly daysSinceFirst: Float64Array;
+/**
+ * One row per customer, in order of first appearance; days are whole Excel serials or day counts. The
+ * marketing RFM columns (./marketingRfm.ts), then the model's and the labels'.
+ */
+export interface CustomerTable extends Omit<MarketingRfm, "asOfDay"> {
   /** The BTYD summary in periods: x, t_x, T and the mean repeat-purchase value. */
   readonly frequency: Float64Array;
   readonly recency: Float64Array;
@@ -183,38 +180,29 @@ type BaseTable = Omit<CustomerTable, "categories" | "pAlive" | "expected" | "clv
 
 /** Marketing RFM, BTYD summary, scores and segments from the day grouping. O(m log m). */
 function baseTable(g: CustomerDays, periodDays: number, options: AnalysisOptions): BaseTable {
+  const { asOfDay, ...rfm } = marketingRfmOfDays(g);
   const m = g.customers.length;
-  const daysSinceLast = new Float64Array(m);
-  const daysSinceFirst = new Float64Array(m);
   const frequency = new Float64Array(m);
   const recency = new Float64Array(m);
   const T = new Float64Array(m);
   const monetary = new Float64Array(m);
   for (let c = 0; c < m; c++) {
-    daysSinceLast[c] = g.asOfDay - g.lastDay[c]!;
-    daysSinceFirst[c] = g.asOfDay - g.firstDay[c]!;
     const x = g.purchaseDays[c]! - 1;
     frequency[c] = x;
     recency[c] = (g.lastDay[c]! - g.firstDay[c]!) / periodDays;
-    T[c] = (g.asOfDay - g.firstDay[c]!) / periodDays;
+    T[c] = (asOfDay - g.firstDay[c]!) / periodDays;
     monetary[c] = x > 0 ? g.laterTotal[c]! / x : 0;
   }
   return {
-    customers: g.customers,
-    firstPurchase: g.firstDay,
-    lastPurchase: g.lastDay,
-    purchases: g.purchaseDays,
-    totalSpend: g.total,
-    daysSinceLast,
-    daysSinceFirst,
+    ...rfm,
     frequency,
     recency,
     T,
     monetary,
-    scores: rfmScores(daysSinceLast, g.purchaseDays, g.total, {
+    scores: rfmScores(rfm.daysSinceLast, g.purchaseDays, g.total, {
       ...(options.bins === undefined ? {} : { bins: options.bins }),
     }),
-    segments: rfmSegments(daysSinceLast, g.purchaseDays, g.total, { split: options.segmentSplit ?? "mean" }),
+    segments: rfmSegments(rfm.daysSinceLast, g.purchaseDays, g.total, { split: options.segmentSplit ?? "mean" }),
   };
 }
 

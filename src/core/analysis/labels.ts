@@ -40,36 +40,26 @@ export const MARKETING_RFM_COLUMNS = [
 ] as const;
 export type MarketingRfmColumn = (typeof MARKETING_RFM_COLUMNS)[number];
 
-const SEGMENT_IDS: Readonly<Record<RfmSegment, MessageId>> = {
-  importantValue: "analysis.segmentImportantValue",
-  importantDevelopment: "analysis.segmentImportantDevelopment",
-  importantRetention: "analysis.segmentImportantRetention",
-  importantWinBack: "analysis.segmentImportantWinBack",
-  generalValue: "analysis.segmentGeneralValue",
-  generalDevelopment: "analysis.segmentGeneralDevelopment",
-  generalRetention: "analysis.segmentGeneralRetention",
-  generalWinBack: "analysis.segmentGeneralWinBack",
-};
-const TIER_IDS: Readonly<Record<ValueTier, MessageId>> = {
-  highValue: "analysis.tierHighValue",
-  potential: "analysis.tierPotential",
-  general: "analysis.tierGeneral",
-  lowValue: "analysis.tierLowValue",
-};
-const STAGE_IDS: Readonly<Record<LifecycleStage, MessageId>> = {
-  new: "analysis.stageNew",
-  active: "analysis.stageActive",
-  atRisk: "analysis.stageAtRisk",
-  lost: "analysis.stageLost",
-};
-const HEADER_IDS: Readonly<Record<MarketingRfmColumn, MessageId>> = {
-  customer: "analysis.headerCustomer",
-  firstPurchase: "analysis.headerFirstPurchase",
-  lastPurchase: "analysis.headerLastPurchase",
-  purchases: "analysis.headerPurchases",
-  totalSpend: "analysis.headerTotalSpend",
-  daysSinceLast: "analysis.headerDaysSinceLast",
-};
+/**
+ * The message id of each key: `prefix` and the key with a capital first letter ("analysis.tier" and
+ * "highValue" → "analysis.tierHighValue"); the compiler checks that every such id is in the catalogue.
+ */
+export function messageIdsOf<P extends string, K extends string>(
+  prefix: P,
+  keys: readonly K[],
+): Readonly<Record<K, `${P}${Capitalize<K>}`>> {
+  const ids = {} as Record<K, `${P}${Capitalize<K>}`>;
+  for (const k of keys) ids[k] = `${prefix}${k.charAt(0).toUpperCase()}${k.slice(1)}` as `${P}${Capitalize<K>}`;
+  return ids;
+}
+
+const SEGMENT_IDS: Readonly<Record<RfmSegment, MessageId>> = messageIdsOf("analysis.segment", RFM_SEGMENTS);
+const TIER_IDS: Readonly<Record<ValueTier, MessageId>> = messageIdsOf("analysis.tier", VALUE_TIERS);
+const STAGE_IDS: Readonly<Record<LifecycleStage, MessageId>> = messageIdsOf("analysis.stage", LIFECYCLE_STAGES);
+const HEADER_IDS: Readonly<Record<MarketingRfmColumn, MessageId>> = messageIdsOf(
+  "analysis.header",
+  MARKETING_RFM_COLUMNS,
+);
 
 /** Every label of one language. */
 export interface AnalysisLabels {

@@ -17,23 +17,14 @@ import { isBlankOrSpaces } from "../values/blank";
 import { excelSerial, MAX_DATE_SERIAL } from "../values/dates";
 import type { MatchKey } from "./crossSell";
 import type { TransactionLog } from "./customerAnalysis";
+import { messageIdsOf } from "./labels";
 
 /** The columns of a log. */
 export const LOG_COLUMNS = ["customer", "date", "amount", "category"] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
-const WORDS: Readonly<Record<LogColumn, MessageId>> = {
-  customer: "analysis.wordsCustomer",
-  date: "analysis.wordsDate",
-  amount: "analysis.wordsAmount",
-  category: "analysis.wordsCategory",
-};
-const NAMES: Readonly<Record<LogColumn, MessageId>> = {
-  customer: "analysis.logColumnCustomer",
-  date: "analysis.logColumnDate",
-  amount: "analysis.logColumnAmount",
-  category: "analysis.logColumnCategory",
-};
+const WORDS: Readonly<Record<LogColumn, MessageId>> = messageIdsOf("analysis.words", LOG_COLUMNS);
+const NAMES: Readonly<Record<LogColumn, MessageId>> = messageIdsOf("analysis.logColumn", LOG_COLUMNS);
 /** Problems listed before "… and N more". */
 const MAX_PROBLEMS = 20;
 

@@ -7,7 +7,7 @@
  * Refunds: a negative amount is netted into its day and into the total (M is net spend), and its day still
  * counts as a purchase day — the same days as the BTYD layout, so F = BTYD frequency + 1 for every customer.
  */
-import { CustomerId, customerDays, RfmOptions, transactionLogAsOfDay } from "../btyd/rfm";
+import { CustomerDays, CustomerId, customerDays, RfmOptions, transactionLogAsOfDay } from "../btyd/rfm";
 
 /** Options of {@link marketingRfm}. */
 export type MarketingRfmOptions = Pick<RfmOptions, "asOf" | "describe">;
@@ -46,17 +46,21 @@ export function marketingRfm(
   options: MarketingRfmOptions = {},
 ): MarketingRfm {
   const asOfDay = transactionLogAsOfDay(customerIds, dates, amounts, options);
-  const g = customerDays(customerIds, dates, amounts, asOfDay);
+  return marketingRfmOfDays(customerDays(customerIds, dates, amounts, asOfDay));
+}
+
+/** Marketing RFM of a log already grouped by customer and day (src/core/btyd/rfm.ts). O(customers). */
+export function marketingRfmOfDays(g: CustomerDays): MarketingRfm {
   const m = g.customers.length;
   const daysSinceLast = new Float64Array(m);
   const daysSinceFirst = new Float64Array(m);
   for (let c = 0; c < m; c++) {
-    daysSinceLast[c] = asOfDay - g.lastDay[c]!;
-    daysSinceFirst[c] = asOfDay - g.firstDay[c]!;
+    daysSinceLast[c] = g.asOfDay - g.lastDay[c]!;
+    daysSinceFirst[c] = g.asOfDay - g.firstDay[c]!;
   }
   return {
     customers: g.customers,
-    asOfDay,
+    asOfDay: g.asOfDay,
     firstPurchase: g.firstDay,
     lastPurchase: g.lastDay,
     purchases: g.purchaseDays,

@@ -40,21 +40,37 @@ export interface ModelOutcome {
   readonly problem: Message | null;
 }
 
-/** BG/NBD (Fader, Hardie & Lee 2005), for comparison on the sheet: it keeps every one-time buyer alive. */
-export const BGNBD_FITTER: PurchaseModelFitter = {
-  name: "BG/NBD",
-  fit(frequency, recency, T) {
-    const fit = bgnbdFit(frequency, recency, T);
-    const p = fit.params;
-    return {
-      name: "BG/NBD",
-      params: { r: p.r, alpha: p.alpha, a: p.a, b: p.b },
-      logLikelihood: fit.logLikelihood,
-      pAlive: (x, tx, age) => bgnbdPAlive(p, x, tx, age),
-      expectedCurve: (times, x, tx, age) => Float64Array.from(times, (t) => bgnbdExpected(p, t, x, tx, age)),
-    };
+/**
+ * A {@link PurchaseModelFitter} from a model's fit (x, t_x, T → parameters and log-likelihood) and `use`,
+ * which gives the parameters the analysis shows and the model's P(alive) and expected-purchase curve.
+ */
+export function purchaseModelFitter<P>(
+  name: string,
+  fit: (
+    frequency: ArrayLike<number>,
+    recency: ArrayLike<number>,
+    T: ArrayLike<number>,
+  ) => {
+    readonly params: P;
+    readonly logLikelihood: number;
   },
-};
+  use: (p: P) => Pick<PurchaseModel, "params" | "pAlive" | "expectedCurve">,
+): PurchaseModelFitter {
+  return {
+    name,
+    fit(frequency, recency, T) {
+      const fitted = fit(frequency, recency, T);
+      return { name, logLikelihood: fitted.logLikelihood, ...use(fitted.params) };
+    },
+  };
+}
+
+/** BG/NBD (Fader, Hardie & Lee 2005), for comparison on the sheet: it keeps every one-time buyer alive. */
+export const BGNBD_FITTER = purchaseModelFitter("BG/NBD", bgnbdFit, (p) => ({
+  params: { r: p.r, alpha: p.alpha, a: p.a, b: p.b },
+  pAlive: (x, tx, age) => bgnbdPAlive(p, x, tx, age),
+  expectedCurve: (times, x, tx, age) => Float64Array.from(times, (t) => bgnbdExpected(p, t, x, tx, age)),
+}));
 
 /**
  * Fits each model; a fit impossible on this data (`#N/A`, or `#NUM!` from a likelihood that cannot be

@@ -4,8 +4,9 @@
  * While one operation runs, the others return at once.
  */
 import type { LogColumn } from "../../core/analysis/logTable";
-import { messageOf, type PaneHost } from "../host";
-import { EmptySelectionError, readSelection } from "../scorecard/selection";
+import type { PaneHost } from "../host";
+import { useSelection } from "../selectionAction";
+import { createStore, type Store as PaneStore } from "../store";
 import { activateSheet } from "../scorecard/writer";
 import {
   AnalysisState,
@@ -18,29 +19,15 @@ import {
   optionsChanged,
   PeriodDays,
   progressed,
-  selectionFailed,
   selectionRead,
   started,
 } from "./state";
 import { buildAnalysis, createKpiTable } from "./writer";
 
-/** Holds the state; `set` makes a new one current and tells the views. */
-export interface Store {
-  get(): AnalysisState;
-  set(next: AnalysisState): void;
-}
+/** Holds the section's state (../store.ts). */
+export type Store = PaneStore<AnalysisState>;
 
-/** A store that calls `onChange` after every `set`. */
-export function createStore(initial: AnalysisState, onChange: (s: AnalysisState) => void): Store {
-  let state = initial;
-  return {
-    get: () => state,
-    set: (next) => {
-      state = next;
-      onChange(state);
-    },
-  };
-}
+export { createStore };
 
 /** The section's actions. */
 export interface AnalysisActions {
@@ -63,17 +50,7 @@ export function analysisActions(store: Store, host: PaneHost): AnalysisActions {
   };
   return {
     async useSelection() {
-      if (store.get().busy || !host.available) return;
-      store.set(started(store.get(), "select"));
-      try {
-        store.set(selectionRead(store.get(), await readSelection(host.run, host.supports)));
-      } catch (e) {
-        const problem =
-          e instanceof EmptySelectionError
-            ? { kind: "empty" as const }
-            : { kind: "failed" as const, detail: messageOf(e) };
-        store.set(selectionFailed(store.get(), problem));
-      }
+      await useSelection(store, host, { started: (s) => started(s, "select"), read: selectionRead });
     },
     changeColumn(column, value) {
       if (store.get().busy) return;

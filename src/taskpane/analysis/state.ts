@@ -114,10 +114,8 @@ export function selectionRead(s: AnalysisState, selection: SelectionRead): Analy
   };
 }
 
-/** Reading the selection failed; what was shown stays. */
-export function selectionFailed(s: AnalysisState, problem: SelectionProblem): AnalysisState {
-  return { ...s, busy: null, selectionProblem: problem };
-}
+/** Reading the selection failed; what was shown before stays (../selectionAction.ts). */
+export { selectionFailed } from "../selectionAction";
 
 /** The user gave a column another role ("" for none). */
 export function columnChanged(s: AnalysisState, column: LogColumn, value: string): AnalysisState {

@@ -6,8 +6,8 @@
  */
 import type { ColumnRole } from "../../core/scorecard/headers";
 import { messageOf, type PaneHost } from "../host";
+import { useSelection } from "../selectionAction";
 import { createStore, type Store as PaneStore } from "../store";
-import { EmptySelectionError, readSelection } from "./selection";
 import {
   bandEdited,
   BandInput,
@@ -26,7 +26,6 @@ import {
   replaceDeclined,
   roleChanged,
   ScorecardState,
-  selectionFailed,
   selectionRead,
   started,
 } from "./state";
@@ -60,18 +59,7 @@ export function scorecardActions(store: Store, host: PaneHost): ScorecardActions
   const onProgress = (p: Parameters<typeof progressed>[1]): void => store.set(progressed(store.get(), p));
   return {
     async useSelection() {
-      if (store.get().busy || !host.available) return;
-      store.set(started(store.get(), "select"));
-      try {
-        const selection = await readSelection(host.run, host.supports);
-        store.set(selectionRead(store.get(), selection));
-      } catch (e) {
-        const problem =
-          e instanceof EmptySelectionError
-            ? { kind: "empty" as const }
-            : { kind: "failed" as const, detail: messageOf(e) };
-        store.set(selectionFailed(store.get(), problem));
-      }
+      await useSelection(store, host, { started: (s) => started(s, "select"), read: selectionRead });
     },
     changeRole(role, value) {
       if (store.get().busy) return;

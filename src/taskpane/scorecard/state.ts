@@ -151,10 +151,8 @@ export function selectionRead(s: ScorecardState, selection: SelectionRead): Scor
   };
 }
 
-/** Reading the selection failed; what was shown before stays. */
-export function selectionFailed(s: ScorecardState, problem: SelectionProblem): ScorecardState {
-  return { ...s, busy: null, selectionProblem: problem };
-}
+/** Reading the selection failed; what was shown before stays (../selectionAction.ts). */
+export { selectionFailed } from "../selectionAction";
 
 /** The user gave a role another column ("" for none), from the mapping lists. */
 export function roleChanged(s: ScorecardState, role: ColumnRole, value: string): ScorecardState {

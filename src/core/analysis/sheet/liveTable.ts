@@ -13,7 +13,7 @@ import { ANALYSIS_LABELS } from "../labels";
 import { say, SheetContext } from "./context";
 import { LiveLogSource, logRange, spillColumn, spillOf } from "./liveRefs";
 import type { LiveSpill, ModelCells, ModelInputs } from "./liveSections";
-import type { TableKey } from "./table";
+import { RFM_TABLE_KEYS, type TableKey } from "./table";
 
 /** The table's columns, left to right, for an analysis with or without a model and a spend model. */
 export type LiveKey = Exclude<TableKey, "categories" | "clvRank" | "warningRank">;
@@ -30,20 +30,7 @@ export interface LiveTableLayout {
 
 /** The table's columns for this analysis (module comment). */
 export function liveTableLayout(hasModel: boolean, hasSpend: boolean): LiveTableLayout {
-  const keys: LiveKey[] = [
-    "customer",
-    "firstPurchase",
-    "lastPurchase",
-    "purchases",
-    "totalSpend",
-    "daysSinceLast",
-    "daysSinceFirst",
-    "r",
-    "f",
-    "m",
-    "code",
-    "segment",
-  ];
+  const keys: LiveKey[] = [...RFM_TABLE_KEYS];
   if (hasModel) keys.push("pAlive", "expected", ...(hasSpend ? (["clv", "tier"] as const) : []), "stage");
   const columns: Partial<Record<LiveKey, number>> = {};
   keys.forEach((k, j) => (columns[k] = j));

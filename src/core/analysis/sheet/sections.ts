@@ -200,6 +200,32 @@ export function distributionSection(
   return row + labels.length + 3;
 }
 
+/** The counts of one optional distribution, by key, and the table column they count. */
+interface OptionalCounts<K extends string> {
+  readonly column: string | undefined;
+  readonly keys: readonly K[];
+  readonly names: Readonly<Record<K, string>>;
+  readonly counts: Readonly<Record<K, number>> | null;
+}
+
+/**
+ * A {@link distributionSection} when the analysis has these counts and the table their column; `at` is its
+ * first row (null when there is none) and `next` the row after it.
+ */
+function optionalDistribution<K extends string>(
+  ctx: SheetContext,
+  row: number,
+  titleText: string,
+  kind: string,
+  o: OptionalCounts<K>,
+): { at: number | null; next: number } {
+  const counts = o.counts;
+  if (counts === null || o.column === undefined) return { at: null, next: row };
+  const labels = o.keys.map((k) => o.names[k]);
+  const values = o.keys.map((k) => counts[k]);
+  return { at: row, next: distributionSection(ctx, row, titleText, kind, o.column, labels, values) };
+}
+
 /** Segments, tiers and stages (the last two when a model gave them). */
 export function distributions(
   ctx: SheetContext,
@@ -208,7 +234,7 @@ export function distributions(
   const L = ANALYSIS_LABELS[ctx.language];
   const d = ctx.a.distributions;
   const segments = row;
-  let r = distributionSection(
+  const r = distributionSection(
     ctx,
     row,
     say(ctx, "analysis.sheetSegments"),
@@ -217,31 +243,23 @@ export function distributions(
     RFM_SEGMENTS.map((s) => L.segments[s]),
     RFM_SEGMENTS.map((s) => d.segments[s]),
   );
-  let tiers: number | null = null;
-  let stages: number | null = null;
-  if (d.tiers !== null && ctx.ranges.tier !== undefined) {
-    tiers = r;
-    r = distributionSection(
-      ctx,
-      r,
-      say(ctx, "analysis.sheetTiers"),
-      say(ctx, "analysis.columnTier"),
-      ctx.ranges.tier,
-      VALUE_TIERS.map((s) => L.tiers[s]),
-      VALUE_TIERS.map((s) => d.tiers![s]),
-    );
-  }
-  if (d.stages !== null && ctx.ranges.stage !== undefined) {
-    stages = r;
-    r = distributionSection(
-      ctx,
-      r,
-      say(ctx, "analysis.sheetStages"),
-      say(ctx, "analysis.columnStage"),
-      ctx.ranges.stage,
-      LIFECYCLE_STAGES.map((s) => L.stages[s]),
-      LIFECYCLE_STAGES.map((s) => d.stages![s]),
-    );
-  }
-  return { next: r, segments, tiers, stages };
+  const tiers = optionalDistribution(ctx, r, say(ctx, "analysis.sheetTiers"), say(ctx, "analysis.columnTier"), {
+    column: ctx.ranges.tier,
+    keys: VALUE_TIERS,
+    names: L.tiers,
+    counts: d.tiers,
+  });
+  const stages = optionalDistribution(
+    ctx,
+    tiers.next,
+    say(ctx, "analysis.sheetStages"),
+    say(ctx, "analysis.columnStage"),
+    {
+      column: ctx.ranges.stage,
+      keys: LIFECYCLE_STAGES,
+      names: L.stages,
+      counts: d.stages,
+    },
+  );
+  return { next: stages.next, segments, tiers: tiers.at, stages: stages.at };
 }

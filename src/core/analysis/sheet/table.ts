@@ -6,23 +6,18 @@
 import { columnLetters } from "../../address";
 import { Language, render } from "../../messages/catalogue";
 import type { CustomerAnalysis } from "../customerAnalysis";
-import { ANALYSIS_LABELS } from "../labels";
+import { ANALYSIS_LABELS, MARKETING_RFM_COLUMNS } from "../labels";
 import type { TableColumn } from "./planTypes";
+
+/**
+ * The columns every analysis table starts with, static or live: the marketing RFM, the days since the
+ * first purchase, the RFM scores and the segment.
+ */
+export const RFM_TABLE_KEYS = [...MARKETING_RFM_COLUMNS, "daysSinceFirst", "r", "f", "m", "code", "segment"] as const;
 
 /** The table's columns by role, in sheet order. */
 export const TABLE_KEYS = [
-  "customer",
-  "firstPurchase",
-  "lastPurchase",
-  "purchases",
-  "totalSpend",
-  "daysSinceLast",
-  "daysSinceFirst",
-  "r",
-  "f",
-  "m",
-  "code",
-  "segment",
+  ...RFM_TABLE_KEYS,
   "categories",
   "tier",
   "pAlive",
@@ -46,6 +41,17 @@ export interface KeyedColumn extends TableColumn {
 }
 
 const DATE = "yyyy-mm-dd";
+
+/** A column only when its values exist (categories, a model's, ranks); else null. */
+function optionalColumn(
+  key: TableKey,
+  header: string,
+  values: TableColumn["values"] | null,
+  numberFormat?: string,
+): KeyedColumn | null {
+  if (values === null) return null;
+  return numberFormat === undefined ? { key, header, values } : { key, header, values, numberFormat };
+}
 
 /** The columns present for this analysis (definitions above). O(customers) for the label columns. */
 export function tableColumns(a: CustomerAnalysis, language: Language, h: TableHorizons): KeyedColumn[] {
@@ -74,68 +80,28 @@ export function tableColumns(a: CustomerAnalysis, language: Language, h: TableHo
       header: render("analysis.columnSegment", {}, language),
       values: t.segments.segments.map((s) => L.segments[s]),
     },
-    t.categories === null
-      ? null
-      : {
-          key: "categories",
-          header: render("analysis.columnCategories", {}, language),
-          values: t.categories,
-          numberFormat: "0",
-        },
-    t.tiers === null
-      ? null
-      : {
-          key: "tier",
-          header: render("analysis.columnTier", {}, language),
-          values: t.tiers.tiers.map((x) => L.tiers[x]),
-        },
-    t.pAlive === null
-      ? null
-      : {
-          key: "pAlive",
-          header: render("analysis.columnPAlive", {}, language),
-          values: t.pAlive,
-          numberFormat: "0.000",
-        },
-    t.expected === null
-      ? null
-      : {
-          key: "expected",
-          header: render("analysis.columnExpected", { days: h.expectedDays }, language),
-          values: t.expected,
-          numberFormat: "0.00",
-        },
-    t.clv === null
-      ? null
-      : {
-          key: "clv",
-          header: render("analysis.columnClv", { months: h.months }, language),
-          values: t.clv,
-          numberFormat: "#,##0.00",
-        },
-    t.stages === null
-      ? null
-      : {
-          key: "stage",
-          header: render("analysis.columnStage", {}, language),
-          values: t.stages.map((s) => L.stages[s]),
-        },
-    a.clvRank === null
-      ? null
-      : {
-          key: "clvRank",
-          header: render("analysis.columnClvRank", {}, language),
-          values: a.clvRank,
-          numberFormat: "0",
-        },
-    a.warningRank === null
-      ? null
-      : {
-          key: "warningRank",
-          header: render("analysis.columnWarningRank", {}, language),
-          values: Array.from(a.warningRank, (k) => (k === 0 ? "" : k)),
-          numberFormat: "0",
-        },
+    optionalColumn("categories", render("analysis.columnCategories", {}, language), t.categories, "0"),
+    optionalColumn(
+      "tier",
+      render("analysis.columnTier", {}, language),
+      t.tiers && t.tiers.tiers.map((x) => L.tiers[x]),
+    ),
+    optionalColumn("pAlive", render("analysis.columnPAlive", {}, language), t.pAlive, "0.000"),
+    optionalColumn(
+      "expected",
+      render("analysis.columnExpected", { days: h.expectedDays }, language),
+      t.expected,
+      "0.00",
+    ),
+    optionalColumn("clv", render("analysis.columnClv", { months: h.months }, language), t.clv, "#,##0.00"),
+    optionalColumn("stage", render("analysis.columnStage", {}, language), t.stages && t.stages.map((s) => L.stages[s])),
+    optionalColumn("clvRank", render("analysis.columnClvRank", {}, language), a.clvRank, "0"),
+    optionalColumn(
+      "warningRank",
+      render("analysis.columnWarningRank", {}, language),
+      a.warningRank && Array.from(a.warningRank, (k) => (k === 0 ? "" : k)),
+      "0",
+    ),
   ];
   return all.filter((c): c is KeyedColumn => c !== null);
 }

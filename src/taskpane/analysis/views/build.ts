@@ -9,7 +9,7 @@ import { el } from "../../dom";
 import { ScorecardError } from "../../scorecard/writer";
 import type { AnalysisActions } from "../actions";
 import { buildBlocker, type AnalysisState } from "../state";
-import { button, say, sayMessage, setButtonState, setText, type View, type ViewModel } from "./view";
+import { button, buildRow, say, sayMessage, setButtonState, setText, type View, type ViewModel } from "./view";
 
 /** An operation's error in the pane's language. */
 export function errorText(e: unknown, lang: Language): string {
@@ -96,13 +96,7 @@ function drawOutcome(parts: OutcomeParts, state: AnalysisState, lang: Language):
 /** Build, progress, outcome, Open, KPI table. */
 export function buildView(actions: AnalysisActions, announce: (text: string) => void): View {
   const element = el("div", "sc-build-part");
-  const row = el("div", "sc-build-row");
-  const buildBtn = button("", "build", "primary");
-  buildBtn.id = "an-build";
-  const progress = el("progress", "sc-progress");
-  const step = el("span", "sc-step");
-  step.setAttribute("role", "status");
-  row.append(buildBtn, progress, step);
+  const { row, buildBtn, progress, step } = buildRow("an-build", false);
   const note = el("p", "sc-help");
   note.id = "an-build-note";
   buildBtn.setAttribute("aria-describedby", note.id);

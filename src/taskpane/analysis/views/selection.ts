@@ -3,20 +3,20 @@
  * screen readers hear), and the columns — one list per column of the log (customer, date, amount, category)
  * offering the selection's columns by letter and header, detected from the headers in English or Chinese.
  */
+import { messageIdsOf } from "../../../core/analysis/labels";
 import { LOG_COLUMNS } from "../../../core/analysis/logTable";
 import type { MessageId } from "../../../core/messages/catalogue";
 import { el } from "../../dom";
 import { columnLettersOf } from "../../scorecard/selection";
+import { selectionPart } from "../../scorecard/views/selection";
 import type { AnalysisActions } from "../actions";
 import type { AnalysisState } from "../state";
-import { button, say, setButtonState, setChoices, setText, type View, type ViewModel } from "./view";
+import { say, setChoices, setText, type View, type ViewModel } from "./view";
 
-const COLUMN_NAMES: Readonly<Record<(typeof LOG_COLUMNS)[number], MessageId>> = {
-  customer: "analysis.logColumnCustomer",
-  date: "analysis.logColumnDate",
-  amount: "analysis.logColumnAmount",
-  category: "analysis.logColumnCategory",
-};
+const COLUMN_NAMES: Readonly<Record<(typeof LOG_COLUMNS)[number], MessageId>> = messageIdsOf(
+  "analysis.logColumn",
+  LOG_COLUMNS,
+);
 
 function statusText(state: AnalysisState, lang: ViewModel["lang"]): string {
   if (!state.available) return say(lang, "analysisPane.noExcel");
@@ -28,31 +28,17 @@ function statusText(state: AnalysisState, lang: ViewModel["lang"]): string {
     : say(lang, "analysisPane.selectionFailed", { detail: p.detail });
 }
 
-/** Intro, Use selection, the source line and the status. */
+/** Intro, Use selection, the source line and the status (../../scorecard/views/selection.ts). */
 export function selectionView(actions: AnalysisActions): View {
-  const element = el("div", "sc-selection-part");
-  const intro = el("p", "sc-help");
-  const useBtn = button("", "use-selection", "primary");
-  useBtn.id = "an-use";
-  useBtn.addEventListener("click", () => void actions.useSelection());
-  const row = el("div", "sc-actions");
-  row.append(useBtn);
-  const sourceLine = el("p", "sc-source");
-  const status = el("p", "sc-status");
-  status.setAttribute("role", "status");
-  element.append(intro, row, sourceLine, status);
-  const update = ({ state, lang }: ViewModel): void => {
-    setText(intro, say(lang, "analysisPane.useSelectionHelp"));
-    setText(useBtn, say(lang, "analysisPane.useSelection"));
-    setButtonState(useBtn, state.available && state.busy === null, state.busy?.kind === "select");
-    setText(status, statusText(state, lang));
-    status.classList.toggle("error", state.selectionProblem !== null);
-    const sel = state.selection;
-    const rows = Math.max(0, (sel?.source.blocks[0]?.values.length ?? 1) - 1);
-    setText(sourceLine, sel ? say(lang, "analysisPane.source", { address: sel.address, rows }) : "");
-    sourceLine.hidden = sel === null;
-  };
-  return { element, update };
+  const part = selectionPart("an-use", () => void actions.useSelection());
+  const update = ({ state, lang }: ViewModel): void =>
+    part.update(state, {
+      intro: say(lang, "analysisPane.useSelectionHelp"),
+      use: say(lang, "analysisPane.useSelection"),
+      status: statusText(state, lang),
+      source: (address, rows) => say(lang, "analysisPane.source", { address, rows }),
+    });
+  return { element: part.element, update };
 }
 
 /** The columns card: a labelled list per log column. */

@@ -6,7 +6,7 @@
 import { Language, MessageId, ParamsArg, msg, renderMessage, type Message } from "../../../core/messages/catalogue";
 import type { AnalysisState } from "../state";
 
-export { button, setButtonState, setChoices, setText } from "../../scorecard/views/view";
+export { button, buildRow, setButtonState, setChoices, setText } from "../../scorecard/views/view";
 
 /** What a view draws. */
 export interface ViewModel {

@@ -10,7 +10,7 @@ import type { ScorecardStrings } from "../strings";
 import { el } from "../../dom";
 import { optionProblemText } from "./messages";
 import { optionErrorId } from "./options";
-import { button, setButtonState, setText, type View, type ViewModel } from "./view";
+import { button, buildRow, setButtonState, setText, type View, type ViewModel } from "./view";
 
 /** The last of a list (the newest scorecard of a table), or undefined. */
 function latest<T>(xs: readonly T[]): T | undefined {
@@ -80,14 +80,7 @@ function drawOptionErrors(box: HTMLElement, list: HTMLUListElement, { state, s, 
 /** The Build row, its note and the option problems under it. `announce` speaks when a blocked Build is pressed. */
 export function buildView(actions: ScorecardActions, announce: (text: string) => void): View {
   const element = el("div", "sc-build-part");
-  const row = el("div", "sc-build-row");
-  const buildBtn = button("", "build", "primary");
-  buildBtn.id = "sc-build";
-  const progress = el("progress", "sc-progress");
-  const step = el("span", "sc-step");
-  step.setAttribute("role", "status");
-  step.setAttribute("aria-live", "polite");
-  row.append(buildBtn, progress, step);
+  const { row, buildBtn, progress, step } = buildRow("sc-build", true);
   const noteRow = el("div", "sc-build-note-row");
   const note = el("p", "sc-help sc-build-note");
   note.id = "sc-build-note";

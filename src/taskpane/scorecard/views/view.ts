@@ -31,6 +31,27 @@ export function button(text: string, action: string, className = ""): HTMLButton
   return b;
 }
 
+/** A section's Build row: the Build button (given `id`), its progress bar and the step it is at. */
+export interface BuildRow {
+  readonly row: HTMLDivElement;
+  readonly buildBtn: HTMLButtonElement;
+  readonly progress: HTMLProgressElement;
+  readonly step: HTMLSpanElement;
+}
+
+/** Makes a {@link BuildRow}; `live` makes screen readers speak each new step. */
+export function buildRow(id: string, live: boolean): BuildRow {
+  const row = el("div", "sc-build-row");
+  const buildBtn = button("", "build", "primary");
+  buildBtn.id = id;
+  const progress = el("progress", "sc-progress");
+  const step = el("span", "sc-step");
+  step.setAttribute("role", "status");
+  if (live) step.setAttribute("aria-live", "polite");
+  row.append(buildBtn, progress, step);
+  return { row, buildBtn, progress, step };
+}
+
 /** An option of a list. */
 export function option(value: string, text: string, selected: boolean): HTMLOptionElement {
   const o = el("option", "", text);
