@@ -157,7 +157,7 @@ describe.skipIf(skipBrowserLayer)("the customer-analysis section in Chromium", (
   });
 
   it("builds on the CDNOW master log (69,659 transactions, 23,570 customers) in at most 3 syncs", async () => {
-    const text = readFileSync(path.join(__dirname, "../../../shared/data/cdnow/CDNOW_master.txt"), "utf8");
+    const text = readFileSync(path.join(__dirname, "../fixtures/cdnow/CDNOW_master.txt"), "utf8");
     const rows: unknown[][] = [["customer", "date", "amount"]];
     for (const line of text.trim().split("\n").slice(1)) {
       const [id, d, , amount] = line.trim().split(/\s+/);
