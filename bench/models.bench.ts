@@ -31,7 +31,7 @@ import { donations } from "../test/fixtures/models/models";
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const CDNOW_SUMMARY = path.join(ROOT, "test/fixtures/cdnow/cdnow_customers_summary.csv");
 const DONATIONS = path.join(ROOT, "test/fixtures/models/donations.csv");
-const MASTER = path.join(ROOT, "../shared/data/cdnow/CDNOW_master.txt");
+const MASTER = path.join(ROOT, "test/fixtures/cdnow/CDNOW_master.txt");
 
 const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const MBG = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
