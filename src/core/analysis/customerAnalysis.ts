@@ -10,7 +10,7 @@
 import { CohortGrain, CohortRow, cohortTableOfCustomers } from "../btyd/cohort";
 import { GammaGammaFit, ggFit } from "../btyd/gammagamma";
 import { distinctRows } from "../btyd/grouping";
-import { CustomerDays, CustomerId, customerDays, transactionLogAsOfDay } from "../btyd/rfm";
+import { btydColumnsOfDays, CustomerDays, CustomerId, customerDays, transactionLogAsOfDay } from "../btyd/rfm";
 import { CrmError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
 import { MatchKey, matchKeys } from "./crossSell";
@@ -181,18 +181,7 @@ type BaseTable = Omit<CustomerTable, "categories" | "pAlive" | "expected" | "clv
 /** Marketing RFM, BTYD summary, scores and segments from the day grouping. O(m log m). */
 function baseTable(g: CustomerDays, periodDays: number, options: AnalysisOptions): BaseTable {
   const { asOfDay, ...rfm } = marketingRfmOfDays(g);
-  const m = g.customers.length;
-  const frequency = new Float64Array(m);
-  const recency = new Float64Array(m);
-  const T = new Float64Array(m);
-  const monetary = new Float64Array(m);
-  for (let c = 0; c < m; c++) {
-    const x = g.purchaseDays[c]! - 1;
-    frequency[c] = x;
-    recency[c] = (g.lastDay[c]! - g.firstDay[c]!) / periodDays;
-    T[c] = (asOfDay - g.firstDay[c]!) / periodDays;
-    monetary[c] = x > 0 ? g.laterTotal[c]! / x : 0;
-  }
+  const { frequency, recency, T, monetary } = btydColumnsOfDays(g, asOfDay, periodDays);
   return {
     ...rfm,
     frequency,

@@ -114,6 +114,19 @@ export function rfmSummary(
   const periodDays = options.periodDays ?? 7;
   const asOfDay = transactionLogAsOfDay(customerIds, dates, amounts, { ...options, periodDays });
   const g = customerDays(customerIds, dates, amounts, asOfDay);
+  return { customers: g.customers, ...btydColumnsOfDays(g, asOfDay, periodDays) };
+}
+
+/**
+ * The BTYD summary columns of a day grouping: frequency x = purchase days − 1, recency and age T in periods of
+ * `periodDays` from the first purchase day, monetary = mean of the daily totals after the first day (0 when
+ * x = 0). The one place both CRM.RFM and the customer analysis compute them. O(customers).
+ */
+export function btydColumnsOfDays(
+  g: CustomerDays,
+  asOfDay: number,
+  periodDays: number,
+): { frequency: Float64Array; recency: Float64Array; T: Float64Array; monetary: Float64Array } {
   const m = g.customers.length;
   const frequency = new Float64Array(m);
   const recency = new Float64Array(m);
@@ -126,7 +139,7 @@ export function rfmSummary(
     T[c] = (asOfDay - g.firstDay[c]!) / periodDays;
     monetary[c] = x > 0 ? g.laterTotal[c]! / x : 0;
   }
-  return { customers: g.customers, frequency, recency, T, monetary };
+  return { frequency, recency, T, monetary };
 }
 
 /**
