@@ -168,6 +168,18 @@ describe("actions against the fake workbook", () => {
     expect(fake.syncCount).toBe(0);
   });
 
+  it("while Freeze all's question is open, pressing another button (still focusable) starts nothing", async () => {
+    const { fake, store, actions } = actionsOn();
+    const before = fake.snapshot();
+    actions.askFreezeAll();
+    await actions.run("restore");
+    await actions.run("check");
+    expect(store.get().confirm).toBe("freezeAll");
+    expect(store.get().busy).toBeNull();
+    expect(fake.syncCount).toBe(0);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
   it("confirmed, Freeze all freezes the CRM cells in 4 syncs and the focus returns to Freeze all at the end", async () => {
     const { fake, store, focus, actions } = actionsOn();
     const before = cellsOf(fake.snapshot());

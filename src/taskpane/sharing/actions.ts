@@ -10,6 +10,7 @@ import type { Store } from "../store";
 import { checkSharing, freezeSharing, restoreSharing } from "./excelSharing";
 import type { SharingOptions, SharingProgress } from "./operation";
 import {
+  canStart,
   cancelRequested,
   confirmClosed,
   confirmOpened,
@@ -103,7 +104,8 @@ export function sharingActions(store: Store<SharingState>, host: PaneHost, focus
   };
 
   return {
-    run: (operation) => start(operation),
+    // a press counts only when the buttons are live (they stay focusable while aria-disabled)
+    run: (operation) => (canStart(store.get()) ? start(operation) : Promise.resolve()),
     askFreezeAll: () => ask("freezeAll"),
     askValuesOnly: () => ask("valuesOnly"),
     async confirm() {

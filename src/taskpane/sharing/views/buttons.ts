@@ -5,6 +5,7 @@
 import { el } from "../../dom";
 import type { SharingActions } from "../actions";
 import { canStart } from "../state";
+import { setButtonState } from "../../scorecard/views/view";
 import { actionButton, type View, type ViewModel } from "./view";
 
 /** The help line: what the buttons do, or that they work inside Excel. */
@@ -37,9 +38,13 @@ export function buttonsView(actions: SharingActions): View & { freezeAll: HTMLBu
     element: row,
     freezeAll: buttons[1]![0],
     update: ({ state, t }: ViewModel) => {
+      // aria-disabled, not disabled: a pressed button keeps the keyboard focus while its operation runs (the
+      // state ignores presses while busy); the running one says so with aria-busy
+      const running = state.busy?.operation;
       for (const [b, id] of buttons) {
         b.textContent = t(id);
-        b.disabled = !canStart(state);
+        const op = id.slice("sharingPane.".length);
+        setButtonState(b, canStart(state), running === op || (op === "freezeAll" && running === "valuesOnly"));
       }
     },
   };
