@@ -6,11 +6,9 @@
  * a customer whose rows have no category at all is left out of the denominator.
  */
 import { div0Error, valueError } from "../errors";
-import { distinctRows } from "../btyd/grouping";
-import { asCanonicalNumber } from "../metrics/retention";
+import { MatchKey, matchKeys } from "./matchKeys";
 
-/** A customer id or category as Excel passes it: a number, a text, or null for a blank. */
-export type MatchKey = string | number | null;
+export type { MatchKey } from "./matchKeys";
 
 /** The rate and its two counts. */
 export interface CrossSell {
@@ -20,148 +18,6 @@ export interface CrossSell {
   readonly customers: number;
   /** Customers with at least two distinct categories. */
   readonly crossBuyers: number;
-}
-
-/**
- * The distinct values of a column of numbers in first-seen order and each value's group. Whole numbers from 0
- * to a few times the column's length (customer numbers, mostly) are looked up in a table indexed by the value;
- * any other column goes through the hash table of src/core/btyd/grouping.ts. O(n) either way.
- */
-function distinctNumbers(numbers: Float64Array): { index: Int32Array; values: Float64Array } {
-  const n = numbers.length;
-  let max = 0;
-  for (let i = 0; i < n; i++) {
-    const x = numbers[i]!;
-    if (!((x | 0) === x && x >= 0)) {
-      max = -1;
-      break;
-    }
-    if (x > max) max = x;
-  }
-  if (max < 0 || max > 4 * n + 1024) {
-    const groups = distinctRows([numbers]);
-    return { index: groups.index, values: groups.columns[0]! };
-  }
-  const groupOf = new Int32Array(max + 1).fill(-1);
-  const index = new Int32Array(n);
-  const values = new Float64Array(n);
-  let groups = 0;
-  for (let i = 0; i < n; i++) {
-    const x = numbers[i]!;
-    let g = groupOf[x]!;
-    if (g < 0) {
-      groupOf[x] = g = groups;
-      values[groups++] = x;
-    }
-    index[i] = g;
-  }
-  return { index, values: values.subarray(0, groups) };
-}
-
-/**
- * A text as COUNTIF matches it: trimmed and lower-cased. Printable ASCII without capitals and without spaces
- * at either end is already folded and returned as is (no new string); anything else goes through
- * trim().toLowerCase().
- */
-export function foldText(t: string): string {
-  const n = t.length;
-  if (n === 0 || t.charCodeAt(0) <= 32 || t.charCodeAt(n - 1) <= 32) return t.trim().toLowerCase();
-  for (let i = 0; i < n; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 127 || (c >= 65 && c <= 90)) return t.trim().toLowerCase();
-  }
-  return t;
-}
-
-/** Distinct texts as typed that {@link matchKeys} remembers before it folds every row instead. */
-const TYPED_CACHE = 1024;
-
-/**
- * Numbers the distinct keys of a column as COUNTIF matches them: the index of each row's key, −1 for a blank
- * (null or text of spaces only). Texts are folded ({@link foldText}) and numbered through one Map of folded
- * texts; a text that spells a number joins that number, which goes with the numbers through a hash table on
- * their values (src/core/btyd/grouping.ts). A column of few distinct texts (categories) skips the folding
- * through a cache of the texts as typed; a column of many (ids) folds each row, which costs less than a
- * second Map as large as the first. Groups of numbers come first, then those of texts. O(n) expected.
- */
-export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; distinct: number } {
-  const n = keys.length;
-  // per row: −1 blank, TEXT until the texts are grouped, then a text group g as −2 − g; numbers filled in last
-  const index = new Int32Array(n).fill(-1);
-  const values = new Float64Array(n);
-  const rows = new Int32Array(n);
-  let count = 0;
-  let hasText = false;
-  for (let i = 0; i < n; i++) {
-    const k = keys[i];
-    if (typeof k === "number") {
-      values[count] = k;
-      rows[count++] = i;
-    } else if (typeof k === "string") {
-      index[i] = TEXT;
-      hasText = true;
-    }
-  }
-  const numbers = { values, rows, count };
-  const texts = hasText ? groupTexts(keys, index, numbers) : 0;
-  const numberGroups = distinctNumbers(numbers.values.subarray(0, numbers.count));
-  const numberDistinct = numberGroups.values.length;
-  if (texts > 0) {
-    for (let i = 0; i < n; i++) {
-      const g = index[i]!;
-      if (g <= -2) index[i] = numberDistinct - 2 - g;
-    }
-  }
-  for (let j = 0; j < numbers.count; j++) index[numbers.rows[j]!] = numberGroups.index[j]!;
-  return { index, distinct: numberDistinct + texts };
-}
-
-/** Marks a text row in {@link matchKeys} before its texts are grouped (below every text group's −2 − g). */
-const TEXT = -0x40000000;
-
-/**
- * Groups the text rows of {@link matchKeys} (marked TEXT in `index`), in place: −2 − g for text group g, −1
- * for a blank text; a text that spells a number is added to `numbers` instead. Returns the number of text
- * groups. Apart from the numbers' loop so that columns of texts do not slow down columns of numbers.
- */
-function groupTexts(
-  keys: readonly MatchKey[],
-  index: Int32Array,
-  numbers: { values: Float64Array; rows: Int32Array; count: number },
-): number {
-  const NUMBER = -2; // a text that spells a number
-  const folded = new Map<string, number>();
-  const typed = new Map<string, number>(); // a cache: text as typed → group, NUMBER or −1
-  let useTyped = true;
-  let texts = 0;
-  let lastText = "";
-  let lastGroup = -1;
-  for (let i = 0; i < index.length; i++) {
-    if (index[i] !== TEXT) continue;
-    const k = keys[i] as string;
-    if (k !== lastText) {
-      let g = useTyped ? typed.get(k) : undefined;
-      if (g === undefined) {
-        const key = foldText(k);
-        g = folded.get(key);
-        if (g === undefined) {
-          if (key === "") g = -1;
-          else if (asCanonicalNumber(key) !== undefined) g = NUMBER;
-          else folded.set(key, (g = texts++));
-        }
-        if (useTyped && typed.size < TYPED_CACHE) typed.set(k, g);
-        else useTyped = false;
-      }
-      lastText = k;
-      lastGroup = g;
-    }
-    if (lastGroup === NUMBER) {
-      numbers.values[numbers.count] = asCanonicalNumber(foldText(k))!;
-      numbers.rows[numbers.count++] = i;
-      index[i] = -1;
-    } else index[i] = lastGroup >= 0 ? -2 - lastGroup : -1;
-  }
-  return texts;
 }
 
 /**

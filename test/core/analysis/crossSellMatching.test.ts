@@ -1,13 +1,15 @@
 /**
  * Matching of customers and categories in the cross-selling rate (DESIGN.md "Customer analysis": like COUNTIF,
  * text ignores case and surrounding spaces, a number matches the same digits typed as text), at the edges of
- * the fast paths of matchKeys: texts already folded (kept as typed), texts that need folding, more than the
- * 1,024 distinct texts it caches as typed, and texts that spell numbers. Expected values follow from the
+ * the paths of matchKeys: printable ASCII texts (hashed and compared case-folded, character by character), texts
+ * that need trimming or hold characters beyond ASCII (folded into a new string first), thousands of distinct
+ * texts, and texts that spell numbers. Expected values follow from the
  * definition: a reference key per value (number → the number, text → trimmed and lower-cased, or the number it
  * spells exactly as JavaScript prints it), written here independently of the code.
  */
 import { describe, expect, it } from "vitest";
-import { crossSell, foldText, MatchKey, matchKeys } from "../../../src/core/analysis/crossSell";
+import { crossSell } from "../../../src/core/analysis/crossSell";
+import { MatchKey, matchKeys } from "../../../src/core/analysis/matchKeys";
 
 /** The definition's key of a value: "n:<number>", "t:<folded text>", or null for a blank. */
 function referenceKey(v: MatchKey): string | null {
@@ -42,16 +44,26 @@ function matchesReference(keys: MatchKey[]): boolean {
 }
 
 describe("cross-selling: matching of ids and categories", () => {
-  it("folds only what needs folding: lower-case printable ASCII is kept as is, the rest trimmed and lower-cased", () => {
-    const clean = "c-123";
-    expect(foldText(clean)).toBe(clean);
-    expect(foldText("C-123")).toBe("c-123");
-    expect(foldText(" c-123\t")).toBe("c-123");
-    expect(foldText("\u00a0c-123\u00a0")).toBe("c-123"); // non-breaking spaces are surrounding spaces too
-    expect(foldText("ÄPFEL")).toBe("äpfel");
-    expect(foldText("c\u0001")).toBe("c\u0001"); // a control character is not a space
-    expect(foldText("a  b")).toBe("a  b"); // inner spaces stay
-    expect(foldText("   ")).toBe("");
+  it("one text however typed: case and spaces at either end ignored (tab, non-breaking space), inside kept", () => {
+    const keys: MatchKey[] = [
+      "c-123",
+      "C-123",
+      " c-123\t",
+      "\u00a0c-123\u00a0",
+      "ÄPFEL",
+      "äpfel",
+      "c\u0001",
+      "C\u0001",
+    ];
+    keys.push("a  b", "A B", "   ", "");
+    expect(Array.from(matchKeys(keys).index)).toEqual([0, 0, 0, 0, 1, 1, 2, 2, 3, 4, -1, -1]);
+    expect(matchKeys(keys).distinct).toBe(5);
+  });
+
+  it("texts differing only beyond ASCII case stay apart; ASCII look-alikes of folded texts do not collide", () => {
+    // 'İ' lower-cases to 'i̇' (two characters), not to 'i'; 'K' (Kelvin sign) lower-cases to 'k'
+    const keys: MatchKey[] = ["İ", "i", "\u212a", "k", "K", "ss", "ß"];
+    expect(Array.from(matchKeys(keys).index)).toEqual([0, 1, 2, 2, 2, 3, 4]);
   });
 
   it("one customer however the id is typed: 'C-1', ' c-1', 'c-1\\u00a0', 'C-1\\t' → 1 of 1 bought two categories", () => {
@@ -81,7 +93,7 @@ describe("cross-selling: matching of ids and categories", () => {
     expect(crossSell(["A", "A"], [-2.5, "-2.5"]).rate).toBe(0);
   });
 
-  it("past the 1,024 texts cached as typed, later spellings still match the first: 3,000 customers", () => {
+  it("among thousands of distinct texts, later spellings still match the first: 3,000 customers", () => {
     const ids: MatchKey[] = [];
     const cats: MatchKey[] = [];
     for (let c = 1; c <= 3000; c++) {

@@ -1,0 +1,223 @@
+/**
+ * Customer ids and categories numbered as Excel's COUNTIF matches them (DESIGN.md "Customer analysis", as in
+ * CRM.REPEATRATE): text ignores case and surrounding spaces, and a number matches the same digits typed as text
+ * (1001 and "1001" are one customer; 12 and "12" one category). Used by the cross-selling rate and the customer
+ * analysis.
+ *
+ * Both kinds of key go through open-addressing hash tables (linear probing) that build no strings for the
+ * common case: numbers through src/core/btyd/grouping.ts or a table indexed by the value, texts through the
+ * table of {@link groupTexts}, which hashes and compares printable ASCII texts case-folded character by
+ * character; only a text with surrounding spaces or a character beyond ASCII is folded into a new string first.
+ */
+import { distinctRows } from "../btyd/grouping";
+import { asCanonicalNumber } from "../metrics/retention";
+
+/** A customer id or category as Excel passes it: a number, a text, or null for a blank. */
+export type MatchKey = string | number | null;
+
+/**
+ * The distinct values of a column of numbers in first-seen order and each value's group. Whole numbers from 0
+ * to a few times the column's length (customer numbers, mostly) are looked up in a table indexed by the value;
+ * any other column goes through the hash table of src/core/btyd/grouping.ts. O(n) either way.
+ */
+function distinctNumbers(numbers: Float64Array): { index: Int32Array; values: Float64Array } {
+  const n = numbers.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const x = numbers[i]!;
+    if (!((x | 0) === x && x >= 0)) {
+      max = -1;
+      break;
+    }
+    if (x > max) max = x;
+  }
+  if (max < 0 || max > 4 * n + 1024) {
+    const groups = distinctRows([numbers]);
+    return { index: groups.index, values: groups.columns[0]! };
+  }
+  const groupOf = new Int32Array(max + 1).fill(-1);
+  const index = new Int32Array(n);
+  const values = new Float64Array(n);
+  let groups = 0;
+  for (let i = 0; i < n; i++) {
+    const x = numbers[i]!;
+    let g = groupOf[x]!;
+    if (g < 0) {
+      groupOf[x] = g = groups;
+      values[groups++] = x;
+    }
+    index[i] = g;
+  }
+  return { index, values: values.subarray(0, groups) };
+}
+
+/**
+ * Numbers the distinct keys of a column as COUNTIF matches them: the index of each row's key, −1 for a blank
+ * (null or text of spaces only). A text that spells a number joins that number. Groups of numbers come first,
+ * then those of texts. O(n) expected.
+ * @example matchKeys([7, "C-1", " c-1", "7", null]) // index [0, 1, 1, 0, −1], distinct 2
+ */
+export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; distinct: number } {
+  const n = keys.length;
+  // per row: −1 blank, TEXT until the texts are grouped, then a text group g as −2 − g; numbers filled in last
+  const index = new Int32Array(n).fill(-1);
+  const values = new Float64Array(n);
+  const rows = new Int32Array(n);
+  let count = 0;
+  let textRows = 0;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (typeof k === "number") {
+      values[count] = k;
+      rows[count++] = i;
+    } else if (typeof k === "string") {
+      index[i] = TEXT;
+      textRows++;
+    }
+  }
+  const numbers = { values, rows, count };
+  const texts = textRows > 0 ? groupTexts(keys, index, textRows, numbers) : 0;
+  const numberGroups = distinctNumbers(numbers.values.subarray(0, numbers.count));
+  const numberDistinct = numberGroups.values.length;
+  if (texts > 0) {
+    for (let i = 0; i < n; i++) {
+      const g = index[i]!;
+      if (g <= -2) index[i] = numberDistinct - 2 - g;
+    }
+  }
+  for (let j = 0; j < numbers.count; j++) index[numbers.rows[j]!] = numberGroups.index[j]!;
+  return { index, distinct: numberDistinct + texts };
+}
+
+/** Marks a text row in {@link matchKeys} before its texts are grouped (below every text group's −2 − g). */
+const TEXT = -0x40000000;
+
+/**
+ * A spelling of a text's folded form, whose characters with ASCII capitals lowered ({@link lower}) are the
+ * folded text: the text itself when it is printable ASCII without spaces at either end (no string built),
+ * else trim().toLowerCase(). "" for a text of spaces only.
+ */
+function spelling(t: string): string {
+  const n = t.length;
+  if (n === 0 || t.charCodeAt(0) <= 32 || t.charCodeAt(n - 1) <= 32) return t.trim().toLowerCase();
+  for (let i = 0; i < n; i++) if (t.charCodeAt(i) >= 127) return t.trim().toLowerCase();
+  return t;
+}
+
+/** A character code with ASCII capitals lowered (every other character as is). */
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
+/** Hash of a spelling's folded characters (FNV-1a with a final mix): spellings of one text hash alike. */
+function hashFolded(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ lower(s.charCodeAt(i)), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/** Whether two spellings fold to the same text. */
+function sameFolded(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (lower(a.charCodeAt(i)) !== lower(b.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The number a spelling's folded text spells (as {@link asCanonicalNumber}), else undefined. */
+function spelledNumber(s: string): number | undefined {
+  const c = s.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45)) return undefined; // cheap exit before folding: not a digit or "-"
+  return asCanonicalNumber(s.toLowerCase());
+}
+
+/**
+ * Distinct texts as typed that {@link groupTexts} remembers (by the engine's own string hash, which texts parsed
+ * from Excel's messages often carry already) before it hashes every row itself: categories and other columns
+ * of few texts stay in the cache; ids outgrow it soon.
+ */
+const TYPED_CACHE = 1024;
+
+/** A hash table of twice the size, with the first `distinct` entries of `hashes` placed again. */
+function rehashed(hashes: Int32Array, distinct: number, size: number): Int32Array {
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let d = 0; d < distinct; d++) {
+    let slot = hashes[d]! & mask;
+    while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+    slots[slot] = d;
+  }
+  return slots;
+}
+
+/**
+ * Groups the text rows of {@link matchKeys} (marked TEXT in `index`), in place: −2 − g for text group g, −1
+ * for a blank text; a text that spells a number is added to `numbers` instead. Returns the number of text
+ * groups. A hash table of the distinct folded texts (each slot a distinct text, by its first spelling), doubled
+ * when half full; a run of rows with the same text as typed (a log grouped by customer) is looked up once, and
+ * the first {@link TYPED_CACHE} texts as typed are remembered. O(n) expected.
+ */
+function groupTexts(
+  keys: readonly MatchKey[],
+  index: Int32Array,
+  textRows: number,
+  numbers: { values: Float64Array; rows: Int32Array; count: number },
+): number {
+  let slots: Int32Array = new Int32Array(64).fill(-1); // a distinct text d, or −1 for an empty slot; at most half full
+  let mask = slots.length - 1;
+  const spellings: string[] = []; // per distinct text: its first spelling
+  const hashes = new Int32Array(textRows);
+  const groupOf = new Int32Array(textRows); // per distinct text: its text group, −1 blank, or −2 a number
+  const numberOf = new Float64Array(textRows); // per distinct text that spells a number: the number
+  const typed = new Map<string, number>(); // a cache of the first texts as typed → their distinct text
+  let useTyped = true;
+  let distinct = 0;
+  let texts = 0;
+  let lastText = "";
+  let last = -1; // the distinct text of lastText
+  for (let i = 0; i < index.length; i++) {
+    if (index[i] !== TEXT) continue;
+    const k = keys[i] as string;
+    if (k !== lastText || last < 0) {
+      const cached = useTyped ? typed.get(k) : undefined;
+      if (cached !== undefined) last = cached;
+      else {
+        const s = spelling(k);
+        const h = hashFolded(s);
+        let slot = h & mask;
+        for (;;) {
+          const d = slots[slot]!;
+          if (d < 0) {
+            slots[slot] = last = distinct++;
+            hashes[last] = h;
+            spellings.push(s);
+            if (2 * distinct > slots.length) {
+              slots = rehashed(hashes, distinct, 2 * slots.length);
+              mask = slots.length - 1;
+            }
+            const spelled = s === "" ? undefined : spelledNumber(s);
+            if (spelled !== undefined) numberOf[last] = spelled;
+            groupOf[last] = s === "" ? -1 : spelled !== undefined ? -2 : texts++;
+            break;
+          }
+          if (hashes[d] === h && sameFolded(spellings[d]!, s)) {
+            last = d;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (useTyped && typed.size < TYPED_CACHE) typed.set(k, last);
+        else useTyped = false;
+      }
+      lastText = k;
+    }
+    const g = groupOf[last]!;
+    if (g === -2) {
+      numbers.values[numbers.count] = numberOf[last]!;
+      numbers.rows[numbers.count++] = i;
+      index[i] = -1;
+    } else index[i] = g >= 0 ? -2 - g : -1;
+  }
+  return texts;
+}
