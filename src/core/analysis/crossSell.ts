@@ -6,9 +6,9 @@
  * a customer whose rows have no category at all is left out of the denominator.
  */
 import { div0Error, valueError } from "../errors";
-import { MatchKey, matchKeys } from "./matchKeys";
+import { MatchKey, matchKeys } from "../values/matchKeys";
 
-export type { MatchKey } from "./matchKeys";
+export type { MatchKey } from "../values/matchKeys";
 
 /** The rate and its two counts. */
 export interface CrossSell {

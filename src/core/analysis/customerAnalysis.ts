@@ -13,7 +13,7 @@ import { distinctRows } from "../btyd/grouping";
 import { btydColumnsOfDays, CustomerDays, CustomerId, customerDays, transactionLogAsOfDay } from "../btyd/rfm";
 import { CrmError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
-import { MatchKey, matchKeys } from "./matchKeys";
+import { MatchKey, matchKeys } from "../values/matchKeys";
 import { LIFECYCLE_STAGES, LifecycleStage, RFM_SEGMENTS, RfmSegment, VALUE_TIERS, ValueTier } from "./labels";
 import { LifecycleThresholds, lifecycleStages } from "./lifecycle";
 import { marketingRfmOfDays, type MarketingRfm } from "./marketingRfm";

@@ -2,6 +2,7 @@
  * Keeping customers: retention rate, churn rate and the repeat purchase rate. Rates are fractions.
  */
 import { div0Error, numError } from "../errors";
+import { matchKeys } from "../values/matchKeys";
 
 function checkCount(x: number, argument: string): void {
   if (!(x >= 0)) throw numError("input.mustNotBeNegative", { arg: argument, value: x });
@@ -50,51 +51,20 @@ export type CustomerId = string | number | null;
 /**
  * Repeat purchase rate = customers with ≥ 2 orders / customers, from an order list holding one customer id
  * per order. Ids match like Excel's COUNTIF: text ignores case and surrounding spaces, and a number matches
- * the same digits typed as text (1001 and "1001" are one customer). Blanks (null, empty text) are skipped.
- * O(n) time and O(distinct customers) memory.
+ * the same digits typed as text (1001 and "1001" are one customer), through src/core/values/matchKeys.ts.
+ * Blanks (null, empty text) are skipped. O(n) expected time and memory.
  * @throws CrmError `#DIV/0!` when there are no ids.
  * @example repeatRate(["A", "B", "a", "C", "B", "B"]) // A and B ordered twice or more, of A, B, C → 2/3
  */
 export function repeatRate(customerIds: readonly CustomerId[]): number {
-  // Pass 1: orders per distinct raw id, capped at 2 — exact-match lookups, with numbers in their own map
-  // (much faster than strings).
-  const perNumber = new Map<number, number>();
-  const perText = new Map<string, number>();
-  for (let i = 0; i < customerIds.length; i++) {
-    const id = customerIds[i];
-    if (id === null || id === undefined) continue;
-    if (typeof id === "number") addOrders(perNumber, id, 1);
-    else addOrders(perText, id, 1);
+  const { index, distinct } = matchKeys(customerIds);
+  const orders = new Uint8Array(distinct); // per customer: 1 once, 2 repeat
+  for (let i = 0; i < index.length; i++) {
+    const c = index[i]!;
+    if (c >= 0 && orders[c]! < 2) orders[c]!++;
   }
-  // Pass 2: fold the distinct texts like COUNTIF (trim, ignore case, "1001" joins 1001) — once per
-  // distinct text rather than once per order.
-  const perFolded = new Map<string, number>();
-  for (const [text, orders] of perText) {
-    const key = text.trim().toLowerCase();
-    if (key === "") continue;
-    const n = asCanonicalNumber(key);
-    if (n === undefined) addOrders(perFolded, key, orders);
-    else addOrders(perNumber, n, orders);
-  }
-  const customers = perNumber.size + perFolded.size;
   let repeaters = 0;
-  for (const orders of perNumber.values()) if (orders >= 2) repeaters++;
-  for (const orders of perFolded.values()) if (orders >= 2) repeaters++;
-  if (customers === 0) throw div0Error("metrics.noCustomerIds");
-  return repeaters / customers;
-}
-
-/** Adds orders to key's count, which saturates at 2 (all that matters is once or repeat). */
-function addOrders<K>(counts: Map<K, number>, key: K, orders: number): void {
-  const before = counts.get(key);
-  if (before === undefined) counts.set(key, Math.min(orders, 2));
-  else if (before < 2) counts.set(key, 2);
-}
-
-/** The number a text spells exactly as JavaScript would print it ("1001", "-2.5"), else undefined. */
-export function asCanonicalNumber(text: string): number | undefined {
-  const c = text.charCodeAt(0);
-  if (!((c >= 48 && c <= 57) || c === 45)) return undefined; // cheap exit: not a digit or "-"
-  const n = Number(text);
-  return String(n) === text ? n : undefined;
+  for (let c = 0; c < distinct; c++) if (orders[c] === 2) repeaters++;
+  if (distinct === 0) throw div0Error("metrics.noCustomerIds");
+  return repeaters / distinct;
 }

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { crossSell } from "../../../src/core/analysis/crossSell";
-import { MatchKey, matchKeys } from "../../../src/core/analysis/matchKeys";
+import { MatchKey, matchKeys } from "../../../src/core/values/matchKeys";
 
 /** The definition's key of a value: "n:<number>", "t:<folded text>", or null for a blank. */
 function referenceKey(v: MatchKey): string | null {

@@ -1,8 +1,8 @@
 /**
- * Customer ids and categories numbered as Excel's COUNTIF matches them (DESIGN.md "Customer analysis", as in
- * CRM.REPEATRATE): text ignores case and surrounding spaces, and a number matches the same digits typed as text
- * (1001 and "1001" are one customer; 12 and "12" one category). Used by the cross-selling rate and the customer
- * analysis.
+ * Customer ids and categories numbered as Excel's COUNTIF matches them (DESIGN.md "Customer analysis"): text
+ * ignores case and surrounding spaces, and a number matches the same digits typed as text (1001 and "1001" are
+ * one customer; 12 and "12" one category). Used by the repeat purchase rate, the cross-selling rate and the
+ * customer analysis.
  *
  * Both kinds of key go through open-addressing hash tables (linear probing) that build no strings for the
  * common case: numbers through src/core/btyd/grouping.ts or a table indexed by the value, texts through the
@@ -10,7 +10,6 @@
  * character; only a text with surrounding spaces or a character beyond ASCII is folded into a new string first.
  */
 import { distinctRows } from "../btyd/grouping";
-import { asCanonicalNumber } from "../metrics/retention";
 
 /** A customer id or category as Excel passes it: a number, a text, or null for a blank. */
 export type MatchKey = string | number | null;
@@ -123,6 +122,14 @@ function sameFolded(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (lower(a.charCodeAt(i)) !== lower(b.charCodeAt(i))) return false;
   return true;
+}
+
+/** The number a text spells exactly as JavaScript would print it ("1001", "-2.5"), else undefined. */
+export function asCanonicalNumber(text: string): number | undefined {
+  const c = text.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45)) return undefined; // cheap exit: not a digit or "-"
+  const n = Number(text);
+  return String(n) === text ? n : undefined;
 }
 
 /** The number a spelling's folded text spells (as {@link asCanonicalNumber}), else undefined. */
