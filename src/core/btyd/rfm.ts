@@ -161,36 +161,24 @@ export function customerDays(
   asOfDay: number,
 ): CustomerDays {
   const n = customerIds.length;
-  // customer index per transaction (first-seen order), −1 when after the as-of day
-  const index = new Map<CustomerId, number>();
-  const customers: CustomerId[] = [];
-  const cust = new Float64Array(n);
+  const { customerOf, customers } = numberCustomers(customerIds, dates, asOfDay);
+  if (customers.length === 0) throw naError("btyd.nothingBeforeAsOf");
+  // each kept transaction's customer and day, and each customer's first and last day
+  const first = new Float64Array(customers.length).fill(Infinity);
+  const last = new Float64Array(customers.length).fill(-Infinity);
+  const cust = new Int32Array(n);
   const day = new Float64Array(n);
-  const customerOf = new Int32Array(n).fill(-1);
   let kept = 0;
-  const first: number[] = [];
-  const last: number[] = [];
   for (let i = 0; i < n; i++) {
+    const c = customerOf[i]!;
+    if (c < 0) continue;
     const d = Math.floor(dates[i]!);
-    if (d > asOfDay) continue;
-    const id = customerIds[i]!;
-    let c = index.get(id);
-    if (c === undefined) {
-      c = customers.length;
-      index.set(id, c);
-      customers.push(id);
-      first.push(d);
-      last.push(d);
-    } else {
-      if (d < first[c]!) first[c] = d;
-      if (d > last[c]!) last[c] = d;
-    }
+    if (d < first[c]!) first[c] = d;
+    if (d > last[c]!) last[c] = d;
     cust[kept] = c;
     day[kept] = d;
-    customerOf[i] = c;
     kept++;
   }
-  if (customers.length === 0) throw naError("btyd.nothingBeforeAsOf");
 
   // amounts (all, and after each customer's first day), and distinct purchase days: the days are bucketed by
   // customer (a counting sort, sequential in memory), then each bucket is sorted and its runs counted
@@ -200,7 +188,7 @@ export function customerDays(
   const start = new Int32Array(m + 1);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    if (Math.floor(dates[i]!) > asOfDay) continue;
+    if (customerOf[i]! < 0) continue;
     const c = cust[k]!;
     total[c]! += amounts[i]!;
     if (day[k]! > first[c]!) laterTotal[c]! += amounts[i]!;
@@ -216,13 +204,58 @@ export function customerDays(
   return {
     customers,
     asOfDay,
-    firstDay: Float64Array.from(first),
-    lastDay: Float64Array.from(last),
+    firstDay: first,
+    lastDay: last,
     purchaseDays,
     total,
     laterTotal,
     customerOf,
   };
+}
+
+/**
+ * Numbers the customers of the transactions on or before the as-of day in order of first appearance: each
+ * transaction's customer (−1 when after the as-of day) and the ids. Ids match exactly (1 and "1" differ). When
+ * every id is a whole number from 0 to a few times the log's length (customer numbers, mostly) they are
+ * looked up in a table indexed by the id, else through a Map. O(n) expected.
+ */
+function numberCustomers(
+  customerIds: ArrayLike<CustomerId>,
+  dates: ArrayLike<number>,
+  asOfDay: number,
+): { customerOf: Int32Array; customers: CustomerId[] } {
+  const n = customerIds.length;
+  const customerOf = new Int32Array(n).fill(-1);
+  const customers: CustomerId[] = [];
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const id = customerIds[i]!;
+    if (typeof id !== "number" || !((id | 0) === id && id >= 0)) {
+      max = -1;
+      break;
+    }
+    if (id > max) max = id;
+  }
+  if (max >= 0 && max <= 4 * n + 1024) {
+    const table = new Int32Array(max + 1).fill(-1);
+    for (let i = 0; i < n; i++) {
+      if (Math.floor(dates[i]!) > asOfDay) continue;
+      const id = customerIds[i] as number;
+      let c = table[id]!;
+      if (c < 0) table[id] = c = customers.push(id) - 1;
+      customerOf[i] = c;
+    }
+    return { customerOf, customers };
+  }
+  const index = new Map<CustomerId, number>();
+  for (let i = 0; i < n; i++) {
+    if (Math.floor(dates[i]!) > asOfDay) continue;
+    const id = customerIds[i]!;
+    let c = index.get(id);
+    if (c === undefined) index.set(id, (c = customers.push(id) - 1));
+    customerOf[i] = c;
+  }
+  return { customerOf, customers };
 }
 
 /** Sorts `values[lo..hi)` in place (insertion sort for short runs) and counts its distinct values. */
