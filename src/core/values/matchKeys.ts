@@ -60,22 +60,17 @@ export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; disti
   const n = keys.length;
   // per row: −1 blank, TEXT until the texts are grouped, then a text group g as −2 − g; numbers filled in last
   const index = new Int32Array(n).fill(-1);
-  const values = new Float64Array(n);
-  const rows = new Int32Array(n);
-  let count = 0;
+  const numbers = new NumberRows(n >> 3);
   let textRows = 0;
   for (let i = 0; i < n; i++) {
     const k = keys[i];
-    if (typeof k === "number") {
-      values[count] = k;
-      rows[count++] = i;
-    } else if (typeof k === "string") {
+    if (typeof k === "number") numbers.push(k, i);
+    else if (typeof k === "string") {
       index[i] = TEXT;
       textRows++;
     }
   }
-  const numbers = { values, rows, count };
-  const texts = textRows > 0 ? groupTexts(keys, index, textRows, numbers) : 0;
+  const texts = textRows > 0 ? groupTexts(keys, index, numbers) : 0;
   const numberGroups = distinctNumbers(numbers.values.subarray(0, numbers.count));
   const numberDistinct = numberGroups.values.length;
   if (texts > 0) {
@@ -86,6 +81,35 @@ export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; disti
   }
   for (let j = 0; j < numbers.count; j++) index[numbers.rows[j]!] = numberGroups.index[j]!;
   return { index, distinct: numberDistinct + texts };
+}
+
+/** The rows of a column that hold numbers (or texts that spell them), with the numbers: lists that grow. */
+class NumberRows {
+  values: Float64Array;
+  rows: Int32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.values = new Float64Array(Math.max(capacity, 16));
+    this.rows = new Int32Array(this.values.length);
+  }
+
+  /** Appends row `row` holding number `x`. */
+  push(x: number, row: number): void {
+    if (this.count === this.rows.length) {
+      this.values = grown(this.values, 2 * this.count);
+      this.rows = grown(this.rows, 2 * this.count);
+    }
+    this.values[this.count] = x;
+    this.rows[this.count++] = row;
+  }
+}
+
+/** A copy of a typed array in a larger one (the rest zeros). */
+function grown<A extends Int32Array | Float64Array>(a: A, size: number): A {
+  const b = new (a.constructor as new (n: number) => A)(size);
+  b.set(a);
+  return b;
 }
 
 /** Marks a text row in {@link matchKeys} before its texts are grouped (below every text group's −2 − g). */
@@ -165,18 +189,13 @@ function rehashed(hashes: Int32Array, distinct: number, size: number): Int32Arra
  * when half full; a run of rows with the same text as typed (a log grouped by customer) is looked up once, and
  * the first {@link TYPED_CACHE} texts as typed are remembered. O(n) expected.
  */
-function groupTexts(
-  keys: readonly MatchKey[],
-  index: Int32Array,
-  textRows: number,
-  numbers: { values: Float64Array; rows: Int32Array; count: number },
-): number {
+function groupTexts(keys: readonly MatchKey[], index: Int32Array, numbers: NumberRows): number {
   let slots: Int32Array = new Int32Array(64).fill(-1); // a distinct text d, or −1 for an empty slot; at most half full
   let mask = slots.length - 1;
   const spellings: string[] = []; // per distinct text: its first spelling
-  const hashes = new Int32Array(textRows);
-  const groupOf = new Int32Array(textRows); // per distinct text: its text group, −1 blank, or −2 a number
-  const numberOf = new Float64Array(textRows); // per distinct text that spells a number: the number
+  let hashes = new Int32Array(64); // per distinct text, as the next two
+  let groupOf = new Int32Array(64); // its text group, −1 blank, or −2 a number
+  let numberOf = new Float64Array(64); // the number it spells
   const typed = new Map<string, number>(); // a cache of the first texts as typed → their distinct text
   let useTyped = true;
   let distinct = 0;
@@ -197,6 +216,11 @@ function groupTexts(
           const d = slots[slot]!;
           if (d < 0) {
             slots[slot] = last = distinct++;
+            if (distinct > hashes.length) {
+              hashes = grown(hashes, 2 * hashes.length);
+              groupOf = grown(groupOf, hashes.length);
+              numberOf = grown(numberOf, hashes.length);
+            }
             hashes[last] = h;
             spellings.push(s);
             if (2 * distinct > slots.length) {
@@ -221,8 +245,7 @@ function groupTexts(
     }
     const g = groupOf[last]!;
     if (g === -2) {
-      numbers.values[numbers.count] = numberOf[last]!;
-      numbers.rows[numbers.count++] = i;
+      numbers.push(numberOf[last]!, i);
       index[i] = -1;
     } else index[i] = g >= 0 ? -2 - g : -1;
   }
