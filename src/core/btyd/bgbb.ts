@@ -19,19 +19,17 @@
  */
 import { finite, naError, numError, valueError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
-import { A_CUSTOMER, checkPositiveParams, fittedModel, ModelFit, ModelFitOptions, penalizerOf } from "./modelFit";
+import { A_CUSTOMER, fittedModel, ModelFit, ModelFitOptions, parameterSet, ParamsOf, penalizerOf } from "./modelFit";
 import { distinctRows } from "./grouping";
 import { jet, logSumExpMany } from "./jet";
 import { minimizeNewton, Objective } from "./optimize";
 import { digamma, exprel, logGamma, logGammaDifferenceQuotient, trigamma } from "./special";
 
+/** BG/BB's parameters: transaction probability Beta(α, β), dropout probability Beta(γ, δ). */
+export const BGBB_PARAMETERS = parameterSet("BG/BB", ["alpha", "beta", "gamma", "delta"], msg("btyd.hintBgbb"));
+
 /** BG/BB parameters: transaction probability Beta(α, β), dropout probability Beta(γ, δ). */
-export interface BgbbParams {
-  readonly alpha: number;
-  readonly beta: number;
-  readonly gamma: number;
-  readonly delta: number;
-}
+export type BgbbParams = ParamsOf<typeof BGBB_PARAMETERS>;
 
 /** A fitted BG/BB model (its log-likelihood is Σ count·ln L over the patterns). */
 export type BgbbFit = ModelFit<BgbbParams>;
@@ -39,7 +37,6 @@ export type BgbbFit = ModelFit<BgbbParams>;
 /** Options of {@link bgbbFit}: the L2 penalty on (α, β, γ, δ) and how rows are named (default "row i+1"). */
 export type BgbbFitOptions = ModelFitOptions;
 
-const PARAM_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
 const N = 4; // jet layout (jet.ts): value, 4 partials, 4×4 Hessian
 const JET = 21;
 
@@ -47,9 +44,7 @@ const JET = 21;
  * Checks BG/BB parameters: all must be positive and finite.
  * @throws CrmError `#NUM!` naming the first bad parameter.
  */
-export function checkBgbbParams(params: BgbbParams): void {
-  checkPositiveParams("BG/BB", PARAM_NAMES, params);
-}
+export const checkBgbbParams = BGBB_PARAMETERS.check;
 
 /**
  * What is wrong with one pattern, or null: n (periods) a whole number ≥ 0, x (frequency) a whole number
@@ -315,7 +310,7 @@ export function bgbbFit(
   if (transactions === 0) throw naError("btyd.fitNoTransaction", { model: "BG/BB" });
   if (used === 1) throw naError("btyd.fitOnePattern", { model: "BG/BB" });
   const result = minimizeNewton(objective(d, penalizer), [0, 0, 0, 0]);
-  return fittedModel("BG/BB", PARAM_NAMES, result, penalizer, d.total, msg("btyd.hintBgbb"));
+  return fittedModel(BGBB_PARAMETERS, result, penalizer, d.total);
 }
 
 /**

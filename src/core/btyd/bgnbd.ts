@@ -24,29 +24,23 @@
  *   cancellation for short horizons, and convergent at every horizon (the long ones through the
  *   z → 1 − z connection formula).
  */
-import { finite, naError } from "../errors";
+import { finite } from "../errors";
 import { msg } from "../messages/catalogue";
 import { distinctRows } from "./grouping";
 import { hyp2f1ExcessFunction } from "./hyp2f1";
-import type { CustomerArgs, ModelFit, ModelFitOptions } from "./modelFit";
-import {
-  checkedCustomer,
-  checkHorizon,
-  checkPositiveParams,
-  checkSummaries,
-  fittedModel,
-  penalizerOf,
-} from "./modelFit";
-import { minimizeNewton, Objective } from "./optimize";
+import type { ModelFit, ModelFitOptions, ParamsOf, SummaryModel } from "./modelFit";
+import { parameterSet, summaryModelFunctions } from "./modelFit";
+import type { Objective } from "./optimize";
 import { digamma, logGamma, trigamma } from "./special";
 
+/**
+ * BG/NBD's parameters (MBG/NBD's too): purchase-rate shape r and scale α, dropout Beta(a, b); a fit drifts
+ * when the data show no dropout or no heterogeneity.
+ */
+export const BGNBD_PARAMETERS = parameterSet("BG/NBD", ["r", "alpha", "a", "b"], msg("btyd.hintBgnbd"));
+
 /** BG/NBD parameters: purchase-rate shape r and scale α, dropout Beta(a, b). */
-export interface BgnbdParams {
-  readonly r: number;
-  readonly alpha: number;
-  readonly a: number;
-  readonly b: number;
-}
+export type BgnbdParams = ParamsOf<typeof BGNBD_PARAMETERS>;
 
 /** A fitted BG/NBD (or MBG/NBD) model. */
 export type BgnbdFit = ModelFit<BgnbdParams>;
@@ -54,47 +48,32 @@ export type BgnbdFit = ModelFit<BgnbdParams>;
 /** Options of {@link bgnbdFit}: the L2 penalty on (r, α, a, b) and how customers are named in messages. */
 export type BgnbdFitOptions = ModelFitOptions;
 
-const PARAM_NAMES = ["r", "alpha", "a", "b"] as const;
-
 /**
- * Checks fitted parameters: all must be positive and finite.
+ * Checks BG/NBD (or MBG/NBD) parameters: all must be positive and finite.
  * @throws CrmError `#NUM!` naming the first bad parameter.
  */
-export function checkBgnbdParams(params: BgnbdParams): void {
-  checkPositiveParams("BG/NBD", PARAM_NAMES, params);
-}
+export const checkBgnbdParams = BGNBD_PARAMETERS.check;
 
 export { checkCustomer, checkHorizon, customerProblem, fitFailure } from "./modelFit";
 
-function lnLCustomer(p: BgnbdParams, x: number, tx: number, T: number): number {
+/**
+ * ln L of one customer of the family member `shift` (0: BG/NBD, 1: MBG/NBD, whose Beta parts count x + 1
+ * chances to drop out): A₁ + A₂ + ln(e^A₃ + δ·e^A₄) (module comment). `b + x − (1 − shift)` keeps each
+ * model's own rounding of b + x + shift − 1.
+ */
+function lnLCustomer(p: BgnbdParams, x: number, tx: number, T: number, shift: number): number {
   const { r, alpha, a, b } = p;
   const A1 = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
-  const A2 = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
+  const A2 = logGamma(a + b) + logGamma(b + x + shift) - logGamma(b) - logGamma(a + b + x + shift);
   const A3 = -(r + x) * Math.log(alpha + T);
-  if (x === 0) return A1 + A2 + A3;
-  const A4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+  if (x + shift === 0) return A1 + A2 + A3;
+  const A4 = Math.log(a) - Math.log(b + x - (1 - shift)) - (r + x) * Math.log(alpha + tx);
   const hi = Math.max(A3, A4);
   return A1 + A2 + hi + Math.log1p(Math.exp(Math.min(A3, A4) - hi));
 }
 
-/**
- * Σ ln L(r, α, a, b | xᵢ, t_xᵢ, Tᵢ), the likelihood above summed over customers. O(n).
- * Inputs are assumed valid ({@link checkCustomer}, {@link checkBgnbdParams}).
- * @example bgnbdLogLikelihood({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, [0], [0], [38.86]) // r·ln(α/(α + T)) ≈ −0.5547
- */
-export function bgnbdLogLikelihood(
-  params: BgnbdParams,
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-): number {
-  let s = 0;
-  for (let i = 0; i < frequency.length; i++) s += lnLCustomer(params, frequency[i]!, recency[i]!, T[i]!);
-  return s;
-}
-
 /** Customers grouped by profile, with the distinct x, T and t_x values indexed for one log each. */
-interface GroupedSummary {
+export interface GroupedSummary {
   readonly n: number;
   readonly xs: Float64Array; // distinct frequencies
   readonly xCount: Float64Array; // customers per distinct frequency
@@ -344,85 +323,12 @@ function objective(d: GroupedSummary, penalizer: number, shift: number): Objecti
   };
 }
 
-/** The fit objective of the BG/NBD family member `shift` (0: BG/NBD, 1: MBG/NBD) as a function of the data. */
-function familyObjective(shift: number) {
-  return (frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>, penalizer = 0): Objective =>
-    objective(groupSummary(frequency, recency, T, shift), penalizer, shift);
-}
-
-/**
- * The BG/NBD fit's objective on θ = ln(r, α, a, b) for these customers (inputs assumed valid): the mean
- * negative log-likelihood plus the penalty, writing its gradient and 4×4 Hessian. Exposed for tests and
- * benchmarks; {@link bgnbdFit} is the public fit.
- */
-export const bgnbdObjective = familyObjective(0);
-
-/**
- * The MBG/NBD fit's objective (see mbgnbd.ts), the same as {@link bgnbdObjective} with one more chance
- * to drop out per customer. Exposed for tests.
- */
-export const mbgnbdObjective = familyObjective(1);
-
-/**
- * Maximum-likelihood BG/NBD fit (optionally L2-penalised), by damped Newton on ln(r, α, a, b) from r = a = b = 1,
- * α = ΣT/Σx, with identical customers grouped. Converged when every component of the gradient of the mean
- * negative log-likelihood with respect to the log-parameters is ≤ 1e-8 and the Newton step ≤ 1e-6
- * (optimize.ts).
- * O(n) to group, then O(profiles) per evaluation.
- * @throws CrmError `#VALUE!` for inputs of different lengths; `#NUM!` for an invalid customer or penalizer;
- * `#N/A` when the fit is impossible: no customers, no repeat buyers, all customers identical, or a
- * parameter running off to 0 or ∞ (named in the message).
- * @example bgnbdFit(cdnow.x, cdnow.tx, cdnow.T).params // { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }
- */
-export function bgnbdFit(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-  options: BgnbdFitOptions = {},
-): BgnbdFit {
-  return fitFamily("BG/NBD", 0, frequency, recency, T, options);
-}
-
-/**
- * The BG/NBD family's fit: `shift` 0 is BG/NBD, 1 is MBG/NBD (mbgnbd.ts). Validation, grouping, Newton
- * and the failure messages are shared.
- */
-export function fitFamily(
-  model: string,
-  shift: number,
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-  options: BgnbdFitOptions = {},
-): BgnbdFit {
-  const penalizer = penalizerOf(options);
-  const { sumX, sumT } = checkSummaries(model, frequency, recency, T, options.describe);
-  const data = groupSummary(frequency, recency, T, shift);
-  if (data.profiles === 1) throw naError("btyd.fitSameCustomers", { model });
-  const alpha0 = sumT > 0 ? sumT / sumX : 1;
-  const result = minimizeNewton(objective(data, penalizer, shift), [0, Math.log(alpha0), 0, 0]);
-  return fittedModel(model, PARAM_NAMES, result, penalizer, frequency.length, msg("btyd.hintBgnbd"));
-}
-
 /**
  * ln of D − 1 = a/(b + x + shift − 1)·((α + T)/(α + t_x))^(r+x) for x + shift > 0 (shift 0: BG/NBD,
  * 1: MBG/NBD).
  */
 export function logDeathOdds(p: BgnbdParams, x: number, tx: number, T: number, shift = 0): number {
   return Math.log(p.a / (p.b + x + shift - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
-}
-
-/**
- * P(alive | x, t_x, T): the probability that the customer has not dropped out at T — the churn early
- * warning. 1 for a customer without repeat purchases (the model lets dropout happen only after a
- * purchase). O(1).
- * @throws CrmError `#NUM!` for invalid parameters or customer.
- * @example bgnbdPAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86) // ≈ 0.7266
- */
-export function bgnbdPAlive(params: BgnbdParams, ...customer: CustomerArgs): number {
-  const [x, tx, T] = checkedCustomer(checkBgnbdParams, params, customer);
-  if (x === 0) return 1;
-  return 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T)));
 }
 
 /**
@@ -478,13 +384,72 @@ export function familyExpectedCurve(
 }
 
 /**
+ * The BG/NBD family member `shift` (0: BG/NBD, 1: MBG/NBD, named `model` in messages) as a model of customer
+ * summaries: grouped profiles, the objective above, the start r = a = b = 1, α = ΣT/Σx; ln L, P(alive) = 1/D
+ * and E[Y(t)] as in the module comment. Its parameters are checked as BG/NBD's.
+ */
+function familyModel(model: string, shift: number): SummaryModel<keyof BgnbdParams, GroupedSummary> {
+  return {
+    parameters: { ...BGNBD_PARAMETERS, model },
+    group: (frequency, recency, T) => groupSummary(frequency, recency, T, shift),
+    objective: (data, penalizer) => objective(data, penalizer, shift),
+    start: (logScale) => [0, logScale, 0, 0],
+    lnL: (params, x, tx, T) => lnLCustomer(params, x, tx, T, shift),
+    alive: (params, x, tx, T) => 1 / familyDenominator(shift, params, x, tx, T),
+    expectedCurve: (params, times, x, tx, T) => familyExpectedCurve(shift, params, times, x, tx, T),
+  };
+}
+
+const BGNBD = summaryModelFunctions(familyModel("BG/NBD", 0));
+/** MBG/NBD's fit, objective, likelihood and predictions (mbgnbd.ts): BG/NBD's with one more chance to drop out. */
+export const MBGNBD = summaryModelFunctions(familyModel("MBG/NBD", 1));
+
+/**
+ * Maximum-likelihood BG/NBD fit (optionally L2-penalised), by damped Newton on ln(r, α, a, b) from r = a = b = 1,
+ * α = ΣT/Σx, with identical customers grouped. Converged when every component of the gradient of the mean
+ * negative log-likelihood with respect to the log-parameters is ≤ 1e-8 and the Newton step ≤ 1e-6
+ * (optimize.ts).
+ * O(n) to group, then O(profiles) per evaluation.
+ * @throws CrmError `#VALUE!` for inputs of different lengths; `#NUM!` for an invalid customer or penalizer;
+ * `#N/A` when the fit is impossible: no customers, no repeat buyers, all customers identical, or a
+ * parameter running off to 0 or ∞ (named in the message).
+ * @example bgnbdFit(cdnow.x, cdnow.tx, cdnow.T).params // { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }
+ */
+export const bgnbdFit = BGNBD.fit;
+
+/**
+ * The BG/NBD fit's objective on θ = ln(r, α, a, b) for these customers (inputs assumed valid): the mean
+ * negative log-likelihood plus the penalty, writing its gradient and 4×4 Hessian. Exposed for tests and
+ * benchmarks; {@link bgnbdFit} is the public fit.
+ */
+export const bgnbdObjective = BGNBD.objective;
+
+/**
+ * The MBG/NBD fit's objective (see mbgnbd.ts), the same as {@link bgnbdObjective} with one more chance
+ * to drop out per customer. Exposed for tests.
+ */
+export const mbgnbdObjective = MBGNBD.objective;
+
+/**
+ * Σ ln L(r, α, a, b | xᵢ, t_xᵢ, Tᵢ), the likelihood above summed over customers. O(n).
+ * Inputs are assumed valid ({@link checkCustomer}, {@link checkBgnbdParams}).
+ * @example bgnbdLogLikelihood({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, [0], [0], [38.86]) // r·ln(α/(α + T)) ≈ −0.5547
+ */
+export const bgnbdLogLikelihood = BGNBD.logLikelihood;
+
+/**
+ * P(alive | x, t_x, T): the probability that the customer has not dropped out at T — the churn early
+ * warning. 1 for a customer without repeat purchases (the model lets dropout happen only after a
+ * purchase). O(1).
+ * @throws CrmError `#NUM!` for invalid parameters or customer.
+ * @example bgnbdPAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86) // ≈ 0.7266
+ */
+export const bgnbdPAlive = BGNBD.pAlive;
+
+/**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods, equation (10) (computed as in the module
  * comment). 0 at t = 0, non-negative and increasing in t. O(terms of ₂F₁): a few dozen, at any horizon.
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
  * @example bgnbdExpected({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // ≈ 1.226
  */
-export function bgnbdExpected(params: BgnbdParams, t: number, ...customer: CustomerArgs): number {
-  const [x, tx, T] = checkedCustomer(checkBgnbdParams, params, customer);
-  checkHorizon(t);
-  return familyExpectedCurve(0, params, [t], x, tx, T)[0]!;
-}
+export const bgnbdExpected = BGNBD.expected;

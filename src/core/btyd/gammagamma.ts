@@ -11,17 +11,16 @@
  */
 import { finite, naError, numError, valueError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
-import { fitFailure } from "./modelFit";
+import { fitFailure, parameterSet, ParamsOf } from "./modelFit";
 import { distinctRows } from "./grouping";
 import { minimizeNewton, Objective } from "./optimize";
 import { digamma, logGamma, trigamma } from "./special";
 
+/** Gamma-Gamma's parameters: transaction values Gamma(p, ν), ν ~ Gamma(q, γ). */
+export const GAMMA_GAMMA_PARAMETERS = parameterSet("Gamma-Gamma", ["p", "q", "gamma"], msg("btyd.hintGammaGamma"));
+
 /** Gamma-Gamma parameters. */
-export interface GammaGammaParams {
-  readonly p: number;
-  readonly q: number;
-  readonly gamma: number;
-}
+export type GammaGammaParams = ParamsOf<typeof GAMMA_GAMMA_PARAMETERS>;
 
 /** A fitted Gamma-Gamma model. */
 export interface GammaGammaFit {
@@ -34,18 +33,11 @@ export interface GammaGammaFit {
   readonly evaluations: number;
 }
 
-const PARAM_NAMES = ["p", "q", "gamma"] as const;
-
 /**
  * Checks fitted parameters: all positive and finite.
  * @throws CrmError `#NUM!` naming the first bad parameter.
  */
-export function checkGammaGammaParams(params: GammaGammaParams): void {
-  for (const name of PARAM_NAMES) {
-    const v = params[name];
-    if (!(v > 0) || !Number.isFinite(v)) throw numError("btyd.paramPositive", { model: "Gamma-Gamma", name, value: v });
-  }
-}
+export const checkGammaGammaParams = GAMMA_GAMMA_PARAMETERS.check;
 
 /** What is wrong with one customer's (x, m_x), or null. */
 export function spendProblem(x: number, monetary: number): Message | null {
@@ -229,7 +221,7 @@ export function ggFit(
   }
   const result = minimizeNewton(objective(g.x, g.m, g.count), [0, Math.log(2), Math.log(sumM / repeat)]);
   if (result.status !== "converged") {
-    throw fitFailure("Gamma-Gamma", PARAM_NAMES, result, msg("btyd.hintGammaGamma"));
+    throw fitFailure(GAMMA_GAMMA_PARAMETERS, result);
   }
   const [p, q, gamma] = Array.from(result.x, Math.exp) as [number, number, number];
   return {

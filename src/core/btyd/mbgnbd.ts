@@ -16,19 +16,7 @@
  *       ₂F₁(r + x, b + x + 1; a + b + x; t/(α + T + t))]·P(alive), computed through Pfaff's transformation
  *   as −(a + b + x)·(₂F₁(r + x, a − 1; a + b + x; −t/(α + T)) − 1)/(a − 1)·P(alive) (bgnbd.ts).
  */
-import { finite } from "../errors";
-import { msg } from "../messages/catalogue";
-import {
-  BgnbdFit,
-  BgnbdFitOptions,
-  BgnbdParams,
-  checkBgnbdParams,
-  familyExpectedCurve,
-  fitFamily,
-  logDeathOdds,
-} from "./bgnbd";
-import { checkedCustomer, checkHorizon, CustomerArgs } from "./modelFit";
-import { logGamma } from "./special";
+import { BgnbdParams, MBGNBD } from "./bgnbd";
 
 /** MBG/NBD parameters: purchase-rate shape r and scale α, dropout Beta(a, b) (as BG/NBD's). */
 export type MbgnbdParams = BgnbdParams;
@@ -37,25 +25,7 @@ export type MbgnbdParams = BgnbdParams;
  * Σ ln L(r, α, a, b | xᵢ, t_xᵢ, Tᵢ) of MBG/NBD (module comment). Inputs are assumed valid. O(n).
  * @example mbgnbdLogLikelihood({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, [0], [0], [38.86]) // ≈ −0.5398
  */
-export function mbgnbdLogLikelihood(
-  params: MbgnbdParams,
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-): number {
-  const { r, alpha, a, b } = params;
-  let s = 0;
-  for (let i = 0; i < frequency.length; i++) {
-    const x = frequency[i]!;
-    const A1 = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
-    const A2 = logGamma(a + b) + logGamma(b + x + 1) - logGamma(b) - logGamma(a + b + x + 1);
-    const A3 = -(r + x) * Math.log(alpha + T[i]!);
-    const A4 = Math.log(a) - Math.log(b + x) - (r + x) * Math.log(alpha + recency[i]!);
-    const hi = Math.max(A3, A4);
-    s += A1 + A2 + hi + Math.log1p(Math.exp(Math.min(A3, A4) - hi));
-  }
-  return s;
-}
+export const mbgnbdLogLikelihood = MBGNBD.logLikelihood;
 
 /**
  * Maximum-likelihood MBG/NBD fit (optionally L2-penalised as BG/NBD's), by damped Newton with the exact
@@ -64,24 +34,14 @@ export function mbgnbdLogLikelihood(
  * customer or penalizer, `#N/A` naming why the fit is impossible.
  * @example mbgnbdFit(cdnow.x, cdnow.tx, cdnow.T).params // { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }
  */
-export function mbgnbdFit(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-  options: BgnbdFitOptions = {},
-): BgnbdFit {
-  return fitFamily("MBG/NBD", 1, frequency, recency, T, options);
-}
+export const mbgnbdFit = MBGNBD.fit;
 
 /**
  * P(alive | x, t_x, T) = 1/(1 + a/(b + x)·((α + T)/(α + t_x))^(r+x)): below 1 for one-time buyers too. O(1).
  * @throws CrmError `#NUM!` for invalid parameters or customer.
  * @example mbgnbdPAlive({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 0, 0, 38.86) // ≈ 0.3897
  */
-export function mbgnbdPAlive(params: MbgnbdParams, ...customer: CustomerArgs): number {
-  const [x, tx, T] = checkedCustomer(checkBgnbdParams, params, customer);
-  return 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T, 1)));
-}
+export const mbgnbdPAlive = MBGNBD.pAlive;
 
 /**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods (module comment). 0 at t = 0, increasing
@@ -89,8 +49,4 @@ export function mbgnbdPAlive(params: MbgnbdParams, ...customer: CustomerArgs): n
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
  * @example mbgnbdExpected({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, 39, 2, 30.43, 38.86) // ≈ 1.2630
  */
-export function mbgnbdExpected(params: MbgnbdParams, t: number, ...customer: CustomerArgs): number {
-  const [x, tx, T] = checkedCustomer(checkBgnbdParams, params, customer);
-  checkHorizon(t);
-  return finite(familyExpectedCurve(1, params, [t], x, tx, T)[0]!, msg("btyd.expectedPurchases"));
-}
+export const mbgnbdExpected = MBGNBD.expected;

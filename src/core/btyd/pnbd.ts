@@ -16,20 +16,13 @@
  * customers grouped by (x, t_x, T) and the ₂F₁-type series shared by every profile with the same (x, t_x)
  * or (x, T): two series per distinct pair and evaluation.
  */
-import { finite, naError } from "../errors";
+import { finite } from "../errors";
 import { msg } from "../messages/catalogue";
-import type { CustomerArgs, ModelFit, ModelFitOptions } from "./modelFit";
-import {
-  checkedCustomer,
-  checkHorizon,
-  checkPositiveParams,
-  checkSummaries,
-  fittedModel,
-  penalizerOf,
-} from "./modelFit";
+import type { ExpectedCurve, ModelFit, ModelFitOptions } from "./modelFit";
+import { parameterSet, summaryModelFunctions } from "./modelFit";
 import { distinctRows } from "./grouping";
 import { jet, logDiffExp, logSumExp } from "./jet";
-import { minimizeNewton, Objective } from "./optimize";
+import type { Objective } from "./optimize";
 import { branchOf, logGJet, logIntegral, logIntegralJet, PnbdParams, uSplit } from "./pnbdIntegral";
 import { digamma, exprel, logGamma, trigamma } from "./special";
 
@@ -41,7 +34,8 @@ export type PnbdFit = ModelFit<PnbdParams>;
 /** Options of {@link pnbdFit}: the L2 penalty on (r, α, s, β), as BG/NBD's, and how customers are named. */
 export type PnbdFitOptions = ModelFitOptions;
 
-const PARAM_NAMES = ["r", "alpha", "s", "beta"] as const;
+/** Pareto/NBD's parameters: purchase rate Gamma(r, α), dropout rate Gamma(s, β); fits drift as BG/NBD's do. */
+export const PNBD_PARAMETERS = parameterSet("Pareto/NBD", ["r", "alpha", "s", "beta"], msg("btyd.hintBgnbd"));
 // jet layout (jet.ts) and variable order, as local constants: imported bindings cost a call per use
 // in the hot loops when the module is not bundled
 const N = 4;
@@ -55,9 +49,7 @@ const BETA = 3;
  * Checks Pareto/NBD parameters: all must be positive and finite.
  * @throws CrmError `#NUM!` naming the first bad parameter.
  */
-export function checkPnbdParams(params: PnbdParams): void {
-  checkPositiveParams("Pareto/NBD", PARAM_NAMES, params);
-}
+export const checkPnbdParams = PNBD_PARAMETERS.check;
 
 /** ln B = −(r + x)·ln(α + T) − s·ln(β + T). */
 function logB(p: PnbdParams, x: number, T: number): number {
@@ -69,27 +61,14 @@ function logDeathOdds(p: PnbdParams, x: number, tx: number, T: number): number {
   return Math.log(p.s) + logIntegral(p, x, tx, T) - logB(p, x, T);
 }
 
-/**
- * Σ ln L(r, α, s, β | xᵢ, t_xᵢ, Tᵢ) (module comment). Inputs are assumed valid. O(n · terms).
- * @example pnbdLogLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, [0], [0], [38.86]) // ≈ −0.5210
- */
-export function pnbdLogLikelihood(
-  params: PnbdParams,
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-): number {
-  const { r, alpha, s, beta } = params;
-  let sum = 0;
-  for (let i = 0; i < frequency.length; i++) {
-    const x = frequency[i]!;
-    const lA = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
-    const lB = logB(params, x, T[i]!);
-    const lC = Math.log(s) + logIntegral(params, x, recency[i]!, T[i]!);
-    const hi = Math.max(lB, lC);
-    sum += lA + hi + Math.log1p(Math.exp(Math.min(lB, lC) - hi));
-  }
-  return sum;
+/** ln L of one customer, ln A + ln(e^ln B + e^(ln s + ln I)) (module comment). */
+function lnLCustomer(p: PnbdParams, x: number, tx: number, T: number): number {
+  const { r, alpha, s, beta } = p;
+  const lA = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+  const lB = logB(p, x, T);
+  const lC = Math.log(s) + logIntegral(p, x, tx, T);
+  const hi = Math.max(lB, lC);
+  return lA + hi + Math.log1p(Math.exp(Math.min(lB, lC) - hi));
 }
 
 /** Customers grouped by profile, with the distinct (x, τ) pairs whose series the profiles share. */
@@ -105,6 +84,7 @@ interface PnbdData {
   readonly count: Float64Array;
   readonly pairTx: Int32Array; // per profile: index of (x, t_x) and of (x, T)
   readonly pairT: Int32Array;
+  readonly profiles: number;
 }
 
 function groupPnbd(frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>): PnbdData {
@@ -133,6 +113,7 @@ function groupPnbd(frequency: ArrayLike<number>, recency: ArrayLike<number>, T: 
     count: groups.counts,
     pairTx: pairs.index.subarray(0, m),
     pairT: pairs.index.subarray(m),
+    profiles: m,
   };
 }
 
@@ -266,53 +247,6 @@ function objective(d: PnbdData, penalizer: number): Objective {
   };
 }
 
-/**
- * The Pareto/NBD fit's objective on θ = ln(r, α, s, β) (inputs assumed valid): the mean negative
- * log-likelihood plus the penalty, writing its gradient and 4×4 Hessian. Exposed for tests and benchmarks.
- */
-export function pnbdObjective(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-  penalizer = 0,
-): Objective {
-  return objective(groupPnbd(frequency, recency, T), penalizer);
-}
-
-/**
- * Maximum-likelihood Pareto/NBD fit (optionally L2-penalised), by damped Newton with the exact Hessian on
- * ln(r, α, s, β) from r = s = 1, α = β = ΣT/Σx, identical customers grouped (convergence as BG/NBD's).
- * O(n) to group, then O(distinct (x, t_x) and (x, T) pairs · terms) per evaluation.
- * @throws CrmError `#VALUE!` for inputs of different lengths; `#NUM!` for an invalid customer or penalizer;
- * `#N/A` when the fit is impossible: no customers, no repeat buyers, all customers identical, or a
- * parameter running off to 0 or ∞ (named in the message).
- * @example pnbdFit(cdnow.x, cdnow.tx, cdnow.T).params // { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 }
- */
-export function pnbdFit(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>,
-  options: PnbdFitOptions = {},
-): PnbdFit {
-  const penalizer = penalizerOf(options);
-  const { sumX, sumT } = checkSummaries("Pareto/NBD", frequency, recency, T, options.describe);
-  const data = groupPnbd(frequency, recency, T);
-  if (data.count.length === 1) throw naError("btyd.fitSameCustomers", { model: "Pareto/NBD" });
-  const scale = Math.log(sumT > 0 ? sumT / sumX : 1);
-  const result = minimizeNewton(objective(data, penalizer), [0, scale, 0, scale]);
-  return fittedModel("Pareto/NBD", PARAM_NAMES, result, penalizer, frequency.length, msg("btyd.hintBgnbd"));
-}
-
-/**
- * P(alive | x, t_x, T) = B/(B + s·I) (module comment): the probability that the customer is still alive
- * at T. 1 when the last purchase was at T. O(terms).
- * @throws CrmError `#NUM!` for invalid parameters or customer.
- * @example pnbdPAlive({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 0, 0, 38.86) // ≈ 0.2953
- */
-export function pnbdPAlive(params: PnbdParams, ...customer: CustomerArgs): number {
-  return pnbdAlive(params, ...checkedCustomer(checkPnbdParams, params, customer));
-}
-
 /** P(alive | x, t_x, T) without checks (inputs valid). O(terms). */
 export function pnbdAlive(params: PnbdParams, x: number, tx: number, T: number): number {
   return 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T)));
@@ -340,19 +274,57 @@ export function pnbdHorizonCurve(
  * E[Y(t) | x, t_x, T] for several horizons at once (module comment); inputs assumed valid. P(alive) is
  * computed once. O(terms + horizons).
  */
-export function pnbdExpectedCurve(
-  params: PnbdParams,
-  times: ArrayLike<number>,
-  x: number,
-  tx: number,
-  T: number,
-  out: Float64Array = new Float64Array(times.length),
-): Float64Array {
-  pnbdHorizonCurve(params, times, T, out);
+export const pnbdExpectedCurve: ExpectedCurve<PnbdParams> = (params, times, x, tx, T, out) => {
+  const curve = pnbdHorizonCurve(params, times, T, out);
   const scale = ((params.r + x) / (params.alpha + T)) * pnbdAlive(params, x, tx, T);
-  for (let j = 0; j < times.length; j++) out[j] = finite(scale * out[j]!, msg("btyd.expectedPurchases"));
-  return out;
-}
+  for (let j = 0; j < times.length; j++) curve[j] = finite(scale * curve[j]!, msg("btyd.expectedPurchases"));
+  return curve;
+};
+
+/**
+ * Pareto/NBD as a model of customer summaries: grouped profiles and pairs, the objective above, the start
+ * r = s = 1, α = β = ΣT/Σx; ln L, P(alive) and E[Y(t)] as in the module comment.
+ */
+const PNBD = summaryModelFunctions<keyof PnbdParams, PnbdData>({
+  parameters: PNBD_PARAMETERS,
+  group: groupPnbd,
+  objective,
+  start: (logScale) => [0, logScale, 0, logScale],
+  lnL: lnLCustomer,
+  alive: pnbdAlive,
+  expectedCurve: pnbdExpectedCurve,
+});
+
+/**
+ * Maximum-likelihood Pareto/NBD fit (optionally L2-penalised), by damped Newton with the exact Hessian on
+ * ln(r, α, s, β) from r = s = 1, α = β = ΣT/Σx, identical customers grouped (convergence as BG/NBD's).
+ * O(n) to group, then O(distinct (x, t_x) and (x, T) pairs · terms) per evaluation.
+ * @throws CrmError `#VALUE!` for inputs of different lengths; `#NUM!` for an invalid customer or penalizer;
+ * `#N/A` when the fit is impossible: no customers, no repeat buyers, all customers identical, or a
+ * parameter running off to 0 or ∞ (named in the message).
+ * @example pnbdFit(cdnow.x, cdnow.tx, cdnow.T).params // { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 }
+ */
+export const pnbdFit = PNBD.fit;
+
+/**
+ * The Pareto/NBD fit's objective on θ = ln(r, α, s, β) (inputs assumed valid): the mean negative
+ * log-likelihood plus the penalty, writing its gradient and 4×4 Hessian. Exposed for tests and benchmarks.
+ */
+export const pnbdObjective = PNBD.objective;
+
+/**
+ * Σ ln L(r, α, s, β | xᵢ, t_xᵢ, Tᵢ) (module comment). Inputs are assumed valid. O(n · terms).
+ * @example pnbdLogLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, [0], [0], [38.86]) // ≈ −0.5210
+ */
+export const pnbdLogLikelihood = PNBD.logLikelihood;
+
+/**
+ * P(alive | x, t_x, T) = B/(B + s·I) (module comment): the probability that the customer is still alive
+ * at T. 1 when the last purchase was at T. O(terms).
+ * @throws CrmError `#NUM!` for invalid parameters or customer.
+ * @example pnbdPAlive({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 0, 0, 38.86) // ≈ 0.2953
+ */
+export const pnbdPAlive = PNBD.pAlive;
 
 /**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods (module comment). 0 at t = 0, increasing
@@ -360,8 +332,4 @@ export function pnbdExpectedCurve(
  * @throws CrmError `#NUM!` for invalid parameters, customer or t < 0.
  * @example pnbdExpected({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 39, 2, 30.43, 38.86) // ≈ 1.4551
  */
-export function pnbdExpected(params: PnbdParams, t: number, ...customer: CustomerArgs): number {
-  const [x, tx, T] = checkedCustomer(checkPnbdParams, params, customer);
-  checkHorizon(t);
-  return pnbdExpectedCurve(params, [t], x, tx, T)[0]!;
-}
+export const pnbdExpected = PNBD.expected;

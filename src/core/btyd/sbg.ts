@@ -21,14 +21,15 @@
 import { CrmError, finite, naError, numError } from "../errors";
 import { Message, msg } from "../messages/catalogue";
 import { hyp2f1 } from "./hyp2f1";
-import { minimizeNewton, MinimizeResult } from "./optimize";
+import { fitFailure, parameterSet, ParamsOf } from "./modelFit";
+import { minimizeNewton } from "./optimize";
 import { logGammaDifferenceQuotient } from "./special";
 
+/** sBG's parameters: churn probability θ ~ Beta(α, β). */
+export const SBG_PARAMETERS = parameterSet("sBG", ["alpha", "beta"], msg("btyd.hintSbg"));
+
 /** sBG parameters: churn probability θ ~ Beta(α, β). */
-export interface SbgParams {
-  readonly alpha: number;
-  readonly beta: number;
-}
+export type SbgParams = ParamsOf<typeof SBG_PARAMETERS>;
 
 /** A fitted sBG model. */
 export interface SbgFit {
@@ -45,12 +46,7 @@ export interface SbgFit {
  * Checks sBG parameters: both positive and finite.
  * @throws CrmError `#NUM!` naming the bad parameter.
  */
-export function checkSbgParams(params: SbgParams): void {
-  for (const name of ["alpha", "beta"] as const) {
-    const v = params[name];
-    if (!(v > 0) || !Number.isFinite(v)) throw numError("btyd.paramPositive", { model: "sBG", name, value: v });
-  }
-}
+export const checkSbgParams = SBG_PARAMETERS.check;
 
 /** Why the numbers still active cannot be used, or null. */
 function activeProblem(active: ArrayLike<number>): Message | null {
@@ -120,19 +116,6 @@ function negLogLikelihood(
   return -ll / n;
 }
 
-/** The message for a fit that did not converge. */
-function sbgFailure(result: MinimizeResult): Error {
-  const drifting: string[] = [];
-  result.x.forEach((v, i) => {
-    if (Math.abs(v) > 10 || i === result.divergedIndex)
-      drifting.push(`${i === 0 ? "alpha" : "beta"} → ${v > 0 ? "∞" : "0"}`);
-  });
-  if (drifting.length > 0) {
-    return naError("btyd.fitDrift", { model: "sBG", drift: drifting.join(", "), hint: msg("btyd.hintSbg") });
-  }
-  return naError("btyd.fitNotConverged", { model: "sBG", status: result.status, iterations: result.iterations });
-}
-
 /**
  * Maximum-likelihood sBG fit on the cohort still active at periods 0, 1, 2, … (counts with the cohort
  * size first, or shares with 1 first), by damped Newton on ln(α, β) from (1, 1). O(periods) per
@@ -149,7 +132,7 @@ export function sbgFit(active: ArrayLike<number>): SbgFit {
   if (active[k] === active[0]) throw naError("btyd.fitNobodyLost", { model: "sBG" });
   if (active[1] === 0) throw naError("btyd.fitAllLost", { model: "sBG" });
   const result = minimizeNewton((x, g, h) => negLogLikelihood(active, x, g, h), [0, 0]);
-  if (result.status !== "converged") throw sbgFailure(result);
+  if (result.status !== "converged") throw fitFailure(SBG_PARAMETERS, result);
   return {
     params: { alpha: Math.exp(result.x[0]!), beta: Math.exp(result.x[1]!) },
     logLikelihood: finite(-active[0]! * result.value, msg("btyd.logLikelihood")),

@@ -68,104 +68,154 @@ function localName(qname: string): string {
   return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
+/** Whether the character at `i` is white space (false past the end). */
+function isSpaceAt(xml: string, i: number): boolean {
+  return /\s/.test(xml[i] ?? "");
+}
+
+const NAME = /[A-Za-z_][\w.:-]*/y;
+
+/**
+ * A strict recursive-descent reader over one document: `i` is the position reached, and every failure names
+ * it. One method per production: misc (white space, comments, declarations), element, start tag, attribute,
+ * content, end tag.
+ */
+class XmlReader {
+  i = 0;
+  constructor(private readonly xml: string) {}
+
+  /** @throws CrmError `#VALUE!` "what, at character i". */
+  fail(what: Message): never {
+    throw valueError("sharing.xmlProblem", { what, at: this.i });
+  }
+
+  /** Moves past the next `terminator`, returning where it begins; fails with `problem` when there is none. */
+  skipPast(terminator: string, problem: Message): number {
+    const end = this.xml.indexOf(terminator, this.i);
+    if (end < 0) this.fail(problem);
+    this.i = end + terminator.length;
+    return end;
+  }
+
+  skipSpace(): void {
+    while (isSpaceAt(this.xml, this.i)) this.i++;
+  }
+
+  /** Skips what may stand around the root: white space, the declaration, processing instructions, comments. */
+  skipMisc(): void {
+    for (;;) {
+      this.skipSpace();
+      if (this.xml.startsWith("<?", this.i)) {
+        this.skipPast("?>", msg("sharing.xmlUnterminatedPi"));
+      } else if (this.xml.startsWith("<!--", this.i)) {
+        this.skipPast("-->", msg("sharing.xmlUnterminatedComment"));
+      } else if (this.xml.startsWith("<!", this.i)) {
+        this.fail(msg("sharing.xmlDoctype"));
+      } else return;
+    }
+  }
+
+  readName(): string {
+    NAME.lastIndex = this.i;
+    const m = NAME.exec(this.xml);
+    if (!m) return this.fail(msg("sharing.xmlExpectedName"));
+    this.i += m[0].length;
+    return m[0];
+  }
+
+  /** An element from its `<`: the start tag, then (unless it is empty, `/>`) its content and end tag. */
+  readElement(): XmlElement {
+    if (this.xml[this.i] !== "<") this.fail(msg("sharing.xmlExpectedLt"));
+    this.i++;
+    const qname = this.readName();
+    const el: XmlElement = { name: localName(qname), attributes: {}, children: [] };
+    if (this.readAttributes(el)) this.readContent(el, qname);
+    return el;
+  }
+
+  /** The rest of a start tag into `el.attributes`; true when content follows (`>`), false for `/>`. */
+  readAttributes(el: XmlElement): boolean {
+    for (;;) {
+      this.skipSpace();
+      if (this.xml.startsWith("/>", this.i)) {
+        this.i += 2;
+        return false;
+      }
+      if (this.xml[this.i] === ">") {
+        this.i++;
+        return true;
+      }
+      if (this.i >= this.xml.length) this.fail(msg("sharing.xmlUnterminatedStartTag"));
+      this.readAttribute(el);
+    }
+  }
+
+  /** One `name = "value"` (or single quotes); namespace declarations keep their full name. */
+  readAttribute(el: XmlElement): void {
+    const xml = this.xml;
+    const attr = this.readName();
+    this.skipSpace();
+    if (xml[this.i] !== "=") this.fail(msg("sharing.xmlExpectedEquals"));
+    this.i++;
+    this.skipSpace();
+    const quote = xml[this.i];
+    if (quote !== '"' && quote !== "'") return this.fail(msg("sharing.xmlExpectedQuote"));
+    const end = xml.indexOf(quote, this.i + 1);
+    if (end < 0) this.fail(msg("sharing.xmlUnterminatedAttribute"));
+    const start = this.i + 1;
+    const raw = xml.slice(start, end);
+    if (raw.includes("<")) this.fail(msg("sharing.xmlLtInAttribute"));
+    el.attributes[attr.startsWith("xmlns") ? attr : localName(attr)] = unescape(raw, start);
+    this.i = end + 1;
+  }
+
+  /** Children (text, CDATA, elements; comments skipped) up to and including the end tag of `qname`. */
+  readContent(el: XmlElement, qname: string): void {
+    const xml = this.xml;
+    const n = xml.length;
+    for (;;) {
+      if (this.i >= n) this.fail(msg("sharing.xmlNotClosed", { name: qname }));
+      if (xml.startsWith("</", this.i)) {
+        this.readEndTag(qname);
+        return;
+      }
+      if (xml.startsWith("<!--", this.i)) {
+        this.skipPast("-->", msg("sharing.xmlUnterminatedComment"));
+      } else if (xml.startsWith("<![CDATA[", this.i)) {
+        const start = this.i + 9;
+        el.children.push(decodeUnsafe(xml.slice(start, this.skipPast("]]>", msg("sharing.xmlUnterminatedCdata")))));
+      } else if (xml[this.i] === "<") {
+        el.children.push(this.readElement());
+      } else {
+        const end = xml.indexOf("<", this.i);
+        const stop = end < 0 ? n : end;
+        el.children.push(unescape(xml.slice(this.i, stop), this.i));
+        this.i = stop;
+      }
+    }
+  }
+
+  /** `</qname>`, from its `</`. */
+  readEndTag(qname: string): void {
+    this.i += 2;
+    const close = this.readName();
+    if (close !== qname) this.fail(msg("sharing.xmlWrongClose", { close, open: qname }));
+    this.skipSpace();
+    if (this.xml[this.i] !== ">") this.fail(msg("sharing.xmlExpectedGt"));
+    this.i++;
+  }
+}
+
 /**
  * Parses an XML document into its root element. O(length).
  * @throws CrmError `#VALUE!` naming the character position when the text is not well-formed.
  */
 export function parseXml(xml: string): XmlElement {
-  let i = 0;
-  const n = xml.length;
-  const fail = (what: Message): never => {
-    throw valueError("sharing.xmlProblem", { what, at: i });
-  };
-  /** Moves past the next `terminator`, returning where it begins; fails with `problem` when there is none. */
-  const skipPast = (terminator: string, problem: Message): number => {
-    const end = xml.indexOf(terminator, i);
-    if (end < 0) fail(problem);
-    i = end + terminator.length;
-    return end;
-  };
-  const skipMisc = (): void => {
-    for (;;) {
-      while (i < n && /\s/.test(xml[i]!)) i++;
-      if (xml.startsWith("<?", i)) {
-        skipPast("?>", msg("sharing.xmlUnterminatedPi"));
-      } else if (xml.startsWith("<!--", i)) {
-        skipPast("-->", msg("sharing.xmlUnterminatedComment"));
-      } else if (xml.startsWith("<!", i)) {
-        fail(msg("sharing.xmlDoctype"));
-      } else return;
-    }
-  };
-  const NAME = /[A-Za-z_][\w.:-]*/y;
-  const readName = (): string => {
-    NAME.lastIndex = i;
-    const m = NAME.exec(xml);
-    if (!m) fail(msg("sharing.xmlExpectedName"));
-    i += m![0].length;
-    return m![0];
-  };
-  const readElement = (): XmlElement => {
-    if (xml[i] !== "<") fail(msg("sharing.xmlExpectedLt"));
-    i++;
-    const qname = readName();
-    const el: XmlElement = { name: localName(qname), attributes: {}, children: [] };
-    for (;;) {
-      while (i < n && /\s/.test(xml[i]!)) i++;
-      if (xml.startsWith("/>", i)) {
-        i += 2;
-        return el;
-      }
-      if (xml[i] === ">") {
-        i++;
-        break;
-      }
-      if (i >= n) fail(msg("sharing.xmlUnterminatedStartTag"));
-      const attr = readName();
-      while (/\s/.test(xml[i] ?? "")) i++;
-      if (xml[i] !== "=") fail(msg("sharing.xmlExpectedEquals"));
-      i++;
-      while (/\s/.test(xml[i] ?? "")) i++;
-      const quote = xml[i];
-      if (quote !== '"' && quote !== "'") fail(msg("sharing.xmlExpectedQuote"));
-      const end = xml.indexOf(quote!, i + 1);
-      if (end < 0) fail(msg("sharing.xmlUnterminatedAttribute"));
-      const start = i + 1;
-      const raw = xml.slice(start, end);
-      if (raw.includes("<")) fail(msg("sharing.xmlLtInAttribute"));
-      el.attributes[attr.startsWith("xmlns") ? attr : localName(attr)] = unescape(raw, start);
-      i = end + 1;
-    }
-    for (;;) {
-      if (i >= n) fail(msg("sharing.xmlNotClosed", { name: qname }));
-      if (xml.startsWith("</", i)) {
-        i += 2;
-        const close = readName();
-        if (close !== qname) fail(msg("sharing.xmlWrongClose", { close, open: qname }));
-        while (/\s/.test(xml[i] ?? "")) i++;
-        if (xml[i] !== ">") fail(msg("sharing.xmlExpectedGt"));
-        i++;
-        return el;
-      }
-      if (xml.startsWith("<!--", i)) {
-        skipPast("-->", msg("sharing.xmlUnterminatedComment"));
-      } else if (xml.startsWith("<![CDATA[", i)) {
-        const start = i + 9;
-        el.children.push(decodeUnsafe(xml.slice(start, skipPast("]]>", msg("sharing.xmlUnterminatedCdata")))));
-      } else if (xml[i] === "<") {
-        el.children.push(readElement());
-      } else {
-        const end = xml.indexOf("<", i);
-        const stop = end < 0 ? n : end;
-        el.children.push(unescape(xml.slice(i, stop), i));
-        i = stop;
-      }
-    }
-  };
-  skipMisc();
-  const root = readElement();
-  skipMisc();
-  if (i < n) fail(msg("sharing.xmlTrailingText"));
+  const reader = new XmlReader(xml);
+  reader.skipMisc();
+  const root = reader.readElement();
+  reader.skipMisc();
+  if (reader.i < xml.length) reader.fail(msg("sharing.xmlTrailingText"));
   return root;
 }
 
