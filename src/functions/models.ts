@@ -39,6 +39,8 @@ const GG_COLUMNS = ["frequency", "monetary"];
 
 /** The arguments of the families fitted on a customer summary: frequency, recency, T; EXPECTED's horizon t. */
 const SUMMARY = { columns: SUMMARY_COLUMNS, horizon: "t" } as const;
+
+// Each purchase model's FIT, PALIVE and EXPECTED bodies; BG/BB's FIT reads a count column and is its own.
 const BGNBD = modelFamily({
   params: BGNBD_PARAMS,
   ...SUMMARY,
