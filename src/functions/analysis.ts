@@ -10,18 +10,18 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
 import { crossSell } from "../core/analysis/crossSell";
-import { ANALYSIS_LABELS, AnalysisLabels, AnalysisLanguage } from "../core/analysis/labels";
+import { ANALYSIS_LABELS, AnalysisLabels, AnalysisLanguage, RfmSegment, ValueTier } from "../core/analysis/labels";
 import { lifecycleStages } from "../core/analysis/lifecycle";
 import { SplitRule } from "../core/analysis/quantiles";
 import { checkBins, rfmScores } from "../core/analysis/scores";
 import { rfmSegments } from "../core/analysis/segments";
 import { valueTiers } from "../core/analysis/valueTiers";
 import { valueError } from "../core/errors";
+import { Message } from "../core/messages/catalogue";
 import { numberArg, optionArg } from "../core/values/args";
 import { NumberColumn, rowIndex } from "../core/values/columns";
-import { addressesOf, FilledRows, Ranges, readFilled, readKeys } from "./arguments";
+import { Addresses, excelCallAt, FilledRows, Invocation, Ranges, readFilled, readKeys } from "./arguments";
 import { blankArgumentsOmitted } from "./blanks";
-import { excelCallAsync } from "./excel";
 
 const SPLITS = ["mean", "median"] as const;
 const LANGUAGES = ["en", "zh"] as const;
@@ -39,21 +39,54 @@ async function labelArgs(
   split: unknown,
   language: unknown,
   fallback: SplitRule,
-  addresses: readonly (string | undefined)[],
+  addresses: Addresses,
 ): Promise<{ rule: SplitRule; labels: AnalysisLabels }> {
   const [s, l] = await blankArgumentsOmitted([split, language], addresses);
   return { rule: optionArg(s, "split", SPLITS, fallback), labels: ANALYSIS_LABELS[languageArg(l)] };
 }
 
+/** Per-customer ranges and their argument names; their addresses are the invocation's first. */
+type Columns = Omit<Ranges, "addresses">;
+
 /** The three ranges of a customer table for RFM (days since last purchase, purchases, total spend). */
-function rfmRanges(
-  daysSinceLast: unknown,
-  purchases: unknown,
-  totalSpend: unknown,
-  addresses: readonly (string | undefined)[],
-): Ranges {
-  const names = ["daysSinceLast", "purchases", "totalSpend"];
-  return { raws: [daysSinceLast, purchases, totalSpend], names, addresses };
+function rfmRanges(daysSinceLast: unknown, purchases: unknown, totalSpend: unknown): Columns {
+  return { raws: [daysSinceLast, purchases, totalSpend], names: ["daysSinceLast", "purchases", "totalSpend"] };
+}
+
+/** What a labelling function's core split gets: the split rule and the namer of the k-th filled row. */
+interface SplitOptions {
+  split: SplitRule;
+  describe: (k: number) => Message;
+}
+
+/** The class of each filled row by a core split (e.g. rfmSegments' segments), from the rows' values. */
+type Classify<K> = (values: Float64Array[], options: SplitOptions) => readonly K[];
+
+/**
+ * A labelling function (RFM.SEGMENT, VALUETIER): reads the per-customer ranges (the first arguments) and the
+ * split and language arguments right after them (blank cells meaning omitted), classifies the filled rows and
+ * spills each row's class name in the language, in the shape of the first range, blank elsewhere.
+ * @param columns the per-customer ranges (arguments 0 to n − 1)
+ * @param options the split and language arguments as passed (arguments n, n + 1), and the rule when split is omitted
+ * @param invocation the invocation, for the arguments' addresses
+ * @param kind which of the language's label tables names the classes
+ * @param classify the core split: the class of each filled row
+ */
+function labelEach<T extends "segments" | "tiers">(
+  columns: Columns,
+  options: readonly [split: unknown, language: unknown, fallback: SplitRule],
+  invocation: Invocation,
+  kind: T,
+  classify: Classify<keyof AnalysisLabels[T]>,
+): Promise<string[][]> {
+  return excelCallAt(invocation, async (at) => {
+    const n = columns.raws.length;
+    const { rule, labels } = await labelArgs(options[0], options[1], options[2], [at[n], at[n + 1]]);
+    const rows = await readFilled({ ...columns, addresses: at });
+    const classes = classify(rows.values, { split: rule, describe: rows.describe });
+    const names: AnalysisLabels[T] = labels[kind];
+    return labelled(rows, (k) => names[classes[k]!] as string);
+  });
 }
 
 /**
@@ -70,17 +103,16 @@ function rfmRanges(
  * @returns {Promise<any[][]>} Per customer: R, F, M, RFM code; blank rows stay blank.
  */
 export function RFM_SCORE(
-  daysSinceLast: unknown[][],
-  purchases: unknown[][],
-  totalSpend: unknown[][],
+  daysSinceLast: any[][],
+  purchases: any[][],
+  totalSpend: any[][],
   bins: any,
-  invocation: CustomFunctions.Invocation,
+  invocation: Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
+  return excelCallAt(invocation, async (at) => {
     const [binsArg] = await blankArgumentsOmitted([bins], [at[3]]);
     const k = checkBins(numberArg(binsArg, "bins", { default: 5 }));
-    const rfm = await readFilled(rfmRanges(daysSinceLast, purchases, totalSpend, at));
+    const rfm = await readFilled({ ...rfmRanges(daysSinceLast, purchases, totalSpend), addresses: at });
     const [d, f, m] = rfm.values as [Float64Array, Float64Array, Float64Array];
     return scoreRows(rfm.first, rfm.rows, rfmScores(d, f, m, { bins: k, describe: rfm.describe }));
   });
@@ -101,21 +133,16 @@ export function RFM_SCORE(
  * @returns {Promise<any[][]>} The segment name per customer; blank rows stay blank.
  */
 export function RFM_SEGMENT(
-  daysSinceLast: unknown[][],
-  purchases: unknown[][],
-  totalSpend: unknown[][],
+  daysSinceLast: any[][],
+  purchases: any[][],
+  totalSpend: any[][],
   split: any,
   language: any,
-  invocation: CustomFunctions.Invocation,
+  invocation: Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const { rule, labels } = await labelArgs(split, language, "mean", [at[3], at[4]]);
-    const rfm = await readFilled(rfmRanges(daysSinceLast, purchases, totalSpend, at));
-    const [d, f, m] = rfm.values as [Float64Array, Float64Array, Float64Array];
-    const { segments } = rfmSegments(d, f, m, { split: rule, describe: rfm.describe });
-    return labelled(rfm, (k) => labels.segments[segments[k]!]);
-  });
+  const rfm = rfmRanges(daysSinceLast, purchases, totalSpend);
+  const segments: Classify<RfmSegment> = ([d, f, m], options) => rfmSegments(d!, f!, m!, options).segments;
+  return labelEach(rfm, [split, language, "mean"], invocation, "segments", segments);
 }
 
 /**
@@ -132,21 +159,15 @@ export function RFM_SEGMENT(
  * @returns {Promise<any[][]>} The tier name per customer; blank rows stay blank.
  */
 export function VALUETIER(
-  currentValue: unknown[][],
-  potentialValue: unknown[][],
+  currentValue: any[][],
+  potentialValue: any[][],
   split: any,
   language: any,
-  invocation: CustomFunctions.Invocation,
+  invocation: Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const { rule, labels } = await labelArgs(split, language, "median", [at[2], at[3]]);
-    const names = ["currentValue", "potentialValue"];
-    const values = await readFilled({ raws: [currentValue, potentialValue], names, addresses: at });
-    const [c, p] = values.values as [Float64Array, Float64Array];
-    const { tiers } = valueTiers(c, p, { split: rule, describe: values.describe });
-    return labelled(values, (k) => labels.tiers[tiers[k]!]);
-  });
+  const values = { raws: [currentValue, potentialValue], names: ["currentValue", "potentialValue"] };
+  const tiers: Classify<ValueTier> = ([c, p], options) => valueTiers(c!, p!, options).tiers;
+  return labelEach(values, [split, language, "median"], invocation, "tiers", tiers);
 }
 
 /**
@@ -165,16 +186,15 @@ export function VALUETIER(
  * @returns {Promise<any[][]>} The stage name per customer; blank rows stay blank.
  */
 export function LIFECYCLE(
-  pAlive: unknown[][],
-  daysSinceFirst: unknown[][],
+  pAlive: any[][],
+  daysSinceFirst: any[][],
   newDays: any,
   atRisk: any,
   lost: any,
   language: any,
-  invocation: CustomFunctions.Invocation,
+  invocation: Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
+  return excelCallAt(invocation, async (at) => {
     const optional = await blankArgumentsOmitted([newDays, atRisk, lost, language], at.slice(2, 6));
     const thresholds = {
       newDays: numberArg(optional[0], "newDays", { default: 90 }),
@@ -201,13 +221,8 @@ export function LIFECYCLE(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<any[][]>} Customers with two or more categories / customers with a category, from 0 to 1.
  */
-export function CROSSSELL(
-  customerIds: unknown[][],
-  categories: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
+export function CROSSSELL(customerIds: any[][], categories: any[][], invocation: Invocation): Promise<number[][]> {
+  return excelCallAt(invocation, async (at) => {
     const [ids, cats] = await Promise.all([
       readKeys(customerIds, "customerIds", at[0]),
       readKeys(categories, "categories", at[1]),

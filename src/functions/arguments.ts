@@ -22,10 +22,31 @@ import {
   rowIndex,
 } from "../core/values/columns";
 import { blankMaskFor, withBlanksMasked } from "./blanks";
+import { excelCallAsync } from "./excel";
+
+/**
+ * The invocation details Excel passes as an adapter's last argument. The metadata generator knows that
+ * argument by its JSDoc type `{CustomFunctions.Invocation}`, so the declarations may use this shorter name.
+ */
+export type Invocation = CustomFunctions.Invocation;
+
+/** The parameter addresses of an invocation, in argument order (undefined for a typed-in value). */
+export type Addresses = readonly (string | undefined)[];
 
 /** Parameter addresses of an invocation (empty when Excel gave none). */
-export function addressesOf(invocation: CustomFunctions.Invocation | undefined): readonly (string | undefined)[] {
+export function addressesOf(invocation: Invocation | undefined): Addresses {
   return invocation?.parameterAddresses ?? [];
+}
+
+/**
+ * Runs an adapter body as {@link excelCallAsync} does, handing it the invocation's parameter addresses: the
+ * opening every blank-safe adapter shares.
+ */
+export function excelCallAt<T extends number | string | number[][] | (number | string)[][]>(
+  invocation: Invocation | undefined,
+  body: (at: Addresses) => Promise<T>,
+): Promise<T> {
+  return excelCallAsync(() => body(addressesOf(invocation)));
 }
 
 /** A numeric range, blank-safely. @throws CrmError as the value layer's `numberColumn`. */
@@ -53,7 +74,7 @@ export async function readKeys(raw: unknown, name: string, address: string | und
 export async function readAligned(
   raws: readonly unknown[],
   names: readonly string[],
-  addresses: readonly (string | undefined)[],
+  addresses: Addresses,
 ): Promise<{ columns: NumberColumn[]; rows: Int32Array | null }> {
   const columns = await Promise.all(raws.map((raw, j) => readNumbers(raw, names[j]!, addresses[j])));
   return { columns, rows: filledRows(columns) };
@@ -76,7 +97,7 @@ export async function readParams(
 export interface Ranges {
   readonly raws: readonly unknown[];
   readonly names: readonly string[];
-  readonly addresses: readonly (string | undefined)[];
+  readonly addresses: Addresses;
 }
 
 /** The rows of aligned ranges where every range has a value. */

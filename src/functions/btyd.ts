@@ -1,8 +1,8 @@
 /**
- * Predictive CLV and churn warning ("Buy Till You Die"): from a transaction log to per-customer CLV, all
- * spilling. RFM summarises the log; BGNBD.FIT and GG.FIT estimate the models; BGNBD.PALIVE (the churn early
- * warning), BGNBD.EXPECTED, GG.SPEND and CLV.BTYD predict per customer; COHORT tabulates retention by
- * acquisition cohort. The maths is in src/core/btyd; these adapters coerce and shape.
+ * Predictive CLV ("Buy Till You Die"): from a transaction log to per-customer CLV, all spilling. RFM
+ * summarises the log; a purchase model (BGNBD.FIT and its siblings, in models.ts, with BGNBD.PALIVE the churn
+ * early warning) and GG.FIT estimate the models; GG.SPEND and CLV.BTYD predict per customer; COHORT tabulates
+ * retention by acquisition cohort. The maths is in src/core/btyd; these adapters coerce and shape.
  *
  * Ranges: blank rows are skipped (per-customer results show "" there); a row blank in one range but not in
  * another is `#N/A` naming the cell. Excel desktop passes blank cells as 0, and 0 is a real frequency,
@@ -13,10 +13,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
 import { ANALYSIS_LABELS, AnalysisLanguage, MARKETING_RFM_COLUMNS } from "../core/analysis/labels";
 import { MarketingRfm, marketingRfm } from "../core/analysis/marketingRfm";
-import { bgnbdExpected, bgnbdFit, bgnbdPAlive } from "../core/btyd/bgnbd";
 import { btydModel, BtydModel, btydParams, clvBtydMany, clvOptions } from "../core/btyd/clvBtyd";
 import { CohortGrain, cohortTable } from "../core/btyd/cohort";
-import { ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
 import { rfmSummary } from "../core/btyd/rfm";
 import { valueError } from "../core/errors";
 import { Message } from "../core/messages/catalogue";
@@ -24,21 +22,9 @@ import { numberArg, optionalNumberArg, optionArg } from "../core/values/args";
 import { isBlankCell } from "../core/values/blank";
 import { argError, asCells } from "../core/values/cells";
 import { filledRows, NumberColumn, pick, pickKeys, positionIn, rowIndex, spreadIn } from "../core/values/columns";
-import { addressesOf, readAligned, readDates, readKeys, readNumbers, readParams } from "./arguments";
-import {
-  BGNBD_PARAMS,
-  fitModel,
-  fitOn,
-  fitRow,
-  GG_PARAMS,
-  perRow,
-  predictEach,
-  predictEachAt,
-  readModelParams,
-  summaryRanges,
-} from "./modelAdapter";
+import { excelCallAt, Invocation, readAligned, readDates, readKeys, readNumbers, readParams } from "./arguments";
 import { blankArgumentsOmitted } from "./blanks";
-import { excelCallAsync } from "./excel";
+import { GG_PARAMS, readModelParams } from "./modelAdapter";
 
 /**
  * RFM summary of a transaction log, one row per customer in order of first appearance, under a header row.
@@ -58,17 +44,16 @@ import { excelCallAsync } from "./excel";
  * @returns {Promise<any[][]>} A header row, then one row per customer.
  */
 export function RFM(
-  customerIds: unknown[][],
-  dates: unknown[][],
-  amounts: unknown[][],
+  customerIds: any[][],
+  dates: any[][],
+  amounts: any[][],
   asOfDate: any,
   periodDays: any,
   layout: any,
   language: any,
-  invocation: CustomFunctions.Invocation,
+  invocation: Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
+  return excelCallAt(invocation, async (at) => {
     const [ids, ds, am] = await Promise.all([
       readKeys(customerIds, "customerIds", at[0]),
       readDates(dates, "dates", at[1]),
@@ -118,125 +103,6 @@ function marketingTable(m: MarketingRfm, language: AnalysisLanguage): (number | 
   return out;
 }
 
-/**
- * Fits the BG/NBD model (Fader, Hardie & Lee 2005) to a customer summary by maximum likelihood.
- * Spills one row: r, alpha, a, b, log-likelihood. #N/A when the data cannot identify the model.
- * @customfunction BGNBD.FIT
- * @requiresParameterAddresses
- * @param {any[][]} frequency Repeat purchases of each customer (whole numbers ≥ 0), e.g. from CRM.RFM.
- * @param {any[][]} recency Time of each customer's last purchase, from their first (0 without repeat purchases).
- * @param {any[][]} T Each customer's age: time from first purchase to the end of the period.
- * @param {any} [penalizer] L2 penalty on the parameters (as in Python's lifetimes). Default 0.
- * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
- * @returns {Promise<number[][]>} One row: r, alpha, a, b, log-likelihood.
- */
-export function BGNBD_FIT(
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  penalizer: any,
-  invocation: CustomFunctions.Invocation,
-): Promise<number[][]> {
-  return fitModel(BGNBD_PARAMS, bgnbdFit, summaryRanges(frequency, recency, T, invocation), penalizer);
-}
-
-/**
- * Probability that each customer is still active ("alive") under a fitted BG/NBD model — the churn early
- * warning. 1 for customers without repeat purchases. Same shape as frequency.
- * @customfunction BGNBD.PALIVE
- * @requiresParameterAddresses
- * @param {any[][]} params The fitted r, alpha, a, b (e.g. the spill of CRM.BGNBD.FIT).
- * @param {any[][]} frequency Repeat purchases of each customer.
- * @param {any[][]} recency Time of each customer's last purchase, from their first.
- * @param {any[][]} T Each customer's age, in the same time unit.
- * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
- * @returns {Promise<any[][]>} P(alive) from 0 to 1 per customer; blank rows stay blank.
- */
-export function BGNBD_PALIVE(
-  params: unknown[][],
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return predictEach(BGNBD_PARAMS, bgnbdPAlive, params, summaryRanges(frequency, recency, T, invocation));
-}
-
-/**
- * Expected number of purchases of each customer in the next t periods under a fitted BG/NBD model,
- * E[Y(t) | frequency, recency, T]. Same shape as frequency.
- * @customfunction BGNBD.EXPECTED
- * @requiresParameterAddresses
- * @param {any[][]} params The fitted r, alpha, a, b (e.g. the spill of CRM.BGNBD.FIT).
- * @param {any} t Length of the forecast horizon, in periods (≥ 0).
- * @param {any[][]} frequency Repeat purchases of each customer.
- * @param {any[][]} recency Time of each customer's last purchase, from their first.
- * @param {any[][]} T Each customer's age, in the same time unit.
- * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
- * @returns {Promise<any[][]>} Expected purchases per customer; blank rows stay blank.
- */
-export function BGNBD_EXPECTED(
-  params: unknown[][],
-  t: any,
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return predictEachAt(BGNBD_PARAMS, bgnbdExpected, params, [t, "t"], summaryRanges(frequency, recency, T, invocation));
-}
-
-/**
- * Fits the Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005) on the customers with
- * repeat purchases. Spills one row: p, q, gamma, log-likelihood.
- * @customfunction GG.FIT
- * @requiresParameterAddresses
- * @param {any[][]} frequency Repeat purchases of each customer (customers with 0 are left out).
- * @param {any[][]} monetary Each customer's mean spend per repeat purchase (e.g. from CRM.RFM).
- * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
- * @returns {Promise<number[][]>} One row: p, q, gamma, log-likelihood.
- */
-export function GG_FIT(
-  frequency: unknown[][],
-  monetary: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const ranges = {
-      raws: [frequency, monetary],
-      names: ["frequency", "monetary"],
-      addresses: addressesOf(invocation),
-    };
-    const fit = await fitOn(ranges, ([x, m], describe) => ggFit(x!, m!, { describe }));
-    return fitRow(GG_PARAMS, fit.params, fit.logLikelihood);
-  });
-}
-
-/**
- * Expected average spend per transaction of each customer under a fitted Gamma-Gamma model; the
- * population mean p·gamma/(q − 1) for customers without repeat purchases. Same shape as frequency.
- * @customfunction GG.SPEND
- * @requiresParameterAddresses
- * @param {any[][]} params The fitted p, q, gamma (e.g. the spill of CRM.GG.FIT).
- * @param {any[][]} frequency Repeat purchases of each customer.
- * @param {any[][]} monetary Each customer's mean spend per repeat purchase.
- * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
- * @returns {Promise<any[][]>} Expected spend per transaction per customer; blank rows stay blank.
- */
-export function GG_SPEND(
-  params: unknown[][],
-  frequency: unknown[][],
-  monetary: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
-    const p = await readModelParams(GG_PARAMS, params, "params", at[0]);
-    const ranges = { raws: [frequency, monetary], names: ["frequency", "monetary"], addresses: at.slice(1) };
-    return perRow(ranges, ([x, m], i, where) => ggExpectedSpend(p, x![i]!, m![i]!, where));
-  });
-}
-
 /** The `model` argument of CLV.BTYD: blank → "bgnbd"; "BG/NBD", "MBG/NBD", "Pareto/NBD" and short forms. */
 function modelArg(v: unknown): BtydModel {
   const x = Array.isArray(v) ? asCells(v)[0]?.[0] : v;
@@ -267,20 +133,19 @@ function modelArg(v: unknown): BtydModel {
  * @returns {Promise<any[][]>} Discounted expected revenue per customer; blank rows stay blank.
  */
 export function CLV_BTYD(
-  bgParams: unknown[][],
-  ggParams: unknown[][],
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  monetary: unknown[][],
+  bgParams: any[][],
+  ggParams: any[][],
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  monetary: any[][],
   months: any,
   monthlyDiscount: any,
   periodDays: any,
   model: any,
-  invocation: CustomFunctions.Invocation,
+  invocation: Invocation,
 ): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
+  return excelCallAt(invocation, async (at) => {
     const optional = await blankArgumentsOmitted([months, monthlyDiscount, periodDays, model], at.slice(6, 10));
     const kind = modelArg(optional[3]);
     const names = kind === "pnbd" ? ["r", "alpha", "s", "beta"] : ["r", "alpha", "a", "b"];
@@ -320,14 +185,8 @@ export function CLV_BTYD(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<any[][]>} Per cohort: start date (an Excel date), size, share active in period 0, 1, 2, …
  */
-export function COHORT(
-  customerIds: unknown[][],
-  dates: unknown[][],
-  grain: any,
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
+export function COHORT(customerIds: any[][], dates: any[][], grain: any, invocation: Invocation): Promise<any[][]> {
+  return excelCallAt(invocation, async (at) => {
     const [grainArg] = await blankArgumentsOmitted([grain], [at[2]]);
     const g: CohortGrain = optionArg(grainArg, "grain", ["month", "week", "quarter"] as const, "month");
     const [ids, ds] = await Promise.all([

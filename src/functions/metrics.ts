@@ -37,7 +37,7 @@ export function csatOf(scores: readonly number[], threshold: unknown, scaleMax: 
  * @param {any[][]} newCustomers New customers won: a number or a range, summed (blanks skipped).
  * @returns {number} Cost per new customer.
  */
-export function CAC(costs: unknown[][], newCustomers: unknown[][]): number {
+export function CAC(costs: any[][], newCustomers: any[][]): number {
   return excelCall(() => cac(numbersIn(costs, "costs"), numbersIn(newCustomers, "newCustomers")));
 }
 
@@ -48,7 +48,7 @@ export function CAC(costs: unknown[][], newCustomers: unknown[][]): number {
  * @param {any[][]} leads Leads: a number or a range, summed (blanks skipped).
  * @returns {number} The conversion rate, from 0 to 1.
  */
-export function CONVERSION(conversions: unknown[][], leads: unknown[][]): number {
+export function CONVERSION(conversions: any[][], leads: any[][]): number {
   return excelCall(() => conversionRate(numbersIn(conversions, "conversions"), numbersIn(leads, "leads")));
 }
 
@@ -113,7 +113,7 @@ export function CHURN(startCustomers: any, lostCustomers: any): number {
  * @param {any[][]} customerIds The customer id of each order (a range or a whole column).
  * @returns {number} Customers with two or more orders / customers, from 0 to 1.
  */
-export function REPEATRATE(customerIds: unknown[][]): number {
+export function REPEATRATE(customerIds: any[][]): number {
   return excelCall(() => {
     const ids = keysIn(customerIds, "customerIds");
     for (let i = 0; i < ids.length; i++) if (ids[i] === 0) ids[i] = null;
@@ -185,7 +185,7 @@ export function ROI(gain: any, cost: any): number {
  * @param {any} [discountRate] Discount rate per year. Default 0 (no discounting).
  * @returns {number} Up-front cost + Σ running cost of year t / (1 + discountRate)^t.
  */
-export function TCO(upfrontCost: any, runningCosts: unknown[][], discountRate?: any): number {
+export function TCO(upfrontCost: any, runningCosts: any[][], discountRate?: any): number {
   return excelCall(() =>
     tco(
       numberArg(upfrontCost, "upfrontCost"),
@@ -218,7 +218,7 @@ export function EVA(nopat: any, investedCapital: any, wacc: any): number {
  * @param {any} [statistic] "mean" (default), "median" or "p90" (90th percentile, as PERCENTILE.INC). On some Excel desktop versions a reference to an empty cell arrives as 0 (an error): leave the argument out for the mean.
  * @returns {number} The response time in hours.
  */
-export function RESPONSETIME(openedAt: unknown[][], respondedAt: unknown[][], statistic?: any): number {
+export function RESPONSETIME(openedAt: any[][], respondedAt: any[][], statistic?: any): number {
   return excelCall(() => {
     const which = optionArg(statistic, "statistic", RESPONSE_STATISTICS, "mean");
     const [opened, responded] = [shapeText(shapeOf(openedAt)), shapeText(shapeOf(respondedAt))];

@@ -3,6 +3,8 @@
  * a FIT reads aligned columns and spills one row of parameters and the log-likelihood; a prediction reads the
  * fitted parameters from a `params` range (blank-safely: item 15 of issue 13), checks them with the model's
  * own check, reads aligned columns and evaluates per filled row, spilling in the shape of the first column.
+ * A purchase-model family (modelFamily) holds its FIT, PALIVE and EXPECTED bodies with the family's argument
+ * names, so each Excel declaration is one call.
  */
 import { BgbbParams, checkBgbbParams } from "../core/btyd/bgbb";
 import { BgnbdParams, checkBgnbdParams } from "../core/btyd/bgnbd";
@@ -12,8 +14,7 @@ import { checkSbgParams, SbgParams } from "../core/btyd/sbg";
 import { Message } from "../core/messages/catalogue";
 import { numberArg } from "../core/values/args";
 import { inShapeOf, NumberColumn, paramsIn, positionIn } from "../core/values/columns";
-import { addressesOf, Ranges, readAligned, readFilled, readParams } from "./arguments";
-import { excelCallAsync } from "./excel";
+import { Addresses, excelCallAt, Invocation, Ranges, readAligned, readFilled, readParams } from "./arguments";
 
 /** A model's parameters: their names in a FIT's spill order (also their keys) and the model's check. */
 export interface ModelParams<P> {
@@ -85,28 +86,6 @@ type Fit<P, O> = (
 ) => { params: P; logLikelihood: number };
 
 /**
- * A FIT on a customer summary or pattern table with an optional penalizer: reads the ranges, fits, spills the
- * parameters and the log-likelihood.
- * @param model the model's parameter names
- * @param fit the core fit
- * @param ranges the three per-customer ranges (their addresses: the invocation's first three)
- * @param penalizer the optional L2 penalty as passed; a blank cell passed as 0 by desktop is the default itself
- */
-export function fitModel<P>(
-  model: ModelParams<P>,
-  fit: Fit<P, FitOptions>,
-  ranges: Ranges,
-  penalizer: unknown,
-): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const { values, describe } = await readFilled(ranges);
-    const options = { penalizer: numberArg(penalizer, "penalizer", { default: 0 }), describe };
-    const f = fit(values[0]!, values[1]!, values[2]!, options);
-    return fitRow(model, f.params, f.logLikelihood);
-  });
-}
-
-/**
  * Fits on aligned columns: `fit` gets the filled rows' values of each column and names row k in messages.
  * @throws CrmError from the readers (blank beside a value, text, …) and from `fit`.
  */
@@ -139,48 +118,84 @@ type Predict<P> = (p: P, a: number, b: number, c: number, where: Message) => num
 /** A prediction per customer over a horizon t. */
 type PredictAt<P> = (p: P, t: number, a: number, b: number, c: number, where: Message) => number;
 
-/**
- * A prediction per customer: params (argument 0) read blank-safely and checked, then `predict` per filled row
- * of the three ranges (arguments 1–3), spilled in the first range's shape.
- */
-export function predictEach<P>(
-  model: ModelParams<P>,
-  predict: Predict<P>,
-  params: unknown,
-  ranges: Ranges,
-): Promise<(number | string)[][]> {
-  return excelCallAsync(async () => {
-    const p = await readModelParams(model, params, "params", ranges.addresses[0]);
-    const columns = { ...ranges, addresses: ranges.addresses.slice(1) };
-    return perRow(columns, ([a, b, c], i, where) => predict(p, a![i]!, b![i]!, c![i]!, where));
-  });
+/** The argument names of a customer summary (frequency, recency, T). */
+export const SUMMARY_COLUMNS = ["frequency", "recency", "T"] as const;
+/** The argument names of a BG/BB pattern table (frequency, recency, periods). */
+export const PATTERN_COLUMNS = ["frequency", "recency", "periods"] as const;
+
+/** A model family as the adapters see it: its parameters, its Excel argument names and its core functions. */
+export interface FamilyCore<P> {
+  readonly params: ModelParams<P>;
+  /** The three per-customer ranges' argument names, in order. */
+  readonly columns: readonly [string, string, string];
+  /** The name of EXPECTED's horizon argument (the one after params). */
+  readonly horizon: string;
+  readonly pAlive: Predict<P>;
+  readonly expected: PredictAt<P>;
 }
 
 /**
- * A prediction per customer over a horizon: params (argument 0), the horizon (argument 1, required), then
- * `predict` per filled row of the three ranges (arguments 2–4).
+ * A per-customer spill as the declarations give it to Excel and to callers: numbers, "" in blank rows. The
+ * PALIVE and EXPECTED declarations take this type from {@link Predictions} (their JSDoc `@returns` says the same).
  */
-export function predictEachAt<P>(
-  model: ModelParams<P>,
-  predict: PredictAt<P>,
-  params: unknown,
-  horizon: readonly [value: unknown, name: string],
-  ranges: Ranges,
-): Promise<(number | string)[][]> {
-  return excelCallAsync(async () => {
-    const p = await readModelParams(model, params, "params", ranges.addresses[0]);
-    const t = numberArg(horizon[0], horizon[1]);
-    const columns = { ...ranges, addresses: ranges.addresses.slice(2) };
-    return perRow(columns, ([a, b, c], i, where) => predict(p, t, a![i]!, b![i]!, c![i]!, where));
-  });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the adapters' declared result type
+export type Spill = any[][];
+
+/** A family's PALIVE and EXPECTED: the adapters' bodies, taking the Excel arguments in their order. */
+export interface Predictions {
+  /** params (argument 0) read blank-safely and checked; P(alive) per filled row of the ranges (arguments 1–3). */
+  pAlive(params: unknown, a: unknown, b: unknown, c: unknown, invocation: Invocation): Promise<Spill>;
+  /** params (argument 0), the horizon (argument 1, required), then per filled row of the ranges (arguments 2–4). */
+  expected(
+    params: unknown,
+    horizon: unknown,
+    a: unknown,
+    b: unknown,
+    c: unknown,
+    invocation: Invocation,
+  ): Promise<Spill>;
 }
 
-/** The ranges of a customer summary (frequency, recency, T) with the invocation's addresses. */
-export function summaryRanges(
-  frequency: unknown,
-  recency: unknown,
-  T: unknown,
-  invocation: CustomFunctions.Invocation | undefined,
-): Ranges {
-  return { raws: [frequency, recency, T], names: ["frequency", "recency", "T"], addresses: addressesOf(invocation) };
+/** A family's FIT on a customer summary with an optional penalizer (BG/NBD, MBG/NBD, Pareto/NBD). */
+export interface Fitting {
+  /** Reads the ranges (arguments 0–2), fits, spills the parameters and the log-likelihood; a blank penalizer is 0. */
+  fit(a: unknown, b: unknown, c: unknown, penalizer: unknown, invocation: Invocation): Promise<number[][]>;
+}
+
+/**
+ * The adapters of a model family (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB): each Excel declaration is one call.
+ * Predictions are spilled in the first range's shape ("" in blank rows).
+ */
+export function modelFamily<P>(core: FamilyCore<P> & { fit: Fit<P, FitOptions> }): Predictions & Fitting;
+export function modelFamily<P>(core: FamilyCore<P>): Predictions;
+export function modelFamily<P>(core: FamilyCore<P> & { fit?: Fit<P, FitOptions> }): Predictions & Partial<Fitting> {
+  const ranges = (raws: unknown[], addresses: Addresses): Ranges => ({ raws, names: core.columns, addresses });
+  const params = (raw: unknown, at: Addresses): Promise<P> => readModelParams(core.params, raw, "params", at[0]);
+  const { fit, pAlive, expected } = core;
+  const predictions: Predictions = {
+    pAlive: (raw, a, b, c, invocation) =>
+      excelCallAt(invocation, async (at) => {
+        const p = await params(raw, at);
+        const columns = ranges([a, b, c], at.slice(1));
+        return perRow(columns, ([x, y, z], i, where) => pAlive(p, x![i]!, y![i]!, z![i]!, where));
+      }),
+    expected: (raw, horizon, a, b, c, invocation) =>
+      excelCallAt(invocation, async (at) => {
+        const p = await params(raw, at);
+        const t = numberArg(horizon, core.horizon);
+        const columns = ranges([a, b, c], at.slice(2));
+        return perRow(columns, ([x, y, z], i, where) => expected(p, t, x![i]!, y![i]!, z![i]!, where));
+      }),
+  };
+  if (fit === undefined) return predictions;
+  return {
+    ...predictions,
+    fit: (a, b, c, penalizer, invocation) =>
+      excelCallAt(invocation, async (at) => {
+        const { values, describe } = await readFilled(ranges([a, b, c], at));
+        const options = { penalizer: numberArg(penalizer, "penalizer", { default: 0 }), describe };
+        const f = fit(values[0]!, values[1]!, values[2]!, options);
+        return fitRow(core.params, f.params, f.logLikelihood);
+      }),
+  };
 }

@@ -1,45 +1,129 @@
 /**
- * Customer-base models beyond BG/NBD (issue 10; DESIGN.md "Models beyond BG/NBD"): Pareto/NBD and MBG/NBD
- * (noncontractual, continuous time: the one-time buyers can fade), BG/BB (discrete-time opportunities, with
- * a count of customers per pattern) and sBG (contractual: a cohort's survival, retention and DERL). Each
- * FIT spills one row; its spill is accepted as it is as `params`. The maths is in src/core/btyd; these
- * adapters have the one shape of modelAdapter.ts (blanks skipped, also in params ranges on desktop; "" in the
- * results) and read arguments through the value layer (src/core/values).
+ * The customer-base models (DESIGN.md "Models beyond BG/NBD"), each a FIT and its predictions: the purchase
+ * models BG/NBD (Fader, Hardie & Lee 2005), Pareto/NBD and MBG/NBD (noncontractual, continuous time; with these
+ * two the one-time buyers can fade too) and BG/BB (discrete-time opportunities, with a count of customers per
+ * pattern); the Gamma-Gamma spend model; sBG (contractual: a cohort's survival, retention and DERL). Each FIT
+ * spills one row; its spill is accepted as it is as `params`. The maths is in src/core/btyd. A purchase
+ * model's FIT, PALIVE and EXPECTED are one call each to its family (modelFamily in modelAdapter.ts: blanks
+ * skipped, also in params ranges on desktop; "" in the results); arguments are read through the value layer.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
 import { bgbbExpected, bgbbFit, bgbbPAlive } from "../core/btyd/bgbb";
+import { bgnbdExpected, bgnbdFit, bgnbdPAlive } from "../core/btyd/bgnbd";
+import { ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
 import { mbgnbdExpected, mbgnbdFit, mbgnbdPAlive } from "../core/btyd/mbgnbd";
 import { pnbdExpected, pnbdFit, pnbdPAlive } from "../core/btyd/pnbd";
 import { sbgDerl, sbgFit, SbgParams, sbgRetention, sbgSurvival } from "../core/btyd/sbg";
 import { numberArg } from "../core/values/args";
-import { addressesOf, Ranges } from "./arguments";
+import { excelCallAt, Invocation } from "./arguments";
 import { blankArgumentsOmitted } from "./blanks";
-import { excelCall, excelCallAsync } from "./excel";
+import { excelCall } from "./excel";
 import {
   BGBB_PARAMS,
   BGNBD_PARAMS,
-  fitModel,
   fitOn,
   fitRow,
+  GG_PARAMS,
+  modelFamily,
   paramsNow,
+  PATTERN_COLUMNS,
   perRow,
   PNBD_PARAMS,
-  predictEach,
-  predictEachAt,
   readModelParams,
   SBG_PARAMS,
-  summaryRanges,
+  SUMMARY_COLUMNS,
 } from "./modelAdapter";
 
-/** The columns of a BG/BB pattern table (frequency, recency, periods), at the given addresses. */
-function patternRanges(
-  frequency: unknown,
-  recency: unknown,
-  periods: unknown,
-  invocation: CustomFunctions.Invocation | undefined,
-): Ranges {
-  const names = ["frequency", "recency", "periods"];
-  return { raws: [frequency, recency, periods], names, addresses: addressesOf(invocation) };
+/** The per-customer ranges of the Gamma-Gamma functions. */
+const GG_COLUMNS = ["frequency", "monetary"];
+
+/** The arguments of the families fitted on a customer summary: frequency, recency, T; EXPECTED's horizon t. */
+const SUMMARY = { columns: SUMMARY_COLUMNS, horizon: "t" } as const;
+
+// Each purchase model's FIT, PALIVE and EXPECTED bodies; BG/BB's FIT reads a count column and is its own.
+const BGNBD = modelFamily({
+  params: BGNBD_PARAMS,
+  ...SUMMARY,
+  fit: bgnbdFit,
+  pAlive: bgnbdPAlive,
+  expected: bgnbdExpected,
+});
+const PNBD = modelFamily({ params: PNBD_PARAMS, ...SUMMARY, fit: pnbdFit, pAlive: pnbdPAlive, expected: pnbdExpected });
+const MBGNBD = modelFamily({
+  params: BGNBD_PARAMS,
+  ...SUMMARY,
+  fit: mbgnbdFit,
+  pAlive: mbgnbdPAlive,
+  expected: mbgnbdExpected,
+});
+const BGBB = modelFamily({
+  params: BGBB_PARAMS,
+  columns: PATTERN_COLUMNS,
+  horizon: "futurePeriods",
+  pAlive: bgbbPAlive,
+  expected: bgbbExpected,
+});
+
+/**
+ * Fits the BG/NBD model (Fader, Hardie & Lee 2005) to a customer summary by maximum likelihood.
+ * Spills one row: r, alpha, a, b, log-likelihood. #N/A when the data cannot identify the model.
+ * @customfunction BGNBD.FIT
+ * @requiresParameterAddresses
+ * @param {any[][]} frequency Repeat purchases of each customer (whole numbers ≥ 0), e.g. from CRM.RFM.
+ * @param {any[][]} recency Time of each customer's last purchase, from their first (0 without repeat purchases).
+ * @param {any[][]} T Each customer's age: time from first purchase to the end of the period.
+ * @param {any} [penalizer] L2 penalty on the parameters (as in Python's lifetimes). Default 0.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<number[][]>} One row: r, alpha, a, b, log-likelihood.
+ */
+export function BGNBD_FIT(frequency: any[][], recency: any[][], T: any[][], penalizer: any, invocation: Invocation) {
+  return BGNBD.fit(frequency, recency, T, penalizer, invocation);
+}
+
+/**
+ * Probability that each customer is still active ("alive") under a fitted BG/NBD model — the churn early
+ * warning. 1 for customers without repeat purchases. Same shape as frequency.
+ * @customfunction BGNBD.PALIVE
+ * @requiresParameterAddresses
+ * @param {any[][]} params The fitted r, alpha, a, b (e.g. the spill of CRM.BGNBD.FIT).
+ * @param {any[][]} frequency Repeat purchases of each customer.
+ * @param {any[][]} recency Time of each customer's last purchase, from their first.
+ * @param {any[][]} T Each customer's age, in the same time unit.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} P(alive) from 0 to 1 per customer; blank rows stay blank.
+ */
+export function BGNBD_PALIVE(
+  params: any[][],
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  invocation: Invocation,
+) {
+  return BGNBD.pAlive(params, frequency, recency, T, invocation);
+}
+
+/**
+ * Expected number of purchases of each customer in the next t periods under a fitted BG/NBD model,
+ * E[Y(t) | frequency, recency, T]. Same shape as frequency.
+ * @customfunction BGNBD.EXPECTED
+ * @requiresParameterAddresses
+ * @param {any[][]} params The fitted r, alpha, a, b (e.g. the spill of CRM.BGNBD.FIT).
+ * @param {any} t Length of the forecast horizon, in periods (≥ 0).
+ * @param {any[][]} frequency Repeat purchases of each customer.
+ * @param {any[][]} recency Time of each customer's last purchase, from their first.
+ * @param {any[][]} T Each customer's age, in the same time unit.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} Expected purchases per customer; blank rows stay blank.
+ */
+export function BGNBD_EXPECTED(
+  params: any[][],
+  t: any,
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  invocation: Invocation,
+) {
+  return BGNBD.expected(params, t, frequency, recency, T, invocation);
 }
 
 /**
@@ -55,14 +139,8 @@ function patternRanges(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} One row: r, alpha, s, beta, log-likelihood.
  */
-export function PNBD_FIT(
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  penalizer: any,
-  invocation: CustomFunctions.Invocation,
-): Promise<number[][]> {
-  return fitModel(PNBD_PARAMS, pnbdFit, summaryRanges(frequency, recency, T, invocation), penalizer);
+export function PNBD_FIT(frequency: any[][], recency: any[][], T: any[][], penalizer: any, invocation: Invocation) {
+  return PNBD.fit(frequency, recency, T, penalizer, invocation);
 }
 
 /**
@@ -77,14 +155,8 @@ export function PNBD_FIT(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<any[][]>} P(alive) from 0 to 1 per customer; blank rows stay blank.
  */
-export function PNBD_PALIVE(
-  params: unknown[][],
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return predictEach(PNBD_PARAMS, pnbdPAlive, params, summaryRanges(frequency, recency, T, invocation));
+export function PNBD_PALIVE(params: any[][], frequency: any[][], recency: any[][], T: any[][], invocation: Invocation) {
+  return PNBD.pAlive(params, frequency, recency, T, invocation);
 }
 
 /**
@@ -101,14 +173,14 @@ export function PNBD_PALIVE(
  * @returns {Promise<any[][]>} Expected purchases per customer; blank rows stay blank.
  */
 export function PNBD_EXPECTED(
-  params: unknown[][],
+  params: any[][],
   t: any,
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return predictEachAt(PNBD_PARAMS, pnbdExpected, params, [t, "t"], summaryRanges(frequency, recency, T, invocation));
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  invocation: Invocation,
+) {
+  return PNBD.expected(params, t, frequency, recency, T, invocation);
 }
 
 /**
@@ -124,14 +196,8 @@ export function PNBD_EXPECTED(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} One row: r, alpha, a, b, log-likelihood.
  */
-export function MBGNBD_FIT(
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  penalizer: any,
-  invocation: CustomFunctions.Invocation,
-): Promise<number[][]> {
-  return fitModel(BGNBD_PARAMS, mbgnbdFit, summaryRanges(frequency, recency, T, invocation), penalizer);
+export function MBGNBD_FIT(frequency: any[][], recency: any[][], T: any[][], penalizer: any, invocation: Invocation) {
+  return MBGNBD.fit(frequency, recency, T, penalizer, invocation);
 }
 
 /**
@@ -147,13 +213,13 @@ export function MBGNBD_FIT(
  * @returns {Promise<any[][]>} P(alive) from 0 to 1 per customer; blank rows stay blank.
  */
 export function MBGNBD_PALIVE(
-  params: unknown[][],
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return predictEach(BGNBD_PARAMS, mbgnbdPAlive, params, summaryRanges(frequency, recency, T, invocation));
+  params: any[][],
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  invocation: Invocation,
+) {
+  return MBGNBD.pAlive(params, frequency, recency, T, invocation);
 }
 
 /**
@@ -170,20 +236,14 @@ export function MBGNBD_PALIVE(
  * @returns {Promise<any[][]>} Expected purchases per customer; blank rows stay blank.
  */
 export function MBGNBD_EXPECTED(
-  params: unknown[][],
+  params: any[][],
   t: any,
-  frequency: unknown[][],
-  recency: unknown[][],
-  T: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return predictEachAt(
-    BGNBD_PARAMS,
-    mbgnbdExpected,
-    params,
-    [t, "t"],
-    summaryRanges(frequency, recency, T, invocation),
-  );
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  invocation: Invocation,
+) {
+  return MBGNBD.expected(params, t, frequency, recency, T, invocation);
 }
 
 /**
@@ -199,20 +259,19 @@ export function MBGNBD_EXPECTED(
  * @returns {Promise<number[][]>} One row: alpha, beta, gamma, delta, log-likelihood.
  */
 export function BGBB_FIT(
-  frequency: unknown[][],
-  recency: unknown[][],
-  periods: unknown[][],
-  count: unknown[][],
-  invocation: CustomFunctions.Invocation,
+  frequency: any[][],
+  recency: any[][],
+  periods: any[][],
+  count: any[][],
+  invocation: Invocation,
 ): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const at = addressesOf(invocation);
+  return excelCallAt(invocation, async (at) => {
     // a single blank cell given for the optional count means it is omitted, on desktop too
     const [counts] = await blankArgumentsOmitted([count], [at[3]]);
     const given = counts !== null && counts !== undefined;
-    const ranges = patternRanges(frequency, recency, periods, invocation);
-    const all = given ? { ...ranges, raws: [...ranges.raws, counts], names: [...ranges.names, "count"] } : ranges;
-    const fit = await fitOn(all, ([x, tx, n, c], describe) => bgbbFit(x!, tx!, n!, c, { describe }));
+    const raws = given ? [frequency, recency, periods, counts] : [frequency, recency, periods];
+    const ranges = { raws, names: given ? [...PATTERN_COLUMNS, "count"] : PATTERN_COLUMNS, addresses: at };
+    const fit = await fitOn(ranges, ([x, tx, n, c], describe) => bgbbFit(x!, tx!, n!, c, { describe }));
     return fitRow(BGBB_PARAMS, fit.params, fit.logLikelihood);
   });
 }
@@ -230,13 +289,13 @@ export function BGBB_FIT(
  * @returns {Promise<any[][]>} P(alive) from 0 to 1 per customer; blank rows stay blank.
  */
 export function BGBB_PALIVE(
-  params: unknown[][],
-  frequency: unknown[][],
-  recency: unknown[][],
-  periods: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return predictEach(BGBB_PARAMS, bgbbPAlive, params, patternRanges(frequency, recency, periods, invocation));
+  params: any[][],
+  frequency: any[][],
+  recency: any[][],
+  periods: any[][],
+  invocation: Invocation,
+) {
+  return BGBB.pAlive(params, frequency, recency, periods, invocation);
 }
 
 /**
@@ -253,15 +312,56 @@ export function BGBB_PALIVE(
  * @returns {Promise<any[][]>} Expected transactions per customer; blank rows stay blank.
  */
 export function BGBB_EXPECTED(
-  params: unknown[][],
+  params: any[][],
   futurePeriods: any,
-  frequency: unknown[][],
-  recency: unknown[][],
-  periods: unknown[][],
-  invocation: CustomFunctions.Invocation,
+  frequency: any[][],
+  recency: any[][],
+  periods: any[][],
+  invocation: Invocation,
+) {
+  return BGBB.expected(params, futurePeriods, frequency, recency, periods, invocation);
+}
+
+/**
+ * Fits the Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005) on the customers with
+ * repeat purchases. Spills one row: p, q, gamma, log-likelihood.
+ * @customfunction GG.FIT
+ * @requiresParameterAddresses
+ * @param {any[][]} frequency Repeat purchases of each customer (customers with 0 are left out).
+ * @param {any[][]} monetary Each customer's mean spend per repeat purchase (e.g. from CRM.RFM).
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<number[][]>} One row: p, q, gamma, log-likelihood.
+ */
+export function GG_FIT(frequency: any[][], monetary: any[][], invocation: Invocation): Promise<number[][]> {
+  return excelCallAt(invocation, async (at) => {
+    const ranges = { raws: [frequency, monetary], names: GG_COLUMNS, addresses: at };
+    const fit = await fitOn(ranges, ([x, m], describe) => ggFit(x!, m!, { describe }));
+    return fitRow(GG_PARAMS, fit.params, fit.logLikelihood);
+  });
+}
+
+/**
+ * Expected average spend per transaction of each customer under a fitted Gamma-Gamma model; the
+ * population mean p·gamma/(q − 1) for customers without repeat purchases. Same shape as frequency.
+ * @customfunction GG.SPEND
+ * @requiresParameterAddresses
+ * @param {any[][]} params The fitted p, q, gamma (e.g. the spill of CRM.GG.FIT).
+ * @param {any[][]} frequency Repeat purchases of each customer.
+ * @param {any[][]} monetary Each customer's mean spend per repeat purchase.
+ * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
+ * @returns {Promise<any[][]>} Expected spend per transaction per customer; blank rows stay blank.
+ */
+export function GG_SPEND(
+  params: any[][],
+  frequency: any[][],
+  monetary: any[][],
+  invocation: Invocation,
 ): Promise<any[][]> {
-  const ranges = patternRanges(frequency, recency, periods, invocation);
-  return predictEachAt(BGBB_PARAMS, bgbbExpected, params, [futurePeriods, "futurePeriods"], ranges);
+  return excelCallAt(invocation, async (at) => {
+    const p = await readModelParams(GG_PARAMS, params, "params", at[0]);
+    const ranges = { raws: [frequency, monetary], names: GG_COLUMNS, addresses: at.slice(1) };
+    return perRow(ranges, ([x, m], i, where) => ggExpectedSpend(p, x![i]!, m![i]!, where));
+  });
 }
 
 /**
@@ -274,24 +374,24 @@ export function BGBB_EXPECTED(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} One row: alpha, beta, log-likelihood.
  */
-export function SBG_FIT(active: unknown[][], invocation: CustomFunctions.Invocation): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const ranges = { raws: [active], names: ["active"], addresses: addressesOf(invocation) };
-    const fit = await fitOn(ranges, ([a]) => sbgFit(a!));
+export function SBG_FIT(active: any[][], invocation: Invocation): Promise<number[][]> {
+  return excelCallAt(invocation, async (at) => {
+    const fit = await fitOn({ raws: [active], names: ["active"], addresses: at }, ([a]) => sbgFit(a!));
     return fitRow(SBG_PARAMS, fit.params, fit.logLikelihood);
   });
 }
 
-/** f(params, t) for every filled cell of t, in t's shape. */
-async function perPeriod(
+/** f(params, t) for every filled cell of t, in t's shape: params is argument 0, t argument 1. */
+function perPeriod(
   params: unknown,
   t: unknown,
-  invocation: CustomFunctions.Invocation,
+  invocation: Invocation,
   f: (p: SbgParams, t: number) => number,
 ): Promise<any[][]> {
-  const at = addressesOf(invocation);
-  const p = await readModelParams(SBG_PARAMS, params, "params", at[0]);
-  return perRow({ raws: [t], names: ["t"], addresses: at.slice(1) }, ([periods], i) => f(p, periods![i]!));
+  return excelCallAt(invocation, async (at) => {
+    const p = await readModelParams(SBG_PARAMS, params, "params", at[0]);
+    return perRow({ raws: [t], names: ["t"], addresses: at.slice(1) }, ([periods], i) => f(p, periods![i]!));
+  });
 }
 
 /**
@@ -303,12 +403,8 @@ async function perPeriod(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<any[][]>} S(t) per cell of t; blank cells stay blank.
  */
-export function SBG_SURVIVAL(
-  params: unknown[][],
-  t: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return excelCallAsync(() => perPeriod(params, t, invocation, sbgSurvival));
+export function SBG_SURVIVAL(params: any[][], t: any[][], invocation: Invocation): Promise<any[][]> {
+  return perPeriod(params, t, invocation, sbgSurvival);
 }
 
 /**
@@ -321,12 +417,8 @@ export function SBG_SURVIVAL(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<any[][]>} r(t) per cell of t; blank cells stay blank.
  */
-export function SBG_RETENTION(
-  params: unknown[][],
-  t: unknown[][],
-  invocation: CustomFunctions.Invocation,
-): Promise<any[][]> {
-  return excelCallAsync(() => perPeriod(params, t, invocation, sbgRetention));
+export function SBG_RETENTION(params: any[][], t: any[][], invocation: Invocation): Promise<any[][]> {
+  return perPeriod(params, t, invocation, sbgRetention);
 }
 
 /**
@@ -339,7 +431,7 @@ export function SBG_RETENTION(
  * @param {any} [renewals] Renewals made so far (a whole number ≥ 0). Default 0.
  * @returns {number} DERL, in payments.
  */
-export function SBG_DERL(params: unknown[][], discountRate: any, renewals: any): number {
+export function SBG_DERL(params: any[][], discountRate: any, renewals: any): number {
   return excelCall(() => {
     const p = paramsNow(SBG_PARAMS, params, "params");
     return sbgDerl(p, numberArg(discountRate, "discountRate"), numberArg(renewals, "renewals", { default: 0 }));

@@ -6,13 +6,13 @@
  */
 import { numberArg } from "../core/values/args";
 import { npsCounts, npsFromCounts, npsInterval, npsMarginOfError, NpsCounts } from "../core/metrics/nps";
+import { Addresses, excelCallAt, Invocation } from "./arguments";
 import { blankArgumentsOmitted, withBlanksSkipped } from "./blanks";
-import { excelCallAsync } from "./excel";
 import { csatOf } from "./metrics";
 
 /** The NPS counts of the scores argument (always the first), blanks skipped on every platform. */
-function countsOf(scores: unknown, invocation: CustomFunctions.Invocation | undefined): Promise<NpsCounts> {
-  return withBlanksSkipped(scores, "scores", invocation?.parameterAddresses?.[0], npsCounts);
+function countsOf(scores: unknown, at: Addresses): Promise<NpsCounts> {
+  return withBlanksSkipped(scores, "scores", at[0], npsCounts);
 }
 
 /**
@@ -22,12 +22,12 @@ function countsOf(scores: unknown, invocation: CustomFunctions.Invocation | unde
 function atConfidence(
   scores: unknown,
   confidence: unknown,
-  invocation: CustomFunctions.Invocation | undefined,
+  invocation: Invocation | undefined,
   statistic: (counts: NpsCounts, level: number) => number[],
 ): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const [level] = await blankArgumentsOmitted([confidence], [invocation?.parameterAddresses?.[1]]);
-    const counts = await countsOf(scores, invocation);
+  return excelCallAt(invocation, async (at) => {
+    const [level] = await blankArgumentsOmitted([confidence], [at[1]]);
+    const counts = await countsOf(scores, at);
     return [statistic(counts, numberArg(level, "confidence", { default: 0.95 }))];
   });
 }
@@ -41,8 +41,8 @@ function atConfidence(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} The NPS, from −100 to 100.
  */
-export function NPS(scores: unknown[][], invocation: CustomFunctions.Invocation): Promise<number[][]> {
-  return excelCallAsync(async () => [[npsFromCounts(await countsOf(scores, invocation))]]);
+export function NPS(scores: any[][], invocation: Invocation): Promise<number[][]> {
+  return excelCallAt(invocation, async (at) => [[npsFromCounts(await countsOf(scores, at))]]);
 }
 
 /**
@@ -55,11 +55,7 @@ export function NPS(scores: unknown[][], invocation: CustomFunctions.Invocation)
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} The margin of error in NPS points (NPS ± this).
  */
-export function NPS_MOE(
-  scores: unknown[][],
-  confidence: any,
-  invocation: CustomFunctions.Invocation,
-): Promise<number[][]> {
+export function NPS_MOE(scores: any[][], confidence: any, invocation: Invocation): Promise<number[][]> {
   return atConfidence(scores, confidence, invocation, (counts, level) => [npsMarginOfError(counts, level)]);
 }
 
@@ -73,11 +69,7 @@ export function NPS_MOE(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} A 1×2 row: lower and upper bound in NPS points.
  */
-export function NPS_CI(
-  scores: unknown[][],
-  confidence: any,
-  invocation: CustomFunctions.Invocation,
-): Promise<number[][]> {
+export function NPS_CI(scores: any[][], confidence: any, invocation: Invocation): Promise<number[][]> {
   return atConfidence(scores, confidence, invocation, npsInterval);
 }
 
@@ -90,9 +82,9 @@ export function NPS_CI(
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} A 1×4 row: promoters, passives, detractors, responses.
  */
-export function NPS_COUNTS(scores: unknown[][], invocation: CustomFunctions.Invocation): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const c = await countsOf(scores, invocation);
+export function NPS_COUNTS(scores: any[][], invocation: Invocation): Promise<number[][]> {
+  return excelCallAt(invocation, async (at) => {
+    const c = await countsOf(scores, at);
     return [[c.promoters, c.passives, c.detractors, c.responses]];
   });
 }
@@ -108,14 +100,8 @@ export function NPS_COUNTS(scores: unknown[][], invocation: CustomFunctions.Invo
  * @param {CustomFunctions.Invocation} invocation Invocation details (supplied by Excel).
  * @returns {Promise<number[][]>} The share of satisfied responses, from 0 to 1.
  */
-export function CSAT(
-  scores: unknown[][],
-  threshold: any,
-  scaleMax: any,
-  invocation: CustomFunctions.Invocation,
-): Promise<number[][]> {
-  return excelCallAsync(async () => {
-    const at = invocation?.parameterAddresses ?? [];
+export function CSAT(scores: any[][], threshold: any, scaleMax: any, invocation: Invocation): Promise<number[][]> {
+  return excelCallAt(invocation, async (at) => {
     const [t, max] = await blankArgumentsOmitted([threshold, scaleMax], [at[1], at[2]]);
     const satisfied = await withBlanksSkipped(scores, "scores", at[0], (cells) => {
       const list: number[] = [];

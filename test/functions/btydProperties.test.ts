@@ -5,16 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  BGNBD_EXPECTED,
-  BGNBD_FIT,
-  BGNBD_PALIVE,
-  CLV_BTYD,
-  COHORT,
-  GG_FIT,
-  GG_SPEND,
-  RFM,
-} from "../../src/functions/btyd";
+import { CLV_BTYD, COHORT, RFM } from "../../src/functions/btyd";
+import { BGNBD_EXPECTED, BGNBD_FIT, BGNBD_PALIVE, GG_FIT, GG_SPEND } from "../../src/functions/models";
 
 const INV = { parameterAddresses: [] } as unknown as CustomFunctions.Invocation;
 

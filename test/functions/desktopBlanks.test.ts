@@ -7,9 +7,12 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { LIFECYCLE, RFM_SCORE, RFM_SEGMENT, VALUETIER } from "../../src/functions/analysis";
-import { BGNBD_EXPECTED, BGNBD_PALIVE, CLV_BTYD, COHORT, GG_SPEND, RFM } from "../../src/functions/btyd";
+import { CLV_BTYD, COHORT, RFM } from "../../src/functions/btyd";
 import {
   BGBB_EXPECTED,
+  BGNBD_EXPECTED,
+  BGNBD_PALIVE,
+  GG_SPEND,
   BGBB_FIT,
   BGBB_PALIVE,
   MBGNBD_EXPECTED,

@@ -4,8 +4,9 @@
  * ones the earlier pattern-based translation produced; messages it did not know are now Chinese too.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { BGNBD_FIT, RFM } from "../../src/functions/btyd";
+import { RFM } from "../../src/functions/btyd";
 import { CLV, RESPONSETIME, ROI } from "../../src/functions/metrics";
+import { BGNBD_FIT } from "../../src/functions/models";
 import { NPS } from "../../src/functions/survey";
 
 const col = (...xs: unknown[]) => xs.map((x) => [x]);
