@@ -70,7 +70,7 @@ export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; disti
       textRows++;
     }
   }
-  const texts = textRows > 0 ? groupTexts(keys, index, numbers) : 0;
+  const texts = textRows > 0 ? groupTexts(keys, index, textRows, numbers) : 0;
   const numberGroups = distinctNumbers(numbers.values.subarray(0, numbers.count));
   const numberDistinct = numberGroups.values.length;
   if (texts > 0) {
@@ -170,6 +170,13 @@ function spelledNumber(s: string): number | undefined {
  */
 const TYPED_CACHE = 1024;
 
+/** The size of a hash table for `entries` entries: a power of two, at least twice as large. */
+function tableSize(entries: number): number {
+  let size = 16;
+  while (size < 2 * entries) size *= 2;
+  return size;
+}
+
 /** A hash table of twice the size, with the first `distinct` entries of `hashes` placed again. */
 function rehashed(hashes: Int32Array, distinct: number, size: number): Int32Array {
   const slots = new Int32Array(size).fill(-1);
@@ -189,13 +196,14 @@ function rehashed(hashes: Int32Array, distinct: number, size: number): Int32Arra
  * when half full; a run of rows with the same text as typed (a log grouped by customer) is looked up once, and
  * the first {@link TYPED_CACHE} texts as typed are remembered. O(n) expected.
  */
-function groupTexts(keys: readonly MatchKey[], index: Int32Array, numbers: NumberRows): number {
-  let slots: Int32Array = new Int32Array(64).fill(-1); // a distinct text d, or −1 for an empty slot; at most half full
+function groupTexts(keys: readonly MatchKey[], index: Int32Array, textRows: number, numbers: NumberRows): number {
+  const capacity = Math.max(64, textRows >> 3); // distinct texts before the lists grow: a first guess
+  let slots: Int32Array = new Int32Array(tableSize(capacity)).fill(-1); // a distinct text d, or −1 for an empty slot; at most half full
   let mask = slots.length - 1;
   const spellings: string[] = []; // per distinct text: its first spelling
-  let hashes = new Int32Array(64); // per distinct text, as the next two
-  let groupOf = new Int32Array(64); // its text group, −1 blank, or −2 a number
-  let numberOf = new Float64Array(64); // the number it spells
+  let hashes = new Int32Array(capacity); // per distinct text, as the next two
+  let groupOf = new Int32Array(capacity); // its text group, −1 blank, or −2 a number
+  let numberOf = new Float64Array(capacity); // the number it spells
   const typed = new Map<string, number>(); // a cache of the first texts as typed → their distinct text
   let useTyped = true;
   let distinct = 0;
