@@ -18,7 +18,6 @@ import { translator } from "../i18n";
 import css from "./scorecard.css";
 import { createStore, scorecardActions } from "./actions";
 import { initialState } from "./state";
-import { SCORECARD_STRINGS } from "./strings";
 import { buildView } from "./views/build";
 import { listView } from "./views/list";
 import { mappingView } from "./views/mapping";
@@ -44,12 +43,13 @@ function injectCss(): void {
  */
 export function mountScorecard(root: HTMLElement, ctx: PaneContext): Section {
   injectCss();
-  const t = translator(() => ctx.lang.current());
+  // Numbers as JavaScript writes them ("1234 rows below the header"), as this section always has.
+  const t = translator(() => ctx.lang.current(), false);
   let views: View[] = [];
   const render = (): void => {
     const state = store.get();
     const lang = ctx.lang.current();
-    const model = { state, s: SCORECARD_STRINGS[lang], lang, t };
+    const model = { state, lang, t };
     root.dataset.state = state.busy ? "busy" : (state.outcome?.kind ?? "idle");
     for (const v of views) v.update(model);
   };

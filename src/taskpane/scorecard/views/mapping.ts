@@ -30,24 +30,29 @@ export function mappingView(actions: ScorecardActions): View {
   const unrecognised = el("p", "sc-help sc-unrecognised");
   element.append(title, help, grid, unrecognised);
 
-  const update = ({ state, s, lang }: ViewModel): void => {
+  const update = ({ state, t, lang }: ViewModel): void => {
     const { reading, selection } = state;
     element.hidden = reading === null;
     if (reading === null || selection === null) return;
-    setText(title, s.mappingTitle);
-    setText(help, s.mappingHelp);
+    setText(title, t("scorecardPane.mappingTitle"));
+    setText(help, t("scorecardPane.mappingHelp"));
     const letters = columnLettersOf(selection.source);
-    const names = reading.headers.map((h, i) => `${letters[i] ?? i + 1}: ${h === "" ? s.blankHeader : h}`);
+    const blank = t("scorecardPane.blankHeader");
+    const names = reading.headers.map((h, i) => `${letters[i] ?? i + 1}: ${h === "" ? blank : h}`);
     for (const row of rows) {
-      const name = ROLE_NAMES[lang][row.role];
-      setText(row.label, REQUIRED_ROLES.includes(row.role) ? s.required(name) : name);
+      const role = ROLE_NAMES[lang][row.role];
+      setText(row.label, REQUIRED_ROLES.includes(row.role) ? t("scorecardPane.required", { role }) : role);
       const current = reading.mapping[row.role];
-      const choices = [{ value: "", text: s.notUsed }, ...names.map((text, i) => ({ value: String(i), text }))];
+      const choices = [
+        { value: "", text: t("scorecardPane.notUsed") },
+        ...names.map((text, i) => ({ value: String(i), text })),
+      ];
       setChoices(row.select, choices, current === null ? "" : String(current));
       row.select.disabled = state.busy !== null;
     }
     const unknown = unrecognisedHeaders(state);
-    setText(unrecognised, unknown.length > 0 ? s.unrecognised(unknown) : "");
+    const headers = unknown.map((text) => t("scorecardPane.quoted", { text })).join(t("scorecardPane.listSeparator"));
+    setText(unrecognised, unknown.length > 0 ? t("scorecardPane.unrecognised", { headers }) : "");
     unrecognised.hidden = unknown.length === 0;
   };
   return { element, update };

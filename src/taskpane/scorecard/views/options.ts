@@ -4,10 +4,10 @@
  * bands. Fields are made once and keep what the user typed; only their labels follow the language.
  */
 import { defaultPeriodLabel } from "../../../core/scorecard/period";
+import { msg, renderMessage, type LabelId } from "../../../core/messages/catalogue";
 import { LANG_TAGS } from "../../i18n";
 import type { ScorecardActions } from "../actions";
 import { checkOptions, fieldKey, sheetLanguage, shownBands, type BandInput, type ScorecardState } from "../state";
-import { NATIVE_LANGUAGE_NAMES } from "../strings";
 import { el } from "../../dom";
 import { button, setChoices, setText, type View, type ViewModel } from "./view";
 
@@ -103,11 +103,13 @@ function bandsPart(actions: ScorecardActions): { element: HTMLElement; update: (
     return { tr, label, min };
   };
 
-  const update = ({ state, s }: ViewModel): void => {
-    setText(title, s.bands);
-    setText(reset, s.resetBands);
-    setText(headLabel, s.bandLabel);
-    setText(headMin, s.bandMin);
+  const update = ({ state, t }: ViewModel): void => {
+    const bandLabel = t("scorecardPane.bandLabel");
+    const bandMin = t("scorecardPane.bandMin");
+    setText(title, t("scorecardPane.bands"));
+    setText(reset, t("scorecardPane.resetBands"));
+    setText(headLabel, bandLabel);
+    setText(headMin, bandMin);
     const bands: BandInput[] = shownBands(state);
     const invalid = problemFields(state);
     while (rows.length < bands.length) {
@@ -120,8 +122,8 @@ function bandsPart(actions: ScorecardActions): { element: HTMLElement; update: (
       const row = rows[i]!;
       setValue(row.label, b.label);
       setValue(row.min, b.min);
-      row.label.setAttribute("aria-label", `${s.bandLabel} ${i + 1}`);
-      row.min.setAttribute("aria-label", `${s.bandMin} ${i + 1}`);
+      row.label.setAttribute("aria-label", `${bandLabel} ${i + 1}`);
+      row.min.setAttribute("aria-label", `${bandMin} ${i + 1}`);
       for (const [part, input] of [["label", row.label] as const, ["min", row.min] as const]) {
         const key = fieldKey({ band: i, part });
         markField(input, invalid.has(key) ? optionErrorId(key) : null);
@@ -168,20 +170,20 @@ export function optionsView(actions: ScorecardActions): View {
   grid.append(...Object.values(fields).map((f) => f.wrap));
   const bands = bandsPart(actions);
   body.append(grid, bands.element);
-  const labelOf: Record<keyof typeof fields, (m: ViewModel) => string> = {
-    cap: ({ s }) => s.cap,
-    onTarget: ({ s }) => s.onTarget,
-    near: ({ s }) => s.near,
-    mode: ({ s }) => s.mode,
-    language: ({ s }) => s.language,
-    period: ({ t }) => t("scorecardPane.period"),
-  };
+  const labelOf = {
+    cap: "scorecardPane.cap",
+    onTarget: "scorecardPane.onTarget",
+    near: "scorecardPane.near",
+    mode: "scorecardPane.mode",
+    language: "scorecardPane.language",
+    period: "scorecardPane.period",
+  } as const satisfies Record<keyof typeof fields, LabelId>;
 
   const update = (m: ViewModel): void => {
-    const { state, s, t } = m;
+    const { state, t } = m;
     const o = state.options;
-    setText(summary, s.optionsTitle);
-    for (const k of Object.keys(fields) as (keyof typeof fields)[]) setText(fields[k].label, labelOf[k](m));
+    setText(summary, t("scorecardPane.optionsTitle"));
+    for (const k of Object.keys(fields) as (keyof typeof fields)[]) setText(fields[k].label, t(labelOf[k]));
     setValue(period, o.period);
     const example = defaultPeriodLabel(todayIso(), sheetLanguage(state));
     if (period.placeholder !== example) period.placeholder = example;
@@ -192,19 +194,21 @@ export function optionsView(actions: ScorecardActions): View {
     setChoices(
       mode,
       [
-        { value: "live", text: s.live },
-        { value: "snapshot", text: s.snapshot },
+        { value: "live", text: t("scorecardPane.live") },
+        { value: "snapshot", text: t("scorecardPane.snapshot") },
       ],
       o.mode,
     );
-    const detected = s.languageNames[state.reading?.language ?? "en"];
+    const detected = t(
+      state.reading?.language === "zh" ? "scorecardPane.languageChinese" : "scorecardPane.languageEnglish",
+    );
     setChoices(
       language,
       [
-        { value: "auto", text: s.languageAuto(detected) },
+        { value: "auto", text: t("scorecardPane.languageAuto", { detected }) },
         // Each language by its own name, marked as that language (so a screen reader reads it in it).
-        { value: "en", text: NATIVE_LANGUAGE_NAMES.en, lang: LANG_TAGS.en },
-        { value: "zh", text: NATIVE_LANGUAGE_NAMES.zh, lang: LANG_TAGS.zh },
+        { value: "en", text: renderMessage(msg("pane.languageName"), "en"), lang: LANG_TAGS.en },
+        { value: "zh", text: renderMessage(msg("pane.languageName"), "zh"), lang: LANG_TAGS.zh },
       ],
       o.language,
     );

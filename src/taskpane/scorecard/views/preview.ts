@@ -72,13 +72,13 @@ export function previewView(): View {
   element.append(title, scroller);
   let drawn: { selection: SelectionRead; mapping: ColumnMapping; lang: Lang } | null = null;
 
-  const update = ({ state, s, lang }: ViewModel): void => {
+  const update = ({ state, t, lang }: ViewModel): void => {
     const { selection, reading } = state;
     element.hidden = selection === null || reading === null;
     if (selection === null || reading === null) return;
     const height = selection.source.blocks[0]?.values.length ?? 0;
     const rows = Math.min(PREVIEW_ROWS, Math.max(0, height - 1));
-    setText(title, s.previewTitle(rows));
+    setText(title, t("scorecardPane.previewTitle", { n: rows }));
     if (drawn?.selection === selection && drawn.mapping === reading.mapping && drawn.lang === lang) return;
     scroller.replaceChildren(previewTable(selection, reading.mapping, lang, rows));
     drawn = { selection, mapping: reading.mapping, lang };

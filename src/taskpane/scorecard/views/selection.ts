@@ -3,19 +3,22 @@
  * reading it went (a status line that screen readers announce).
  */
 import type { ScorecardActions } from "../actions";
-import type { ScorecardStrings } from "../strings";
 import type { ScorecardState } from "../state";
 import { el } from "../../dom";
+import type { Translate } from "../../i18n";
+import { clause } from "../../host";
 import type { SelectionRead } from "../selection";
 import { button, setButtonState, setText, type View, type ViewModel } from "./view";
 
 /** The status line's text: not in Excel, reading, or why the selection could not be used. */
-function statusText(state: ScorecardState, s: ScorecardStrings): string {
-  if (!state.available) return s.noExcel;
-  if (state.busy?.kind === "select") return s.reading;
+function statusText(state: ScorecardState, t: Translate): string {
+  if (!state.available) return t("scorecardPane.noExcel");
+  if (state.busy?.kind === "select") return t("scorecardPane.reading");
   const p = state.selectionProblem;
   if (p === null) return "";
-  return p.kind === "empty" ? s.selectionEmpty : s.selectionFailed(p.detail);
+  return p.kind === "empty"
+    ? t("scorecardPane.selectionEmpty")
+    : t("scorecardPane.selectionFailed", { detail: clause(p.detail) });
 }
 
 /** The part of a section's state the selection part shows. */
@@ -70,12 +73,12 @@ export function selectionPart(
 /** The selection part: intro, Use selection, source line, status. */
 export function selectionView(actions: ScorecardActions): View {
   const part = selectionPart("sc-use", () => void actions.useSelection());
-  const update = ({ state, s }: ViewModel): void =>
+  const update = ({ state, t }: ViewModel): void =>
     part.update(state, {
-      intro: s.useSelectionHelp,
-      use: s.useSelection,
-      status: statusText(state, s),
-      source: s.source,
+      intro: t("scorecardPane.useSelectionHelp"),
+      use: t("scorecardPane.useSelection"),
+      status: statusText(state, t),
+      source: (address, rows) => t("scorecardPane.source", { address, rows }),
     });
   return { element: part.element, update };
 }

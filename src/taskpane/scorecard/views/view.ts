@@ -1,19 +1,17 @@
 /**
  * What the scorecard section's views share: the model each one draws (the state, the texts of the pane's
- * language), and small element makers. A view is made once, with the actions it calls; `update` brings its
+ * language from the catalogue), and small element makers. A view is made once, with the actions it calls; `update` brings its
  * elements up to date in place, so that the control the user is on keeps focus while the rest changes.
  */
 import type { Lang, Translate } from "../../i18n";
-import type { ScorecardStrings } from "../strings";
 import type { ScorecardState } from "../state";
 import { el } from "../../dom";
 
 /** What a view draws. */
 export interface ViewModel {
   state: ScorecardState;
-  s: ScorecardStrings;
   lang: Lang;
-  /** Catalogue messages in the pane's language (the section's newer texts: src/core/messages/scorecardPane.ts). */
+  /** Catalogue messages in the pane's language (the section's texts: src/core/messages/scorecardPane.ts). */
   t: Translate;
 }
 
