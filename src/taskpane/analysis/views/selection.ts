@@ -8,10 +8,11 @@ import { LOG_COLUMNS } from "../../../core/analysis/logTable";
 import type { MessageId } from "../../../core/messages/catalogue";
 import { el } from "../../dom";
 import { columnLettersOf } from "../../scorecard/selection";
-import { selectionPart } from "../../scorecard/views/selection";
+import { selectionPart } from "../../views/selection";
 import type { AnalysisActions } from "../actions";
 import type { AnalysisState } from "../state";
-import { say, setChoices, setText, type View, type ViewModel } from "./view";
+import { setChoices, setText } from "../../views/parts";
+import { say, type View, type ViewModel } from "./view";
 
 const COLUMN_NAMES: Readonly<Record<(typeof LOG_COLUMNS)[number], MessageId>> = messageIdsOf(
   "analysis.logColumn",
@@ -28,7 +29,7 @@ function statusText(state: AnalysisState, lang: ViewModel["lang"]): string {
     : say(lang, "analysisPane.selectionFailed", { detail: p.detail });
 }
 
-/** Intro, Use selection, the source line and the status (../../scorecard/views/selection.ts). */
+/** Intro, Use selection, the source line and the status (../../views/selection.ts). */
 export function selectionView(actions: AnalysisActions): View {
   const part = selectionPart("an-use", () => void actions.useSelection());
   const update = ({ state, lang }: ViewModel): void =>

@@ -12,7 +12,8 @@ import { el } from "../../dom";
 import type { Translate } from "../../i18n";
 import { optionProblemText } from "./messages";
 import { optionErrorId } from "./options";
-import { button, buildRow, setButtonState, setText, type View, type ViewModel } from "./view";
+import { button, buildRow, setButtonState, setText } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** The last of a list (the newest scorecard of a table), or undefined. */
 function latest<T>(xs: readonly T[]): T | undefined {

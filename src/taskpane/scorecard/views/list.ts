@@ -13,7 +13,8 @@ import type { ScorecardEntry } from "../writer";
 import { el } from "../../dom";
 import { clause } from "../../host";
 import { confirmPart } from "./confirm";
-import { button, setButtonState, setText, type View, type ViewModel } from "./view";
+import { button, setButtonState, setText } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** One item's elements; `entry` is the one it shows now. */
 interface Item {

@@ -8,7 +8,8 @@ import type { ScorecardActions } from "../actions";
 import { unrecognisedHeaders } from "../state";
 import { columnLettersOf } from "../selection";
 import { el } from "../../dom";
-import { setChoices, setText, type View, type ViewModel } from "./view";
+import { setChoices, setText } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** The mapping card. */
 export function mappingView(actions: ScorecardActions): View {

@@ -9,7 +9,8 @@ import { LANG_TAGS } from "../../i18n";
 import type { ScorecardActions } from "../actions";
 import { checkOptions, fieldKey, sheetLanguage, shownBands, type BandInput, type ScorecardState } from "../state";
 import { el } from "../../dom";
-import { button, setChoices, setText, type View, type ViewModel } from "./view";
+import { button, setChoices, setText } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** A text box for a number (decimal keyboard on touch screens). */
 function numberInput(onInput: (value: string) => void): HTMLInputElement {

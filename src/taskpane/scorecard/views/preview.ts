@@ -7,7 +7,8 @@ import type { Lang } from "../../i18n";
 import { columnLettersOf, SelectionRead } from "../selection";
 import type { ColumnMapping } from "../../../core/scorecard/headers";
 import { el } from "../../dom";
-import { setText, type View, type ViewModel } from "./view";
+import { setText } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** How many data rows the preview shows. */
 export const PREVIEW_ROWS = 5;

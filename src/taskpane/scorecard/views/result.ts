@@ -15,7 +15,8 @@ import type { Lang, Translate } from "../../i18n";
 import { el } from "../../dom";
 import { errorText } from "./messages";
 import { problemList } from "./problems";
-import { button, type View, type ViewModel } from "./view";
+import { button } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** The name of each part of a scorecard that an older Excel leaves out. */
 const FEATURE_NAMES = {
