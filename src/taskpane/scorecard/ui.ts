@@ -12,11 +12,10 @@
  * core and written by ./writer. Every text from the workbook reaches the page through textContent only, so a
  * KPI named `<img src=x onerror=alert(1)>` shows as those characters.
  */
-import type { PaneContext, Section } from "../section";
-import { el } from "../dom";
+import { mountParts, type PaneContext, type Section } from "../section";
 import { translator } from "../i18n";
 import css from "./scorecard.css";
-import { createStore, scorecardActions } from "./actions";
+import { scorecardActions } from "./actions";
 import { initialState } from "./state";
 import { buildView } from "./views/build";
 import { listView } from "./views/list";
@@ -26,7 +25,6 @@ import { previewView } from "./views/preview";
 import { problemsView } from "./views/problems";
 import { resultView } from "./views/result";
 import { selectionView } from "./views/selection";
-import type { View } from "./views/view";
 
 /** Adds the section's styles to the page once. */
 function injectCss(): void {
@@ -45,32 +43,22 @@ export function mountScorecard(root: HTMLElement, ctx: PaneContext): Section {
   injectCss();
   // Numbers as JavaScript writes them ("1234 rows below the header"), as this section always has.
   const t = translator(() => ctx.lang.current(), false);
-  let views: View[] = [];
-  const render = (): void => {
-    const state = store.get();
-    const lang = ctx.lang.current();
-    const model = { state, lang, t };
-    root.dataset.state = state.busy ? "busy" : (state.outcome?.kind ?? "idle");
-    for (const v of views) v.update(model);
-  };
-  const store = createStore(initialState(ctx.host.available), render);
-  const actions = scorecardActions(store, ctx.host);
-  views = [
-    selectionView(actions),
-    mappingView(actions),
-    previewView(),
-    problemsView(),
-    optionsView(actions),
-    buildView(actions, ctx.announce),
-    resultView(actions),
-    listView(actions),
-  ];
-  const box = el("div", "sc");
-  box.append(...views.map((v) => v.element));
-  root.replaceChildren(box);
-
-  const stop = ctx.lang.onChange(render);
-  render();
+  const { section, actions } = mountParts(root, ctx, {
+    className: "sc",
+    initial: initialState(ctx.host.available),
+    actions: scorecardActions,
+    views: (actions, announce) => [
+      selectionView(actions),
+      mappingView(actions),
+      previewView(),
+      problemsView(),
+      optionsView(actions),
+      buildView(actions, announce),
+      resultView(actions),
+      listView(actions),
+    ],
+    model: (state, lang) => ({ state, lang, t }),
+  });
   void actions.loadList();
-  return { render, unmount: stop };
+  return section;
 }
