@@ -7,6 +7,8 @@
  * Nothing here runs at import: every use of `Office` or `Excel` is inside a function and guarded, so the pane
  * also loads outside Office (in a browser, to accept the development certificate).
  */
+import { msg, renderMessage } from "../core/messages/catalogue";
+import { LANGUAGES } from "../core/messages/types";
 
 /** `Excel.run`, or a stand-in (tests pass the fake host's). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -112,12 +114,16 @@ export function messageOf(e: unknown): string {
   return String(e);
 }
 
+/** The full stop of each language (the catalogue's `pane.fullStop`): what {@link clause} takes off. */
+const FULL_STOPS: readonly string[] = LANGUAGES.map((l) => renderMessage(msg("pane.fullStop"), l));
+
 /**
- * A message to embed in a sentence of ours: without its closing full stop ("." or "。"), so that
+ * A message to embed in a sentence of ours: without its closing full stop (English or Chinese), so that
  * `failed: ${clause(detail)}.` never reads "already exists..". An ellipsis ("...", "…") is kept.
  */
 export function clause(message: string): string {
   const t = message.trim();
   if (t.endsWith("...")) return t;
-  return t.replace(/[.。]$/u, "");
+  const stop = FULL_STOPS.find((s) => t.endsWith(s));
+  return stop === undefined ? t : t.slice(0, t.length - stop.length);
 }

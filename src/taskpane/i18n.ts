@@ -43,15 +43,17 @@ function localized(value: ParamValue, locale: string): ParamValue {
 
 /**
  * The pane's `t`: renders a catalogue message in the language `getLang()` returns at each call, numbers
- * grouped as the language writes them (a pane shows counts, never measured values).
+ * grouped as the language writes them (a pane shows counts, never measured values) unless `groupDigits` is
+ * false (the scorecard section writes its numbers as JavaScript does: "1234 rows").
  * @example const t = translator(() => "en");
  * t("sharingPane.restored", { formulas: count(1234, "sharingPane.formulaOne", "sharingPane.formulaMany") })
  * // "Restored 1,234 formulas."
  */
-export function translator(getLang: () => Lang): Translate {
+export function translator(getLang: () => Lang, groupDigits = true): Translate {
   return (id, ...params) => {
     const lang = getLang();
-    return renderMessage(localized(msg(id, ...params), NUMBER_LOCALES[lang]) as Message, lang);
+    const message = msg(id, ...params);
+    return renderMessage(groupDigits ? (localized(message, NUMBER_LOCALES[lang]) as Message) : message, lang);
   };
 }
 

@@ -11,6 +11,8 @@ import type { Lang } from "./i18n";
 import { currentLang, onLangChange } from "./language";
 import { paneHost, type PaneHost } from "./host";
 import { el } from "./dom";
+import { createStore, type Store } from "./store";
+import type { PartView } from "./views/parts";
 
 /** The pane's language as sections see it. */
 export interface LangSource {
@@ -78,4 +80,46 @@ export function paneContext(overrides: Partial<PaneContext> = {}): PaneContext {
     lang: overrides.lang ?? { current: currentLang, onChange: onLangChange },
     announce: overrides.announce ?? announceInPane,
   };
+}
+
+/** The parts of a section made of a state, actions and views (the scorecard, the customer analysis). */
+export interface SectionParts<S, A, M> {
+  /** The class of the box the views go into. */
+  className: string;
+  /** The section's first state. */
+  initial: S;
+  /** Its actions on its store, through the pane's host. */
+  actions(store: Store<S>, host: PaneHost): A;
+  /** Its views, in page order, made once with the actions (`announce`: the pane's live region). */
+  views(actions: A, announce: (text: string) => void): PartView<M>[];
+  /** What the views draw, from the state and the pane's language. */
+  model(state: S, lang: Lang): M;
+}
+
+/**
+ * Mounts a section from its parts: a store whose every change redraws the views (and the language's too), the
+ * views in a box replacing `root`'s content, `root`'s `data-state` saying "busy", the last outcome's kind or
+ * "idle" (tests and styles wait on it). Returns the section and its actions.
+ */
+export function mountParts<S extends { busy: unknown; outcome: { kind: string } | null }, A, M>(
+  root: HTMLElement,
+  ctx: PaneContext,
+  parts: SectionParts<S, A, M>,
+): { section: Section; actions: A } {
+  let views: PartView<M>[] = [];
+  const render = (): void => {
+    const state = store.get();
+    root.dataset.state = state.busy ? "busy" : (state.outcome?.kind ?? "idle");
+    const model = parts.model(state, ctx.lang.current());
+    for (const v of views) v.update(model);
+  };
+  const store = createStore(parts.initial, render);
+  const actions = parts.actions(store, ctx.host);
+  views = parts.views(actions, ctx.announce);
+  const box = el("div", parts.className);
+  box.append(...views.map((v) => v.element));
+  root.replaceChildren(box);
+  const stop = ctx.lang.onChange(render);
+  render();
+  return { section: { render, unmount: stop }, actions };
 }

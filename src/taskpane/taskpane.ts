@@ -6,7 +6,8 @@
  * and how to sideload it. No maths here.
  */
 import css from "./taskpane.css";
-import { entryOf, MessageId, msg, renderMessage } from "../core/messages/catalogue";
+import { entryOf, LabelId, MessageId, msg, renderMessage } from "../core/messages/catalogue";
+import { el } from "./dom";
 import { LANG_TAGS, langFromDisplayLanguage } from "./i18n";
 import { chooseLang, currentLang, onLangChange, savedLang, setLang, t } from "./language";
 import { followTheme } from "./theme";
@@ -26,12 +27,43 @@ interface HostInfo {
   displayLanguage: string | null;
 }
 
-/** The sections, in page order: the element each goes into, and how it is mounted. */
-const SECTIONS: readonly (readonly [string, MountSection])[] = [
-  ["scorecard-root", mountScorecard],
-  ["analysis-root", mountAnalysis],
-  ["sharing-root", mountSharing],
+/** A section of the page: its element's id, its title and introduction, and how it is mounted (null: text only). */
+interface PaneSection {
+  readonly id: string;
+  readonly title: LabelId;
+  readonly intro: LabelId;
+  readonly mount: MountSection | null;
+}
+
+/** The sections, in page order. */
+const SECTIONS: readonly PaneSection[] = [
+  { id: "scorecard", title: "pane.scorecardTitle", intro: "pane.scorecardIntro", mount: mountScorecard },
+  { id: "analysis", title: "pane.analysisTitle", intro: "pane.analysisIntro", mount: mountAnalysis },
+  { id: "sharing", title: "pane.sharingTitle", intro: "pane.sharingIntro", mount: mountSharing },
+  { id: "formulas", title: "pane.formulasTitle", intro: "pane.formulasIntro", mount: null },
 ];
+
+/**
+ * A section's element: `<section id aria-labelledby>` with its title (h2) and introduction, named by `data-i18n`
+ * (render() fills them in), and for a mounted section the `<div id="{id}-root">` it is mounted into.
+ */
+function sectionElement(s: PaneSection): { section: HTMLElement; root: HTMLElement | null } {
+  const section = el("section");
+  section.id = s.id;
+  const title = el("h2");
+  title.id = `${s.id}-title`;
+  title.dataset.i18n = s.title;
+  section.setAttribute("aria-labelledby", title.id);
+  const intro = el("p");
+  intro.dataset.i18n = s.intro;
+  section.append(title, intro);
+  const root = s.mount === null ? null : el("div");
+  if (root !== null) {
+    root.id = `${s.id}-root`;
+    section.append(root);
+  }
+  return { section, root };
+}
 
 /**
  * Applies the current language: every element marked with `data-i18n="pane.…"` shows that catalogue message
@@ -63,6 +95,8 @@ function showHostNotice(host: HostInfo): void {
 }
 
 async function start(host: HostInfo): Promise<void> {
+  const sections = SECTIONS.map((s) => ({ ...sectionElement(s), mount: s.mount }));
+  document.querySelector("main")?.append(...sections.map((s) => s.section));
   const style = document.createElement("style");
   style.textContent = css;
   document.head.appendChild(style);
@@ -74,10 +108,7 @@ async function start(host: HostInfo): Promise<void> {
     void chooseLang(currentLang() === "en" ? "zh" : "en");
   });
   const ctx = paneContext();
-  for (const [id, mount] of SECTIONS) {
-    const root = document.getElementById(id);
-    if (root) mount(root, ctx);
-  }
+  for (const { root, mount } of sections) if (root !== null && mount !== null) mount(root, ctx);
   // Last: tests (and people) read a filled-in Office language as "the pane is ready".
   const shown = document.getElementById("office-language");
   if (shown) shown.textContent = host.displayLanguage ?? "—";

@@ -1,7 +1,7 @@
 /**
  * The scorecard section under a keyboard, a screen reader and a new user (issue 13 items 5, 6, 7, 9, 11, 12,
  * 13), in the production task pane (dist/) in Chromium with the fake host. Each test failed on the pane before
- * these items were done; the expected texts are the pane's own strings (src/taskpane/scorecard/strings.ts), the
+ * these items were done; the expected texts are the pane's own (src/core/messages/scorecardPane.ts), the
  * expected focus and ARIA states what WCAG 2.1 asks (2.1.1, 2.4.3, 3.3.1, 4.1.2, 4.1.3).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

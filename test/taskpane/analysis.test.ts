@@ -9,7 +9,8 @@ import { render } from "../../src/core/messages/catalogue";
 import { paneHost } from "../../src/taskpane/host";
 import { readSelection } from "../../src/taskpane/scorecard/selection";
 import { ScorecardError } from "../../src/taskpane/scorecard/writer";
-import { analysisActions, createStore } from "../../src/taskpane/analysis/actions";
+import { analysisActions } from "../../src/taskpane/analysis/actions";
+import { createStore } from "../../src/taskpane/store";
 import {
   asOfOf,
   buildBlocker,

@@ -1,6 +1,6 @@
 /**
  * The one message catalogue (DESIGN.md "Architecture"): every user-facing message of the core, the
- * functions, the command line and the task pane (its shell, the sharing section and the scorecard section's newer texts), keyed by id
+ * functions, the command line and the task pane (its shell and its sections), keyed by id
  * (`area.name`, e.g. `input.cellIsText`), with English and Simplified Chinese text and typed parameters.
  * Core errors carry an id and its parameters ({@link Message}); each surface renders them in its language
  * with {@link render} or {@link renderMessage}. No text is ever translated back by pattern.

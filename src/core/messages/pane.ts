@@ -14,6 +14,8 @@ export const PANE = {
   version: { en: "Version", zh: "版本" },
   language: { en: "Office language", zh: "Office 语言" },
   about: { en: "About: ", zh: "关于：" },
+  /** A sentence's closing full stop: clause() (src/taskpane/host.ts) takes it off a message embedded in a sentence. */
+  fullStop: { en: ".", zh: "。" },
 
   // --- the sections ---------------------------------------------------------------------------------------------
   scorecardTitle: { en: "Scorecard builder", zh: "计分卡生成器" },

@@ -5,8 +5,8 @@
  */
 import type { LogColumn } from "../../core/analysis/logTable";
 import type { PaneHost } from "../host";
-import { useSelection } from "../selectionAction";
-import { createStore, type Store as PaneStore } from "../store";
+import { sourceActions, type SourceActions } from "../selectionAction";
+import type { Store } from "../store";
 import { activateSheet } from "../scorecard/writer";
 import {
   AnalysisState,
@@ -24,15 +24,8 @@ import {
 } from "./state";
 import { buildAnalysis, createKpiTable } from "./writer";
 
-/** Holds the section's state (../store.ts). */
-export type Store = PaneStore<AnalysisState>;
-
-export { createStore };
-
-/** The section's actions. */
-export interface AnalysisActions {
-  useSelection(): Promise<void>;
-  changeColumn(column: LogColumn, value: string): void;
+/** The section's actions: Use selection and the log's columns (../selectionAction.ts), and its own. */
+export interface AnalysisActions extends SourceActions<LogColumn> {
   changeOptions(patch: { asOf?: string; periodDays?: PeriodDays }): void;
   build(): Promise<void>;
   createKpiTable(): Promise<void>;
@@ -42,20 +35,14 @@ export interface AnalysisActions {
 const now = (): number => (typeof performance === "undefined" ? Date.now() : performance.now());
 
 /** Binds the actions to `store` and `host`. */
-export function analysisActions(store: Store, host: PaneHost): AnalysisActions {
+export function analysisActions(store: Store<AnalysisState>, host: PaneHost): AnalysisActions {
   const hooks = {
     run: host.run,
     supports: host.supports,
     onProgress: (p: { done: number; total: number }) => store.set(progressed(store.get(), p)),
   };
   return {
-    async useSelection() {
-      await useSelection(store, host, { started: (s) => started(s, "select"), read: selectionRead });
-    },
-    changeColumn(column, value) {
-      if (store.get().busy) return;
-      store.set(columnChanged(store.get(), column, value));
-    },
+    ...sourceActions(store, host, { started: (s) => started(s, "select"), read: selectionRead, columnChanged }),
     changeOptions(patch) {
       store.set(optionsChanged(store.get(), patch));
     },

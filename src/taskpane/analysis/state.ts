@@ -10,6 +10,7 @@ import type { LiveKpi } from "../../core/analysis/sheet/livePlan";
 import { parseCell } from "../../core/address";
 import type { Language, Message } from "../../core/messages/catalogue";
 import type { SelectionRead } from "../scorecard/selection";
+import { sourceBlocker } from "../selectionAction";
 import type { SelectionProblem } from "../scorecard/state";
 import type { AnalysisOutcome } from "./writer";
 
@@ -185,10 +186,9 @@ export type BuildBlocker = "noExcel" | "busy" | "noSelection" | "problems" | "as
 
 /** What keeps Build from running (null: nothing). */
 export function buildBlocker(s: AnalysisState): BuildBlocker | null {
-  if (!s.available) return "noExcel";
-  if (s.busy !== null) return "busy";
-  if (s.selection === null || s.reading === null) return "noSelection";
-  if (s.reading.log === null) return "problems";
+  const blocker = sourceBlocker(s);
+  if (blocker !== null) return blocker;
+  if (s.reading?.log === null) return "problems";
   if (asOfOf(s).invalid) return "asOf";
   return null;
 }

@@ -9,36 +9,26 @@
  * pane's one mount signature (../section.ts). No maths here: the core reads, checks, analyses and plans; ./writer
  * writes. Every text from the workbook reaches the page through textContent only.
  */
-import type { PaneContext, Section } from "../section";
-import { el } from "../dom";
-import { analysisActions, createStore } from "./actions";
+import { mountParts, type PaneContext, type Section } from "../section";
+import { analysisActions } from "./actions";
 import { initialState } from "./state";
 import { buildView } from "./views/build";
 import { optionsView, problemsView } from "./views/log";
 import { mappingView, selectionView } from "./views/selection";
-import type { View } from "./views/view";
 
 /** Mounts the section into `root` (#analysis-root). */
 export function mountAnalysis(root: HTMLElement, ctx: PaneContext): Section {
-  let views: View[] = [];
-  const render = (): void => {
-    const state = store.get();
-    root.dataset.state = state.busy ? "busy" : (state.outcome?.kind ?? "idle");
-    for (const v of views) v.update({ state, lang: ctx.lang.current() });
-  };
-  const store = createStore(initialState(ctx.host.available), render);
-  const actions = analysisActions(store, ctx.host);
-  views = [
-    selectionView(actions),
-    mappingView(actions),
-    problemsView(),
-    optionsView(actions),
-    buildView(actions, ctx.announce),
-  ];
-  const box = el("div", "sc an");
-  box.append(...views.map((v) => v.element));
-  root.replaceChildren(box);
-  const stop = ctx.lang.onChange(render);
-  render();
-  return { render, unmount: stop };
+  return mountParts(root, ctx, {
+    className: "sc an",
+    initial: initialState(ctx.host.available),
+    actions: analysisActions,
+    views: (actions, announce) => [
+      selectionView(actions),
+      mappingView(actions),
+      problemsView(),
+      optionsView(actions),
+      buildView(actions, announce),
+    ],
+    model: (state, lang) => ({ state, lang }),
+  }).section;
 }

@@ -6,8 +6,8 @@
  */
 import type { ColumnRole } from "../../core/scorecard/headers";
 import { messageOf, type PaneHost } from "../host";
-import { useSelection } from "../selectionAction";
-import { createStore, type Store as PaneStore } from "../store";
+import { sourceActions, type SourceActions } from "../selectionAction";
+import type { Store } from "../store";
 import {
   bandEdited,
   BandInput,
@@ -32,15 +32,8 @@ import {
 import { activateSheet, buildScorecard, listScorecards, refreshScorecard, ScorecardEntry } from "./writer";
 import { recordScorecardPeriod } from "./historyWriter";
 
-/** The section's store (../store.ts) of its state. */
-export type Store = PaneStore<ScorecardState>;
-
-export { createStore };
-
-/** The section's actions, bound to a store and a host. */
-export interface ScorecardActions {
-  useSelection(): Promise<void>;
-  changeRole(role: ColumnRole, value: string): void;
+/** The section's actions, bound to a store and a host: Use selection and the roles (../selectionAction.ts), and its own. */
+export interface ScorecardActions extends SourceActions<ColumnRole> {
   changeOptions(patch: Partial<OptionInputs>): void;
   editBand(i: number, band: BandInput): void;
   build(): Promise<void>;
@@ -54,17 +47,15 @@ export interface ScorecardActions {
 }
 
 /** Binds the actions to `store` and `host`. */
-export function scorecardActions(store: Store, host: PaneHost): ScorecardActions {
+export function scorecardActions(store: Store<ScorecardState>, host: PaneHost): ScorecardActions {
   const hooks = { run: host.run, supports: host.supports };
   const onProgress = (p: Parameters<typeof progressed>[1]): void => store.set(progressed(store.get(), p));
   return {
-    async useSelection() {
-      await useSelection(store, host, { started: (s) => started(s, "select"), read: selectionRead });
-    },
-    changeRole(role, value) {
-      if (store.get().busy) return;
-      store.set(roleChanged(store.get(), role, value));
-    },
+    ...sourceActions(store, host, {
+      started: (s) => started(s, "select"),
+      read: selectionRead,
+      columnChanged: roleChanged,
+    }),
     changeOptions(patch) {
       store.set(optionsChanged(store.get(), patch));
     },

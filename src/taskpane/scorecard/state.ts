@@ -15,6 +15,7 @@ import { readScorecardTable, TableProblem, TableReading } from "../../core/score
 import type { SheetRecordProblem } from "../../core/scorecard/historyRecord";
 import type { RecordOutcome } from "./historyWriter";
 import type { SelectionRead } from "./selection";
+import { sourceBlocker } from "../selectionAction";
 import type {
   BuildOptions,
   BuildOutcome,
@@ -372,10 +373,9 @@ export type BuildBlocker = "noExcel" | "busy" | "noSelection" | "problems" | "op
 
 /** What keeps Build from running now (null: nothing). */
 export function buildBlocker(s: ScorecardState): BuildBlocker | null {
-  if (!s.available) return "noExcel";
-  if (s.busy !== null) return "busy";
-  if (s.selection === null || s.reading === null) return "noSelection";
-  if (s.reading.table === null) return "problems";
+  const blocker = sourceBlocker(s);
+  if (blocker !== null) return blocker;
+  if (s.reading?.table === null) return "problems";
   if (checkOptions(s.options).problems.length > 0) return "options";
   return null;
 }

@@ -12,13 +12,11 @@
  * core and written by ./writer. Every text from the workbook reaches the page through textContent only, so a
  * KPI named `<img src=x onerror=alert(1)>` shows as those characters.
  */
-import type { PaneContext, Section } from "../section";
-import { el } from "../dom";
+import { mountParts, type PaneContext, type Section } from "../section";
 import { translator } from "../i18n";
 import css from "./scorecard.css";
-import { createStore, scorecardActions } from "./actions";
+import { scorecardActions } from "./actions";
 import { initialState } from "./state";
-import { SCORECARD_STRINGS } from "./strings";
 import { buildView } from "./views/build";
 import { listView } from "./views/list";
 import { mappingView } from "./views/mapping";
@@ -27,7 +25,6 @@ import { previewView } from "./views/preview";
 import { problemsView } from "./views/problems";
 import { resultView } from "./views/result";
 import { selectionView } from "./views/selection";
-import type { View } from "./views/view";
 
 /** Adds the section's styles to the page once. */
 function injectCss(): void {
@@ -44,33 +41,24 @@ function injectCss(): void {
  */
 export function mountScorecard(root: HTMLElement, ctx: PaneContext): Section {
   injectCss();
-  const t = translator(() => ctx.lang.current());
-  let views: View[] = [];
-  const render = (): void => {
-    const state = store.get();
-    const lang = ctx.lang.current();
-    const model = { state, s: SCORECARD_STRINGS[lang], lang, t };
-    root.dataset.state = state.busy ? "busy" : (state.outcome?.kind ?? "idle");
-    for (const v of views) v.update(model);
-  };
-  const store = createStore(initialState(ctx.host.available), render);
-  const actions = scorecardActions(store, ctx.host);
-  views = [
-    selectionView(actions),
-    mappingView(actions),
-    previewView(),
-    problemsView(),
-    optionsView(actions),
-    buildView(actions, ctx.announce),
-    resultView(actions),
-    listView(actions),
-  ];
-  const box = el("div", "sc");
-  box.append(...views.map((v) => v.element));
-  root.replaceChildren(box);
-
-  const stop = ctx.lang.onChange(render);
-  render();
+  // Numbers as JavaScript writes them ("1234 rows below the header"), as this section always has.
+  const t = translator(() => ctx.lang.current(), false);
+  const { section, actions } = mountParts(root, ctx, {
+    className: "sc",
+    initial: initialState(ctx.host.available),
+    actions: scorecardActions,
+    views: (actions, announce) => [
+      selectionView(actions),
+      mappingView(actions),
+      previewView(),
+      problemsView(),
+      optionsView(actions),
+      buildView(actions, announce),
+      resultView(actions),
+      listView(actions),
+    ],
+    model: (state, lang) => ({ state, lang, t }),
+  });
   void actions.loadList();
-  return { render, unmount: stop };
+  return section;
 }

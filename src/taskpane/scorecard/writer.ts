@@ -74,7 +74,7 @@ import {
   StoredSettings,
 } from "../../core/scorecard/plan";
 import { isSettingsName, parseStoredSettings, storedMappingOverride } from "../../core/scorecard/settings";
-import { readScorecardTable, TableReading } from "../../core/scorecard/table";
+import { readScorecardTable, type SourceTable, TableReading } from "../../core/scorecard/table";
 import { codeOf, counter, defaultRun, hostOf, messageOf, type ExcelRun, type Supports } from "../host";
 import { areasOf, queueSourceRead, SourceRef, splitAddress } from "./selection";
 import type { HistoryProblem } from "../../core/scorecard/history";
@@ -794,6 +794,32 @@ type SourceProblems = { kind: "problems"; reading: TableReading; syncs: number }
 /** What a build came to. */
 export type BuildOutcome = ({ kind: "built" } & Written) | SourceProblems;
 
+/** How a build or a refresh reports its steps (3 in all) to `hooks.onProgress`. */
+function progressOf(hooks: ExcelHooks): (step: ScorecardProgress["step"], done: number) => void {
+  return (step, done) => hooks.onProgress?.({ step, done, total: 3 });
+}
+
+/**
+ * The first sync of a build or a refresh: the source cells, read with whatever the batch queued before them
+ * (sheets, names, settings). A failure is the source's: ScorecardError "source" with Excel's code
+ * (ItemNotFound: its sheet was renamed or deleted). Returns the source table's getter.
+ */
+async function syncWithSource(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  ref: SourceRef,
+  progress: (step: ScorecardProgress["step"], done: number) => void,
+): Promise<() => SourceTable> {
+  const source = queueSourceRead(context, ref);
+  progress("read", 0);
+  try {
+    await sync();
+  } catch (e) {
+    throw new ScorecardError("source", ref.sheet, messageOf(e), { code: codeOf(e) });
+  }
+  return source;
+}
+
 /**
  * Builds a scorecard: re-reads the source (the cells may have changed since the pane showed them), validates
  * and plans it in the core, adds a new sheet and writes it there, and opens it (activates it, in the same batch).
@@ -802,22 +828,13 @@ export type BuildOutcome = ({ kind: "built" } & Written) | SourceProblems;
  */
 export async function buildScorecard(request: BuildRequest, hooks: ExcelHooks = {}): Promise<BuildOutcome> {
   const { run, supports } = hostOf(hooks);
-  const progress = (step: ScorecardProgress["step"], done: number): void =>
-    hooks.onProgress?.({ step, done, total: 3 });
+  const progress = progressOf(hooks);
   return run(async (context) => {
     const c = counter(context);
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name,items/id");
-    const names = context.workbook.names;
-    names.load("items/name");
+    const sheets = context.workbook.worksheets.load("items/name,items/id");
+    const names = context.workbook.names.load("items/name");
     const settings = supports(FEATURE_REQUIRES.settingsIndex) ? context.workbook.settings.load("items/key") : null;
-    const source = queueSourceRead(context, request.source);
-    progress("read", 0);
-    try {
-      await c.sync();
-    } catch (e) {
-      throw new ScorecardError("source", request.source.sheet, messageOf(e), { code: codeOf(e) });
-    }
+    const source = await syncWithSource(context, c.sync, request.source, progress);
     const reading = readScorecardTable(source(), request.mapping);
     if (reading.table === null) return { kind: "problems", reading, syncs: c.count() };
     const table = reading.table;
@@ -959,6 +976,16 @@ interface CommitOptions {
   /** Whether the old sheet was the active one (the new one then is). */
   activate: boolean;
   supports: Supports;
+  /** The workbook names' formulas at the read (lower-cased name → formula; empty without ExcelApi 1.7). */
+  formulas: ReadonlyMap<string, string>;
+}
+
+/** A refresh's write-and-commit batch: its request context and counted sync, the plan, the commit's options. */
+interface CommitBatch {
+  context: Excel.RequestContext;
+  sync: () => Promise<void>;
+  plan: Plan;
+  o: CommitOptions;
 }
 
 /**
@@ -1001,17 +1028,10 @@ function queueCommit(context: Excel.RequestContext, plan: Plan, o: CommitOptions
  * Queues the plan on the new sheet (by id) and, after its last write, the commit; one sync. After a failure, one
  * sync sees where the batch stopped (the old and new sheets by id, the plan's names); with the old sheet still
  * there nothing is committed and a second sync undoes the rest (see the top comment).
- * @param formulas the workbook names' formulas at the read (lower-cased name → formula; empty without 1.7)
  * @throws ScorecardError "write" (nothing committed; after the undo) or "commit" (the old sheet is gone)
  */
-async function writeAndCommit(
-  context: Excel.RequestContext,
-  sync: () => Promise<void>,
-  plan: Plan,
-  o: CommitOptions,
-  formulas: ReadonlyMap<string, string>,
-  onCleanup: () => void,
-): Promise<WriteResult["skipped"]> {
+async function writeAndCommit(batch: CommitBatch, onCleanup: () => void): Promise<WriteResult["skipped"]> {
+  const { context, sync, plan, o } = batch;
   const added: Added = { names: false, index: false, supports: o.supports, sheetId: o.newId };
   const skipped = queuePlan(context, plan, context.workbook.worksheets.getItem(o.newId), added);
   queueCommit(context, plan, o);
@@ -1020,7 +1040,7 @@ async function writeAndCommit(
   } catch (e) {
     onCleanup();
     const detail = messageOf(e);
-    const seen = await whereBatchStopped(context, sync, plan, o);
+    const seen = await whereBatchStopped(batch);
     if (seen === null || seen.oldRemoved) {
       const now = seen === null ? { oldRemoved: null, newSheetNow: null } : seen;
       throw new ScorecardError("commit", plan.sheetName, detail, {
@@ -1029,7 +1049,7 @@ async function writeAndCommit(
         newSheetNow: now.newSheetNow,
       });
     }
-    const cleanup = await undoUncommitted(context, sync, plan, o, formulas, seen);
+    const cleanup = await undoUncommitted(batch, seen);
     throw new ScorecardError("write", plan.sheetName, detail, { cleanup });
   }
   return skipped;
@@ -1044,12 +1064,7 @@ interface BatchStop {
 }
 
 /** One sync after a failed write-and-commit batch: see how far it got; null when that sync fails too. */
-async function whereBatchStopped(
-  context: Excel.RequestContext,
-  sync: () => Promise<void>,
-  plan: Plan,
-  o: CommitOptions,
-): Promise<BatchStop | null> {
+async function whereBatchStopped({ context, sync, plan, o }: CommitBatch): Promise<BatchStop | null> {
   if (!o.supports("1.4")) return null;
   const wb = context.workbook;
   const old = wb.worksheets.getItemOrNullObject(o.old.id).load("id");
@@ -1079,14 +1094,8 @@ async function whereBatchStopped(
  * sheet as written), the new sheet is removed by id (only when it still has the name this refresh gave it), and
  * the old sheet is active again if it was. Reports what is left.
  */
-async function undoUncommitted(
-  context: Excel.RequestContext,
-  sync: () => Promise<void>,
-  plan: Plan,
-  o: CommitOptions,
-  formulas: ReadonlyMap<string, string>,
-  seen: BatchStop,
-): Promise<CleanupReport> {
+async function undoUncommitted({ context, sync, plan, o }: CommitBatch, seen: BatchStop): Promise<CleanupReport> {
+  const formulas = o.formulas;
   const wb = context.workbook;
   const ours = seen.newSheetNow === plan.sheetName;
   // A name the commit reached refers to the new sheet exactly as written.
@@ -1122,26 +1131,17 @@ export async function refreshScorecard(
   hooks: ExcelHooks & { asOf?: string } = {},
 ): Promise<RefreshOutcome> {
   const { run, supports } = hostOf(hooks);
-  const progress = (step: ScorecardProgress["step"], done: number): void =>
-    hooks.onProgress?.({ step, done, total: 3 });
+  const progress = progressOf(hooks);
   const s = entry.settings;
   return run(async (context) => {
     const c = counter(context);
     const wb = context.workbook;
-    const sheets = wb.worksheets;
-    sheets.load("items/name,items/position,items/id");
-    const names = wb.names;
-    // Their formulas too (ExcelApi 1.7, which the commit needs to repoint them): a failed batch puts them back.
-    names.load(supports("1.7") ? "items/name,items/formula" : "items/name");
-    const active = wb.worksheets.getActiveWorksheet();
-    active.load("name");
-    const source = queueSourceRead(context, { sheet: s.source.sheet, areas: areasOf(s.source.address) });
-    progress("read", 0);
-    try {
-      await c.sync();
-    } catch (e) {
-      throw new ScorecardError("source", s.source.sheet, messageOf(e), { code: codeOf(e) });
-    }
+    const sheets = wb.worksheets.load("items/name,items/position,items/id");
+    // The names' formulas too (ExcelApi 1.7, which the commit needs to repoint them): a failed batch puts them back.
+    const names = wb.names.load(supports("1.7") ? "items/name,items/formula" : "items/name");
+    const active = wb.worksheets.getActiveWorksheet().load("name");
+    const ref = { sheet: s.source.sheet, areas: areasOf(s.source.address) };
+    const source = await syncWithSource(context, c.sync, ref, progress);
     const old = sheets.items.find((w) => w.name === entry.sheet);
     if (old === undefined) throw new ScorecardError("missing", entry.sheet, "");
     const table = source();
@@ -1183,8 +1183,9 @@ export async function refreshScorecard(
       existing,
       activate: active.name === entry.sheet,
       supports,
+      formulas,
     };
-    const skipped = await writeAndCommit(context, c.sync, plan, commit, formulas, () => progress("cleanup", 3));
+    const skipped = await writeAndCommit({ context, sync: c.sync, plan, o: commit }, () => progress("cleanup", 3));
     progress("done", 3);
     return {
       kind: "refreshed",

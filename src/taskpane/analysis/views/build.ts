@@ -9,7 +9,8 @@ import { el } from "../../dom";
 import { ScorecardError } from "../../scorecard/writer";
 import type { AnalysisActions } from "../actions";
 import { buildBlocker, type AnalysisState } from "../state";
-import { button, buildRow, say, sayMessage, setButtonState, setText, type View, type ViewModel } from "./view";
+import { button, buildRow, setButtonState, setText } from "../../views/parts";
+import { say, sayMessage, type View, type ViewModel } from "./view";
 
 /** An operation's error in the pane's language. */
 export function errorText(e: unknown, lang: Language): string {

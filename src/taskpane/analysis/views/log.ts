@@ -5,7 +5,8 @@
 import { el } from "../../dom";
 import type { AnalysisActions } from "../actions";
 import { asOfOf, defaultAsOf, notesOf, PERIOD_DAYS, type PeriodDays } from "../state";
-import { say, sayMessage, setChoices, setText, type View, type ViewModel } from "./view";
+import { setChoices, setText } from "../../views/parts";
+import { say, sayMessage, type View, type ViewModel } from "./view";
 
 /** Replaces a list's items when their texts changed. */
 function drawList(list: HTMLUListElement, texts: readonly string[]): void {

@@ -6,12 +6,11 @@
 import { messageIdsOf } from "../../../core/analysis/labels";
 import { LOG_COLUMNS } from "../../../core/analysis/logTable";
 import type { MessageId } from "../../../core/messages/catalogue";
-import { el } from "../../dom";
 import { columnLettersOf } from "../../scorecard/selection";
-import { selectionPart } from "../../scorecard/views/selection";
+import { mappingPart, selectionPart } from "../../views/selection";
 import type { AnalysisActions } from "../actions";
 import type { AnalysisState } from "../state";
-import { say, setChoices, setText, type View, type ViewModel } from "./view";
+import { say, type View, type ViewModel } from "./view";
 
 const COLUMN_NAMES: Readonly<Record<(typeof LOG_COLUMNS)[number], MessageId>> = messageIdsOf(
   "analysis.logColumn",
@@ -28,7 +27,12 @@ function statusText(state: AnalysisState, lang: ViewModel["lang"]): string {
     : say(lang, "analysisPane.selectionFailed", { detail: p.detail });
 }
 
-/** Intro, Use selection, the source line and the status (../../scorecard/views/selection.ts). */
+/** A header cell as the columns card shows it: text, a number or a logical as written, anything else blank. */
+function headerText(h: unknown): string {
+  return typeof h === "string" || typeof h === "number" || typeof h === "boolean" ? String(h) : "";
+}
+
+/** Intro, Use selection, the source line and the status (../../views/selection.ts). */
 export function selectionView(actions: AnalysisActions): View {
   const part = selectionPart("an-use", () => void actions.useSelection());
   const update = ({ state, lang }: ViewModel): void =>
@@ -41,48 +45,35 @@ export function selectionView(actions: AnalysisActions): View {
   return { element: part.element, update };
 }
 
-/** The columns card: a labelled list per log column. */
+/** The columns card: a labelled list per log column (the pane's mapping part, ../../views/selection.ts). */
 export function mappingView(actions: AnalysisActions): View {
-  const element = el("div", "sc-card sc-mapping");
-  const title = el("h3");
-  const help = el("p", "sc-help");
-  const grid = el("div", "sc-mapping-grid");
-  const rows = LOG_COLUMNS.map((column) => {
-    const label = el("label");
-    const select = el("select");
-    select.id = `an-column-${column}`;
-    select.dataset.column = column;
-    label.htmlFor = select.id;
-    select.addEventListener("change", () => actions.changeColumn(column, select.value));
-    grid.append(label, select);
-    return { column, label, select };
-  });
-  element.append(title, help, grid);
+  const part = mappingPart(LOG_COLUMNS, { prefix: "an-column", dataKey: "column" }, (column, value) =>
+    actions.changeColumn(column, value),
+  );
   const update = ({ state, lang }: ViewModel): void => {
     const { reading, selection } = state;
-    element.hidden = reading === null || selection === null;
+    part.element.hidden = reading === null || selection === null;
     if (reading === null || selection === null) return;
-    setText(title, say(lang, "analysisPane.mappingTitle"));
-    setText(help, say(lang, "analysisPane.mappingHelp"));
     const letters = columnLettersOf(selection.source);
     const header = selection.source.blocks[0]?.values[0] ?? [];
-    const blank = say(lang, "analysisPane.blankHeader");
-    const names = letters.map((l, i) => {
-      const h = header[i];
-      const shown = typeof h === "string" || typeof h === "number" || typeof h === "boolean" ? String(h) : "";
-      return `${l}: ${shown === "" ? blank : shown}`;
-    });
-    for (const row of rows) {
-      const name = say(lang, COLUMN_NAMES[row.column]);
-      setText(row.label, row.column === "category" ? name : say(lang, "analysisPane.required", { name }));
-      const current = reading.columns[row.column];
-      const choices = [
-        { value: "", text: say(lang, "analysisPane.notUsed") },
-        ...names.map((text, i) => ({ value: String(i), text })),
-      ];
-      setChoices(row.select, choices, current === null ? "" : String(current));
-      row.select.disabled = state.busy !== null;
-    }
+    part.update(
+      {
+        letters,
+        headers: letters.map((_, i) => headerText(header[i])),
+        mapping: reading.columns,
+        busy: state.busy !== null,
+      },
+      {
+        title: say(lang, "analysisPane.mappingTitle"),
+        help: say(lang, "analysisPane.mappingHelp"),
+        notUsed: say(lang, "analysisPane.notUsed"),
+        blank: say(lang, "analysisPane.blankHeader"),
+        label: (column) => {
+          const name = say(lang, COLUMN_NAMES[column]);
+          return column === "category" ? name : say(lang, "analysisPane.required", { name });
+        },
+      },
+    );
   };
-  return { element, update };
+  return { element: part.element, update };
 }

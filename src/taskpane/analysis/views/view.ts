@@ -1,12 +1,12 @@
 /**
  * What the analysis section's views share: the model each one draws (the state and the pane's language) and
- * the texts of the catalogue in that language. The element helpers are the scorecard section's
- * (../../scorecard/views/view.ts): made once, updated in place, buttons never `disabled`.
+ * the texts of the catalogue in that language. The element makers are the pane's (../../views/parts.ts): made
+ * once, updated in place, buttons never `disabled`.
  */
 import { Language, MessageId, ParamsArg, msg, renderMessage, type Message } from "../../../core/messages/catalogue";
 import type { AnalysisState } from "../state";
 
-export { button, buildRow, setButtonState, setChoices, setText } from "../../scorecard/views/view";
+import type { PartView } from "../../views/parts";
 
 /** What a view draws. */
 export interface ViewModel {
@@ -15,10 +15,7 @@ export interface ViewModel {
 }
 
 /** A part of the section: its element and how to bring it up to date. */
-export interface View {
-  element: HTMLElement;
-  update(m: ViewModel): void;
-}
+export type View = PartView<ViewModel>;
 
 /** A catalogue text in the pane's language. */
 export function say<I extends MessageId>(lang: Language, id: I, ...params: ParamsArg<I>): string {

@@ -4,13 +4,16 @@
  * second scorecard, with a Refresh of the existing one beside it; and what is wrong with the typed options, each
  * message under its own id, which the field it is about points at (./options.ts).
  */
+import type { LabelId } from "../../../core/messages/catalogue";
 import type { ScorecardActions } from "../actions";
+import type { ScorecardProgress } from "../writer";
 import { buildBlocker, checkOptions, fieldKey, scorecardsOfSelection, type ScorecardState } from "../state";
-import type { ScorecardStrings } from "../strings";
 import { el } from "../../dom";
+import type { Translate } from "../../i18n";
 import { optionProblemText } from "./messages";
 import { optionErrorId } from "./options";
-import { button, buildRow, setButtonState, setText, type View, type ViewModel } from "./view";
+import { button, buildRow, setButtonState, setText } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** The last of a list (the newest scorecard of a table), or undefined. */
 function latest<T>(xs: readonly T[]): T | undefined {
@@ -18,33 +21,43 @@ function latest<T>(xs: readonly T[]): T | undefined {
 }
 
 /** Why Build cannot run, for the note under it (empty while it can, or while it is at work). */
-function blockerText(state: ScorecardState, s: ScorecardStrings): string {
+function blockerText(state: ScorecardState, t: Translate): string {
   switch (buildBlocker(state)) {
     case "noExcel":
-      return s.noExcel;
+      return t("scorecardPane.noExcel");
     case "noSelection":
-      return s.needSelection;
+      return t("scorecardPane.needSelection");
     case "problems":
-      return s.needFixes;
+      return t("scorecardPane.needFixes");
     case "options":
-      return s.needOptions;
+      return t("scorecardPane.needOptions");
     default:
       return "";
   }
 }
 
 /** The progress bar's name: what is at work (a Refresh or a Record names its scorecard). */
-function progressLabel({ state, s, t }: ViewModel): string {
+function progressLabel({ state, t }: ViewModel): string {
   const busy = state.busy;
   const entry = busy?.entry === undefined ? undefined : state.list.entries?.find((e) => e.settingsName === busy.entry);
-  if (entry && busy?.kind === "refresh") return s.progressRefresh(entry.sheet);
+  if (entry && busy?.kind === "refresh") return t("scorecardPane.progressRefresh", { sheet: entry.sheet });
   if (entry && busy?.kind === "record") return t("scorecardPane.progressRecord", { sheet: entry.sheet });
-  return s.progressBuild;
+  return t("scorecardPane.progressBuild");
 }
+
+/** The text of each step of a Build or Refresh. */
+const STEP_TEXTS = {
+  check: "scorecardPane.stepCheck",
+  read: "scorecardPane.stepRead",
+  write: "scorecardPane.stepWrite",
+  cleanup: "scorecardPane.stepCleanup",
+  commit: "scorecardPane.stepCommit",
+  done: "scorecardPane.stepDone",
+} as const satisfies Readonly<Record<ScorecardProgress["step"], LabelId>>;
 
 /** The progress bar and its step line (a Record has one step: recording the period). */
 function drawProgress(progress: HTMLProgressElement, step: HTMLElement, m: ViewModel) {
-  const { state, s, t } = m;
+  const { state, t } = m;
   const busy = state.busy;
   const working = busy !== null && busy.kind !== "select";
   progress.hidden = !working;
@@ -56,15 +69,15 @@ function drawProgress(progress: HTMLProgressElement, step: HTMLElement, m: ViewM
     progress.value = p.done;
   } else progress.removeAttribute("value");
   if (busy?.kind === "record") setText(step, t("scorecardPane.recording"));
-  else if (p) setText(step, s.steps[p.step]);
-  else setText(step, working ? s.steps.check : "");
+  else if (p) setText(step, t(STEP_TEXTS[p.step]));
+  else setText(step, working ? t(STEP_TEXTS.check) : "");
 }
 
 /** The option messages: a list inside a live region that is always there, so new messages are announced. */
-function drawOptionErrors(box: HTMLElement, list: HTMLUListElement, { state, s, t }: ViewModel) {
+function drawOptionErrors(box: HTMLElement, list: HTMLUListElement, { state, t }: ViewModel) {
   const problems = checkOptions(state.options).problems;
   const items = problems.map((p) => {
-    const li = el("li", "", optionProblemText(p, s, t));
+    const li = el("li", "", optionProblemText(p, t));
     li.id = optionErrorId(fieldKey(p.field));
     return li;
   });
@@ -93,10 +106,10 @@ export function buildView(actions: ScorecardActions, announce: (text: string) =>
   element.append(row, noteRow, errorsBox);
 
   let last: ScorecardState | null = null;
-  let lastStrings: ScorecardStrings | null = null;
+  let lastT: Translate | null = null;
   buildBtn.addEventListener("click", () => {
-    if (last !== null && lastStrings !== null && buildBlocker(last) !== null && buildBlocker(last) !== "busy") {
-      announce(blockerText(last, lastStrings));
+    if (last !== null && lastT !== null && buildBlocker(last) !== null && buildBlocker(last) !== "busy") {
+      announce(blockerText(last, lastT));
     }
     void actions.build();
   });
@@ -106,18 +119,19 @@ export function buildView(actions: ScorecardActions, announce: (text: string) =>
   });
 
   const update = (m: ViewModel): void => {
-    const { state, s } = m;
+    const { state, t } = m;
     last = state;
-    lastStrings = s;
+    lastT = t;
     const existing = latest(scorecardsOfSelection(state));
-    setText(buildBtn, existing ? s.buildAgain : s.build);
+    setText(buildBtn, t(existing ? "scorecardPane.buildAgain" : "scorecardPane.build"));
     const blocker = buildBlocker(state);
     setButtonState(buildBtn, blocker === null, state.busy?.kind === "build");
-    const blocked = blockerText(state, s);
-    setText(note, blocked !== "" ? blocked : existing && state.busy === null ? s.alreadyBuilt(existing.sheet) : "");
+    const blocked = blockerText(state, t);
+    const already = existing && state.busy === null ? t("scorecardPane.alreadyBuilt", { sheet: existing.sheet }) : "";
+    setText(note, blocked !== "" ? blocked : already);
     // Stays while it works (aria-busy), so that the focus stays on it.
     refreshExisting.hidden = existing === undefined || (blocked !== "" && state.busy === null);
-    if (existing) setText(refreshExisting, s.refreshNamed(existing.sheet));
+    if (existing) setText(refreshExisting, t("scorecardPane.refreshNamed", { sheet: existing.sheet }));
     const busy = state.busy;
     setButtonState(refreshExisting, busy === null, busy?.kind === "refresh" && busy.entry === existing?.settingsName);
     drawOptionErrors(errorsBox, errors, m);

@@ -8,7 +8,8 @@
 import type { ScorecardActions } from "../actions";
 import type { ReplaceQuestion } from "../state";
 import { el } from "../../dom";
-import { button, setButtonState, setText, type ViewModel } from "./view";
+import { button, setButtonState, setText } from "../../views/parts";
+import { type ViewModel } from "./view";
 
 /** The confirmation's element and how to draw it. */
 export interface ConfirmPart {

@@ -11,8 +11,10 @@ import { displaySheet } from "../../../core/address";
 import type { ScorecardActions } from "../actions";
 import type { ScorecardEntry } from "../writer";
 import { el } from "../../dom";
+import { clause } from "../../host";
 import { confirmPart } from "./confirm";
-import { button, setButtonState, setText, type View, type ViewModel } from "./view";
+import { button, setButtonState, setText } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** One item's elements; `entry` is the one it shows now. */
 interface Item {
@@ -42,21 +44,21 @@ function makeItem(entry: ScorecardEntry, actions: ScorecardActions): Item {
 }
 
 /** Brings an item up to date with its entry. */
-function drawItem(item: Item, { state, s, t }: ViewModel): void {
+function drawItem(item: Item, { state, t }: ViewModel): void {
   const entry = item.entry;
   item.li.dataset.sheet = entry.sheet;
   const src = `${displaySheet(entry.settings.source.sheet)}!${entry.settings.source.address}`;
   item.info.replaceChildren(
     el("strong", "", entry.sheet),
-    el("span", "sc-help", s.listItem(entry.settings.asOf, src)),
-    ...(entry.settingsFrom === "index" ? [el("span", "sc-help", s.fromIndex)] : []),
+    el("span", "sc-help", t("scorecardPane.listItem", { asOf: entry.settings.asOf, source: src })),
+    ...(entry.settingsFrom === "index" ? [el("span", "sc-help", t("scorecardPane.fromIndex"))] : []),
   );
-  setText(item.openBtn, s.openSheet);
-  setText(item.refreshBtn, s.refresh);
+  setText(item.openBtn, t("scorecardPane.openSheet"));
+  setText(item.refreshBtn, t("scorecardPane.refresh"));
   // The buttons repeat from item to item: their names say which scorecard (the visible word first).
-  item.openBtn.setAttribute("aria-label", s.open(entry.sheet));
-  item.refreshBtn.setAttribute("aria-label", s.refreshNamed(entry.sheet));
-  item.refreshBtn.title = s.refreshHelp;
+  item.openBtn.setAttribute("aria-label", t("scorecardPane.open", { sheet: entry.sheet }));
+  item.refreshBtn.setAttribute("aria-label", t("scorecardPane.refreshNamed", { sheet: entry.sheet }));
+  item.refreshBtn.title = t("scorecardPane.refreshHelp");
   setText(item.recordBtn, t("scorecardPane.record"));
   item.recordBtn.setAttribute("aria-label", t("scorecardPane.recordNamed", { sheet: entry.sheet }));
   item.recordBtn.title = t("scorecardPane.recordHelp");
@@ -86,22 +88,22 @@ export function listView(actions: ScorecardActions): View {
   element.insertBefore(confirm.element, body);
 
   const update = (m: ViewModel): void => {
-    const { state, s } = m;
+    const { state, t } = m;
     const { list } = state;
     // The confirmation is drawn last: closing it gives the focus back to a Record button that is up to date.
     const done = (): void => confirm.update(m, (settingsName) => items.get(settingsName)?.recordBtn ?? null);
-    setText(title, s.listTitle);
-    setText(reload, s.reloadList);
+    setText(title, t("scorecardPane.listTitle"));
+    setText(reload, t("scorecardPane.reloadList"));
     setButtonState(reload, state.available && list.status !== "loading");
     element.hidden = !state.available;
     const entries = list.entries ?? [];
     const message =
       list.status === "loading"
-        ? { cls: "sc-help", text: s.listLoading }
+        ? { cls: "sc-help", text: t("scorecardPane.listLoading") }
         : list.status === "error"
-          ? { cls: "error", text: s.listFailed(list.error) }
+          ? { cls: "error", text: t("scorecardPane.listFailed", { detail: clause(list.error) }) }
           : entries.length === 0
-            ? { cls: "sc-help", text: s.listEmpty }
+            ? { cls: "sc-help", text: t("scorecardPane.listEmpty") }
             : null;
     if (message !== null) {
       note.className = message.cls;

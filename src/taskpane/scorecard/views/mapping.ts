@@ -1,54 +1,50 @@
 /**
  * The column mapping: one list per role (Metric, Perspective, …) offering the selection's columns by letter
- * and header, and the headers no role was recognised in. The lists are made once and updated in place, so the
- * one the user is changing (with ↑/↓, say) keeps focus.
+ * and header (the pane's mapping part, ../../views/selection.ts), and the headers no role was recognised in.
  */
 import { COLUMN_ROLES, REQUIRED_ROLES, ROLE_NAMES } from "../../../core/scorecard/headers";
 import type { ScorecardActions } from "../actions";
 import { unrecognisedHeaders } from "../state";
 import { columnLettersOf } from "../selection";
 import { el } from "../../dom";
-import { setChoices, setText, type View, type ViewModel } from "./view";
+import { setText } from "../../views/parts";
+import { mappingPart } from "../../views/selection";
+import type { View, ViewModel } from "./view";
 
 /** The mapping card. */
 export function mappingView(actions: ScorecardActions): View {
-  const element = el("div", "sc-card sc-mapping");
-  const title = el("h3");
-  const help = el("p", "sc-help");
-  const grid = el("div", "sc-mapping-grid");
-  const rows = COLUMN_ROLES.map((role) => {
-    const id = `sc-role-${role}`;
-    const label = el("label");
-    label.htmlFor = id;
-    const select = el("select");
-    select.id = id;
-    select.dataset.role = role;
-    select.addEventListener("change", () => actions.changeRole(role, select.value));
-    grid.append(label, select);
-    return { role, label, select };
-  });
+  const part = mappingPart(COLUMN_ROLES, { prefix: "sc-role", dataKey: "role" }, (role, value) =>
+    actions.changeColumn(role, value),
+  );
   const unrecognised = el("p", "sc-help sc-unrecognised");
-  element.append(title, help, grid, unrecognised);
+  part.element.append(unrecognised);
 
-  const update = ({ state, s, lang }: ViewModel): void => {
+  const update = ({ state, t, lang }: ViewModel): void => {
     const { reading, selection } = state;
-    element.hidden = reading === null;
+    part.element.hidden = reading === null;
     if (reading === null || selection === null) return;
-    setText(title, s.mappingTitle);
-    setText(help, s.mappingHelp);
-    const letters = columnLettersOf(selection.source);
-    const names = reading.headers.map((h, i) => `${letters[i] ?? i + 1}: ${h === "" ? s.blankHeader : h}`);
-    for (const row of rows) {
-      const name = ROLE_NAMES[lang][row.role];
-      setText(row.label, REQUIRED_ROLES.includes(row.role) ? s.required(name) : name);
-      const current = reading.mapping[row.role];
-      const choices = [{ value: "", text: s.notUsed }, ...names.map((text, i) => ({ value: String(i), text }))];
-      setChoices(row.select, choices, current === null ? "" : String(current));
-      row.select.disabled = state.busy !== null;
-    }
+    part.update(
+      {
+        letters: columnLettersOf(selection.source),
+        headers: reading.headers,
+        mapping: reading.mapping,
+        busy: state.busy !== null,
+      },
+      {
+        title: t("scorecardPane.mappingTitle"),
+        help: t("scorecardPane.mappingHelp"),
+        notUsed: t("scorecardPane.notUsed"),
+        blank: t("scorecardPane.blankHeader"),
+        label: (key) => {
+          const role = ROLE_NAMES[lang][key];
+          return REQUIRED_ROLES.includes(key) ? t("scorecardPane.required", { role }) : role;
+        },
+      },
+    );
     const unknown = unrecognisedHeaders(state);
-    setText(unrecognised, unknown.length > 0 ? s.unrecognised(unknown) : "");
+    const headers = unknown.map((text) => t("scorecardPane.quoted", { text })).join(t("scorecardPane.listSeparator"));
+    setText(unrecognised, unknown.length > 0 ? t("scorecardPane.unrecognised", { headers }) : "");
     unrecognised.hidden = unknown.length === 0;
   };
-  return { element, update };
+  return { element: part.element, update };
 }

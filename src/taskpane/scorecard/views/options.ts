@@ -4,12 +4,13 @@
  * bands. Fields are made once and keep what the user typed; only their labels follow the language.
  */
 import { defaultPeriodLabel } from "../../../core/scorecard/period";
+import { msg, renderMessage, type LabelId } from "../../../core/messages/catalogue";
 import { LANG_TAGS } from "../../i18n";
 import type { ScorecardActions } from "../actions";
 import { checkOptions, fieldKey, sheetLanguage, shownBands, type BandInput, type ScorecardState } from "../state";
-import { NATIVE_LANGUAGE_NAMES } from "../strings";
 import { el } from "../../dom";
-import { button, setChoices, setText, type View, type ViewModel } from "./view";
+import { button, setChoices, setText } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** A text box for a number (decimal keyboard on touch screens). */
 function numberInput(onInput: (value: string) => void): HTMLInputElement {
@@ -103,11 +104,13 @@ function bandsPart(actions: ScorecardActions): { element: HTMLElement; update: (
     return { tr, label, min };
   };
 
-  const update = ({ state, s }: ViewModel): void => {
-    setText(title, s.bands);
-    setText(reset, s.resetBands);
-    setText(headLabel, s.bandLabel);
-    setText(headMin, s.bandMin);
+  const update = ({ state, t }: ViewModel): void => {
+    const bandLabel = t("scorecardPane.bandLabel");
+    const bandMin = t("scorecardPane.bandMin");
+    setText(title, t("scorecardPane.bands"));
+    setText(reset, t("scorecardPane.resetBands"));
+    setText(headLabel, bandLabel);
+    setText(headMin, bandMin);
     const bands: BandInput[] = shownBands(state);
     const invalid = problemFields(state);
     while (rows.length < bands.length) {
@@ -120,8 +123,8 @@ function bandsPart(actions: ScorecardActions): { element: HTMLElement; update: (
       const row = rows[i]!;
       setValue(row.label, b.label);
       setValue(row.min, b.min);
-      row.label.setAttribute("aria-label", `${s.bandLabel} ${i + 1}`);
-      row.min.setAttribute("aria-label", `${s.bandMin} ${i + 1}`);
+      row.label.setAttribute("aria-label", `${bandLabel} ${i + 1}`);
+      row.min.setAttribute("aria-label", `${bandMin} ${i + 1}`);
       for (const [part, input] of [["label", row.label] as const, ["min", row.min] as const]) {
         const key = fieldKey({ band: i, part });
         markField(input, invalid.has(key) ? optionErrorId(key) : null);
@@ -131,13 +134,8 @@ function bandsPart(actions: ScorecardActions): { element: HTMLElement; update: (
   return { element, update };
 }
 
-/** The options card (a disclosure: closed until the user opens it). */
-export function optionsView(actions: ScorecardActions): View {
-  const element = el("details", "sc-card sc-options");
-  const summary = el("summary");
-  const body = el("div", "sc-options-body");
-  element.append(summary, body);
-
+/** The options' inputs, each telling the actions what the user typed or chose. */
+function optionInputs(actions: ScorecardActions) {
   const cap = numberInput((v) => actions.changeOptions({ cap: v }));
   const onTarget = numberInput((v) => actions.changeOptions({ onTarget: v }));
   const near = numberInput((v) => actions.changeOptions({ near: v }));
@@ -153,12 +151,61 @@ export function optionsView(actions: ScorecardActions): View {
   const period = el("input");
   period.type = "text";
   period.addEventListener("input", () => actions.changeOptions({ period: period.value }));
+  return { cap, onTarget, near, mode, language, period };
+}
+
+/** The label of each option field. */
+const FIELD_LABELS = {
+  cap: "scorecardPane.cap",
+  onTarget: "scorecardPane.onTarget",
+  near: "scorecardPane.near",
+  mode: "scorecardPane.mode",
+  language: "scorecardPane.language",
+  period: "scorecardPane.period",
+} as const satisfies Readonly<Record<keyof ReturnType<typeof optionInputs>, LabelId>>;
+
+/** The Inputs and Sheet language lists: their entries in the pane's language and what each has selected. */
+function drawLists(mode: HTMLSelectElement, language: HTMLSelectElement, { state, t }: ViewModel): void {
+  const o = state.options;
+  const live = { value: "live", text: t("scorecardPane.live") };
+  setChoices(mode, [live, { value: "snapshot", text: t("scorecardPane.snapshot") }], o.mode);
+  const detected = t(
+    state.reading?.language === "zh" ? "scorecardPane.languageChinese" : "scorecardPane.languageEnglish",
+  );
+  setChoices(
+    language,
+    [
+      { value: "auto", text: t("scorecardPane.languageAuto", { detected }) },
+      // Each language by its own name, marked as that language (so a screen reader reads it in it).
+      { value: "en", text: renderMessage(msg("pane.languageName"), "en"), lang: LANG_TAGS.en },
+      { value: "zh", text: renderMessage(msg("pane.languageName"), "zh"), lang: LANG_TAGS.zh },
+    ],
+    o.language,
+  );
+}
+
+/** The Period field: what was typed, and the quarter of today's as-of date as its placeholder and in its help. */
+function drawPeriod(period: HTMLInputElement, help: HTMLElement, { state, t }: ViewModel): void {
+  setValue(period, state.options.period);
+  const example = defaultPeriodLabel(todayIso(), sheetLanguage(state));
+  if (period.placeholder !== example) period.placeholder = example;
+  setText(help, t("scorecardPane.periodHelp", { example }));
+}
+
+/** The options card (a disclosure: closed until the user opens it). */
+export function optionsView(actions: ScorecardActions): View {
+  const element = el("details", "sc-card sc-options");
+  const summary = el("summary");
+  const body = el("div", "sc-options-body");
+  element.append(summary, body);
+  const inputs = optionInputs(actions);
+  const { cap, onTarget, near, period } = inputs;
   const fields = {
     cap: field(cap, "sc-cap"),
     onTarget: field(onTarget, "sc-on-target"),
     near: field(near, "sc-near"),
-    mode: field(mode, "sc-mode", true),
-    language: field(language, "sc-language", true),
+    mode: field(inputs.mode, "sc-mode", true),
+    language: field(inputs.language, "sc-language", true),
     period: field(period, "sc-period", true),
   };
   const periodHelp = el("p", "sc-help sc-period-help");
@@ -168,46 +215,16 @@ export function optionsView(actions: ScorecardActions): View {
   grid.append(...Object.values(fields).map((f) => f.wrap));
   const bands = bandsPart(actions);
   body.append(grid, bands.element);
-  const labelOf: Record<keyof typeof fields, (m: ViewModel) => string> = {
-    cap: ({ s }) => s.cap,
-    onTarget: ({ s }) => s.onTarget,
-    near: ({ s }) => s.near,
-    mode: ({ s }) => s.mode,
-    language: ({ s }) => s.language,
-    period: ({ t }) => t("scorecardPane.period"),
-  };
 
   const update = (m: ViewModel): void => {
-    const { state, s, t } = m;
-    const o = state.options;
-    setText(summary, s.optionsTitle);
-    for (const k of Object.keys(fields) as (keyof typeof fields)[]) setText(fields[k].label, labelOf[k](m));
-    setValue(period, o.period);
-    const example = defaultPeriodLabel(todayIso(), sheetLanguage(state));
-    if (period.placeholder !== example) period.placeholder = example;
-    setText(periodHelp, t("scorecardPane.periodHelp", { example }));
-    setValue(cap, o.cap);
-    setValue(onTarget, o.onTarget);
-    setValue(near, o.near);
-    setChoices(
-      mode,
-      [
-        { value: "live", text: s.live },
-        { value: "snapshot", text: s.snapshot },
-      ],
-      o.mode,
-    );
-    const detected = s.languageNames[state.reading?.language ?? "en"];
-    setChoices(
-      language,
-      [
-        { value: "auto", text: s.languageAuto(detected) },
-        // Each language by its own name, marked as that language (so a screen reader reads it in it).
-        { value: "en", text: NATIVE_LANGUAGE_NAMES.en, lang: LANG_TAGS.en },
-        { value: "zh", text: NATIVE_LANGUAGE_NAMES.zh, lang: LANG_TAGS.zh },
-      ],
-      o.language,
-    );
+    const { state, t } = m;
+    setText(summary, t("scorecardPane.optionsTitle"));
+    for (const k of Object.keys(fields) as (keyof typeof fields)[]) setText(fields[k].label, t(FIELD_LABELS[k]));
+    drawPeriod(period, periodHelp, m);
+    setValue(cap, state.options.cap);
+    setValue(onTarget, state.options.onTarget);
+    setValue(near, state.options.near);
+    drawLists(inputs.mode, inputs.language, m);
     const invalid = problemFields(state);
     for (const [key, input] of [["cap", cap] as const, ["onTarget", onTarget] as const, ["near", near] as const]) {
       markField(input, invalid.has(key) ? optionErrorId(key) : null);

@@ -7,7 +7,8 @@ import type { Lang } from "../../i18n";
 import { columnLettersOf, SelectionRead } from "../selection";
 import type { ColumnMapping } from "../../../core/scorecard/headers";
 import { el } from "../../dom";
-import { setText, type View, type ViewModel } from "./view";
+import { setText } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** How many data rows the preview shows. */
 export const PREVIEW_ROWS = 5;
@@ -72,13 +73,13 @@ export function previewView(): View {
   element.append(title, scroller);
   let drawn: { selection: SelectionRead; mapping: ColumnMapping; lang: Lang } | null = null;
 
-  const update = ({ state, s, lang }: ViewModel): void => {
+  const update = ({ state, t, lang }: ViewModel): void => {
     const { selection, reading } = state;
     element.hidden = selection === null || reading === null;
     if (selection === null || reading === null) return;
     const height = selection.source.blocks[0]?.values.length ?? 0;
     const rows = Math.min(PREVIEW_ROWS, Math.max(0, height - 1));
-    setText(title, s.previewTitle(rows));
+    setText(title, t("scorecardPane.previewTitle", { n: rows }));
     if (drawn?.selection === selection && drawn.mapping === reading.mapping && drawn.lang === lang) return;
     scroller.replaceChildren(previewTable(selection, reading.mapping, lang, rows));
     drawn = { selection, mapping: reading.mapping, lang };

@@ -5,9 +5,8 @@
  */
 import { REQUIRED_ROLES, ROLE_NAMES } from "../../../core/scorecard/headers";
 import type { TableProblem } from "../../../core/scorecard/table";
-import type { Lang } from "../../i18n";
+import type { Lang, Translate } from "../../i18n";
 import { missingHeaderRow } from "../state";
-import type { ScorecardStrings } from "../strings";
 import { el } from "../../dom";
 import type { View, ViewModel } from "./view";
 
@@ -24,10 +23,10 @@ export function problemList(problems: readonly TableProblem[], lang: Lang): HTML
 }
 
 /** The one problem shown when the selection's first row is no header row (instead of one per missing role). */
-function noHeaderRowItem(address: string, s: ScorecardStrings, lang: Lang): HTMLUListElement {
-  const known = REQUIRED_ROLES.map((r) => ROLE_NAMES[lang][r]).join(lang === "zh" ? "、" : ", ");
+function noHeaderRowItem(address: string, t: Translate, lang: Lang): HTMLUListElement {
+  const known = REQUIRED_ROLES.map((r) => ROLE_NAMES[lang][r]).join(t("scorecardPane.listSeparator"));
   const ul = el("ul", "problems sc-problems");
-  const li = el("li", "", s.noHeaderRow(address, known));
+  const li = el("li", "", t("scorecardPane.noHeaderRow", { address, known }));
   li.dataset.address = address;
   li.dataset.code = "noHeaderRow";
   ul.append(li);
@@ -44,7 +43,7 @@ export function problemsView(): View {
   const card = el("div", "sc-card sc-problems-box");
   let drawn = "";
 
-  const update = ({ state, s, lang }: ViewModel): void => {
+  const update = ({ state, t, lang }: ViewModel): void => {
     const { reading } = state;
     if (reading === null) {
       drawn = "";
@@ -53,14 +52,15 @@ export function problemsView(): View {
     }
     const noHeader = missingHeaderRow(state);
     const problems = reading.problems;
-    const key = JSON.stringify([lang, s.noProblems, noHeader, problems.map((p) => [p.code, p.message])]);
+    const key = JSON.stringify([lang, noHeader, problems.map((p) => [p.code, p.message])]);
     if (key === drawn) return;
     drawn = key;
     const n = noHeader === null ? problems.length : 1;
     card.classList.toggle("has-problems", n > 0);
-    const list = noHeader === null ? problemList(problems, lang) : noHeaderRowItem(noHeader, s, lang);
+    const list = noHeader === null ? problemList(problems, lang) : noHeaderRowItem(noHeader, t, lang);
+    const title = t(n === 1 ? "scorecardPane.problemsOne" : "scorecardPane.problemsMany", { n });
     card.replaceChildren(
-      el("h3", n > 0 ? "error" : "success", n > 0 ? s.problemsTitle(n) : s.noProblems),
+      el("h3", n > 0 ? "error" : "success", n > 0 ? title : t("scorecardPane.noProblems")),
       ...(n > 0 ? [list] : []),
     );
     if (card.parentElement !== element) element.append(card);

@@ -6,20 +6,34 @@
  * appears here is announced.
  */
 import { splitAddress } from "../../../core/address";
+import type { LabelId } from "../../../core/messages/catalogue";
 import type { HistoryProblem } from "../../../core/scorecard/history";
 import type { ScorecardActions } from "../actions";
 import type { Outcome } from "../state";
-import type { ScorecardStrings } from "../strings";
+import type { OptionalFeature } from "../writer";
 import type { Lang, Translate } from "../../i18n";
 import { el } from "../../dom";
 import { errorText } from "./messages";
 import { problemList } from "./problems";
-import { button, type View, type ViewModel } from "./view";
+import { button } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
+
+/** The name of each part of a scorecard that an older Excel leaves out. */
+const FEATURE_NAMES = {
+  columnWidths: "scorecardPane.featureColumnWidths",
+  names: "scorecardPane.featureNames",
+  settingsIndex: "scorecardPane.featureSettingsIndex",
+  conditionalFormats: "scorecardPane.featureConditionalFormats",
+  freezePanes: "scorecardPane.featureFreezePanes",
+  chartSeries: "scorecardPane.featureChartSeries",
+  chartAxisFormat: "scorecardPane.featureChartAxisFormat",
+  pageLayout: "scorecardPane.featurePageLayout",
+} as const satisfies Readonly<Record<OptionalFeature, LabelId>>;
 
 /** The elements of a successful outcome. */
 function successParts(
   outcome: Extract<Outcome, { kind: "built" | "refreshed" }>,
-  { s, lang, t }: { s: ScorecardStrings; lang: Lang; t: Translate },
+  { lang, t }: ViewModel,
   actions: ScorecardActions,
 ): HTMLElement[] {
   const { plan, sheet } = outcome;
@@ -27,14 +41,17 @@ function successParts(
   const rating = plan.settings.options.ratingBands[plan.expected.rating]?.label ?? "";
   const text =
     outcome.kind === "built"
-      ? s.built(sheet, plan.expected.kpis.length, score, rating)
-      : s.refreshed(sheet, score, rating);
-  const parts: HTMLElement[] = [el("p", "success", text), openButton(s.open(sheet), sheet, actions)];
+      ? t("scorecardPane.built", { sheet, kpis: plan.expected.kpis.length, score, rating })
+      : t("scorecardPane.refreshed", { sheet, score, rating });
+  const parts: HTMLElement[] = [
+    el("p", "success", text),
+    openButton(t("scorecardPane.open", { sheet }), sheet, actions),
+  ];
   if (outcome.skipped.length > 0) {
     const features = outcome.skipped
-      .map((x) => `${s.features[x.feature]} (${x.requires})`)
-      .join(lang === "zh" ? "、" : ", ");
-    parts.push(el("p", "sc-help", s.skipped(features)));
+      .map((x) => `${t(FEATURE_NAMES[x.feature])} (${x.requires})`)
+      .join(t("scorecardPane.listSeparator"));
+    parts.push(el("p", "sc-help", t("scorecardPane.skipped", { features })));
   }
   const hp = outcome.historyProblems;
   if (hp.length > 0) {
@@ -75,10 +92,7 @@ function recordParts(o: RecordOutcome, lang: Lang, t: Translate, actions: Scorec
     case "recorded": {
       const params = { period: o.period, sheet: o.sheet };
       const text = o.replaced ? t("scorecardPane.recordedReplaced", params) : t("scorecardPane.recorded", params);
-      return [
-        el("p", "success", text),
-        openButton(t("scorecardPane.openHistory", { sheet: o.sheet }), o.sheet, actions),
-      ];
+      return [el("p", "success", text), openButton(t("scorecardPane.open", { sheet: o.sheet }), o.sheet, actions)];
     }
     case "notReplaced":
       return [el("p", "sc-help", t("scorecardPane.notReplaced", { period: o.period }))];
@@ -100,7 +114,8 @@ export function resultView(actions: ScorecardActions): View {
   element.setAttribute("aria-live", "polite");
   let drawn: { outcome: Outcome | null; lang: Lang } | null = null;
 
-  const update = ({ state, s, lang, t }: ViewModel): void => {
+  const update = (m: ViewModel): void => {
+    const { state, lang, t } = m;
     const { outcome } = state;
     if (drawn?.outcome === outcome && drawn.lang === lang) return;
     drawn = { outcome, lang };
@@ -110,12 +125,12 @@ export function resultView(actions: ScorecardActions): View {
     if (outcome === null) return;
     element.dataset.outcome = outcome.kind;
     if (outcome.kind === "error") {
-      element.append(el("p", "error sc-error", errorText(outcome.error, outcome.op, s, lang, t)));
+      element.append(el("p", "error sc-error", errorText(outcome.error, outcome.op, t)));
     } else if (outcome.kind === "problems") {
-      element.append(el("p", "error", s.problemsAtBuild), problemList(outcome.problems, lang));
+      element.append(el("p", "error", t("scorecardPane.problemsAtBuild")), problemList(outcome.problems, lang));
     } else if (outcome.kind === "built" || outcome.kind === "refreshed") {
       element.dataset.syncs = String(outcome.syncs);
-      element.append(...successParts(outcome, { s, lang, t }, actions));
+      element.append(...successParts(outcome, m, actions));
     } else {
       if (outcome.kind === "recorded") element.dataset.syncs = String(outcome.syncs);
       element.append(...recordParts(outcome as RecordOutcome, lang, t, actions));

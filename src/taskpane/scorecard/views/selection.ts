@@ -1,81 +1,34 @@
 /**
  * The top of the scorecard section: what to select, the Use selection button, where the selection is and how
- * reading it went (a status line that screen readers announce).
+ * reading it went (the pane's selection part, ../../views/selection.ts, with the scorecard's texts).
  */
 import type { ScorecardActions } from "../actions";
-import type { ScorecardStrings } from "../strings";
 import type { ScorecardState } from "../state";
-import { el } from "../../dom";
-import type { SelectionRead } from "../selection";
-import { button, setButtonState, setText, type View, type ViewModel } from "./view";
+import type { Translate } from "../../i18n";
+import { clause } from "../../host";
+import { selectionPart } from "../../views/selection";
+import { type View, type ViewModel } from "./view";
 
 /** The status line's text: not in Excel, reading, or why the selection could not be used. */
-function statusText(state: ScorecardState, s: ScorecardStrings): string {
-  if (!state.available) return s.noExcel;
-  if (state.busy?.kind === "select") return s.reading;
+function statusText(state: ScorecardState, t: Translate): string {
+  if (!state.available) return t("scorecardPane.noExcel");
+  if (state.busy?.kind === "select") return t("scorecardPane.reading");
   const p = state.selectionProblem;
   if (p === null) return "";
-  return p.kind === "empty" ? s.selectionEmpty : s.selectionFailed(p.detail);
-}
-
-/** The part of a section's state the selection part shows. */
-export interface SelectionPartState {
-  readonly available: boolean;
-  readonly busy: { readonly kind: string } | null;
-  readonly selectionProblem: unknown;
-  readonly selection: SelectionRead | null;
-}
-
-/** A selection part's texts in the pane's language. */
-export interface SelectionPartTexts {
-  readonly intro: string;
-  readonly use: string;
-  readonly status: string;
-  /** The source line for the selection's address and its data rows (below the header). */
-  source(address: string, rows: number): string;
-}
-
-/**
- * The selection part every section with a source range shows: intro, Use selection (button `id`, calling
- * `use`), the source line and the status; `update` redraws it from the section's state and texts.
- */
-export function selectionPart(
-  id: string,
-  use: () => void,
-): { element: HTMLElement; update(state: SelectionPartState, t: SelectionPartTexts): void } {
-  const element = el("div", "sc-selection-part");
-  const intro = el("p", "sc-help");
-  const useBtn = button("", "use-selection", "primary");
-  useBtn.id = id;
-  useBtn.addEventListener("click", use);
-  const actionsRow = el("div", "sc-actions");
-  actionsRow.append(useBtn);
-  const sourceLine = el("p", "sc-source");
-  const status = el("p", "sc-status");
-  status.setAttribute("role", "status");
-  element.append(intro, actionsRow, sourceLine, status);
-  const update = (state: SelectionPartState, t: SelectionPartTexts): void => {
-    setText(intro, t.intro);
-    setText(useBtn, t.use);
-    setButtonState(useBtn, state.available && state.busy === null, state.busy?.kind === "select");
-    setText(status, t.status);
-    status.classList.toggle("error", state.selectionProblem !== null);
-    const sel = state.selection;
-    setText(sourceLine, sel ? t.source(sel.address, Math.max(0, (sel.source.blocks[0]?.values.length ?? 1) - 1)) : "");
-    sourceLine.hidden = sel === null;
-  };
-  return { element, update };
+  return p.kind === "empty"
+    ? t("scorecardPane.selectionEmpty")
+    : t("scorecardPane.selectionFailed", { detail: clause(p.detail) });
 }
 
 /** The selection part: intro, Use selection, source line, status. */
 export function selectionView(actions: ScorecardActions): View {
   const part = selectionPart("sc-use", () => void actions.useSelection());
-  const update = ({ state, s }: ViewModel): void =>
+  const update = ({ state, t }: ViewModel): void =>
     part.update(state, {
-      intro: s.useSelectionHelp,
-      use: s.useSelection,
-      status: statusText(state, s),
-      source: s.source,
+      intro: t("scorecardPane.useSelectionHelp"),
+      use: t("scorecardPane.useSelection"),
+      status: statusText(state, t),
+      source: (address, rows) => t("scorecardPane.source", { address, rows }),
     });
   return { element: part.element, update };
 }

@@ -5,8 +5,9 @@
 import { el } from "../../dom";
 import type { SharingActions } from "../actions";
 import { canStart } from "../state";
-import { setButtonState } from "../../scorecard/views/view";
-import { actionButton, type View, type ViewModel } from "./view";
+import { setButtonState } from "../../views/parts";
+import { actionButton } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** The help line: what the buttons do, or that they work inside Excel. */
 export function helpView(): View {

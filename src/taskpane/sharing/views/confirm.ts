@@ -9,7 +9,8 @@
  */
 import { el } from "../../dom";
 import type { SharingActions } from "../actions";
-import { actionButton, type View, type ViewModel } from "./view";
+import { actionButton } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** The confirmation; it is hidden while no step is shown. */
 export function confirmView(actions: SharingActions): View {

@@ -6,7 +6,8 @@ import type { SharingProgress } from "../operation";
 import { el } from "../../dom";
 import type { SharingActions } from "../actions";
 import { canCancel, progressStep } from "../state";
-import { actionButton, type View, type ViewModel } from "./view";
+import { actionButton } from "../../views/parts";
+import { type View, type ViewModel } from "./view";
 
 /** The text of each step. */
 type StepText =
