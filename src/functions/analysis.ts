@@ -9,7 +9,7 @@
  * in the `language` argument ("en" default, "zh"), so a workbook shows the same labels on every computer.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
-import { crossSell } from "../core/analysis/crossSell";
+import { crossSellOf } from "../core/analysis/crossSell";
 import { ANALYSIS_LABELS, AnalysisLabels, AnalysisLanguage, RfmSegment, ValueTier } from "../core/analysis/labels";
 import { lifecycleStages } from "../core/analysis/lifecycle";
 import { SplitRule } from "../core/analysis/quantiles";
@@ -19,9 +19,11 @@ import { valueTiers } from "../core/analysis/valueTiers";
 import { valueError } from "../core/errors";
 import { Message } from "../core/messages/catalogue";
 import { numberArg, optionArg } from "../core/values/args";
+import { shapeOf } from "../core/values/cells";
 import { NumberColumn, rowIndex } from "../core/values/columns";
-import { Addresses, excelCallAt, FilledRows, Invocation, Ranges, readFilled, readKeys } from "./arguments";
-import { blankArgumentsOmitted } from "./blanks";
+import { matchCells } from "../core/values/matchKeys";
+import { Addresses, excelCallAt, FilledRows, Invocation, Ranges, readFilled } from "./arguments";
+import { blankArgumentsOmitted, blankMaskFor } from "./blanks";
 
 const SPLITS = ["mean", "median"] as const;
 const LANGUAGES = ["en", "zh"] as const;
@@ -223,15 +225,15 @@ export function LIFECYCLE(
  */
 export function CROSSSELL(customerIds: any[][], categories: any[][], invocation: Invocation): Promise<number[][]> {
   return excelCallAt(invocation, async (at) => {
-    const [ids, cats] = await Promise.all([
-      readKeys(customerIds, "customerIds", at[0]),
-      readKeys(categories, "categories", at[1]),
-    ]);
-    if (ids.values.length !== cats.values.length) {
-      const sizes = `customerIds ${ids.rows}×${ids.columns}, categories ${cats.rows}×${cats.columns}`;
+    const masks = await Promise.all([blankMaskFor(customerIds, at[0]), blankMaskFor(categories, at[1])]);
+    const ids = matchCells(customerIds, "customerIds", masks[0]);
+    const cats = matchCells(categories, "categories", masks[1]);
+    if (ids.index.length !== cats.index.length) {
+      const [a, b] = [shapeOf(customerIds), shapeOf(categories)];
+      const sizes = `customerIds ${a.rows}×${a.columns}, categories ${b.rows}×${b.columns}`;
       throw valueError("input.sameCells", { names: "customerIds, categories", sizes });
     }
-    return [[crossSell(ids.values, cats.values).rate]];
+    return [[crossSellOf(ids, cats).rate]];
   });
 }
 

@@ -9,13 +9,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
 import { numberArg, optionalNumberArg, optionArg } from "../core/values/args";
 import { shapeOf, shapeText } from "../core/values/cells";
-import { dateTimesIn, keysIn, numbersIn, numbersOrBlanksIn } from "../core/values/ranges";
+import { matchCells } from "../core/values/matchKeys";
+import { dateTimesIn, numbersIn, numbersOrBlanksIn } from "../core/values/ranges";
 import { cac, conversionRate, ltvToCac, paybackPeriods } from "../core/metrics/acquisition";
 import { clv, clvSimple } from "../core/metrics/clv";
 import { csat } from "../core/metrics/csat";
 import { eva, roi, tco } from "../core/metrics/finance";
 import { RESPONSE_STATISTICS, responseHours } from "../core/metrics/responseTime";
-import { churnRate, repeatRate, retentionRate } from "../core/metrics/retention";
+import { churnRate, repeatRateOf, retentionRate } from "../core/metrics/retention";
 import { valueError } from "../core/errors";
 import { excelCall } from "./excel";
 
@@ -105,6 +106,9 @@ export function CHURN(startCustomers: any, lostCustomers: any): number {
   );
 }
 
+/** REPEATRATE skips the number 0 on every platform (how Excel desktop passes a blank cell). */
+const EVERY_ZERO_BLANK = { isBlank: (): boolean => true };
+
 /**
  * Repeat purchase rate: the share of distinct customers that appear at least twice in an order list.
  * Ids match like COUNTIF (text ignores case; 1001 and "1001" are the same customer). Blank cells, and
@@ -115,9 +119,7 @@ export function CHURN(startCustomers: any, lostCustomers: any): number {
  */
 export function REPEATRATE(customerIds: any[][]): number {
   return excelCall(() => {
-    const ids = keysIn(customerIds, "customerIds");
-    for (let i = 0; i < ids.length; i++) if (ids[i] === 0) ids[i] = null;
-    return repeatRate(ids);
+    return repeatRateOf(matchCells(customerIds, "customerIds", EVERY_ZERO_BLANK));
   });
 }
 

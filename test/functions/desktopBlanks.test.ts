@@ -6,7 +6,7 @@
  * check against published and hand-worked values.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { LIFECYCLE, RFM_SCORE, RFM_SEGMENT, VALUETIER } from "../../src/functions/analysis";
+import { CROSSSELL, LIFECYCLE, RFM_SCORE, RFM_SEGMENT, VALUETIER } from "../../src/functions/analysis";
 import { CLV_BTYD, COHORT, RFM } from "../../src/functions/btyd";
 import {
   BGBB_EXPECTED,
@@ -234,6 +234,20 @@ describe("the models' params ranges with a blank cell, on desktop (issue 13 item
     await expect(
       PNBD_PALIVE(col(0, 10.578, 0.606, 11.669), col(c.x), col(c.tx), col(c.T), invocationAt("Fit!F2:F5")),
     ).rejects.toMatchObject({ code: "#NUM!" });
+  });
+});
+
+describe("key ranges with blank cells: CROSSSELL reads them through matchCells", () => {
+  it("a blank category passed as 0 is skipped as on the web; a typed 0 stays a category", async () => {
+    // A bought Books and (blank), B Music: no one bought two categories → 0 (1/2 if the blank counted as 0)
+    const web = await CROSSSELL(col("A", "A", "B"), col("Books", null, "Music"), WEB);
+    expect(web).toEqual([[0]]);
+    desktop = installDesktopExcel({ "Log!B2:B4": [["String"], [E], ["String"]] });
+    const at = invocationAt("Log!A2:A4", "Log!B2:B4");
+    expect(await CROSSSELL(col("A", "A", "B"), col("Books", 0, "Music"), at)).toEqual(web);
+    desktop.restore();
+    desktop = installDesktopExcel({ "Log!B2:B4": [["String"], [D], ["String"]] });
+    expect(await CROSSSELL(col("A", "A", "B"), col("Books", 0, "Music"), at)).toEqual([[0.5]]);
   });
 });
 

@@ -6,7 +6,7 @@
  * a customer whose rows have no category at all is left out of the denominator.
  */
 import { div0Error, valueError } from "../errors";
-import { MatchKey, matchKeys } from "../values/matchKeys";
+import { MatchedKeys, MatchKey, matchKeys } from "../values/matchKeys";
 
 export type { MatchKey } from "../values/matchKeys";
 
@@ -35,11 +35,18 @@ export function crossSell(customerIds: readonly MatchKey[], categories: readonly
       counts: `${customerIds.length}, ${categories.length}`,
     });
   }
-  const ids = matchKeys(customerIds);
-  const cats = matchKeys(categories).index;
+  return crossSellOf(matchKeys(customerIds, "customerIds"), matchKeys(categories, "categories"));
+}
+
+/**
+ * {@link crossSell} of columns already matched (src/core/values/matchKeys.ts), row for row. O(n).
+ * @throws CrmError `#DIV/0!` when no customer has a category.
+ */
+export function crossSellOf(ids: MatchedKeys, categories: MatchedKeys): CrossSell {
+  const cats = categories.index;
   const firstCategory = new Int32Array(ids.distinct).fill(-1);
   const several = new Uint8Array(ids.distinct);
-  for (let i = 0; i < customerIds.length; i++) {
+  for (let i = 0; i < ids.index.length; i++) {
     const c = ids.index[i]!;
     const g = cats[i]!;
     if (c < 0 || g < 0) continue;

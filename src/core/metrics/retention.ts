@@ -2,7 +2,7 @@
  * Keeping customers: retention rate, churn rate and the repeat purchase rate. Rates are fractions.
  */
 import { div0Error, numError } from "../errors";
-import { matchKeys } from "../values/matchKeys";
+import { MatchedKeys, matchKeys } from "../values/matchKeys";
 
 function checkCount(x: number, argument: string): void {
   if (!(x >= 0)) throw numError("input.mustNotBeNegative", { arg: argument, value: x });
@@ -57,7 +57,14 @@ export type CustomerId = string | number | null;
  * @example repeatRate(["A", "B", "a", "C", "B", "B"]) // A and B ordered twice or more, of A, B, C → 2/3
  */
 export function repeatRate(customerIds: readonly CustomerId[]): number {
-  const { index, distinct } = matchKeys(customerIds);
+  return repeatRateOf(matchKeys(customerIds, "customerIds"));
+}
+
+/**
+ * {@link repeatRate} of ids already matched (src/core/values/matchKeys.ts). O(n).
+ * @throws CrmError `#DIV/0!` when there are no ids.
+ */
+export function repeatRateOf({ index, distinct }: MatchedKeys): number {
   const orders = new Uint8Array(distinct); // per customer: 1 once, 2 repeat
   for (let i = 0; i < index.length; i++) {
     const c = index[i]!;

@@ -10,6 +10,10 @@
  * character; only a text with surrounding spaces or a character beyond ASCII is folded into a new string first.
  */
 import { distinctRows } from "../btyd/grouping";
+import type { BlankMask } from "./blank";
+import { asCells } from "./cells";
+import { errorTextOf } from "./errorValues";
+import { badCell, isPlainText } from "./ranges";
 
 /** A customer id or category as Excel passes it: a number, a text, or null for a blank. */
 export type MatchKey = string | number | null;
@@ -50,27 +54,68 @@ function distinctNumbers(numbers: Float64Array): { index: Int32Array; values: Fl
   return { index, values: values.subarray(0, groups) };
 }
 
+/** Each row's key group (−1 for a blank) and how many groups there are. */
+export interface MatchedKeys {
+  readonly index: Int32Array;
+  readonly distinct: number;
+}
+
 /**
  * Numbers the distinct keys of a column as COUNTIF matches them: the index of each row's key, −1 for a blank
  * (null or text of spaces only). A text that spells a number joins that number. Groups of numbers come first,
  * then those of texts. O(n) expected.
+ * @throws CrmError as {@link matchCells} for NaN/±Infinity or an error text
  * @example matchKeys([7, "C-1", " c-1", "7", null]) // index [0, 1, 1, 0, −1], distinct 2
  */
-export function matchKeys(keys: readonly MatchKey[]): { index: Int32Array; distinct: number } {
-  const n = keys.length;
-  // per row: −1 blank, TEXT until the texts are grouped, then a text group g as −2 − g; numbers filled in last
+export function matchKeys(keys: readonly MatchKey[], argument = "keys"): MatchedKeys {
+  return matchRows([keys], keys.length, argument, undefined);
+}
+
+/**
+ * {@link matchKeys} straight from a range argument as Excel passes it, without a column of keys in between:
+ * cells in reading order, one row per cell (`index.length` = rows × columns). A cell is read as the value
+ * layer's keys are (src/core/values/ranges.ts): a finite number, a text, or a blank (empty, null, or a 0 that
+ * `blanks` says is a blank cell: Excel desktop passes blanks as 0).
+ * @throws CrmError `#NUM!` for NaN/±Infinity, `#VALUE!` for a logical, an error value as itself, each naming
+ *   the argument and cell
+ */
+export function matchCells(raw: unknown, argument: string, blanks?: BlankMask): MatchedKeys {
+  const cells = asCells(raw);
+  return matchRows(cells, cells[0]?.length ?? 0, argument, blanks);
+}
+
+/**
+ * The one loop of {@link matchKeys} and {@link matchCells}: cells row by row (a column of keys is one row of
+ * `columns` = its length); each row's cell k = r·columns + c is classified, numbers grouped through
+ * {@link distinctNumbers}, texts through {@link groupTexts}.
+ */
+function matchRows(
+  cells: readonly (readonly unknown[])[],
+  columns: number,
+  argument: string,
+  blanks: BlankMask | undefined,
+): MatchedKeys {
+  const n = cells.length * columns;
+  // per cell: −1 blank, TEXT until the texts are grouped, then a text group g as −2 − g; numbers filled in last
   const index = new Int32Array(n).fill(-1);
   const numbers = new NumberRows(n >> 3);
   let textRows = 0;
-  for (let i = 0; i < n; i++) {
-    const k = keys[i];
-    if (typeof k === "number") numbers.push(k, i);
-    else if (typeof k === "string") {
-      index[i] = TEXT;
-      textRows++;
+  for (let r = 0, k = 0; r < cells.length; r++) {
+    const row = cells[r]!;
+    for (let c = 0; c < columns; c++, k++) {
+      const v = row[c];
+      if (typeof v === "number") {
+        if (v - v !== 0) badCell(v, argument, r, c, columns);
+        if (v !== 0 || blanks === undefined || !blanks.isBlank(r, c)) numbers.push(v, k);
+      } else if (typeof v === "string") {
+        if (v === "") continue;
+        if (!isPlainText(v) && errorTextOf(v) !== null) badCell(v, argument, r, c, columns);
+        index[k] = TEXT;
+        textRows++;
+      } else if (v !== null && v !== undefined) badCell(v, argument, r, c, columns);
     }
   }
-  const texts = textRows > 0 ? groupTexts(keys, index, textRows, numbers) : 0;
+  const texts = textRows > 0 ? groupTexts(cells, columns, index, textRows, numbers) : 0;
   const numberGroups = distinctNumbers(numbers.values.subarray(0, numbers.count));
   const numberDistinct = numberGroups.values.length;
   if (texts > 0) {
@@ -196,7 +241,13 @@ function rehashed(hashes: Int32Array, distinct: number, size: number): Int32Arra
  * when half full; a run of rows with the same text as typed (a log grouped by customer) is looked up once, and
  * the first {@link TYPED_CACHE} texts as typed are remembered. O(n) expected.
  */
-function groupTexts(keys: readonly MatchKey[], index: Int32Array, textRows: number, numbers: NumberRows): number {
+function groupTexts(
+  cells: readonly (readonly unknown[])[],
+  columns: number,
+  index: Int32Array,
+  textRows: number,
+  numbers: NumberRows,
+): number {
   const capacity = Math.max(64, textRows >> 3); // distinct texts before the lists grow: a first guess
   let slots: Int32Array = new Int32Array(tableSize(capacity)).fill(-1); // a distinct text d, or −1 for an empty slot; at most half full
   let mask = slots.length - 1;
@@ -212,7 +263,7 @@ function groupTexts(keys: readonly MatchKey[], index: Int32Array, textRows: numb
   let last = -1; // the distinct text of lastText
   for (let i = 0; i < index.length; i++) {
     if (index[i] !== TEXT) continue;
-    const k = keys[i] as string;
+    const k = cells[(i / columns) | 0]![i % columns] as string;
     if (k !== lastText || last < 0) {
       const cached = useTyped ? typed.get(k) : undefined;
       if (cached !== undefined) last = cached;

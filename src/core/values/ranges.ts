@@ -80,7 +80,7 @@ export function numbersIn(values: unknown, argument: string, blanks?: BlankMask)
 }
 
 /** Throws the error for cell (r, c) of a range: `#NUM!` for NaN/±Infinity, else as `rejectCell`. */
-function badCell(v: unknown, argument: string, r: number, c: number, columns: number): never {
+export function badCell(v: unknown, argument: string, r: number, c: number, columns: number): never {
   const where = cellOf(argument, r, c, columns);
   if (typeof v === "number") throw numError("input.cellNotFinite", { where });
   return rejectCell(v, where);
@@ -90,21 +90,21 @@ function badCell(v: unknown, argument: string, r: number, c: number, columns: nu
 export type Key = string | number;
 
 /**
- * The one reader of a range's cells in reading order, keeping positions: finite numbers as they are, blanks as
- * NaN (into a Float64Array) or, with `keys`, as null, and with `keys` text as trimmed strings; any other cell
- * throws for itself ({@link badCell}). Written out loop by loop, without a callback or a closure per cell: a
- * million-cell column is read in about 10 ms (a shared per-cell visitor made CRM.RFM's reading five times slower).
- */
-/**
  * Whether a text is neither an error text nor has spaces to trim: printable ASCII at both ends other than "#"
  * (trim() removes only characters ≤ 32 and spaces beyond ASCII). The common case, which skips the trim.
  */
-function isPlainText(v: string): boolean {
+export function isPlainText(v: string): boolean {
   const first = v.charCodeAt(0);
   const last = v.charCodeAt(v.length - 1);
   return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127;
 }
 
+/**
+ * The one reader of a range's cells in reading order, keeping positions: finite numbers as they are, blanks as
+ * NaN (into a Float64Array) or, with `keys`, as null, and with `keys` text as trimmed strings; any other cell
+ * throws for itself ({@link badCell}). Written out loop by loop, without a callback or a closure per cell: a
+ * million-cell column is read in about 10 ms (a shared per-cell visitor made CRM.RFM's reading five times slower).
+ */
 function readCells(values: unknown, argument: string, keys: false): Float64Array;
 function readCells(values: unknown, argument: string, keys: true): (Key | null)[];
 function readCells(values: unknown, argument: string, keys: boolean): Float64Array | (Key | null)[] {
