@@ -11,6 +11,7 @@
  * FIT's spill can be passed as it is. Dates are Excel date serials.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
+import { GAMMA_GAMMA_PARAMETERS } from "../core/btyd/gammagamma";
 import { ANALYSIS_LABELS, AnalysisLanguage, MARKETING_RFM_COLUMNS } from "../core/analysis/labels";
 import { MarketingRfm, marketingRfm } from "../core/analysis/marketingRfm";
 import { btydModel, BtydModel, btydParams, clvBtydMany, clvOptions } from "../core/btyd/clvBtyd";
@@ -24,7 +25,7 @@ import { argError, asCells } from "../core/values/cells";
 import { filledRows, NumberColumn, pick, pickKeys, positionIn, rowIndex, spreadIn } from "../core/values/columns";
 import { excelCallAt, Invocation, readAligned, readDates, readKeys, readNumbers, readParams } from "./arguments";
 import { blankArgumentsOmitted } from "./blanks";
-import { GG_PARAMS, readModelParams } from "./modelAdapter";
+import { readModelParams } from "./modelAdapter";
 
 /**
  * RFM summary of a transaction log, one row per customer in order of first appearance, under a header row.
@@ -151,7 +152,7 @@ export function CLV_BTYD(
     const names = kind === "pnbd" ? ["r", "alpha", "s", "beta"] : ["r", "alpha", "a", "b"];
     const [purchaseValues, gg] = await Promise.all([
       readParams(bgParams, "bgParams", names, at[0]),
-      readModelParams(GG_PARAMS, ggParams, "ggParams", at[1]),
+      readModelParams(GAMMA_GAMMA_PARAMETERS, ggParams, "ggParams", at[1]),
     ]);
     const purchase = btydParams(kind, purchaseValues);
     const options = clvOptions({

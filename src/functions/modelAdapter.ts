@@ -6,36 +6,21 @@
  * A purchase-model family (modelFamily) holds its FIT, PALIVE and EXPECTED bodies with the family's argument
  * names, so each Excel declaration is one call.
  */
-import { BgbbParams, checkBgbbParams } from "../core/btyd/bgbb";
-import { BgnbdParams, checkBgnbdParams } from "../core/btyd/bgnbd";
-import { checkGammaGammaParams, GammaGammaParams } from "../core/btyd/gammagamma";
-import { checkPnbdParams, PnbdParams } from "../core/btyd/pnbd";
-import { checkSbgParams, SbgParams } from "../core/btyd/sbg";
 import { Message } from "../core/messages/catalogue";
 import { numberArg } from "../core/values/args";
 import { inShapeOf, NumberColumn, paramsIn, positionIn } from "../core/values/columns";
 import { Addresses, excelCallAt, Invocation, Ranges, readAligned, readFilled, readParams } from "./arguments";
 
-/** A model's parameters: their names in a FIT's spill order (also their keys) and the model's check. */
+/**
+ * A model's parameters: their names in a FIT's spill order (also their keys) and the model's check — the core's
+ * parameter sets (BGNBD_PARAMETERS, MBGNBD_PARAMETERS, PNBD_PARAMETERS, BGBB_PARAMETERS, SBG_PARAMETERS,
+ * GAMMA_GAMMA_PARAMETERS) are such.
+ */
 export interface ModelParams<P> {
   readonly names: readonly (keyof P & string)[];
-  /** @throws CrmError `#NUM!` for a parameter outside its domain. */
+  /** @throws CrmError `#NUM!` for a parameter outside its domain, naming the model. */
   readonly check: (params: P) => void;
 }
-
-/** BG/NBD's and MBG/NBD's r, alpha, a, b. */
-export const BGNBD_PARAMS: ModelParams<BgnbdParams> = { names: ["r", "alpha", "a", "b"], check: checkBgnbdParams };
-/** Pareto/NBD's r, alpha, s, beta. */
-export const PNBD_PARAMS: ModelParams<PnbdParams> = { names: ["r", "alpha", "s", "beta"], check: checkPnbdParams };
-/** BG/BB's alpha, beta, gamma, delta. */
-export const BGBB_PARAMS: ModelParams<BgbbParams> = {
-  names: ["alpha", "beta", "gamma", "delta"],
-  check: checkBgbbParams,
-};
-/** sBG's alpha, beta. */
-export const SBG_PARAMS: ModelParams<SbgParams> = { names: ["alpha", "beta"], check: checkSbgParams };
-/** Gamma-Gamma's p, q, gamma. */
-export const GG_PARAMS: ModelParams<GammaGammaParams> = { names: ["p", "q", "gamma"], check: checkGammaGammaParams };
 
 /** The parameters named in the model's order, checked. @throws CrmError `#NUM!` from the model's check. */
 function modelParams<P>(model: ModelParams<P>, values: readonly number[]): P {

@@ -8,29 +8,24 @@
  * skipped, also in params ranges on desktop; "" in the results); arguments are read through the value layer.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel argument types, coerced by src/core/values */
-import { bgbbExpected, bgbbFit, bgbbPAlive } from "../core/btyd/bgbb";
-import { bgnbdExpected, bgnbdFit, bgnbdPAlive } from "../core/btyd/bgnbd";
-import { ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
+import { BGBB_PARAMETERS, bgbbExpected, bgbbFit, bgbbPAlive } from "../core/btyd/bgbb";
+import { BGNBD_PARAMETERS, bgnbdExpected, bgnbdFit, bgnbdPAlive, MBGNBD_PARAMETERS } from "../core/btyd/bgnbd";
+import { GAMMA_GAMMA_PARAMETERS, ggExpectedSpend, ggFit } from "../core/btyd/gammagamma";
 import { mbgnbdExpected, mbgnbdFit, mbgnbdPAlive } from "../core/btyd/mbgnbd";
-import { pnbdExpected, pnbdFit, pnbdPAlive } from "../core/btyd/pnbd";
-import { sbgDerl, sbgFit, SbgParams, sbgRetention, sbgSurvival } from "../core/btyd/sbg";
+import { PNBD_PARAMETERS, pnbdExpected, pnbdFit, pnbdPAlive } from "../core/btyd/pnbd";
+import { SBG_PARAMETERS, sbgDerl, sbgFit, SbgParams, sbgRetention, sbgSurvival } from "../core/btyd/sbg";
 import { numberArg } from "../core/values/args";
 import { excelCallAt, Invocation } from "./arguments";
 import { blankArgumentsOmitted } from "./blanks";
 import { excelCall } from "./excel";
 import {
-  BGBB_PARAMS,
-  BGNBD_PARAMS,
   fitOn,
   fitRow,
-  GG_PARAMS,
   modelFamily,
   paramsNow,
   PATTERN_COLUMNS,
   perRow,
-  PNBD_PARAMS,
   readModelParams,
-  SBG_PARAMS,
   SUMMARY_COLUMNS,
 } from "./modelAdapter";
 
@@ -42,22 +37,28 @@ const SUMMARY = { columns: SUMMARY_COLUMNS, horizon: "t" } as const;
 
 // Each purchase model's FIT, PALIVE and EXPECTED bodies; BG/BB's FIT reads a count column and is its own.
 const BGNBD = modelFamily({
-  params: BGNBD_PARAMS,
+  params: BGNBD_PARAMETERS,
   ...SUMMARY,
   fit: bgnbdFit,
   pAlive: bgnbdPAlive,
   expected: bgnbdExpected,
 });
-const PNBD = modelFamily({ params: PNBD_PARAMS, ...SUMMARY, fit: pnbdFit, pAlive: pnbdPAlive, expected: pnbdExpected });
+const PNBD = modelFamily({
+  params: PNBD_PARAMETERS,
+  ...SUMMARY,
+  fit: pnbdFit,
+  pAlive: pnbdPAlive,
+  expected: pnbdExpected,
+});
 const MBGNBD = modelFamily({
-  params: BGNBD_PARAMS,
+  params: MBGNBD_PARAMETERS,
   ...SUMMARY,
   fit: mbgnbdFit,
   pAlive: mbgnbdPAlive,
   expected: mbgnbdExpected,
 });
 const BGBB = modelFamily({
-  params: BGBB_PARAMS,
+  params: BGBB_PARAMETERS,
   columns: PATTERN_COLUMNS,
   horizon: "futurePeriods",
   pAlive: bgbbPAlive,
@@ -272,7 +273,7 @@ export function BGBB_FIT(
     const raws = given ? [frequency, recency, periods, counts] : [frequency, recency, periods];
     const ranges = { raws, names: given ? [...PATTERN_COLUMNS, "count"] : PATTERN_COLUMNS, addresses: at };
     const fit = await fitOn(ranges, ([x, tx, n, c], describe) => bgbbFit(x!, tx!, n!, c, { describe }));
-    return fitRow(BGBB_PARAMS, fit.params, fit.logLikelihood);
+    return fitRow(BGBB_PARAMETERS, fit.params, fit.logLikelihood);
   });
 }
 
@@ -336,7 +337,7 @@ export function GG_FIT(frequency: any[][], monetary: any[][], invocation: Invoca
   return excelCallAt(invocation, async (at) => {
     const ranges = { raws: [frequency, monetary], names: GG_COLUMNS, addresses: at };
     const fit = await fitOn(ranges, ([x, m], describe) => ggFit(x!, m!, { describe }));
-    return fitRow(GG_PARAMS, fit.params, fit.logLikelihood);
+    return fitRow(GAMMA_GAMMA_PARAMETERS, fit.params, fit.logLikelihood);
   });
 }
 
@@ -358,7 +359,7 @@ export function GG_SPEND(
   invocation: Invocation,
 ): Promise<any[][]> {
   return excelCallAt(invocation, async (at) => {
-    const p = await readModelParams(GG_PARAMS, params, "params", at[0]);
+    const p = await readModelParams(GAMMA_GAMMA_PARAMETERS, params, "params", at[0]);
     const ranges = { raws: [frequency, monetary], names: GG_COLUMNS, addresses: at.slice(1) };
     return perRow(ranges, ([x, m], i, where) => ggExpectedSpend(p, x![i]!, m![i]!, where));
   });
@@ -377,7 +378,7 @@ export function GG_SPEND(
 export function SBG_FIT(active: any[][], invocation: Invocation): Promise<number[][]> {
   return excelCallAt(invocation, async (at) => {
     const fit = await fitOn({ raws: [active], names: ["active"], addresses: at }, ([a]) => sbgFit(a!));
-    return fitRow(SBG_PARAMS, fit.params, fit.logLikelihood);
+    return fitRow(SBG_PARAMETERS, fit.params, fit.logLikelihood);
   });
 }
 
@@ -389,7 +390,7 @@ function perPeriod(
   f: (p: SbgParams, t: number) => number,
 ): Promise<any[][]> {
   return excelCallAt(invocation, async (at) => {
-    const p = await readModelParams(SBG_PARAMS, params, "params", at[0]);
+    const p = await readModelParams(SBG_PARAMETERS, params, "params", at[0]);
     return perRow({ raws: [t], names: ["t"], addresses: at.slice(1) }, ([periods], i) => f(p, periods![i]!));
   });
 }
@@ -433,7 +434,7 @@ export function SBG_RETENTION(params: any[][], t: any[][], invocation: Invocatio
  */
 export function SBG_DERL(params: any[][], discountRate: any, renewals: any): number {
   return excelCall(() => {
-    const p = paramsNow(SBG_PARAMS, params, "params");
+    const p = paramsNow(SBG_PARAMETERS, params, "params");
     return sbgDerl(p, numberArg(discountRate, "discountRate"), numberArg(renewals, "renewals", { default: 0 }));
   });
 }

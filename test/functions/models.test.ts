@@ -92,6 +92,9 @@ describe("PNBD.* and MBGNBD.* on CDNOW", () => {
       "row 2 of the range: T 6 is less than recency 9 (both count from the first purchase)",
     ]);
     expect((await excelError(() => PNBD_PALIVE([[0.5, 1]], col(1), col(1), col(2), INV))).code).toBe("#N/A");
+    // a bad parameter is named with the model it was given to: MBG/NBD, not BG/NBD whose parameters it shares
+    const bad = await excelError(() => MBGNBD_PALIVE([[0.5, 6, -1, 1.6]], col(1), col(1), col(5), INV));
+    expect([bad.code, bad.message]).toEqual(["#NUM!", "params: MBG/NBD a must be a positive number, got -1"]);
     expect((await excelError(() => PNBD_EXPECTED([F.pnbd.published], -1, col(1), col(1), col(2), INV))).code).toBe(
       "#NUM!",
     );

@@ -28,7 +28,7 @@ import { finite } from "../errors";
 import { msg } from "../messages/catalogue";
 import { distinctRows } from "./grouping";
 import { hyp2f1ExcessFunction } from "./hyp2f1";
-import type { ModelFit, ModelFitOptions, ParamsOf, SummaryModel } from "./modelFit";
+import type { ModelFit, ModelFitOptions, ParameterSet, ParamsOf, SummaryModel } from "./modelFit";
 import { parameterSet, summaryModelFunctions } from "./modelFit";
 import type { Objective } from "./optimize";
 import { digamma, logGamma, trigamma } from "./special";
@@ -38,6 +38,8 @@ import { digamma, logGamma, trigamma } from "./special";
  * when the data show no dropout or no heterogeneity.
  */
 export const BGNBD_PARAMETERS = parameterSet("BG/NBD", ["r", "alpha", "a", "b"], msg("btyd.hintBgnbd"));
+/** MBG/NBD's parameters: BG/NBD's, named MBG/NBD in messages. */
+export const MBGNBD_PARAMETERS = parameterSet("MBG/NBD", BGNBD_PARAMETERS.names, BGNBD_PARAMETERS.hint);
 
 /** BG/NBD parameters: purchase-rate shape r and scale α, dropout Beta(a, b). */
 export type BgnbdParams = ParamsOf<typeof BGNBD_PARAMETERS>;
@@ -386,11 +388,14 @@ export function familyExpectedCurve(
 /**
  * The BG/NBD family member `shift` (0: BG/NBD, 1: MBG/NBD, named `model` in messages) as a model of customer
  * summaries: grouped profiles, the objective above, the start r = a = b = 1, α = ΣT/Σx; ln L, P(alive) = 1/D
- * and E[Y(t)] as in the module comment. Its parameters are checked as BG/NBD's.
+ * and E[Y(t)] as in the module comment. Its parameters are BG/NBD's, named after the member in messages.
  */
-function familyModel(model: string, shift: number): SummaryModel<keyof BgnbdParams, GroupedSummary> {
+function familyModel(
+  parameters: ParameterSet<keyof BgnbdParams>,
+  shift: number,
+): SummaryModel<keyof BgnbdParams, GroupedSummary> {
   return {
-    parameters: { ...BGNBD_PARAMETERS, model },
+    parameters,
     group: (frequency, recency, T) => groupSummary(frequency, recency, T, shift),
     objective: (data, penalizer) => objective(data, penalizer, shift),
     start: (logScale) => [0, logScale, 0, 0],
@@ -400,9 +405,9 @@ function familyModel(model: string, shift: number): SummaryModel<keyof BgnbdPara
   };
 }
 
-const BGNBD = summaryModelFunctions(familyModel("BG/NBD", 0));
+const BGNBD = summaryModelFunctions(familyModel(BGNBD_PARAMETERS, 0));
 /** MBG/NBD's fit, objective, likelihood and predictions (mbgnbd.ts): BG/NBD's with one more chance to drop out. */
-export const MBGNBD = summaryModelFunctions(familyModel("MBG/NBD", 1));
+export const MBGNBD = summaryModelFunctions(familyModel(MBGNBD_PARAMETERS, 1));
 
 /**
  * Maximum-likelihood BG/NBD fit (optionally L2-penalised), by damped Newton on ln(r, α, a, b) from r = a = b = 1,
