@@ -8,22 +8,14 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { excelSerial } from "../../src/core/values/dates";
 import { axeViolations, describeViolations } from "../support/axe";
 import { OFFICE_THEMES, officeThemeSetup } from "../support/officeThemes";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { browserSessionPerFile, openTaskpane, skipBrowserLayer, type HostPage } from "../support/browser";
 import type { FakeCall, FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 400, height: 1200 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserSessionPerFile({ viewport: { width: 400, height: 1200 } });
 
 /**
  * Seven transactions of four customers (a: 3 days, b: 2, c: 1, d: 1) in Q1 2024, with categories. Serials:
@@ -52,8 +44,7 @@ function workbook(rows: unknown[][], extra: FakeHostConfig = {}): FakeHostConfig
 }
 
 async function openPane(config: FakeHostConfig, dark = false): Promise<HostPage> {
-  const p = await session.open("taskpane.html", config, dark ? { setup: officeThemeSetup(OFFICE_THEMES.black) } : {});
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
+  const p = await openTaskpane(session, config, dark ? { setup: officeThemeSetup(OFFICE_THEMES.black) } : {});
   await p.page.waitForSelector("#analysis-root #an-use", { state: "attached", timeout: 10_000 });
   return p;
 }

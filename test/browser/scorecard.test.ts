@@ -6,8 +6,8 @@
  * `=HYPERLINK("x")` lands as text; a KPI named `<img src=x onerror=alert(1)>` shows as text in the pane.
  * Screenshots of the pane in English and Chinese go to test/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserSessionPerFile, skipBrowserLayer, type HostPage } from "../support/browser";
 import type { FakeCall, FakeHostConfig } from "../support/fakeExcel";
 import { readScorecardTable } from "../../src/core/scorecard/table";
 import { sampleKpis } from "../support/scorecardKpis";
@@ -20,15 +20,7 @@ import {
   useSelection,
 } from "../support/scorecardPane";
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 400, height: 900 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserSessionPerFile({ viewport: { width: 400, height: 900 } });
 
 /** A workbook holding a KPI table at Sheet1!A1 (selected) and a sheet of notes that must stay untouched. */
 function kpiWorkbook(rows: unknown[][], extra: FakeHostConfig = {}): FakeHostConfig {

@@ -4,25 +4,16 @@
  * of syncs; an edited cell is listed as a conflict and kept; an injected failure or a cancel leaves the
  * workbook as it was; the section follows the pane's language.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserSessionPerFile, openTaskpane, skipBrowserLayer, type HostPage } from "../support/browser";
 import type { FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
 import { cellsOf, changedCells, SHARING_FROZEN_CELLS, sharingWorkbook } from "../support/sharingWorkbook";
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 380, height: 900 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserSessionPerFile({ viewport: { width: 380, height: 900 } });
 
 /** Opens the pane on the sharing workbook and waits for the section to be mounted and Office to be ready. */
 async function openPane(config: FakeHostConfig = sharingWorkbook()): Promise<HostPage> {
-  const p = await session.open("taskpane.html", config);
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
+  const p = await openTaskpane(session, config);
   const mounted = await p.page
     .waitForSelector("#sharing-root [data-action=check]", { state: "attached", timeout: 10_000 })
     .then(() => true)
