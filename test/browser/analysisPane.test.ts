@@ -12,7 +12,13 @@ import { describe, expect, it } from "vitest";
 import { excelSerial } from "../../src/core/values/dates";
 import { axeViolations, describeViolations } from "../support/axe";
 import { OFFICE_THEMES, officeThemeSetup } from "../support/officeThemes";
-import { browserSessionPerFile, openTaskpane, skipBrowserLayer, type HostPage } from "../support/browser";
+import {
+  browserSessionPerFile,
+  clickWhileColleagueAddsSheet,
+  openTaskpane,
+  skipBrowserLayer,
+  type HostPage,
+} from "../support/browser";
 import type { FakeCall, FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
 
 const session = browserSessionPerFile({ viewport: { width: 400, height: 1200 } });
@@ -202,23 +208,17 @@ describe.skipIf(skipBrowserLayer)("the customer-analysis section in Chromium", (
   it("a co-author's sheet named Customer analysis, added while Build runs, keeps its data", async () => {
     const p = await openPane(workbook(SMALL, { syncDelayMs: 1000 }));
     await useSelection(p);
-    await p.page.evaluate(() => {
-      document.querySelector<HTMLButtonElement>("#an-build")!.click();
-      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
-        setTimeout(() => {
-          Excel.run(async (ctx) => {
-            ctx.workbook.worksheets.add("Customer analysis").getRange("A1").values = [["theirs"]];
-            await ctx.sync();
-          }).then(resolve, reject);
-        }, 300);
-      });
+    const colleagueDone = await clickWhileColleagueAddsSheet(p, "#an-build", {
+      sheet: "Customer analysis",
+      range: "A1",
+      values: [["theirs"]],
     });
     await p.page.waitForFunction(
       () => document.querySelector<HTMLElement>("#analysis-root .an-result")?.dataset.outcome !== undefined,
       undefined,
       { timeout: 30_000 },
     );
-    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+    await colleagueDone();
     expect(await resultText(p)).toMatch(/^Nothing was written: a sheet named "Customer analysis" was added meanwhile/);
     expect(await p.page.evaluate(() => globalThis.__fakeHost!.values("'Customer analysis'!A1"))).toEqual([["theirs"]]);
     await p.page.close();

@@ -5,7 +5,13 @@
  * workbook as it was; the section follows the pane's language.
  */
 import { describe, expect, it } from "vitest";
-import { browserSessionPerFile, openTaskpane, skipBrowserLayer, type HostPage } from "../support/browser";
+import {
+  browserSessionPerFile,
+  openTaskpane,
+  skipBrowserLayer,
+  waitForSection,
+  type HostPage,
+} from "../support/browser";
 import type { FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
 import { cellsOf, changedCells, SHARING_FROZEN_CELLS, sharingWorkbook } from "../support/sharingWorkbook";
 
@@ -14,16 +20,12 @@ const session = browserSessionPerFile({ viewport: { width: 380, height: 900 } })
 /** Opens the pane on the sharing workbook and waits for the section to be mounted and Office to be ready. */
 async function openPane(config: FakeHostConfig = sharingWorkbook()): Promise<HostPage> {
   const p = await openTaskpane(session, config);
-  const mounted = await p.page
-    .waitForSelector("#sharing-root [data-action=check]", { state: "attached", timeout: 10_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (!mounted) {
-    throw new Error(
-      'the "Prepare for sharing" section is not in dist/taskpane.js: taskpane.ts must call ' +
-        'mountSharing(document.getElementById("sharing-root"), () => lang) (src/taskpane/sharing/sharingPane.ts), then rebuild',
-    );
-  }
+  await waitForSection(
+    p,
+    "#sharing-root [data-action=check]",
+    'the "Prepare for sharing" section is not in dist/taskpane.js: taskpane.ts must call ' +
+      'mountSharing(document.getElementById("sharing-root"), () => lang) (src/taskpane/sharing/sharingPane.ts), then rebuild',
+  );
   return p;
 }
 

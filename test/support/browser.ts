@@ -342,3 +342,50 @@ export function invokeFunction(
     invocation,
   ] as const);
 }
+
+/**
+ * Waits (10 s) until a section of the pane is mounted: `selector` is attached. When it never is, fails with
+ * `missing`, which says what the bundle lacks and where it comes from.
+ */
+export async function waitForSection(p: HostPage, selector: string, missing: string): Promise<void> {
+  const mounted = await p.page
+    .waitForSelector(selector, { state: "attached", timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!mounted) throw new Error(missing);
+}
+
+/** A sheet a co-author adds while an operation of the pane runs, and the values they type at `range` of it. */
+export interface ColleagueSheet {
+  sheet: string;
+  range: string;
+  values: unknown[][];
+}
+
+/**
+ * Clicks `selector` in the page and, 300 ms later, adds `edit`'s sheet as a co-author would (their own
+ * Excel.run against the same workbook). Returns a function that waits until the co-author's sync is done.
+ */
+export async function clickWhileColleagueAddsSheet(
+  p: HostPage,
+  selector: string,
+  edit: ColleagueSheet,
+): Promise<() => Promise<void>> {
+  await p.page.evaluate(
+    ({ selector, sheet, range, values }) => {
+      document.querySelector<HTMLButtonElement>(selector)!.click();
+      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
+        setTimeout(() => {
+          Excel.run(async (ctx) => {
+            ctx.workbook.worksheets.add(sheet).getRange(range).values = values;
+            await ctx.sync();
+          }).then(resolve, reject);
+        }, 300);
+      });
+    },
+    { selector, ...edit },
+  );
+  return async () => {
+    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+  };
+}
