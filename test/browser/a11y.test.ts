@@ -13,7 +13,8 @@ import { axeViolations, describeViolations } from "../support/axe";
 import { contrastRatio } from "../support/colour";
 import { OFFICE_THEMES, officeThemeSetup } from "../support/officeThemes";
 import { sampleKpiWorkbook } from "../support/scorecardKpis";
-import { useSelection } from "../support/scorecardPane";
+import { pressAndWait, useSelection } from "../support/scorecardPane";
+import { pressSharing } from "../support/sharingPane";
 import { sharingWorkbook } from "../support/sharingWorkbook";
 
 const session = browserSessionPerFile({ viewport: { width: 400, height: 900 } });
@@ -30,23 +31,6 @@ const kpiWorkbook = (lang: Lang, edit?: (rows: unknown[][]) => void): FakeHostCo
 function openPane(config: FakeHostConfig, theme: Theme): Promise<HostPage> {
   const setup = theme === "dark" ? officeThemeSetup(OFFICE_THEMES.black) : undefined;
   return openTaskpane(session, config, setup ? { setup } : {});
-}
-
-async function build(p: HostPage): Promise<void> {
-  await p.page.click("#sc-build");
-  await p.page.waitForFunction(
-    () =>
-      document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy" &&
-      document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome !== undefined,
-  );
-}
-
-async function pressSharing(p: HostPage, action: "check" | "restore"): Promise<void> {
-  await p.page.click(`#sharing-root [data-action=${action}]`);
-  await p.page.waitForFunction(() => {
-    const s = document.querySelector<HTMLElement>("#sharing-root .sharing")?.dataset.state;
-    return s !== undefined && s !== "busy" && s !== "idle";
-  });
 }
 
 const violations = async (p: HostPage, disableRules?: string[]): Promise<string[]> =>
@@ -84,7 +68,7 @@ describe.skipIf(skipBrowserLayer)("axe-core finds no WCAG 2.1 A/AA violation", (
         await p.page.fill("#sc-cap", "120");
         await p.page.fill("#sc-near", "80");
         await p.page.click("#scorecard-root [data-action=reset-bands]");
-        await build(p);
+        await pressAndWait(p, "#sc-build");
         // Built: the result, Build offering a second scorecard or a Refresh, the list with its named buttons.
         expect(await violations(p)).toEqual([]);
         await p.page.close();
