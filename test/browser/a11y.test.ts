@@ -6,69 +6,31 @@
  *
  * Every state of the scorecard section is checked with every rule (issue 13 items 7 and 9).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserSessionPerFile, openTaskpane, skipBrowserLayer, type HostPage } from "../support/browser";
 import type { FakeHostConfig } from "../support/fakeExcel.js";
 import { axeViolations, describeViolations } from "../support/axe";
 import { contrastRatio } from "../support/colour";
 import { OFFICE_THEMES, officeThemeSetup } from "../support/officeThemes";
-import { sampleKpis } from "../support/scorecardKpis";
+import { sampleKpiWorkbook } from "../support/scorecardKpis";
+import { pressAndWait, useSelection } from "../support/scorecardPane";
+import { pressSharing } from "../support/sharingPane";
 import { sharingWorkbook } from "../support/sharingWorkbook";
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 400, height: 900 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserSessionPerFile({ viewport: { width: 400, height: 900 } });
 
 type Lang = "en" | "zh";
 type Theme = "light" | "dark";
 const LANGS: Lang[] = ["en", "zh"];
 const THEMES: Theme[] = ["light", "dark"];
 
-function kpiWorkbook(lang: Lang, edit?: (rows: unknown[][]) => void): FakeHostConfig {
-  const rows: unknown[][] = sampleKpis(lang);
-  edit?.(rows);
-  return {
-    displayLanguage: lang === "zh" ? "zh-CN" : "en-US",
-    sheets: { Sheet1: { [`A1:G${rows.length}`]: rows } },
-    selection: `Sheet1!A1:G${rows.length}`,
-  };
-}
+const kpiWorkbook = (lang: Lang, edit?: (rows: unknown[][]) => void): FakeHostConfig =>
+  sampleKpiWorkbook(lang, {}, edit);
 
 /** Opens the pane under a White (light) or Black (dark) Office theme and waits until it has started. */
-async function openPane(config: FakeHostConfig, theme: Theme): Promise<HostPage> {
+function openPane(config: FakeHostConfig, theme: Theme): Promise<HostPage> {
   const setup = theme === "dark" ? officeThemeSetup(OFFICE_THEMES.black) : undefined;
-  const p = await session.open("taskpane.html", config, setup ? { setup } : {});
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
-  return p;
-}
-
-async function useSelection(p: HostPage): Promise<void> {
-  await p.page.click("#sc-use");
-  await p.page.waitForSelector("#scorecard-root select[data-role=metric]");
-  await p.page.waitForFunction(() => document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy");
-}
-
-async function build(p: HostPage): Promise<void> {
-  await p.page.click("#sc-build");
-  await p.page.waitForFunction(
-    () =>
-      document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy" &&
-      document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome !== undefined,
-  );
-}
-
-async function pressSharing(p: HostPage, action: "check" | "restore"): Promise<void> {
-  await p.page.click(`#sharing-root [data-action=${action}]`);
-  await p.page.waitForFunction(() => {
-    const s = document.querySelector<HTMLElement>("#sharing-root .sharing")?.dataset.state;
-    return s !== undefined && s !== "busy" && s !== "idle";
-  });
+  return openTaskpane(session, config, setup ? { setup } : {});
 }
 
 const violations = async (p: HostPage, disableRules?: string[]): Promise<string[]> =>
@@ -106,7 +68,7 @@ describe.skipIf(skipBrowserLayer)("axe-core finds no WCAG 2.1 A/AA violation", (
         await p.page.fill("#sc-cap", "120");
         await p.page.fill("#sc-near", "80");
         await p.page.click("#scorecard-root [data-action=reset-bands]");
-        await build(p);
+        await pressAndWait(p, "#sc-build");
         // Built: the result, Build offering a second scorecard or a Refresh, the list with its named buttons.
         expect(await violations(p)).toEqual([]);
         await p.page.close();

@@ -4,11 +4,11 @@
  * (blanks passed as 0, a real 0 days kept) in one sync. Expected values are worked by hand from the
  * definitions (DESIGN.md "Customer analysis").
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
-import type { FakeHostConfig, FakeInvocation, FakeInvokeResult } from "../support/fakeExcel.js";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { browserSessionPerFile, invokeFunction, skipBrowserLayer, type HostPage } from "../support/browser";
+import type { FakeHostConfig } from "../support/fakeExcel.js";
 
-let session: BrowserSession;
+const session = browserSessionPerFile();
 let web: HostPage;
 let desktop: HostPage;
 
@@ -19,32 +19,20 @@ const desktopConfig: FakeHostConfig = { platform: "PC", sheets: { Customers: tab
 
 beforeAll(async () => {
   if (skipBrowserLayer) return;
-  session = await startBrowserSession();
   web = await session.open("taskpane.html", {});
   desktop = await session.open("taskpane.html", desktopConfig);
-});
-afterAll(async () => {
-  await session?.close();
 });
 beforeEach(async () => {
   if (skipBrowserLayer) return;
   await desktop.clearLog();
 });
 
-function invoke(p: HostPage, id: string, args: unknown[], invocation?: FakeInvocation): Promise<FakeInvokeResult> {
-  return p.page.evaluate(([i, a, inv]) => globalThis.__fakeHost!.invokeSettled(i, a, inv), [
-    id,
-    args,
-    invocation,
-  ] as const);
-}
-
 const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 
 describe.skipIf(skipBrowserLayer)("customer analysis in the bundle", () => {
   it('CRM.RFM(…, "marketing", "zh") spills a Chinese header, then first/last purchase, days, spend, days since', async () => {
     const log = [col("A", "A", "B", "A"), col(45658, 45665, 45660, 45665), col(10, 20, 5, 30)];
-    const r = await invoke(web, "RFM", [...log, null, null, "marketing", "zh"], { parameterAddresses: [] });
+    const r = await invokeFunction(web, "RFM", [...log, null, null, "marketing", "zh"], { parameterAddresses: [] });
     expect(r).toEqual({
       ok: true,
       value: [
@@ -56,13 +44,15 @@ describe.skipIf(skipBrowserLayer)("customer analysis in the bundle", () => {
   });
 
   it("CRM.LIFECYCLE with lost > atRisk rejects with #NUM!", async () => {
-    const r = await invoke(web, "LIFECYCLE", [col(0.5), col(100), null, 0.3, 0.4, null], { parameterAddresses: [] });
+    const r = await invokeFunction(web, "LIFECYCLE", [col(0.5), col(100), null, 0.3, 0.4, null], {
+      parameterAddresses: [],
+    });
     expect(r.ok).toBe(false);
     expect((r as { error: { code: string } }).error.code).toBe("#NUM!");
   });
 
   it("an unknown language word rejects with #VALUE! naming the allowed ones", async () => {
-    const r = await invoke(web, "VALUETIER", [col(1, 2), col(1, 2), null, "fr"], { parameterAddresses: [] });
+    const r = await invokeFunction(web, "VALUETIER", [col(1, 2), col(1, 2), null, "fr"], { parameterAddresses: [] });
     expect(r.ok).toBe(false);
     expect((r as { error: { code: string; message: string } }).error).toMatchObject({
       code: "#VALUE!",
@@ -75,7 +65,7 @@ describe.skipIf(skipBrowserLayer)("blank-safety on Excel desktop", () => {
   it("RFM.SCORE of B2:D6 with a blank row passed as 0s: the blank row stays blank, the real 0 days scores, one sync per column read", async () => {
     // the four customers: days 0, 10, 40, 200; 2 bins → breaks at the median: 25 days, 3 purchases, 115 spend
     const args = [col(0, 10, 0, 40, 200), col(6, 4, 0, 2, 1), col(300, 150, 0, 80, 20), 2];
-    const r = await invoke(desktop, "RFM.SCORE", args, {
+    const r = await invokeFunction(desktop, "RFM.SCORE", args, {
       parameterAddresses: ["Customers!B2:B6", "Customers!C2:C6", "Customers!D2:D6"],
     });
     expect(r).toEqual({

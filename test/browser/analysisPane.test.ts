@@ -8,22 +8,20 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { excelSerial } from "../../src/core/values/dates";
 import { axeViolations, describeViolations } from "../support/axe";
 import { OFFICE_THEMES, officeThemeSetup } from "../support/officeThemes";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import {
+  browserSessionPerFile,
+  clickWhileColleagueAddsSheet,
+  openTaskpane,
+  skipBrowserLayer,
+  type HostPage,
+} from "../support/browser";
 import type { FakeCall, FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 400, height: 1200 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserSessionPerFile({ viewport: { width: 400, height: 1200 } });
 
 /**
  * Seven transactions of four customers (a: 3 days, b: 2, c: 1, d: 1) in Q1 2024, with categories. Serials:
@@ -52,8 +50,7 @@ function workbook(rows: unknown[][], extra: FakeHostConfig = {}): FakeHostConfig
 }
 
 async function openPane(config: FakeHostConfig, dark = false): Promise<HostPage> {
-  const p = await session.open("taskpane.html", config, dark ? { setup: officeThemeSetup(OFFICE_THEMES.black) } : {});
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
+  const p = await openTaskpane(session, config, dark ? { setup: officeThemeSetup(OFFICE_THEMES.black) } : {});
   await p.page.waitForSelector("#analysis-root #an-use", { state: "attached", timeout: 10_000 });
   return p;
 }
@@ -211,23 +208,17 @@ describe.skipIf(skipBrowserLayer)("the customer-analysis section in Chromium", (
   it("a co-author's sheet named Customer analysis, added while Build runs, keeps its data", async () => {
     const p = await openPane(workbook(SMALL, { syncDelayMs: 1000 }));
     await useSelection(p);
-    await p.page.evaluate(() => {
-      document.querySelector<HTMLButtonElement>("#an-build")!.click();
-      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
-        setTimeout(() => {
-          Excel.run(async (ctx) => {
-            ctx.workbook.worksheets.add("Customer analysis").getRange("A1").values = [["theirs"]];
-            await ctx.sync();
-          }).then(resolve, reject);
-        }, 300);
-      });
+    const colleagueDone = await clickWhileColleagueAddsSheet(p, "#an-build", {
+      sheet: "Customer analysis",
+      range: "A1",
+      values: [["theirs"]],
     });
     await p.page.waitForFunction(
       () => document.querySelector<HTMLElement>("#analysis-root .an-result")?.dataset.outcome !== undefined,
       undefined,
       { timeout: 30_000 },
     );
-    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+    await colleagueDone();
     expect(await resultText(p)).toMatch(/^Nothing was written: a sheet named "Customer analysis" was added meanwhile/);
     expect(await p.page.evaluate(() => globalThis.__fakeHost!.values("'Customer analysis'!A1"))).toEqual([["theirs"]]);
     await p.page.close();

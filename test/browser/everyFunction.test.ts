@@ -4,25 +4,21 @@
  * test/functions/examples.test.ts runs in Node), with its arguments as Excel passes them, must give the
  * example's result. A test fails when a function of functions.json has no example.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { excelArguments, readExamples, resultMismatches } from "../../scripts/function-examples.mjs";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { browserSessionPerFile, invokeFunction, skipBrowserLayer, type HostPage } from "../support/browser";
 import { functionsJson } from "../support/dist";
 import type { FakeInvokeResult } from "../support/fakeExcel";
 import { exampleData } from "../support/functionMetadata";
 
 const examples = readExamples();
 
-let session: BrowserSession;
+const session = browserSessionPerFile();
 let page: HostPage;
 
 beforeAll(async () => {
   if (skipBrowserLayer) return;
-  session = await startBrowserSession();
   page = await session.open("taskpane.html", {});
-});
-afterAll(async () => {
-  await session?.close();
 });
 
 describe.skipIf(skipBrowserLayer)("every function answers through CustomFunctions.associate", () => {
@@ -37,10 +33,7 @@ describe.skipIf(skipBrowserLayer)("every function answers through CustomFunction
       const example = examples[f.id];
       if (!example) throw new Error(`CRM.${f.id} has no worked example`);
       const args = excelArguments(example, f.parameters, exampleData);
-      const r: FakeInvokeResult = await page.page.evaluate(([i, a]) => globalThis.__fakeHost!.invokeSettled(i, a, {}), [
-        f.id,
-        args,
-      ] as const);
+      const r: FakeInvokeResult = await invokeFunction(page, f.id, args, {});
       if (!r.ok) throw new Error(`CRM.${f.id} failed: ${JSON.stringify(r.error)}`);
       expect(resultMismatches(r.value, example)).toEqual([]);
     });

@@ -3,12 +3,12 @@
  * functions.json, the associated functions answer, and on Excel desktop (blanks passed as 0) the score
  * functions read the range's value types in one sync — and only when the range holds zeros.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { browserSessionPerFile, invokeFunction, skipBrowserLayer, type HostPage } from "../support/browser";
 import { functionsJson } from "../support/dist";
-import type { FakeHostConfig, FakeInvocation, FakeInvokeResult } from "../support/fakeExcel";
+import type { FakeHostConfig } from "../support/fakeExcel";
 
-let session: BrowserSession;
+const session = browserSessionPerFile();
 /** The add-in's shared-runtime page (taskpane.html loads functions.js, as the manifest's runtime does), on the web. */
 let web: HostPage;
 /** The same page on Excel desktop ("PC"), with a scores column on two sheets. */
@@ -23,27 +23,15 @@ const desktopConfig: FakeHostConfig = { platform: "PC", sheets: { Sheet1: scores
 
 beforeAll(async () => {
   if (skipBrowserLayer) return;
-  session = await startBrowserSession();
   web = await session.open("taskpane.html", {});
   loadLog = await web.log();
   desktop = await session.open("taskpane.html", desktopConfig);
-});
-afterAll(async () => {
-  await session?.close();
 });
 beforeEach(async () => {
   if (skipBrowserLayer) return;
   await web.clearLog();
   await desktop.clearLog();
 });
-
-function invoke(p: HostPage, id: string, args: unknown[], invocation?: FakeInvocation): Promise<FakeInvokeResult> {
-  return p.page.evaluate(([i, a, inv]) => globalThis.__fakeHost!.invokeSettled(i, a, inv), [
-    id,
-    args,
-    invocation,
-  ] as const);
-}
 
 const column = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 
@@ -74,7 +62,7 @@ describe.skipIf(skipBrowserLayer)("functions bundle in Chromium", () => {
 
   it("CRM.NPS answers through the associated function: 10,9,8,7,6,3,10 → 100·(3 − 2)/7, no Excel call", async () => {
     const p = web;
-    const r = await invoke(p, "NPS", [column(10, 9, 8, 7, 6, 3, 10)], { parameterAddresses: ["Sheet1!C2:C8"] });
+    const r = await invokeFunction(p, "NPS", [column(10, 9, 8, 7, 6, 3, 10)], { parameterAddresses: ["Sheet1!C2:C8"] });
     // 3 promoters (10, 9, 10), 2 passives (8, 7), 2 detractors (6, 3): 100·(3 − 2)/7 = 14.2857…
     expect(r.ok).toBe(true);
     const value = (r as { value: number[][] }).value;
@@ -86,13 +74,15 @@ describe.skipIf(skipBrowserLayer)("functions bundle in Chromium", () => {
 
   it("CRM.NPS.COUNTS spills one row: promoters, passives, detractors, responses = 3, 2, 2, 7", async () => {
     const p = web;
-    const r = await invoke(p, "NPS.COUNTS", [column(10, 9, 8, 7, 6, 3, 10)], { parameterAddresses: ["Sheet1!C2:C8"] });
+    const r = await invokeFunction(p, "NPS.COUNTS", [column(10, 9, 8, 7, 6, 3, 10)], {
+      parameterAddresses: ["Sheet1!C2:C8"],
+    });
     expect(r).toEqual({ ok: true, value: [[3, 2, 2, 7]] });
   });
 
   it('text "n/a" among the scores rejects with CustomFunctions.Error #VALUE! naming row 3', async () => {
     const p = web;
-    const r = await invoke(p, "NPS", [column(10, 9, "n/a", 3)], { parameterAddresses: ["Sheet1!C2:C5"] });
+    const r = await invokeFunction(p, "NPS", [column(10, 9, "n/a", 3)], { parameterAddresses: ["Sheet1!C2:C5"] });
     expect(r.ok).toBe(false);
     const error = (r as { error: { name: string; code: string; message: string } }).error;
     expect(error.name).toBe("CustomFunctions.Error");
@@ -111,7 +101,7 @@ describe.skipIf(skipBrowserLayer)("blank-safety on Excel desktop (blanks arrive 
 
   it("NPS of 10, 9, blank, 0, 7, blank, 3 passed with blanks as 0 is 0 (blanks skipped, the real 0 kept), in one sync", async () => {
     const p = desktop;
-    const r = await invoke(p, "NPS", [column(10, 9, 0, 0, 7, 0, 3)], { parameterAddresses: ["Sheet1!C2:C8"] });
+    const r = await invokeFunction(p, "NPS", [column(10, 9, 0, 0, 7, 0, 3)], { parameterAddresses: ["Sheet1!C2:C8"] });
     expect(r).toEqual({ ok: true, value: [[0]] });
 
     const { calls, syncCount } = await p.log();
@@ -127,14 +117,16 @@ describe.skipIf(skipBrowserLayer)("blank-safety on Excel desktop (blanks arrive 
 
   it("NPS.COUNTS of the same range is 2 promoters, 1 passive, 2 detractors, 5 responses, in one sync", async () => {
     const p = desktop;
-    const r = await invoke(p, "NPS.COUNTS", [column(10, 9, 0, 0, 7, 0, 3)], { parameterAddresses: ["Sheet1!C2:C8"] });
+    const r = await invokeFunction(p, "NPS.COUNTS", [column(10, 9, 0, 0, 7, 0, 3)], {
+      parameterAddresses: ["Sheet1!C2:C8"],
+    });
     expect(r).toEqual({ ok: true, value: [[2, 1, 2, 5]] });
     expect((await p.log()).syncCount).toBe(1);
   });
 
   it("a quoted sheet name ('Q1 data'!C2:C8) is read from the right sheet", async () => {
     const p = desktop;
-    const r = await invoke(p, "NPS.COUNTS", [column(10, 9, 0, 0, 7, 0, 3)], {
+    const r = await invokeFunction(p, "NPS.COUNTS", [column(10, 9, 0, 0, 7, 0, 3)], {
       parameterAddresses: ["'Q1 data'!C2:C8"],
     });
     expect(r).toEqual({ ok: true, value: [[2, 1, 2, 5]] });
@@ -145,7 +137,7 @@ describe.skipIf(skipBrowserLayer)("blank-safety on Excel desktop (blanks arrive 
 
   it("a range without zeros costs no sync: 10, 9, 8 → NPS 100·(2 − 0)/3", async () => {
     const p = desktop;
-    const r = await invoke(p, "NPS", [column(10, 9, 8)], { parameterAddresses: ["Sheet1!C2:C4"] });
+    const r = await invokeFunction(p, "NPS", [column(10, 9, 8)], { parameterAddresses: ["Sheet1!C2:C4"] });
     expect(r.ok).toBe(true);
     expect((r as { value: number[][] }).value[0]![0]).toBeCloseTo(200 / 3, 12);
     const { calls, syncCount } = await p.log();

@@ -5,19 +5,11 @@
  * inside Excel and how to sideload it; remembers the user's language choice across a reload (localStorage,
  * since OfficeRuntime does not exist outside Office); and follows the system's light/dark setting as it changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserSessionPerFile, skipBrowserLayer, waitForPane, type HostPage } from "../support/browser";
 import { axeViolations, describeViolations } from "../support/axe";
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserSessionPerFile();
 
 /** The only request office.js makes outside the local server and its own folder: its telemetry frame. */
 const OFFICE_TELEMETRY = /^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//;
@@ -27,12 +19,8 @@ async function openOutsideOffice(): Promise<HostPage> {
   const p = await session.open("taskpane.html", {}, { host: "none" });
   await p.page.evaluate(() => localStorage.clear());
   await p.page.reload();
-  await waitReady(p);
+  await waitForPane(p);
   return p;
-}
-
-async function waitReady(p: HostPage): Promise<void> {
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
 }
 
 /** The notice's texts, whether it is shown, and whether it comes before everything else in <main>. */
@@ -88,7 +76,7 @@ describe.skipIf(skipBrowserLayer)("the task pane with the genuine office.js, out
     await p.screenshot("office-js-outside-excel-zh");
 
     await p.page.reload();
-    await waitReady(p);
+    await waitForPane(p);
     n = await notice(p);
     expect(n.shown).toBe(true);
     expect(n.heading).toBe("此页面需要在 Excel 中使用");
@@ -97,7 +85,7 @@ describe.skipIf(skipBrowserLayer)("the task pane with the genuine office.js, out
 
     await p.page.click("#switch-language");
     await p.page.reload();
-    await waitReady(p);
+    await waitForPane(p);
     expect((await notice(p)).heading).toBe("This page works inside Excel");
     expect(p.errors).toEqual([]);
     await p.page.close();

@@ -6,8 +6,13 @@
  * `=HYPERLINK("x")` lands as text; a KPI named `<img src=x onerror=alert(1)>` shows as text in the pane.
  * Screenshots of the pane in English and Chinese go to test/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import {
+  browserSessionPerFile,
+  clickWhileColleagueAddsSheet,
+  skipBrowserLayer,
+  type HostPage,
+} from "../support/browser";
 import type { FakeCall, FakeHostConfig } from "../support/fakeExcel";
 import { readScorecardTable } from "../../src/core/scorecard/table";
 import { sampleKpis } from "../support/scorecardKpis";
@@ -20,15 +25,7 @@ import {
   useSelection,
 } from "../support/scorecardPane";
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 400, height: 900 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserSessionPerFile({ viewport: { width: 400, height: 900 } });
 
 /** A workbook holding a KPI table at Sheet1!A1 (selected) and a sheet of notes that must stay untouched. */
 function kpiWorkbook(rows: unknown[][], extra: FakeHostConfig = {}): FakeHostConfig {
@@ -236,27 +233,20 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
     await useSelection(p);
     const before = await snapshot(p);
     await p.clearLog();
-    await p.page.evaluate(() => {
-      const theirs = [
+    const colleagueDone = await clickWhileColleagueAddsSheet(p, "#sc-build", {
+      sheet: "CRM Scorecard",
+      range: "A1:B2",
+      values: [
         ["Colleague's forecast", 1200],
         ["Do not delete", 3400],
-      ];
-      document.querySelector<HTMLButtonElement>("#sc-build")!.click();
-      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
-        setTimeout(() => {
-          Excel.run(async (ctx) => {
-            ctx.workbook.worksheets.add("CRM Scorecard").getRange("A1:B2").values = theirs;
-            await ctx.sync();
-          }).then(resolve, reject);
-        }, 300);
-      });
+      ],
     });
     await p.page.waitForFunction(
       () => document.querySelector<HTMLElement>("#scorecard-root .sc-result")?.dataset.outcome !== undefined,
       undefined,
       { timeout: 20_000 },
     );
-    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+    await colleagueDone();
     expect(
       await p.page.evaluate(() => document.querySelector<HTMLElement>("#scorecard-root .sc-result")!.dataset.outcome),
     ).toBe("error");
@@ -342,16 +332,10 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
       () => document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy",
     );
     const before = await snapshot(p);
-    await p.page.evaluate(() => {
-      document.querySelector<HTMLButtonElement>("#scorecard-root .sc-list-item [data-action=refresh]")!.click();
-      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
-        setTimeout(() => {
-          Excel.run(async (ctx) => {
-            ctx.workbook.worksheets.add("CRM Scorecard (2)").getRange("A1").values = [["Colleague's notes"]];
-            await ctx.sync();
-          }).then(resolve, reject);
-        }, 300);
-      });
+    const colleagueDone = await clickWhileColleagueAddsSheet(p, "#scorecard-root .sc-list-item [data-action=refresh]", {
+      sheet: "CRM Scorecard (2)",
+      range: "A1",
+      values: [["Colleague's notes"]],
     });
     await p.page.waitForFunction(
       () =>
@@ -360,7 +344,7 @@ describe.skipIf(skipBrowserLayer)("the scorecard builder in Chromium", () => {
       undefined,
       { timeout: 20_000 },
     );
-    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+    await colleagueDone();
     const after = await snapshot(p);
     expect(after.sheets.map((s) => s.name)).toEqual(["Sheet1", "Notes", "CRM Scorecard", "CRM Scorecard (2)"]);
     expect(after.sheets.slice(0, 3)).toEqual(before.sheets);

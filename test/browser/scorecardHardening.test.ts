@@ -4,10 +4,10 @@
  * these items were done; the expected texts are the pane's own (src/core/messages/scorecardPane.ts), the
  * expected focus and ARIA states what WCAG 2.1 asks (2.1.1, 2.4.3, 3.3.1, 4.1.2, 4.1.3).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserSessionPerFile, skipBrowserLayer, type HostPage } from "../support/browser";
 import type { FakeHostConfig } from "../support/fakeExcel.js";
-import { sampleKpis } from "../support/scorecardKpis";
+import { sampleKpiWorkbook } from "../support/scorecardKpis";
 import {
   focused,
   notBusy,
@@ -20,29 +20,7 @@ import {
   useSelection,
 } from "../support/scorecardPane";
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 400, height: 900 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
-
-type Lang = "en" | "zh";
-
-/** A workbook holding a KPI table at Sheet1!A1:G20, selected (or `selection`). */
-function kpiWorkbook(lang: Lang, more: FakeHostConfig = {}, edit?: (rows: unknown[][]) => void): FakeHostConfig {
-  const rows: unknown[][] = sampleKpis(lang);
-  edit?.(rows);
-  return {
-    displayLanguage: lang === "zh" ? "zh-CN" : "en-US",
-    sheets: { Sheet1: { [`A1:G${rows.length}`]: rows } },
-    selection: `Sheet1!A1:G${rows.length}`,
-    ...more,
-  };
-}
+const session = browserSessionPerFile({ viewport: { width: 400, height: 900 } });
 
 const openPane = (config: FakeHostConfig): Promise<HostPage> => openScorecardPane(session, config);
 
@@ -72,7 +50,7 @@ async function callsTo(p: HostPage, suffix: string): Promise<number> {
 
 describe.skipIf(skipBrowserLayer)("item 5: changing a column role with ↑/↓ keeps focus on its list", () => {
   it("ArrowDown, ArrowUp on the Target list: the mapping changes, the focus stays on that list", async () => {
-    const p = await openPane(kpiWorkbook("en"));
+    const p = await openPane(sampleKpiWorkbook("en"));
     await useSelection(p);
     await p.page.focus("#sc-role-target");
     expect(await p.page.inputValue("#sc-role-target")).toBe("3"); // D: Target
@@ -93,7 +71,7 @@ describe.skipIf(skipBrowserLayer)(
   "item 6: busy buttons keep focus (aria-disabled, aria-busy) and ignore presses",
   () => {
     it("Use selection, Build and a list's Refresh keep focus through their slow syncs, and a second press does nothing", async () => {
-      const p = await openPane(kpiWorkbook("en", { syncDelayMs: 700 }));
+      const p = await openPane(sampleKpiWorkbook("en", { syncDelayMs: 700 }));
 
       await p.page.focus("#sc-use");
       await p.page.keyboard.press("Enter");
@@ -139,7 +117,7 @@ describe.skipIf(skipBrowserLayer)(
 
 describe.skipIf(skipBrowserLayer)("item 7: the preview's scroll box can be reached by keyboard", () => {
   it("it takes focus (tabindex 0), is a region named by the preview's title, and scrolls with the arrow keys", async () => {
-    const p = await openPane(kpiWorkbook("en"));
+    const p = await openPane(sampleKpiWorkbook("en"));
     await useSelection(p);
     const box = "#scorecard-root .sc-table-scroll";
     expect(await p.page.getAttribute(box, "tabindex")).toBe("0");
@@ -153,7 +131,7 @@ describe.skipIf(skipBrowserLayer)("item 7: the preview's scroll box can be reach
 
 describe.skipIf(skipBrowserLayer)("item 9: what changes is announced, and every control says what it is about", () => {
   it("status, problems, option messages and results sit in live regions that are on the page before they speak", async () => {
-    const p = await openPane(kpiWorkbook("en", {}, (rows) => ((rows[6] as unknown[])[3] = "n/a")));
+    const p = await openPane(sampleKpiWorkbook("en", {}, (rows) => ((rows[6] as unknown[])[3] = "n/a")));
     const live = () =>
       p.page.evaluate(() =>
         [".sc-status", ".sc-problems-live", ".sc-option-errors-box", ".sc-result", ".sc-step"].map((sel) => {
@@ -179,7 +157,7 @@ describe.skipIf(skipBrowserLayer)("item 9: what changes is announced, and every 
   });
 
   it("an option's message is tied to its field (aria-invalid, aria-describedby), a band's too, and goes when fixed", async () => {
-    const p = await openPane(kpiWorkbook("en"));
+    const p = await openPane(sampleKpiWorkbook("en"));
     await useSelection(p);
     await p.page.click("#scorecard-root .sc-options summary");
     await p.page.fill("#sc-cap", "lots");
@@ -206,7 +184,7 @@ describe.skipIf(skipBrowserLayer)("item 9: what changes is announced, and every 
   });
 
   it("the list's Open, Refresh and Record buttons name their scorecard; the language choices carry their lang", async () => {
-    const p = await openPane(kpiWorkbook("en"));
+    const p = await openPane(sampleKpiWorkbook("en"));
     await useSelection(p);
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
     expect(await pressAndWait(p, "#sc-build")).toBe("built"); // a second scorecard: "CRM Scorecard (2)"
@@ -234,7 +212,7 @@ describe.skipIf(skipBrowserLayer)("item 9: what changes is announced, and every 
 
 describe.skipIf(skipBrowserLayer)("item 11: the pane says what Build will do and opens what it made", () => {
   it("before a selection Build says why it waits (and says it again when pressed)", async () => {
-    const p = await openPane(kpiWorkbook("en"));
+    const p = await openPane(sampleKpiWorkbook("en"));
     expect(await p.page.isDisabled("#sc-build")).toBe(true);
     expect(await description(p, "#sc-build")).toBe(
       "Select the KPI table with its header row, then press Use selection.",
@@ -249,7 +227,7 @@ describe.skipIf(skipBrowserLayer)("item 11: the pane says what Build will do and
   });
 
   it("a build opens the new sheet; Build then says a second one would be added, and offers Refresh instead", async () => {
-    const p = await openPane(kpiWorkbook("en"));
+    const p = await openPane(sampleKpiWorkbook("en"));
     await useSelection(p);
     expect(await p.page.textContent("#sc-build")).toBe("Build scorecard");
     expect(await pressAndWait(p, "#sc-build")).toBe("built");
@@ -268,7 +246,7 @@ describe.skipIf(skipBrowserLayer)("item 11: the pane says what Build will do and
   });
 
   it("a selection without its header row gets one message saying so, not three 'no column is mapped'", async () => {
-    const p = await openPane(kpiWorkbook("en", { selection: "Sheet1!A2:G20" }));
+    const p = await openPane(sampleKpiWorkbook("en", { selection: "Sheet1!A2:G20" }));
     await useSelection(p);
     expect(await problems(p)).toEqual([
       "Sheet1!A2:G2: no cell of this row is a header the builder knows (Metric, Actual, Target, …): the header row " +
@@ -280,7 +258,7 @@ describe.skipIf(skipBrowserLayer)("item 11: the pane says what Build will do and
   });
 
   it("headers no role was recognised in are listed under the columns", async () => {
-    const p = await openPane(kpiWorkbook("en", {}, (rows) => ((rows[0] as unknown[])[3] = "Budget")));
+    const p = await openPane(sampleKpiWorkbook("en", {}, (rows) => ((rows[0] as unknown[])[3] = "Budget")));
     await useSelection(p);
     expect(await p.page.textContent("#scorecard-root .sc-unrecognised")).toBe(
       'Headers not recognised: "Budget". If one of these columns has a role, choose it above.',
@@ -293,7 +271,7 @@ describe.skipIf(skipBrowserLayer)("item 11: the pane says what Build will do and
 
 describe.skipIf(skipBrowserLayer)("item 12: options are checked when typed, in the pane's language", () => {
   it("Near = 120 in the Chinese pane: a Chinese message at the field, Build waits; never the core's English", async () => {
-    const p = await openPane(kpiWorkbook("zh"));
+    const p = await openPane(sampleKpiWorkbook("zh"));
     await useSelection(p);
     await p.page.click("#scorecard-root .sc-options summary");
     const before = await snapshot(p);
@@ -317,7 +295,7 @@ describe.skipIf(skipBrowserLayer)("item 12: options are checked when typed, in t
 describe.skipIf(skipBrowserLayer)("item 13: wording", () => {
   it('an Excel message ending in "." is embedded without a second full stop, in English and Chinese', async () => {
     const p = await openPane(
-      kpiWorkbook("en", {
+      sampleKpiWorkbook("en", {
         faults: [{ path: "range.formulas", sheet: "CRM Scorecard", nth: 2, message: "The disk is full." }],
       }),
     );
@@ -334,14 +312,14 @@ describe.skipIf(skipBrowserLayer)("item 13: wording", () => {
   });
 
   it("Chinese problems quote the cell the Chinese way: 目标值是文本“TBD”", async () => {
-    const p = await openPane(kpiWorkbook("zh", {}, (rows) => ((rows[6] as unknown[])[3] = "TBD")));
+    const p = await openPane(sampleKpiWorkbook("zh", {}, (rows) => ((rows[6] as unknown[])[3] = "TBD")));
     await useSelection(p);
     expect(await problems(p)).toEqual(["Sheet1!D7：目标值是文本“TBD”"]);
     await p.page.close();
   });
 
   it("a source sheet renamed after Use selection: Build says to select the table and press Use selection again", async () => {
-    const p = await openPane(kpiWorkbook("en"));
+    const p = await openPane(sampleKpiWorkbook("en"));
     await useSelection(p);
     await p.page.evaluate(() =>
       Excel.run(async (ctx) => {

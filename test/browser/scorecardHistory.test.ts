@@ -10,11 +10,11 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildScorecardPlan, planCells } from "../../src/core/scorecard/plan";
 import { readScorecardTable, sourceRange } from "../../src/core/scorecard/table";
 import { axeViolations, describeViolations } from "../support/axe";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { browserSessionPerFile, skipBrowserLayer, type HostPage } from "../support/browser";
 import { csvCells } from "../support/scorecardKpis";
 import { openScorecardPane, outcome, pressAndWait, snapshot, useSelection } from "../support/scorecardPane";
 
@@ -22,15 +22,7 @@ const HISTORY = "CRM Scorecard History";
 const ROWS = csvCells(readFileSync(path.join(__dirname, "..", "fixtures", "scorecard", "kpis-periods-en.csv"), "utf8"));
 const TABLE = `Sheet1!A1:I${ROWS.length}`;
 const RECORD = "#scorecard-root .sc-list-item [data-action=record]";
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 400, height: 1000 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserSessionPerFile({ viewport: { width: 400, height: 1000 } });
 
 const openPane = (): Promise<HostPage> =>
   openScorecardPane(session, {

@@ -4,61 +4,35 @@
  * of syncs; an edited cell is listed as a conflict and kept; an injected failure or a cancel leaves the
  * workbook as it was; the section follows the pane's language.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import {
+  browserSessionPerFile,
+  openTaskpane,
+  skipBrowserLayer,
+  waitForSection,
+  type HostPage,
+} from "../support/browser";
 import type { FakeHostConfig, FakeWorkbookSnapshot } from "../support/fakeExcel";
+import { pressSharing } from "../support/sharingPane";
 import { cellsOf, changedCells, SHARING_FROZEN_CELLS, sharingWorkbook } from "../support/sharingWorkbook";
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 380, height: 900 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserSessionPerFile({ viewport: { width: 380, height: 900 } });
 
 /** Opens the pane on the sharing workbook and waits for the section to be mounted and Office to be ready. */
 async function openPane(config: FakeHostConfig = sharingWorkbook()): Promise<HostPage> {
-  const p = await session.open("taskpane.html", config);
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
-  const mounted = await p.page
-    .waitForSelector("#sharing-root [data-action=check]", { state: "attached", timeout: 10_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (!mounted) {
-    throw new Error(
-      'the "Prepare for sharing" section is not in dist/taskpane.js: taskpane.ts must call ' +
-        'mountSharing(document.getElementById("sharing-root"), () => lang) (src/taskpane/sharing/sharingPane.ts), then rebuild',
-    );
-  }
+  const p = await openTaskpane(session, config);
+  await waitForSection(
+    p,
+    "#sharing-root [data-action=check]",
+    'the "Prepare for sharing" section is not in dist/taskpane.js: taskpane.ts must call ' +
+      'mountSharing(document.getElementById("sharing-root"), () => lang) (src/taskpane/sharing/sharingPane.ts), then rebuild',
+  );
   return p;
 }
 
 const snapshot = (p: HostPage): Promise<FakeWorkbookSnapshot> =>
   p.page.evaluate(() => globalThis.__fakeHost!.snapshot());
 const syncs = async (p: HostPage): Promise<number> => (await p.log()).syncCount;
-
-/**
- * Presses a button of the section and waits until the operation has finished (the section is not busy). Freeze all
- * is confirmed in its confirmation step; "valuesOnly" is Freeze all, then Values only, then its confirmation.
- */
-async function press(
-  p: HostPage,
-  action: "check" | "freezeAll" | "freezeSelection" | "restore" | "valuesOnly",
-): Promise<string> {
-  if (action === "freezeAll" || action === "valuesOnly") {
-    await p.page.click("#sharing-root [data-action=freezeAll]");
-    if (action === "valuesOnly") await p.page.click("#sharing-root [data-action=valuesOnly]");
-    await p.page.click(`#sharing-root [data-action=${action === "freezeAll" ? "confirmFreeze" : "confirmValuesOnly"}]`);
-  } else await p.page.click(`#sharing-root [data-action=${action}]`);
-  await p.page.waitForFunction(() => {
-    const s = document.querySelector<HTMLElement>("#sharing-root .sharing")?.dataset.state;
-    return s !== undefined && s !== "busy" && s !== "idle";
-  });
-  return p.page.evaluate(() => document.querySelector<HTMLElement>("#sharing-root .sharing")!.dataset.state!);
-}
 
 const status = (p: HostPage): Promise<string> =>
   p.page.evaluate(() => document.querySelector("#sharing-root .sharing-status")?.textContent ?? "");
@@ -68,7 +42,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
     const p = await openPane();
     const before = await snapshot(p);
     const start = await syncs(p);
-    expect(await press(p, "check")).toBe("check");
+    expect(await pressSharing(p, "check")).toBe("check");
     expect(await syncs(p)).toBe(start + 3);
     const listed = await p.page.evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>("#sharing-root .sharing-sheets li")).map((li) => [
@@ -102,7 +76,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
     const p = await openPane();
     const original = await snapshot(p);
     let start = await syncs(p);
-    expect(await press(p, "freezeAll")).toBe("freeze");
+    expect(await pressSharing(p, "freezeAll")).toBe("freeze");
     expect(await syncs(p)).toBe(start + 4);
     const frozen = await snapshot(p);
     expect(changedCells(cellsOf(original), cellsOf(frozen))).toEqual(SHARING_FROZEN_CELLS);
@@ -112,7 +86,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
     await p.screenshot("sharing-frozen-en");
 
     start = await syncs(p);
-    expect(await press(p, "restore")).toBe("restore");
+    expect(await pressSharing(p, "restore")).toBe("restore");
     expect(await syncs(p)).toBe(start + 3);
     const restored = await snapshot(p);
     expect(cellsOf(restored)).toEqual(cellsOf(original));
@@ -126,7 +100,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
   it("Freeze selection freezes only the CRM results in the selection", async () => {
     const p = await openPane({ ...sharingWorkbook(), selection: ["KPIs!B3:B4"] });
     const before = await snapshot(p);
-    expect(await press(p, "freezeSelection")).toBe("freeze");
+    expect(await pressSharing(p, "freezeSelection")).toBe("freeze");
     expect(changedCells(cellsOf(before), cellsOf(await snapshot(p)))).toEqual(["KPIs!B3", "KPIs!B4"]);
     expect(await status(p)).toBe("Froze 2 formulas (2 cells). The workbook now shows values only; save it to share.");
     await p.page.close();
@@ -134,9 +108,9 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
 
   it("an edited cell is listed as a conflict and kept; the others are restored", async () => {
     const p = await openPane();
-    await press(p, "freezeAll");
+    await pressSharing(p, "freezeAll");
     await p.page.evaluate(() => globalThis.__fakeHost!.setCell("KPIs!B3", 99));
-    expect(await press(p, "restore")).toBe("restore");
+    expect(await pressSharing(p, "restore")).toBe("restore");
     const conflicts = await p.page.evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>("#sharing-root .sharing-conflict-list li")).map((li) => [
         li.dataset.cell,
@@ -161,7 +135,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
     const p = await openPane();
     const before = await snapshot(p);
     await p.page.evaluate(() => globalThis.__fakeHost!.inject({ path: "range.values", nth: 3, message: "disk full" }));
-    expect(await press(p, "freezeAll")).toBe("error");
+    expect(await pressSharing(p, "freezeAll")).toBe("error");
     expect(await status(p)).toBe("That did not work: disk full. The workbook is unchanged.");
     const after = await snapshot(p);
     expect(cellsOf(after)).toEqual(cellsOf(before));
@@ -203,7 +177,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
         Array.from(document.querySelectorAll("#sharing-root .sharing-actions button")).map((b) => b.textContent),
       );
     expect(await buttons()).toEqual(["检查", "全部冻结", "冻结所选", "恢复"]);
-    await press(p, "check");
+    await pressSharing(p, "check");
     expect(await status(p)).toBe("2 个工作表中共有 8 个 CRM 公式。");
     await p.screenshot("sharing-check-zh");
     await p.page.click("#switch-language");
@@ -292,7 +266,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
   it("Values only warns that it cannot be restored, then leaves values and no record in the file", async () => {
     const p = await openPane({ ...sharingWorkbook(), selection: ["KPIs!B2"] });
     const original = await snapshot(p);
-    await press(p, "freezeSelection"); // an earlier freeze, recorded in the file
+    await pressSharing(p, "freezeSelection"); // an earlier freeze, recorded in the file
     await p.page.click("#sharing-root [data-action=freezeAll]");
     await p.page.click("#sharing-root [data-action=valuesOnly]");
     expect(await focused(p)).toBe("sharing-confirm");
@@ -314,7 +288,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
     expect(after.customXmlParts).toEqual([]);
     expect(changedCells(cellsOf(original), cellsOf(after))).toEqual(SHARING_FROZEN_CELLS);
     expect(await focused(p)).toBe("freezeAll");
-    expect(await press(p, "restore")).toBe("restore");
+    expect(await pressSharing(p, "restore")).toBe("restore");
     expect(await status(p)).toBe("Nothing is frozen, so there is nothing to restore.");
     expect(p.errors).toEqual([]);
     await p.page.close();
@@ -334,9 +308,9 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
 
   it("after a Restore conflict, the pane says what it means and how to resolve it", async () => {
     const p = await openPane();
-    await press(p, "freezeAll");
+    await pressSharing(p, "freezeAll");
     await p.page.evaluate(() => globalThis.__fakeHost!.setCell("KPIs!B3", 99));
-    await press(p, "restore");
+    await pressSharing(p, "restore");
     expect(await p.page.textContent("#sharing-root .sharing-conflict-help")).toBe(
       "What this means: each cell listed was changed after the freeze (typed over or cleared), or its sheet was renamed or deleted, so Restore left it as it is instead of overwriting the change. " +
         "To bring a formula back, enter the formula shown into its cell again (copy it from this list), or undo the change or give the sheet its old name, then press Restore. " +
@@ -346,7 +320,7 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
     await p.page.evaluate(() =>
       globalThis.__fakeHost!.setCell("KPIs!B3", { formula: "=CRM.CAC(Survey!B2:B8,Survey!C2:C8)", value: 120 }),
     );
-    await press(p, "restore");
+    await pressSharing(p, "restore");
     expect(await status(p)).toBe("Restored 0 formulas. 1 recorded formula was already back in place.");
     expect(await p.page.$("#sharing-root .sharing-conflict-help")).toBeNull();
     expect((await snapshot(p)).customXmlParts).toEqual([]);
@@ -368,9 +342,9 @@ describe.skipIf(skipBrowserLayer)("Prepare for sharing in Chromium", () => {
     expect(await p.page.textContent("#sharing-root [data-action=confirmValuesOnly]")).toBe("替换为数值，不保留记录");
     await p.page.keyboard.press("Escape");
     expect(await focused(p)).toBe("freezeAll");
-    await press(p, "freezeAll");
+    await pressSharing(p, "freezeAll");
     await p.page.evaluate(() => globalThis.__fakeHost!.setCell("KPIs!B3", 99));
-    await press(p, "restore");
+    await pressSharing(p, "restore");
     const help = await p.page.textContent("#sharing-root .sharing-conflict-help");
     expect(help).toContain("因此“恢复”保留了这些修改");
     expect(help).not.toMatch(/"/);

@@ -6,30 +6,24 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserSessionPerFile, openTaskpane, skipBrowserLayer, waitForPane, type HostPage } from "../support/browser";
 import { ROOT } from "../support/dist";
 
 const version = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
-let session: BrowserSession;
+const session = browserSessionPerFile();
 /** The pane under an English Office, shared by the tests that read and then switch it. */
 let english: HostPage;
 
 beforeAll(async () => {
   if (skipBrowserLayer) return;
-  session = await startBrowserSession();
   english = await openPane("en-US");
-});
-afterAll(async () => {
-  await session?.close();
 });
 
 /** Opens the pane and waits until Office.onReady has run (the language is shown). */
-async function openPane(displayLanguage: string): Promise<HostPage> {
-  const p = await session.open("taskpane.html", { displayLanguage });
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
-  return p;
+function openPane(displayLanguage: string): Promise<HostPage> {
+  return openTaskpane(session, { displayLanguage });
 }
 
 async function texts(p: HostPage) {
@@ -133,8 +127,7 @@ describe.skipIf(skipBrowserLayer)("task pane in Chromium", () => {
         sessionStorage.setItem(KEY, JSON.stringify(kept));
         return setItem(k, v);
       };`;
-    const p = await session.open("taskpane.html", { displayLanguage: "en-US" }, { setup: persistStorage });
-    await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
+    const p = await openTaskpane(session, { displayLanguage: "en-US" }, { setup: persistStorage });
     expect((await texts(p)).name).toBe("CRM Metrics");
     await p.clearLog();
     await p.page.click("#switch-language");
@@ -146,7 +139,7 @@ describe.skipIf(skipBrowserLayer)("task pane in Chromium", () => {
     expect(await p.page.evaluate(() => localStorage.getItem("crm-metrics.pane-language"))).toBeNull();
 
     await p.page.reload();
-    await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
+    await waitForPane(p);
     const t = await texts(p);
     expect(t.name).toBe("CRM 指标");
     expect(t.language).toBe("en-US"); // Office still says English; the user's choice wins

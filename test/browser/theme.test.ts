@@ -5,11 +5,12 @@
  * mode (Chromium's emulation of Windows high contrast) the pane uses the system's colours.
  * The themes are in ../support/officeThemes.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skipBrowserLayer, startBrowserSession, type BrowserSession, type HostPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserSessionPerFile, openTaskpane, skipBrowserLayer, type HostPage } from "../support/browser";
 import type { FakeHostConfig } from "../support/fakeExcel.js";
 import { axeViolations, describeViolations } from "../support/axe";
-import { sampleKpis } from "../support/scorecardKpis";
+import { sampleKpiWorkbook } from "../support/scorecardKpis";
+import { useSelection } from "../support/scorecardPane";
 import {
   cssRgb as rgb,
   OFFICE_THEMES as THEMES,
@@ -17,32 +18,12 @@ import {
   type OfficeThemeColours,
 } from "../support/officeThemes";
 
-let session: BrowserSession;
+const session = browserSessionPerFile({ viewport: { width: 400, height: 900 } });
 
-beforeAll(async () => {
-  if (skipBrowserLayer) return;
-  session = await startBrowserSession({ viewport: { width: 400, height: 900 } });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const workbook: FakeHostConfig = sampleKpiWorkbook("en");
 
-const kpis = sampleKpis("en");
-const workbook: FakeHostConfig = {
-  sheets: { Sheet1: { [`A1:G${kpis.length}`]: kpis } },
-  selection: `Sheet1!A1:G${kpis.length}`,
-};
-
-async function openPane(theme?: OfficeThemeColours, config: FakeHostConfig = workbook): Promise<HostPage> {
-  const p = await session.open("taskpane.html", config, theme ? { setup: officeThemeSetup(theme) } : {});
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
-  return p;
-}
-
-async function useSelection(p: HostPage): Promise<void> {
-  await p.page.click("#sc-use");
-  await p.page.waitForSelector("#scorecard-root select[data-role=metric]");
-  await p.page.waitForFunction(() => document.querySelector<HTMLElement>("#scorecard-root")?.dataset.state !== "busy");
+function openPane(theme?: OfficeThemeColours, config: FakeHostConfig = workbook): Promise<HostPage> {
+  return openTaskpane(session, config, theme ? { setup: officeThemeSetup(theme) } : {});
 }
 
 /** Computed colours of the body, a select and the theme flag. */

@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/crm-analyze";
 import { zipEntryText } from "../support/zip";
+import { runInProcess, type CliRun } from "../support/cli";
 
 let dir = "";
 const LOG = [
@@ -30,12 +31,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-  return { code, out, err };
-}
+const run = (...args: string[]): Promise<CliRun> => runInProcess(main, args);
 
 describe("crm-analyze", () => {
   it("writes the sheet beside the log: 3 customers, the as-of date, what needs a model left out and said", async () => {

@@ -9,6 +9,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/crm-scorecard";
+import { readXlsx as load, runInProcess, type CliRun } from "../support/cli";
 
 let dir = "";
 
@@ -21,18 +22,7 @@ function quarter(name: string, a: number, b: number | null): string {
   return file;
 }
 
-async function run(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-  return { code, out, err };
-}
-
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
+const run = (...args: string[]): Promise<CliRun> => runInProcess(main, args);
 
 function value(ws: ExcelJS.Worksheet, address: string): unknown {
   const v = ws.getCell(address).value;

@@ -13,6 +13,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main, parseCsv } from "../../src/cli/crm-scorecard";
+import { readXlsx as load, runInProcess, type CliRun } from "../support/cli";
 
 const ROOT = path.join(__dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "test", "fixtures", "scorecard");
@@ -28,18 +29,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-  return { code, out, err };
-}
-
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
+const run = (...args: string[]): Promise<CliRun> => runInProcess(main, args);
 
 describe("crm-scorecard writes a workbook", () => {
   it("holds the input table and the scorecard sheet, with live formulas and no cached values", async () => {

@@ -7,20 +7,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CROSSSELL, LIFECYCLE, RFM_SCORE, RFM_SEGMENT, VALUETIER } from "../../src/functions/analysis";
 import { RFM } from "../../src/functions/btyd";
-
-const INV = { parameterAddresses: [] } as unknown as CustomFunctions.Invocation;
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
-
-/** The Excel error an adapter rejected with (failing on anything else). */
-async function excelError(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomFunctions.Error);
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { col, excelError, INV } from "../support/adapterCalls";
 
 describe("RFM, marketing layout", () => {
   const log = [col("A", "A", "B", "A"), col(45658, 45665, 45660, 45665), col(10, 20, 5, 30)] as const;

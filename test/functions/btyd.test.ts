@@ -7,24 +7,16 @@
 import { describe, expect, it } from "vitest";
 import { CLV_BTYD, COHORT, RFM } from "../../src/functions/btyd";
 import { BGNBD_EXPECTED, BGNBD_FIT, BGNBD_PALIVE, GG_FIT, GG_SPEND } from "../../src/functions/models";
-import { CALIBRATION_END, cdnowSummaryWithSpend, cdnowTransactions } from "../fixtures/cdnow/cdnow";
+import {
+  CALIBRATION_END,
+  cdnowSummaryWithSpend,
+  cdnowTransactions,
+  CDNOW_BGNBD_ROW as BG,
+  CDNOW_GG_ROW as GG,
+} from "../fixtures/cdnow/cdnow";
+import { col, excelError, INV } from "../support/adapterCalls";
 
-const INV = { parameterAddresses: [] } as unknown as CustomFunctions.Invocation;
 const NA = { code: "#N/A" };
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
-const BG = [[0.243, 4.414, 0.793, 2.426]];
-const GG = [[6.25, 3.74, 15.44]];
-
-/** The Excel error an adapter rejected with (failing on anything else). */
-async function excelError(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomFunctions.Error);
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("RFM", () => {
   it("spills a header row, then customer, frequency, recency, T, monetary in order of first appearance", async () => {

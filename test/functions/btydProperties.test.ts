@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLV_BTYD, COHORT, RFM } from "../../src/functions/btyd";
 import { BGNBD_EXPECTED, BGNBD_FIT, BGNBD_PALIVE, GG_FIT, GG_SPEND } from "../../src/functions/models";
-
-const INV = { parameterAddresses: [] } as unknown as CustomFunctions.Invocation;
+import { INV } from "../support/adapterCalls";
+import { CDNOW_BGNBD_ROW, CDNOW_GG_ROW } from "../fixtures/cdnow/cdnow";
 
 const cell = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 60 }) },
@@ -27,7 +27,7 @@ const range = fc.oneof(
   fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 6 }).map((xs) => xs.map(([a, b]) => [a, b])),
 );
 const scalar = fc.oneof(cell, fc.constant(null));
-const params = fc.oneof(fc.constant([[0.243, 4.414, 0.793, 2.426]]), fc.constant([[6.25, 3.74, 15.44]]), range);
+const params = fc.oneof(fc.constant(CDNOW_BGNBD_ROW), fc.constant(CDNOW_GG_ROW), range);
 
 async function keepsThePromise(p: Promise<unknown>): Promise<void> {
   let out: unknown;

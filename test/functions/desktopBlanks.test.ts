@@ -25,8 +25,9 @@ import {
 import { CSAT, NPS_CI, NPS_MOE } from "../../src/functions/survey";
 import { donations, modelsFixture } from "../fixtures/models/models";
 import { DesktopExcel, installDesktopExcel, invocationAt } from "../support/desktopExcel";
+import { col } from "../support/adapterCalls";
+import { CDNOW_BGNBD_ROW as BG, CDNOW_GG_ROW as GG } from "../fixtures/cdnow/cdnow";
 
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 const WEB = { parameterAddresses: [] } as unknown as CustomFunctions.Invocation;
 const D = "Double";
 const E = "Empty";
@@ -92,8 +93,6 @@ describe("a params range with a blank cell (issue 13 item 15)", () => {
 });
 
 describe("an optional argument that refers to a blank cell means the argument is omitted (issue 13 item 16)", () => {
-  const BG = [[0.243, 4.414, 0.793, 2.426]];
-  const GG = [[6.25, 3.74, 15.44]];
   const summary = [col(2), col(30.43), col(38.86), col(22.35)] as const;
   const blankB9 = { "Sheet1!B9": [[E]] };
 
@@ -222,7 +221,6 @@ describe("the models' params ranges with a blank cell, on desktop (issue 13 item
     const p = withBlank(c.params);
     desktop = installDesktopExcel({ "Fit!F2:F6": p.types });
     const summary = [col(c.x), col(c.tx), col(c.T), col(c.m)] as const;
-    const GG = [[6.25, 3.74, 15.44]];
     const at = invocationAt("Fit!F2:F6");
     const out = await CLV_BTYD(p.desktop, GG, ...summary, c.months, c.monthlyDiscount, c.periodDays, "pnbd", at);
     expect(Math.abs(out[0]![0] / c.clv - 1)).toBeLessThan(1e-8);
@@ -323,19 +321,7 @@ describe("the new functions' optional arguments referring to blank cells mean om
   it("CLV.BTYD model → a blank cell: BG/NBD, 36.31 (the README example)", async () => {
     desktop = installDesktopExcel(blank("B10"));
     const at = invocationAt(...Array<undefined>(9), "Sheet1!B10");
-    const out = await CLV_BTYD(
-      [[0.243, 4.414, 0.793, 2.426]],
-      [[6.25, 3.74, 15.44]],
-      col(2),
-      col(30.43),
-      col(38.86),
-      col(22.35),
-      null,
-      null,
-      null,
-      0,
-      at,
-    );
+    const out = await CLV_BTYD(BG, GG, col(2), col(30.43), col(38.86), col(22.35), null, null, null, 0, at);
     expect(out[0]![0]).toBeCloseTo(36.31, 2);
   });
 

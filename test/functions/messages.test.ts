@@ -8,8 +8,8 @@ import { RFM } from "../../src/functions/btyd";
 import { CLV, RESPONSETIME, ROI } from "../../src/functions/metrics";
 import { BGNBD_FIT } from "../../src/functions/models";
 import { NPS } from "../../src/functions/survey";
+import { col } from "../support/adapterCalls";
 
-const col = (...xs: unknown[]) => xs.map((x) => [x]);
 const noAddress = {} as CustomFunctions.Invocation;
 
 function thrown(f: () => unknown): { code: string; message: string } {

@@ -22,6 +22,7 @@ import {
   ROI,
   TCO,
 } from "../../src/functions/metrics";
+import { col } from "../support/adapterCalls";
 
 /** The Excel error an adapter threw (failing on anything else), or undefined when it returned. */
 function excelError(f: () => unknown): { code: string; message: string } | undefined {
@@ -34,7 +35,6 @@ function excelError(f: () => unknown): { code: string; message: string } | undef
   return undefined;
 }
 
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 const NA = { code: "#N/A" };
 
 describe("csatOf", () => {

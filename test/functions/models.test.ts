@@ -20,24 +20,11 @@ import {
   SBG_RETENTION,
   SBG_SURVIVAL,
 } from "../../src/functions/models";
-import { cdnowSummaryWithSpend } from "../fixtures/cdnow/cdnow";
+import { cdnowSummaryWithSpend, CDNOW_BGNBD_ROW as BG, CDNOW_GG_ROW as GG } from "../fixtures/cdnow/cdnow";
 import { donations, modelsFixture } from "../fixtures/models/models";
+import { col, excelError, INV } from "../support/adapterCalls";
 
-const INV = { parameterAddresses: [] } as unknown as CustomFunctions.Invocation;
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 const F = modelsFixture();
-const GG = [[6.25, 3.74, 15.44]];
-
-/** The Excel error an adapter rejected with (or threw). */
-async function excelError(p: () => unknown): Promise<{ code: string; message: string }> {
-  try {
-    await p();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomFunctions.Error);
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("PNBD.* and MBGNBD.* on CDNOW", () => {
   const cdnow = cdnowSummaryWithSpend();
@@ -205,9 +192,8 @@ describe("CLV.BTYD's model argument (clvBtydMany)", () => {
   });
 
   it("blank model is bgnbd; blank rows stay blank; an unknown model → #VALUE!", async () => {
-    const bg = [[0.243, 4.414, 0.793, 2.426]];
     const out = await CLV_BTYD(
-      bg,
+      BG,
       GG,
       col(2, null),
       col(30.43, null),
@@ -222,7 +208,7 @@ describe("CLV.BTYD's model argument (clvBtydMany)", () => {
     expect(out[0]![0]).toBeCloseTo(36.3112572169821, 8);
     expect(out[1]).toEqual([""]);
     const e = await excelError(() =>
-      CLV_BTYD(bg, GG, col(2), col(30.43), col(38.86), col(22.35), null, null, null, "gamma", INV),
+      CLV_BTYD(BG, GG, col(2), col(30.43), col(38.86), col(22.35), null, null, null, "gamma", INV),
     );
     expect([e.code, e.message]).toEqual(["#VALUE!", 'model must be "bgnbd", "mbgnbd" or "pnbd", got "gamma"']);
   });

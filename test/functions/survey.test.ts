@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CSAT, NPS, NPS_CI, NPS_COUNTS, NPS_MOE } from "../../src/functions/survey";
+import { col, excelError } from "../support/adapterCalls";
 
 const web = { parameterAddresses: ["Sheet1!C2:C8"] } as unknown as CustomFunctions.Invocation;
-const col = (...xs: unknown[]) => xs.map((x) => [x]);
-
-async function excelErrorOf(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("CRM.NPS adapter", () => {
   it("NPS of 10,9,8,7,6,3,10 is 100·(3 − 2)/7 (3 promoters, 2 detractors, 7 responses)", async () => {
@@ -36,13 +27,13 @@ describe("CRM.NPS adapter", () => {
   });
 
   it("text in the scores is #VALUE! naming the row", async () => {
-    const e = await excelErrorOf(NPS(col(10, 9, "n/a", 3), web));
+    const e = await excelError(NPS(col(10, 9, "n/a", 3), web));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe('scores: row 3 of the range is text "n/a"');
   });
 
   it("a score of 11 is #NUM! naming its cell", async () => {
-    const e = await excelErrorOf(
+    const e = await excelError(
       NPS(
         [
           [10, 9],
@@ -58,7 +49,7 @@ describe("CRM.NPS adapter", () => {
   });
 
   it("a boolean is #VALUE! naming row and column in a 2-D range", async () => {
-    const e = await excelErrorOf(
+    const e = await excelError(
       NPS(
         [
           [10, 9],
@@ -72,18 +63,18 @@ describe("CRM.NPS adapter", () => {
   });
 
   it("a score of 11 or 7.5 is #NUM!", async () => {
-    expect((await excelErrorOf(NPS(col(10, 11), web))).code).toBe("#NUM!");
-    expect((await excelErrorOf(NPS(col(7.5), web))).code).toBe("#NUM!");
+    expect((await excelError(NPS(col(10, 11), web))).code).toBe("#NUM!");
+    expect((await excelError(NPS(col(7.5), web))).code).toBe("#NUM!");
   });
 
   it("an error value inside the range propagates (#N/A stays #N/A)", async () => {
-    const e = await excelErrorOf(NPS(col(10, { code: "#N/A" }, 9), web));
+    const e = await excelError(NPS(col(10, { code: "#N/A" }, 9), web));
     expect(e.code).toBe("#N/A");
     expect(e.message).toContain("row 2");
   });
 
   it("no responses at all is #DIV/0!", async () => {
-    expect((await excelErrorOf(NPS(col(null, ""), web))).code).toBe("#DIV/0!");
+    expect((await excelError(NPS(col(null, ""), web))).code).toBe("#DIV/0!");
   });
 });
 
@@ -119,8 +110,8 @@ describe("CRM.NPS.MOE and CRM.NPS.CI adapters", () => {
   });
 
   it("confidence outside (0, 1) is #NUM!; text confidence is #VALUE!", async () => {
-    expect((await excelErrorOf(NPS_MOE(scores, 1.5, web))).code).toBe("#NUM!");
-    expect((await excelErrorOf(NPS_CI(scores, "high", web))).code).toBe("#VALUE!");
+    expect((await excelError(NPS_MOE(scores, 1.5, web))).code).toBe("#NUM!");
+    expect((await excelError(NPS_CI(scores, "high", web))).code).toBe("#VALUE!");
   });
 });
 
@@ -136,10 +127,10 @@ describe("CRM.CSAT adapter", () => {
     expect(await CSAT(col(10, 8, 9, 0), [[9]], [[10]], web)).toEqual([[0.5]]);
   });
   it("text in scores is #VALUE! naming the cell; a score of 6 on 1–5 is #NUM!; no scores is #DIV/0!", async () => {
-    const e = await excelErrorOf(CSAT(col(5, 4, "n/a"), null, null, web));
+    const e = await excelError(CSAT(col(5, 4, "n/a"), null, null, web));
     expect([e.code, e.message]).toEqual(["#VALUE!", 'scores: row 3 of the range is text "n/a"']);
-    expect((await excelErrorOf(CSAT(col(6), null, null, web))).code).toBe("#NUM!");
-    expect((await excelErrorOf(CSAT(col(null, ""), null, null, web))).code).toBe("#DIV/0!");
+    expect((await excelError(CSAT(col(6), null, null, web))).code).toBe("#NUM!");
+    expect((await excelError(CSAT(col(null, ""), null, null, web))).code).toBe("#DIV/0!");
   });
 });
 

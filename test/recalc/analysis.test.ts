@@ -14,28 +14,17 @@ import { writeAnalysisXlsx } from "../../src/cli/analysisXlsx";
 import { parseRange, cellAddress } from "../../src/core/address";
 import { ANALYSIS_CANDIDATES } from "../../src/core/analysis/candidates";
 import { AnalysisOptions, analyzeCustomers, TransactionLog } from "../../src/core/analysis/customerAnalysis";
-import { BGNBD_FITTER, PurchaseModelFitter } from "../../src/core/analysis/models";
+import { BGNBD_FITTER } from "../../src/core/analysis/models";
 import { buildAnalysisPlan } from "../../src/core/analysis/sheet/plan";
 import type { AnalysisPlan } from "../../src/core/analysis/sheet/planTypes";
 import { mulberry32 } from "../../src/core/btyd/simulate";
 import { cdnowTransactions } from "../fixtures/cdnow/cdnow";
 import { cellText, csvCellValue, recalculateFiles, RecalculatedSheets } from "../support/recalc";
 import { systemToolsAvailable } from "../support/systemTools";
+import { stubPurchaseModel } from "../support/stubPurchaseModel";
 
 /** A stand-in for Pareto/NBD: P(alive) = (1 + x)/(1 + x + T/15), E[Y(t)] = 0.1·t·P(alive). */
-const STUB: PurchaseModelFitter = {
-  name: "Stub",
-  fit: () => {
-    const pAlive = (x: number, _tx: number, T: number): number => (1 + x) / (1 + x + T / 15);
-    return {
-      name: "Stub",
-      params: { rate: 0.1 },
-      logLikelihood: -1,
-      pAlive,
-      expectedCurve: (times, x, tx, T) => Float64Array.from(times, (t) => 0.1 * t * pAlive(x, tx, T)),
-    };
-  },
-};
+const STUB = stubPurchaseModel("Stub", -1);
 
 /** A seeded log of 3,000 rows over 400 customers in four categories (mixed case, blanks), refunds included. */
 function categoryLog(): TransactionLog {

@@ -17,27 +17,16 @@ import { main, plainValue } from "../../src/cli/crm-scorecard";
 import { parseRange } from "../../src/core/address";
 import { buildScorecardPlan, Plan, planCells, ScorecardOptions } from "../../src/core/scorecard/plan";
 import { readScorecardTable, sourceRange } from "../../src/core/scorecard/table";
+import { mulberry32 } from "../../src/core/btyd/simulate";
 import { cellText, csvCellValue, recalculateFiles, RecalculatedSheets } from "../support/recalc";
 import { systemToolsAvailable } from "../support/systemTools";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "scorecard");
 const AS_OF = "2025-03-31";
 
-/** A seeded generator (mulberry32), so the 500-KPI table is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 500 KPIs: six perspectives, both directions, with and without thresholds, ties, zero weights. */
 function bigTable(): unknown[][] {
-  const rnd = random(4242);
+  const rnd = mulberry32(4242);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const round = (x: number, d: number): number => Number(x.toFixed(d));
   const perspectives = ["Financial", "Customer", "Internal process", "Learning & growth", "客户", "+Growth"];

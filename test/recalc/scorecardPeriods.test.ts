@@ -28,6 +28,7 @@ import {
   ScorecardOptions,
 } from "../../src/core/scorecard/plan";
 import { readScorecardTable, sourceRange } from "../../src/core/scorecard/table";
+import { mulberry32 } from "../../src/core/btyd/simulate";
 import { cellText, csvCellValue, recalculateFiles, RecalculatedSheets } from "../support/recalc";
 import { csvCells } from "../support/scorecardKpis";
 import { systemToolsAvailable } from "../support/systemTools";
@@ -47,25 +48,13 @@ function without(rows: Rows, drop: readonly string[]): Rows {
   return rows.map((r) => keep.map((i) => r[i] ?? null));
 }
 
-/** A seeded generator (mulberry32), so the generated table is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * 300 KPIs in five perspectives: both directions, thresholds or not, actual and previous values of 0 on
  * lower-is-better KPIs (the cap), previous values blank, 0, equal to the actual (unchanged) or repeated
  * (ties among the movers), benchmarks blank or equal to the actual (a tie is ahead).
  */
 function generated(): Rows {
-  const rnd = random(2026);
+  const rnd = mulberry32(2026);
   const round = (x: number, d: number): number => Number(x.toFixed(d));
   const rows: Rows = [
     ["KPI", "Group", "Actual", "Target", "Weight", "Direction", "Threshold", "Last period", "Industry benchmark"],

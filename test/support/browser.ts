@@ -9,9 +9,9 @@
  * the CDN's files are then served from the pinned @microsoft/office-js package, so the genuine office.js runs
  * (outside Office, as when someone opens the page in a browser).
  *
- * One browser per test file: `const session = await startBrowserSession()` in beforeAll,
- * `await session.close()` in afterAll; `session.open("taskpane.html", config)` per test (a fresh page, so a
- * fresh fake host).
+ * One browser per test file: `const session = browserSessionPerFile()` at the top of the file (it starts the
+ * session in beforeAll and closes it in afterAll); `session.open("taskpane.html", config)` per test (a fresh
+ * page, so a fresh fake host), or `openTaskpane(session, config)` to wait until Office.onReady has run.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -19,9 +19,10 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { buildSync } from "esbuild";
+import { afterAll, beforeAll } from "vitest";
 import { chromium, type BrowserContext, type Page, type Route } from "playwright-core";
 import { DIST, ROOT } from "./dist";
-import type { FakeCall, FakeHostConfig } from "./fakeExcel";
+import type { FakeCall, FakeHostConfig, FakeInvocation, FakeInvokeResult } from "./fakeExcel";
 import { findChromium } from "./systemTools";
 
 /** Debian's Chromium (systemTools.ts finds it; CRM_CHROMIUM overrides). */
@@ -167,10 +168,14 @@ export function fakeHostInitScript(config: FakeHostConfig = {}, setup?: string):
   ].join("\n");
 }
 
+/** How a session's Chromium is started. */
+export interface SessionOptions {
+  /** The page size; 380×720 (a task pane) unless given. */
+  viewport?: { width: number; height: number };
+}
+
 /** Starts the dist/ server and one Chromium (fresh profile directory) for a test file. */
-export async function startBrowserSession(
-  options: { viewport?: { width: number; height: number } } = {},
-): Promise<BrowserSession> {
+export async function startBrowserSession(options: SessionOptions = {}): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), or set CRM_SKIP_SYSTEM_TESTS=1`,
@@ -272,4 +277,115 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const png = await page.screenshot({ fullPage: true, animations: "disabled" });
   writeFileSync(file, png);
   return file;
+}
+
+/**
+ * The browser session of the test file that calls this at its top level: started in a beforeAll (not when the
+ * browser layer is skipped), closed in an afterAll. The returned session forwards to the started one, so it is
+ * usable in the file's own hooks registered after this call and in its tests.
+ */
+export function browserSessionPerFile(options: SessionOptions = {}): BrowserSession {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    if (skipBrowserLayer) return;
+    session = await startBrowserSession(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+    session = undefined;
+  });
+  const started = (): BrowserSession => {
+    if (!session) throw new Error("the browser session has not started: use it in a hook or a test");
+    return session;
+  };
+  return {
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    get context() {
+      return started().context;
+    },
+    open: (pathname, config, opts) => started().open(pathname, config, opts),
+    close: async () => {
+      await session?.close();
+      session = undefined;
+    },
+  };
+}
+
+/** Waits until the task pane has started: Office.onReady has run and the pane shows Office's language. */
+export async function waitForPane(p: HostPage): Promise<void> {
+  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
+}
+
+/** Opens taskpane.html with the fake host configured by `config` and waits until the pane has started. */
+export async function openTaskpane(
+  session: BrowserSession,
+  config: FakeHostConfig = {},
+  options: OpenOptions = {},
+): Promise<HostPage> {
+  const p = await session.open("taskpane.html", config, options);
+  await waitForPane(p);
+  return p;
+}
+
+/** Calls custom function `id` through the fake host (as Excel would) and returns its settled result. */
+export function invokeFunction(
+  p: HostPage,
+  id: string,
+  args: unknown[],
+  invocation?: FakeInvocation,
+): Promise<FakeInvokeResult> {
+  return p.page.evaluate(([i, a, inv]) => globalThis.__fakeHost!.invokeSettled(i, a, inv), [
+    id,
+    args,
+    invocation,
+  ] as const);
+}
+
+/**
+ * Waits (10 s) until a section of the pane is mounted: `selector` is attached. When it never is, fails with
+ * `missing`, which says what the bundle lacks and where it comes from.
+ */
+export async function waitForSection(p: HostPage, selector: string, missing: string): Promise<void> {
+  const mounted = await p.page
+    .waitForSelector(selector, { state: "attached", timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!mounted) throw new Error(missing);
+}
+
+/** A sheet a co-author adds while an operation of the pane runs, and the values they type at `range` of it. */
+export interface ColleagueSheet {
+  sheet: string;
+  range: string;
+  values: unknown[][];
+}
+
+/**
+ * Clicks `selector` in the page and, 300 ms later, adds `edit`'s sheet as a co-author would (their own
+ * Excel.run against the same workbook). Returns a function that waits until the co-author's sync is done.
+ */
+export async function clickWhileColleagueAddsSheet(
+  p: HostPage,
+  selector: string,
+  edit: ColleagueSheet,
+): Promise<() => Promise<void>> {
+  await p.page.evaluate(
+    ({ selector, sheet, range, values }) => {
+      document.querySelector<HTMLButtonElement>(selector)!.click();
+      (globalThis as { colleague?: Promise<void> }).colleague = new Promise<void>((resolve, reject) => {
+        setTimeout(() => {
+          Excel.run(async (ctx) => {
+            ctx.workbook.worksheets.add(sheet).getRange(range).values = values;
+            await ctx.sync();
+          }).then(resolve, reject);
+        }, 300);
+      });
+    },
+    { selector, ...edit },
+  );
+  return async () => {
+    await p.page.evaluate(() => (globalThis as { colleague?: Promise<void> }).colleague);
+  };
 }

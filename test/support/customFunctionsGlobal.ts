@@ -3,6 +3,8 @@
  * in plain Node: `CustomFunctions.Error` with `code` and `message`, `ErrorCode`, and a recording
  * `associate`.
  */
+import { CUSTOM_FUNCTION_ERROR_CODES } from "./fakeExcel/errorCodes";
+
 class FakeCustomFunctionsError extends Error {
   readonly code: string;
   constructor(code: string, message?: string) {
@@ -15,15 +17,7 @@ export const associated = new Map<string, (...args: unknown[]) => unknown>();
 
 const fake = {
   Error: FakeCustomFunctionsError,
-  ErrorCode: {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-    nullReference: "#NULL!",
-    invalidName: "#NAME?",
-    invalidReference: "#REF!",
-  },
+  ErrorCode: { ...CUSTOM_FUNCTION_ERROR_CODES },
   associate(id: string, f: (...args: unknown[]) => unknown): void {
     associated.set(id, f);
   },

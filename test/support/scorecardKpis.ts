@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { FakeHostConfig } from "./fakeExcel";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/scorecard");
 
@@ -25,6 +26,25 @@ export function csvCells(text: string): (string | number | null)[][] {
 /** The sample KPI table, "en" (kpis-en.csv) or "zh" (kpis-zh.csv): 19 KPIs under a header row. */
 export function sampleKpis(lang: "en" | "zh"): (string | number | null)[][] {
   return csvCells(readFileSync(path.join(FIXTURES, `kpis-${lang}.csv`), "utf8"));
+}
+
+/**
+ * A fake workbook holding the sample KPI table of `lang` at Sheet1!A1:G20, selected, in an Office of that
+ * language (zh-CN or en-US); `more` adds to or overrides the configuration, `edit` changes the rows first.
+ */
+export function sampleKpiWorkbook(
+  lang: "en" | "zh",
+  more: FakeHostConfig = {},
+  edit?: (rows: unknown[][]) => void,
+): FakeHostConfig {
+  const rows: unknown[][] = sampleKpis(lang);
+  edit?.(rows);
+  return {
+    displayLanguage: lang === "zh" ? "zh-CN" : "en-US",
+    sheets: { Sheet1: { [`A1:G${rows.length}`]: rows } },
+    selection: `Sheet1!A1:G${rows.length}`,
+    ...more,
+  };
 }
 
 /** A table of n KPIs with the sample's English headers, four perspectives, both directions, some thresholds. */

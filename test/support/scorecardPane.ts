@@ -4,7 +4,7 @@
  * wait for the outcome, read the result and the problems, and read what the page's focus is on.
  */
 import type { FakeHostConfig, FakeWorkbookSnapshot } from "./fakeExcel.js";
-import type { BrowserSession, HostPage, OpenOptions } from "./browser";
+import { openTaskpane, waitForSection, type BrowserSession, type HostPage, type OpenOptions } from "./browser";
 
 /** Opens the pane and waits until the scorecard section is mounted and has looked for scorecards. */
 export async function openScorecardPane(
@@ -12,18 +12,13 @@ export async function openScorecardPane(
   config: FakeHostConfig,
   options: OpenOptions = {},
 ): Promise<HostPage> {
-  const p = await session.open("taskpane.html", config, options);
-  await p.page.waitForFunction(() => document.getElementById("office-language")?.textContent !== "…");
-  const mounted = await p.page
-    .waitForSelector("#scorecard-root #sc-use", { state: "attached", timeout: 10_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (!mounted) {
-    throw new Error(
-      "the scorecard builder is not in dist/taskpane.js: taskpane.ts must mount it into #scorecard-root " +
-        "(src/taskpane/scorecard/ui.ts), then rebuild",
-    );
-  }
+  const p = await openTaskpane(session, config, options);
+  await waitForSection(
+    p,
+    "#scorecard-root #sc-use",
+    "the scorecard builder is not in dist/taskpane.js: taskpane.ts must mount it into #scorecard-root " +
+      "(src/taskpane/scorecard/ui.ts), then rebuild",
+  );
   await p.page.waitForSelector("#scorecard-root .sc-list-body p, #scorecard-root .sc-list-items", {
     state: "attached",
     timeout: 20_000,

@@ -4,7 +4,7 @@
  * the sheet tracked by id (a KPI table made after the analysis sheet was renamed links to the new name), a failed
  * write removed again, nothing else written. Counts come from the fixture log, worked by hand.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { render } from "../../src/core/messages/catalogue";
 import { paneHost } from "../../src/taskpane/host";
 import { readSelection } from "../../src/taskpane/scorecard/selection";
@@ -22,13 +22,10 @@ import {
   selectionRead,
 } from "../../src/taskpane/analysis/state";
 import { buildAnalysis, createKpiTable } from "../../src/taskpane/analysis/writer";
-import { createFakeHost, type FakeHost, type FakeHostConfig } from "../support/fakeExcel";
+import type { FakeHost, FakeHostConfig } from "../support/fakeExcel";
+import { fakeHostPerTest } from "../support/fakeHostPerTest";
 
-let host: FakeHost | null = null;
-afterEach(() => {
-  host?.uninstall();
-  host = null;
-});
+const fakeHost = fakeHostPerTest();
 
 // 2024-01-01 is serial 45292. a buys on 3 days, b on 2 (one a refund), c and d once; a blank row; categories.
 const LOG: unknown[][] = [
@@ -44,12 +41,11 @@ const LOG: unknown[][] = [
 ];
 
 function workbook(extra: FakeHostConfig = {}): FakeHost {
-  host = createFakeHost({
+  return fakeHost.install({
     sheets: { Log: { "B2:E10": LOG }, Notes: { A1: "keep me" } },
     selection: "Log!B2:E10",
     ...extra,
-  }).install();
-  return host;
+  });
 }
 
 describe("the section's state", () => {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planCells, type Plan } from "../../src/core/scorecard/plan";
 import { HistoryError, recordScorecardPeriod } from "../../src/taskpane/scorecard/historyWriter";
 import { readSelection } from "../../src/taskpane/scorecard/selection";
@@ -18,16 +18,12 @@ import {
   type BuildOutcome,
   type ScorecardEntry,
 } from "../../src/taskpane/scorecard/writer";
-import { createFakeHost, type FakeHost } from "../support/fakeExcel.js";
+import type { FakeHost } from "../support/fakeExcel.js";
+import { fakeHostPerTest } from "../support/fakeHostPerTest";
 import { csvCells, sampleKpis } from "../support/scorecardKpis";
 
 const HISTORY = "CRM Scorecard History";
-let host: FakeHost | null = null;
-
-afterEach(() => {
-  host?.uninstall();
-  host = null;
-});
+const fakeHost = fakeHostPerTest();
 
 function periodsTable(): (string | number | null)[][] {
   const file = path.join(__dirname, "..", "fixtures", "scorecard", "kpis-periods-en.csv");
@@ -42,11 +38,10 @@ function workbook(rows: unknown[][]): FakeHost {
   const width = Math.max(...rows.map((r) => r.length));
   const last = `${String.fromCharCode(64 + width)}${rows.length}`;
   tableAddress = `Sheet1!A1:${last}`;
-  host = createFakeHost({
+  return fakeHost.install({
     sheets: { Sheet1: { [`A1:${last}`]: rows }, Notes: { A1: "keep me" } },
     selection: `Sheet1!A1:${last}`,
-  }).install();
-  return host;
+  });
 }
 
 /** Gives every formula of the plan's sheet the core's value, as Excel would calculate it (the fake does not). */

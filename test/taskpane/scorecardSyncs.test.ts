@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planCells, type Plan } from "../../src/core/scorecard/plan";
 import { recordScorecardPeriod } from "../../src/taskpane/scorecard/historyWriter";
 import { readSelection } from "../../src/taskpane/scorecard/selection";
@@ -19,15 +19,12 @@ import {
   ScorecardError,
   type BuildOutcome,
 } from "../../src/taskpane/scorecard/writer";
-import { createFakeHost, type FakeHost } from "../support/fakeExcel";
+import type { FakeHost } from "../support/fakeExcel";
+import { fakeHostPerTest } from "../support/fakeHostPerTest";
 import { csvCells } from "../support/scorecardKpis";
 
 const HISTORY = "CRM Scorecard History";
-let host: FakeHost | null = null;
-afterEach(() => {
-  host?.uninstall();
-  host = null;
-});
+const fakeHost = fakeHostPerTest();
 
 const ROWS = csvCells(readFileSync(path.join(__dirname, "..", "fixtures", "scorecard", "kpis-periods-en.csv"), "utf8"));
 const TABLE = `Sheet1!A1:I${ROWS.length}`;
@@ -35,12 +32,11 @@ const TABLE = `Sheet1!A1:I${ROWS.length}`;
 const NOTES = { A1: "keep me", B1: 42, C1: { formula: "=B1*2", value: 84 } };
 
 function workbook(): FakeHost {
-  host = createFakeHost({
+  return fakeHost.install({
     sheets: { Sheet1: { [`A1:I${ROWS.length}`]: ROWS }, Notes: NOTES },
     selection: TABLE,
     strictNullObjects: true,
-  }).install();
-  return host;
+  });
 }
 
 /** Gives every formula of the plan's sheet the core's value, as Excel would calculate it (the fake does not). */

@@ -3,7 +3,7 @@
  * how many syncs, what happens when a write fails, listing and refreshing. The plan itself (its formulas and
  * numbers) is the core's and tested in test/core/scorecard; here the writer must apply it faithfully.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planCells, type Plan, type StoredSettings } from "../../src/core/scorecard/plan";
 import { readScorecardTable } from "../../src/core/scorecard/table";
 import { readSelection, sourceFromAreas, splitAddress } from "../../src/taskpane/scorecard/selection";
@@ -17,26 +17,21 @@ import {
   writePlan,
   type BuildOutcome,
 } from "../../src/taskpane/scorecard/writer";
-import { createFakeHost, type FakeHost, type FakeHostConfig } from "../support/fakeExcel";
+import type { FakeHost, FakeHostConfig } from "../support/fakeExcel";
+import { fakeHostPerTest } from "../support/fakeHostPerTest";
 import { generatedKpis, sampleKpis } from "../support/scorecardKpis";
 
 const AS_OF = "2025-03-31";
-let host: FakeHost | null = null;
-
-afterEach(() => {
-  host?.uninstall();
-  host = null;
-});
+const fakeHost = fakeHostPerTest();
 
 /** A fake workbook with a KPI table at Sheet1!A1, selected, plus any further config. */
 function workbook(rows: unknown[][], extra: FakeHostConfig = {}): FakeHost {
   const last = `G${rows.length}`;
-  host = createFakeHost({
+  return fakeHost.install({
     sheets: { Sheet1: { [`A1:${last}`]: rows }, Notes: { A1: "keep me" } },
     selection: `Sheet1!A1:${last}`,
     ...extra,
-  }).install();
-  return host;
+  });
 }
 
 async function buildFromSelection(h: FakeHost, options = {}): Promise<BuildOutcome> {

@@ -2,32 +2,27 @@
  * Reading the selection: only the used part of each selected area travels from Excel, and the areas are rebuilt
  * around it — so whole columns picked by their letters read like the table itself, in one sync.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readScorecardTable } from "../../src/core/scorecard/table";
 import { areaValues, readSelection } from "../../src/taskpane/scorecard/selection";
-import { createFakeHost, type FakeHost } from "../support/fakeExcel";
+import type { FakeHost } from "../support/fakeExcel";
+import { fakeHostPerTest } from "../support/fakeHostPerTest";
 import { sampleKpis } from "../support/scorecardKpis";
 
-let host: FakeHost | null = null;
-afterEach(() => {
-  host?.uninstall();
-  host = null;
-});
+const fakeHost = fakeHostPerTest();
 
 function workbook(selection: string | string[]): FakeHost {
-  host = createFakeHost({
+  return fakeHost.install({
     sheets: { Sheet1: { "A1:G20": sampleKpis("en") }, Other: { A1: "x" } },
     selection,
-  }).install();
-  return host;
+  });
 }
 
 /** What the table reads as when its exact range is selected: the reference the other selections must match. */
 async function tableRead() {
   workbook("Sheet1!A1:G20");
   const sel = await readSelection();
-  host!.uninstall();
-  host = null;
+  fakeHost.uninstall();
   return sel;
 }
 

@@ -19,19 +19,8 @@ import { rfmSummary } from "../../../src/core/btyd/rfm";
 import { gammaVariate, mulberry32 } from "../../../src/core/btyd/simulate";
 import { naError } from "../../../src/core/errors";
 import { cdnowTransactions } from "../../fixtures/cdnow/cdnow";
+import { stubPurchaseModel } from "../../support/stubPurchaseModel";
 
-/** A model with P(alive) = (1 + x)/(1 + x + T/15) and E[Y(t)] = 0.1·t·P(alive): arithmetic by hand. */
-function stub(name: string, logLikelihood: number): PurchaseModelFitter {
-  const pAlive = (x: number, _tx: number, T: number): number => (1 + x) / (1 + x + T / 15);
-  const model: PurchaseModel = {
-    name,
-    params: { rate: 0.1 },
-    logLikelihood,
-    pAlive,
-    expectedCurve: (times, x, tx, T) => Float64Array.from(times, (t) => 0.1 * t * pAlive(x, tx, T)),
-  };
-  return { name, fit: () => model };
-}
 const failing: PurchaseModelFitter = {
   name: "Never",
   fit: () => {
@@ -58,7 +47,7 @@ describe("customerValue: CRM.CLV.BTYD's formula with any purchase model", () => 
 
   it("stub model, weekly periods, x = 0, T = 15: P(alive) 1/2; E[Y] over 90 days = 0.1·(90/7)·½; CLV = Σ_k 0.1·(30.4375/7)·½·spend/1.01^k", () => {
     const gg = { p: 6, q: 4, gamma: 15 }; // x = 0: population mean 6·15/3 = 30
-    const v = customerValue(stub("S", 0).fit([], [], []), gg, 0, 0, 15, 0, { periodDays: 7 });
+    const v = customerValue(stubPurchaseModel("S", 0).fit([], [], []), gg, 0, 0, 15, 0, { periodDays: 7 });
     expect(v.pAlive).toBe(0.5);
     expect(v.expected).toBeCloseTo((0.1 * 90) / 7 / 2, 12);
     let clv = 0;
@@ -69,7 +58,7 @@ describe("customerValue: CRM.CLV.BTYD's formula with any purchase model", () => 
   it("a repeat buyer whose repeat days net to a refund is valued at the population mean spend, 6·15/3 = 30", () => {
     const gg = { p: 6, q: 4, gamma: 15 };
     // x = 2, T = 15: P(alive) = 3/(3 + 1) = 0.75, each month adds 0.1·(30.4375/7)·0.75 purchases
-    const v = customerValue(stub("S", 0).fit([], [], []), gg, 2, 5, 15, -10, { periodDays: 7 });
+    const v = customerValue(stubPurchaseModel("S", 0).fit([], [], []), gg, 2, 5, 15, -10, { periodDays: 7 });
     let clv = 0;
     for (let k = 1; k <= 12; k++) clv += (((0.1 * 30.4375) / 7) * 0.75 * 30) / 1.01 ** k;
     expect(v.clv).toBeCloseTo(clv, 10);
@@ -80,7 +69,7 @@ describe("analyzeCustomers on the CDNOW sample (as of its last day, weeks)", () 
   const log = cdnowTransactions();
   const a = analyzeCustomers(
     { customerIds: log.ids, dates: log.dates, amounts: log.amounts },
-    { candidates: [stub("Low", -10), stub("High", -5), failing] },
+    { candidates: [stubPurchaseModel("Low", -10), stubPurchaseModel("High", -5), failing] },
   );
   const t = a.table;
 

@@ -6,27 +6,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyzeCustomers, AnalysisOptions } from "../../../src/core/analysis/customerAnalysis";
-import { BGNBD_FITTER, PurchaseModelFitter } from "../../../src/core/analysis/models";
+import { BGNBD_FITTER } from "../../../src/core/analysis/models";
 import { buildAnalysisPlan } from "../../../src/core/analysis/sheet/plan";
 import type { PlanCell } from "../../../src/core/analysis/sheet/planTypes";
 import { fileFormula } from "../../../src/core/analysis/sheet/xlfn";
 import { parseRange } from "../../../src/core/address";
 import { cdnowTransactions } from "../../fixtures/cdnow/cdnow";
+import { stubPurchaseModel } from "../../support/stubPurchaseModel";
 
 /** A stand-in for Pareto/NBD: P(alive) = (1 + x)/(1 + x + T/15), E[Y(t)] = 0.1·t·P(alive). */
-const STUB: PurchaseModelFitter = {
-  name: "Stub",
-  fit: () => {
-    const pAlive = (x: number, _tx: number, T: number): number => (1 + x) / (1 + x + T / 15);
-    return {
-      name: "Stub",
-      params: { rate: 0.1 },
-      logLikelihood: -1,
-      pAlive,
-      expectedCurve: (times, x, tx, T) => Float64Array.from(times, (t) => 0.1 * t * pAlive(x, tx, T)),
-    };
-  },
-};
+const STUB = stubPurchaseModel("Stub", -1);
 
 const log = cdnowTransactions();
 const OPTIONS: AnalysisOptions = { candidates: [STUB] };

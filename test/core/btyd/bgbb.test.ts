@@ -13,22 +13,12 @@ import {
   BgbbParams,
   bgbbPAlive,
 } from "../../../src/core/btyd/bgbb";
-import { CrmError } from "../../../src/core/errors";
 import { derivativeErrors, donations, modelsFixture, relative } from "../../fixtures/models/models";
+import { crmError } from "../../support/crmError";
 
 const REF = modelsFixture().bgbb;
 const params = (v: number[]): BgbbParams => ({ alpha: v[0]!, beta: v[1]!, gamma: v[2]!, delta: v[3]! });
 const PUBLISHED = params(REF.published);
-
-function crmError(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("expected a CrmError");
-}
 
 describe("BG/BB fit on the donations (11,104 donors, 6 years, 22 patterns)", () => {
   const d = donations();

@@ -15,21 +15,12 @@ import {
   bgnbdPAlive,
 } from "../../../src/core/btyd/bgnbd";
 import { mulberry32, simulateBgnbd } from "../../../src/core/btyd/simulate";
-import { CrmError } from "../../../src/core/errors";
 import { cdnowSummary } from "../../fixtures/cdnow/cdnow";
-import { modelsFixture, relative } from "../../fixtures/models/models";
+import { derivativeErrors, modelsFixture, relative } from "../../fixtures/models/models";
+import { crmError } from "../../support/crmError";
+import { bgnbdParamsArbitrary, customerArbitrary } from "../../support/btydArbitraries";
 
 const PUBLISHED: BgnbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
-
-function crmError(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("expected a CrmError");
-}
 
 describe("BG/NBD fit on CDNOW", () => {
   const cdnow = cdnowSummary();
@@ -87,25 +78,11 @@ describe("BG/NBD likelihood, P(alive) and E[Y(t)] against the paper's formulas (
   it("analytic gradient and Hessian of the fit's objective match central differences", () => {
     const { x, tx, T } = cdnowSummary();
     for (const penalizer of [0, 0.1]) {
-      const f = bgnbdObjective(x, tx, T, penalizer);
-      const theta = new Float64Array([Math.log(0.5), Math.log(3), Math.log(1.3), Math.log(2)]);
-      const g = new Float64Array(4);
-      const H = new Float64Array(16);
-      f(theta, g, H);
-      const h = 1e-5;
-      const gp = new Float64Array(4);
-      const gm = new Float64Array(4);
-      const scratch = new Float64Array(16);
-      for (let i = 0; i < 4; i++) {
-        const up = Float64Array.from(theta);
-        up[i] = up[i]! + h;
-        const down = Float64Array.from(theta);
-        down[i] = down[i]! - h;
-        const fu = f(up, gp, scratch);
-        const fd = f(down, gm, scratch);
-        expect(g[i]).toBeCloseTo((fu - fd) / (2 * h), 7);
-        for (let j = 0; j < 4; j++) expect(H[i * 4 + j]).toBeCloseTo((gp[j]! - gm[j]!) / (2 * h), 7);
-      }
+      const theta = [Math.log(0.5), Math.log(3), Math.log(1.3), Math.log(2)];
+      const err = derivativeErrors(bgnbdObjective(x, tx, T, penalizer), theta, 1e-5);
+      // every entry within toBeCloseTo(…, 7) of its central difference: |difference| < 0.5e-7
+      expect(err.gradient).toBeLessThan(0.5e-7);
+      expect(err.hessian).toBeLessThan(0.5e-7);
     }
   });
 
@@ -163,19 +140,8 @@ describe("BG/NBD likelihood, P(alive) and E[Y(t)] against the paper's formulas (
 });
 
 describe("BG/NBD properties for all parameters and customers (fast-check, seed 20250101)", () => {
-  const params = fc.record({
-    r: fc.double({ min: 0.01, max: 10, noNaN: true }),
-    alpha: fc.double({ min: 0.1, max: 100, noNaN: true }),
-    a: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    b: fc.double({ min: 0.05, max: 10, noNaN: true }),
-  });
-  const customer = fc
-    .tuple(
-      fc.integer({ min: 0, max: 50 }),
-      fc.double({ min: 0, max: 1, noNaN: true }),
-      fc.double({ min: 0, max: 100, noNaN: true }),
-    )
-    .map(([x, share, T]) => ({ x, tx: x === 0 ? 0 : share * T, T }));
+  const params = bgnbdParamsArbitrary;
+  const customer = customerArbitrary(50, 100);
 
   it("P(alive) is in [0, 1]", () => {
     fc.assert(

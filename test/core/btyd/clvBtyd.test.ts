@@ -8,22 +8,12 @@ import { bgnbdExpected } from "../../../src/core/btyd/bgnbd";
 import { btydModel, btydParams, clvBtyd, clvBtydMany } from "../../../src/core/btyd/clvBtyd";
 import { ggExpectedSpend } from "../../../src/core/btyd/gammagamma";
 import { mulberry32, simulateBgnbd, simulateGammaGamma } from "../../../src/core/btyd/simulate";
-import { CrmError } from "../../../src/core/errors";
 import { cdnowSummaryWithSpend } from "../../fixtures/cdnow/cdnow";
 import { modelsFixture, relative } from "../../fixtures/models/models";
+import { crmError } from "../../support/crmError";
 
 const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const GG = { p: 6.25, q: 3.74, gamma: 15.44 };
-
-function crmError(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("expected a CrmError");
-}
 
 describe("CLV.BTYD", () => {
   it.each([

@@ -6,18 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { cohortTable } from "../../../src/core/btyd/cohort";
 import { excelSerial } from "../../../src/core/values/dates";
-import { CrmError } from "../../../src/core/errors";
 import { cdnowTransactions } from "../../fixtures/cdnow/cdnow";
-
-function crmError(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("expected a CrmError");
-}
+import { crmError } from "../../support/crmError";
 
 describe("cohort table", () => {
   // 45658 = Wed 2025-01-01, 45670 = Mon 2025-01-13, 45700 = Wed 2025-02-12

@@ -14,9 +14,10 @@ import {
   MbgnbdParams,
   mbgnbdPAlive,
 } from "../../../src/core/btyd/mbgnbd";
-import { CrmError } from "../../../src/core/errors";
 import { cdnowSummary } from "../../fixtures/cdnow/cdnow";
 import { derivativeErrors, modelsFixture, relative } from "../../fixtures/models/models";
+import { crmError } from "../../support/crmError";
+import { bgnbdParamsArbitrary, customerArbitrary } from "../../support/btydArbitraries";
 
 const REF = modelsFixture().mbgnbd;
 const PUBLISHED: MbgnbdParams = {
@@ -25,16 +26,6 @@ const PUBLISHED: MbgnbdParams = {
   a: REF.published[2]!,
   b: REF.published[3]!,
 };
-
-function crmError(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("expected a CrmError");
-}
 
 describe("MBG/NBD fit on CDNOW", () => {
   const cdnow = cdnowSummary();
@@ -83,19 +74,8 @@ describe("MBG/NBD against mpmath (btyd_models.py)", () => {
 });
 
 describe("MBG/NBD properties (fast-check, seed 20250101)", () => {
-  const arb = fc.record({
-    r: fc.double({ min: 0.01, max: 10, noNaN: true }),
-    alpha: fc.double({ min: 0.1, max: 100, noNaN: true }),
-    a: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    b: fc.double({ min: 0.05, max: 10, noNaN: true }),
-  });
-  const customer = fc
-    .tuple(
-      fc.integer({ min: 0, max: 50 }),
-      fc.double({ min: 0, max: 1, noNaN: true }),
-      fc.double({ min: 0, max: 100, noNaN: true }),
-    )
-    .map(([x, share, T]) => ({ x, tx: x === 0 ? 0 : share * T, T }));
+  const arb = bgnbdParamsArbitrary;
+  const customer = customerArbitrary(50, 100);
   it("P(alive) in [0, 1]; E[Y(t)] finite, ≥ 0 and increasing up to 20,000 periods", () => {
     fc.assert(
       fc.property(arb, customer, fc.double({ min: 0, max: 20000, noNaN: true }), (p, c, t) => {

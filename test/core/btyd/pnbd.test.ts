@@ -15,23 +15,14 @@ import {
   PnbdParams,
   pnbdPAlive,
 } from "../../../src/core/btyd/pnbd";
-import { CrmError } from "../../../src/core/errors";
 import { cdnowSummary } from "../../fixtures/cdnow/cdnow";
 import { derivativeErrors, modelsFixture, relative } from "../../fixtures/models/models";
+import { crmError } from "../../support/crmError";
+import { customerArbitrary } from "../../support/btydArbitraries";
 
 const REF = modelsFixture().pnbd;
 const params = (v: number[]): PnbdParams => ({ r: v[0]!, alpha: v[1]!, s: v[2]!, beta: v[3]! });
 const PUBLISHED = params(REF.published);
-
-function crmError(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("expected a CrmError");
-}
 
 describe("Pareto/NBD fit on CDNOW", () => {
   const cdnow = cdnowSummary();
@@ -135,13 +126,7 @@ describe("Pareto/NBD properties (fast-check, seed 20250101)", () => {
     s: fc.double({ min: 0.02, max: 5, noNaN: true }),
     beta: fc.double({ min: 0.1, max: 200, noNaN: true }),
   });
-  const customer = fc
-    .tuple(
-      fc.integer({ min: 0, max: 60 }),
-      fc.double({ min: 0, max: 1, noNaN: true }),
-      fc.double({ min: 0, max: 200, noNaN: true }),
-    )
-    .map(([x, share, T]) => ({ x, tx: x === 0 ? 0 : share * T, T }));
+  const customer = customerArbitrary(60, 200);
   it("P(alive) is in [0, 1] and E[Y(t)] is finite, ≥ 0 and increasing in t", () => {
     fc.assert(
       fc.property(arb, customer, fc.double({ min: 0, max: 5000, noNaN: true }), (p, c, t) => {

@@ -4,18 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { rfmSummary } from "../../../src/core/btyd/rfm";
-import { CrmError } from "../../../src/core/errors";
 import { CALIBRATION_END, cdnowSummary, cdnowSummaryWithSpend, cdnowTransactions } from "../../fixtures/cdnow/cdnow";
-
-function crmError(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("expected a CrmError");
-}
+import { crmError } from "../../support/crmError";
 
 describe("RFM on the CDNOW log", () => {
   const log = cdnowTransactions();

@@ -7,20 +7,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { sbgDel, sbgDerl, sbgFit, sbgRetention, sbgSurvival } from "../../../src/core/btyd/sbg";
-import { CrmError } from "../../../src/core/errors";
 import { modelsFixture, relative } from "../../fixtures/models/models";
+import { crmError } from "../../support/crmError";
 
 const REF = modelsFixture().sbg;
-
-function crmError(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("expected a CrmError");
-}
 
 describe.each([
   ["High End", REF.high_end, "0.668", "3.81", -1611.2],

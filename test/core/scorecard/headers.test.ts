@@ -1,36 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { applyMapping, detectColumns, normaliseHeader } from "../../../src/core/scorecard/headers";
 
+/** The sample tables' columns, in DESIGN.md's order; they have no Previous or Benchmark column. */
+const SAMPLE_MAPPING = {
+  metric: 0,
+  perspective: 1,
+  actual: 2,
+  target: 3,
+  weight: 4,
+  direction: 5,
+  threshold: 6,
+  previous: null,
+  benchmark: null,
+};
+
 describe("header detection", () => {
   it("finds every role of the English sample's header row (Metric, Perspective, Actual, Target, Weight, Direction, Threshold)", () => {
     const d = detectColumns(["Metric", "Perspective", "Actual", "Target", "Weight", "Direction", "Threshold"]);
-    expect(d.mapping).toEqual({
-      metric: 0,
-      perspective: 1,
-      actual: 2,
-      target: 3,
-      weight: 4,
-      direction: 5,
-      threshold: 6,
-      previous: null,
-      benchmark: null,
-    });
+    expect(d.mapping).toEqual(SAMPLE_MAPPING);
     expect(d.language).toBe("en");
   });
 
   it("finds every role of the Chinese sample's header row (指标, 维度, 实际值, 目标值, 权重, 方向, 底线) and says zh", () => {
     const d = detectColumns(["指标", "维度", "实际值", "目标值", "权重", "方向", "底线"]);
-    expect(d.mapping).toEqual({
-      metric: 0,
-      perspective: 1,
-      actual: 2,
-      target: 3,
-      weight: 4,
-      direction: 5,
-      threshold: 6,
-      previous: null,
-      benchmark: null,
-    });
+    expect(d.mapping).toEqual(SAMPLE_MAPPING);
     expect(d.language).toBe("zh");
   });
 

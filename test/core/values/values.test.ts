@@ -3,7 +3,6 @@
  * paired columns. Expected values follow Excel's conventions as DESIGN.md states them ("Errors").
  */
 import { describe, expect, it } from "vitest";
-import { CrmError } from "../../../src/core/errors";
 import { numberArg, optionalNumberArg, optionArg } from "../../../src/core/values/args";
 import { isBlankCell, isBlankOrSpaces } from "../../../src/core/values/blank";
 import { asCells, cellError, shapeOf, shapeText } from "../../../src/core/values/cells";
@@ -12,16 +11,7 @@ import { displayText, numberText, quotedValue } from "../../../src/core/values/d
 import { crmCodeOf, errorTextOf, EXCEL_ERRORS, excelError } from "../../../src/core/values/errorValues";
 import { dateTimesIn, keysIn, numbersIn, numbersWithGaps } from "../../../src/core/values/ranges";
 import { msg } from "../../../src/core/messages/catalogue";
-
-function crmError(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("expected a CrmError");
-}
+import { crmError } from "../../support/crmError";
 
 const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 

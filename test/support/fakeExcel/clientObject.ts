@@ -280,6 +280,37 @@ export class ClientObject<T> {
     return false;
   }
 
+  /**
+   * The navigation property `name` (one object per proxy, made on first use). Read as a property (`queue`),
+   * its target is `resolve(this object's target)` at the sync, by a queued get `<type>.<name>`; made by a load
+   * during a sync (`queue` false), the load binds it (_loadInto).
+   */
+  _navigation<C extends ClientObject<U>, U>(
+    name: string,
+    Cls: ObjectClass<C>,
+    type: string,
+    hint: Hint,
+    queue: boolean,
+    resolve: (t: T | null | undefined) => U | null | undefined,
+  ): C {
+    if (!(name in this._navs)) {
+      const nav = makeObject(Cls, this._ctx, type, hint);
+      this._navs[name] = nav;
+      if (queue) {
+        const rec = this._rec("get", name, [], false);
+        enqueue(this._ctx, rec, `${this._type}.${name}`, this, () => nav._bind(resolve(this._target())));
+      }
+    }
+    return this._navs[name] as C;
+  }
+
+  /** Binds a navigation object to `target` during a load and loads `rest` of the path on it; true. */
+  _loadInto<U>(nav: ClientObject<U>, target: U, rest: string): true {
+    nav._bind(target);
+    nav._snapshot(target, rest ? [rest] : []);
+    return true;
+  }
+
   load(props?: unknown): this {
     const paths = loadPaths(props);
     const rec = this._rec("load", "load", props === undefined ? [] : [props], false);

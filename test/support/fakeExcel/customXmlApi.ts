@@ -7,26 +7,26 @@ import { xmlNamespace, type BookState, type XmlPartState } from "./bookState";
 import { ClientObject, ClientResult, Collection, enqueue, makeObject } from "./clientObject";
 import { itemNotFound, officeError } from "./officeError";
 
-export class CustomXmlPartCollection extends Collection<BookState, XmlPartState> {
-  _targets(): XmlPartState[] {
-    return this.env.book.xmlParts.slice();
+/**
+ * What both part collections share: their items are parts, found by id among the parts their target holds
+ * (`_parts`); an id that is not there is ItemNotFound at `<type>.getItem`, or a null object.
+ */
+abstract class XmlPartCollection<T> extends Collection<T, XmlPartState> {
+  /** The parts the collection's target holds, in the book's order. */
+  abstract _parts(t: T | null | undefined): XmlPartState[];
+
+  _targets(t: T | null | undefined): XmlPartState[] {
+    return this._parts(t);
   }
 
   _makeItem(p: XmlPartState): CustomXmlPart {
     return makeObject(CustomXmlPart, this._ctx, "customXmlPart", { address: p.id });
   }
 
-  add(xml: unknown): CustomXmlPart {
-    const part = makeObject(CustomXmlPart, this._ctx, "customXmlPart", {});
-    const rec = this._rec("call", "add", [xml], true);
-    enqueue(this._ctx, rec, "customXmlParts.add", this, () => part._bind(this.env.book.addXmlPart(xml)));
-    return part;
-  }
-
   getItem(id: unknown): CustomXmlPart {
-    return this._child(CustomXmlPart, "customXmlPart", "getItem", [id], { address: id as string }, (book) => {
-      const p = book.xmlParts.find((x) => x.id === id);
-      if (!p) throw itemNotFound(`no custom XML part ${String(id)}`, "customXmlParts.getItem");
+    return this._child(CustomXmlPart, "customXmlPart", "getItem", [id], { address: id as string }, (t) => {
+      const p = this._parts(t).find((x) => x.id === id);
+      if (!p) throw itemNotFound(`no custom XML part ${String(id)}`, `${this._type}.getItem`);
       return p;
     });
   }
@@ -38,8 +38,21 @@ export class CustomXmlPartCollection extends Collection<BookState, XmlPartState>
       "getItemOrNullObject",
       [id],
       { address: id as string },
-      (book) => book.xmlParts.find((x) => x.id === id) || null,
+      (t) => this._parts(t).find((x) => x.id === id) || null,
     );
+  }
+}
+
+export class CustomXmlPartCollection extends XmlPartCollection<BookState> {
+  _parts(): XmlPartState[] {
+    return this.env.book.xmlParts.slice();
+  }
+
+  add(xml: unknown): CustomXmlPart {
+    const part = makeObject(CustomXmlPart, this._ctx, "customXmlPart", {});
+    const rec = this._rec("call", "add", [xml], true);
+    enqueue(this._ctx, rec, "customXmlParts.add", this, () => part._bind(this.env.book.addXmlPart(xml)));
+    return part;
   }
 
   getByNamespace(ns: unknown): CustomXmlPartScopedCollection {
@@ -55,37 +68,14 @@ export class CustomXmlPartCollection extends Collection<BookState, XmlPartState>
 }
 
 /** The parts of one namespace (the target is the namespace URI). */
-export class CustomXmlPartScopedCollection extends Collection<string, XmlPartState> {
-  _targets(ns: string | null | undefined): XmlPartState[] {
+export class CustomXmlPartScopedCollection extends XmlPartCollection<string> {
+  _parts(ns: string | null | undefined): XmlPartState[] {
     return this.env.book.xmlParts.filter((p) => p.namespaceUri === ns);
-  }
-
-  _makeItem(p: XmlPartState): CustomXmlPart {
-    return makeObject(CustomXmlPart, this._ctx, "customXmlPart", { address: p.id });
-  }
-
-  getItem(id: unknown): CustomXmlPart {
-    return this._child(CustomXmlPart, "customXmlPart", "getItem", [id], { address: id as string }, (ns) => {
-      const p = this._targets(ns).find((x) => x.id === id);
-      if (!p) throw itemNotFound(`no custom XML part ${String(id)}`, "customXmlPartsScoped.getItem");
-      return p;
-    });
-  }
-
-  getItemOrNullObject(id: unknown): CustomXmlPart {
-    return this._child(
-      CustomXmlPart,
-      "customXmlPart",
-      "getItemOrNullObject",
-      [id],
-      { address: id as string },
-      (ns) => this._targets(ns).find((x) => x.id === id) || null,
-    );
   }
 
   getOnlyItem(): CustomXmlPart {
     return this._child(CustomXmlPart, "customXmlPart", "getOnlyItem", [], {}, (ns) => {
-      const list = this._targets(ns);
+      const list = this._parts(ns);
       if (list.length !== 1)
         throw officeError(
           list.length ? "InvalidOperation" : "ItemNotFound",
@@ -98,7 +88,7 @@ export class CustomXmlPartScopedCollection extends Collection<string, XmlPartSta
 
   getOnlyItemOrNullObject(): CustomXmlPart {
     return this._child(CustomXmlPart, "customXmlPart", "getOnlyItemOrNullObject", [], {}, (ns) => {
-      const list = this._targets(ns);
+      const list = this._parts(ns);
       if (list.length > 1)
         throw officeError(
           "InvalidOperation",

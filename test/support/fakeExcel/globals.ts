@@ -11,6 +11,7 @@ import { genericProxy } from "./genericProxy";
 import type { HostEnv } from "./hostEnv";
 import { OfficeError, invalidArgument } from "./officeError";
 import { RequestContext } from "./requestContext";
+import { CUSTOM_FUNCTION_ERROR_CODES } from "./errorCodes";
 
 export interface FakeGlobals {
   Office: object;
@@ -102,18 +103,7 @@ class CustomFunctionsError extends Error {
 function customFunctionsGlobal(env: HostEnv): object {
   return {
     Error: CustomFunctionsError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-      busy: "#BUSY!",
-      connect: "#CONNECT!",
-      gettingData: "#GETTING_DATA",
-    },
+    ErrorCode: { ...CUSTOM_FUNCTION_ERROR_CODES },
     associate(id: unknown, fn?: unknown): void {
       const pairs = typeof id === "object" && id !== null ? Object.entries(id) : [[id, fn]];
       for (const [k, f] of pairs) {

@@ -21,7 +21,7 @@ import {
 } from "./a1";
 import { liveSheet, type RangeTarget } from "./bookState";
 import { displayText, type CellContent } from "./cellValues";
-import { ClientObject, enqueue, makeObject } from "./clientObject";
+import { ClientObject } from "./clientObject";
 import { invalidArgument, itemNotFound } from "./officeError";
 import {
   cellFormat,
@@ -114,13 +114,7 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   _loadNav(name: string, rest: string, t: RangeTarget): boolean {
-    if (name === "worksheet") {
-      const ws = this.worksheetNav(false);
-      ws._bind(t.sheet);
-      ws._snapshot(t.sheet, rest ? [rest] : []);
-      return true;
-    }
-    return false;
+    return name === "worksheet" && this._loadInto(this.worksheetNav(false), t.sheet, rest);
   }
 
   get address(): unknown {
@@ -205,18 +199,9 @@ export class Range extends ClientObject<RangeTarget> {
 
   /** The range's worksheet; `queue` is false when made during a sync (by a load of "worksheet/…"). */
   private worksheetNav(queue: boolean): Worksheet {
-    if (!("worksheet" in this._navs)) {
-      const ws = makeObject(Worksheet, this._ctx, "worksheet", { sheet: this._hint.sheet });
-      this._navs.worksheet = ws;
-      if (queue) {
-        const rec = this._rec("get", "worksheet", [], false);
-        enqueue(this._ctx, rec, "range.worksheet", this, () => {
-          const t = this._target();
-          ws._bind(t ? t.sheet : null);
-        });
-      }
-    }
-    return this._navs.worksheet as Worksheet;
+    return this._navigation("worksheet", Worksheet, "worksheet", { sheet: this._hint.sheet }, queue, (t) =>
+      t ? t.sheet : null,
+    );
   }
 
   /** A child range from pure geometry (known at call time when the parent's rect is). */

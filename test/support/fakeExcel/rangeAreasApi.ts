@@ -4,7 +4,7 @@
  */
 import { intersect, normRect, qualified, rectAddress, rectCols, rectRows, type Rect } from "./a1";
 import { liveSheet, type RangeTarget } from "./bookState";
-import { ClientObject, Collection, enqueue, makeObject } from "./clientObject";
+import { ClientObject, Collection, makeObject } from "./clientObject";
 import { invalidArgument, itemNotFound } from "./officeError";
 import { Range, isEntireColumn, isEntireRow } from "./rangeApi";
 import type { SheetState } from "./sheetState";
@@ -45,13 +45,7 @@ export class RangeAreas extends ClientObject<AreasTarget> {
   }
 
   _loadNav(name: string, rest: string, t: AreasTarget): boolean {
-    if (name === "areas") {
-      const areas = this.areasNav(false);
-      areas._bind(t);
-      areas._snapshot(t, rest ? [rest] : []);
-      return true;
-    }
-    return false;
+    return name === "areas" && this._loadInto(this.areasNav(false), t, rest);
   }
 
   get address(): unknown {
@@ -78,15 +72,7 @@ export class RangeAreas extends ClientObject<AreasTarget> {
   }
 
   private areasNav(queue: boolean): RangeCollection {
-    if (!("areas" in this._navs)) {
-      const coll = makeObject(RangeCollection, this._ctx, "rangeCollection", this._hint);
-      this._navs.areas = coll;
-      if (queue) {
-        const rec = this._rec("get", "areas", [], false);
-        enqueue(this._ctx, rec, "rangeAreas.areas", this, () => coll._bind(this._target()));
-      }
-    }
-    return this._navs.areas as RangeCollection;
+    return this._navigation("areas", RangeCollection, "rangeCollection", this._hint, queue, (t) => t);
   }
 
   /** The used part of each area (its cells ∩ the sheet's used range); ItemNotFound when no area has one. */
