@@ -200,7 +200,7 @@ export async function readSelection(
       if ((e as { code?: string }).code === "ItemNotFound") throw new EmptySelectionError();
       throw e;
     }
-    if (selected.length === 0) throw new Error("nothing is selected");
+    if (selected.length === 0) throw new EmptySelectionError();
     const split = selected.map((address) => {
       const { sheet, ref } = splitAddress(address);
       const parts = used.filter((p) => inside(p.address, ref));

@@ -7,18 +7,8 @@ import { describe, expect, it } from "vitest";
 import { BGNBD_PARAMETERS, bgnbdExpected, bgnbdPAlive } from "../../../src/core/btyd/bgnbd";
 import { mbgnbdFit } from "../../../src/core/btyd/mbgnbd";
 import { parameterSet } from "../../../src/core/btyd/modelFit";
-import { CrmError } from "../../../src/core/errors";
 import { msg } from "../../../src/core/messages/catalogue";
-
-function thrown(f: () => unknown): CrmError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CrmError);
-    return e as CrmError;
-  }
-  throw new Error("no error");
-}
+import { crmError as thrown } from "../../support/crmError";
 
 describe("parameterSet", () => {
   const set = parameterSet("Toy", ["u", "v"], msg("btyd.hintBgnbd"));
